@@ -1,0 +1,59 @@
+# regietafel — the two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck importcheck pytest pytest-postgres bench assets serve-prod clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "regietafel needs Python 3.11, found " + sys.version' 
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: install
+	$(BIN)/regietafel migrate --noinput
+	$(BIN)/regietafel demo drenthe
+	REGIETAFEL_DEMO=true $(BIN)/regietafel demo accounts
+	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
+	DEBUG=true REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
+
+test: install lint typecheck importcheck pytest pytest-postgres
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy regietafel
+	$(BIN)/mypy --strict regietafel/domain
+
+importcheck: install
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/pytest -q
+
+# A throwaway PostgreSQL 15 cluster in a temporary folder, reached over a Unix socket;
+# scripts/with-postgres.sh stops and removes it on every exit, failures included.
+pytest-postgres: install
+	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser"
+
+bench: install
+	@echo "Nog geen benchmarks: die komen met issue 10 (landelijke schaal)."
+
+# Refresh the vendored NL Design System CSS and HTMX from the npm registry (needs npm).
+assets:
+	npm ci --no-audit --no-fund
+	cp node_modules/@utrecht/component-library-css/dist/index.css regietafel/static/vendor/utrecht-component-library.css
+	cp node_modules/@utrecht/design-tokens/dist/theme.css regietafel/static/vendor/utrecht-design-tokens.css
+	cp node_modules/htmx.org/dist/htmx.min.js regietafel/static/vendor/htmx.min.js
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""regietafel: het informatiesysteem van de provinciale regietafel asiel (PRT)."""

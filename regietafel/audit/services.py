@@ -1,0 +1,57 @@
+"""The audit trail: every service records its change here, in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from regietafel.audit.models import AuditRegel
+
+
+def _waarde(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def momentopname(obj: models.Model, velden: Iterable[str]) -> dict[str, Any]:
+    return {veld: _waarde(getattr(obj, veld)) for veld in velden}
+
+
+def verschillen(oud: dict[str, Any] | None, nieuw: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{"veld": [oud, nieuw]}`` for every field whose value changed (all fields when new)."""
+    oud = oud or {}
+    return {k: [oud.get(k), v] for k, v in nieuw.items() if oud.get(k) != v}
+
+
+def registreer(
+    *,
+    door: Any,
+    actie: str,
+    obj: models.Model,
+    wijzigingen: dict[str, list[Any]] | None = None,
+    bron: str = "",
+    checksum: str = "",
+) -> AuditRegel:
+    return AuditRegel.objects.create(
+        door=door if getattr(door, "pk", None) else None,
+        actie=actie,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk or ""),
+        object_omschrijving=str(obj)[:300],
+        wijzigingen=wijzigingen or {},
+        bron=bron[:300],
+        checksum=checksum,
+    )
+
+
+def historie(obj: models.Model) -> models.QuerySet[AuditRegel]:
+    return AuditRegel.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))

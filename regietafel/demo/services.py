@@ -1,0 +1,269 @@
+"""Load the Drenthe demo through the apps' services (so it is audited like any other write)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from regietafel.accounts.models import Gebruiker
+from regietafel.demo import drenthe as bron
+from regietafel.domain.validatie import naam_sleutel
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.gemeenten.services import laad_register, zet_inwonertal
+from regietafel.locaties.services import zet_locatie
+from regietafel.monitoring.services import (
+    registreer_nidos,
+    registreer_realisatie,
+    registreer_vergunninghouders,
+)
+from regietafel.opgaven.models import Cyclus, Soort, Stadium
+from regietafel.opgaven.services import zet_cyclus, zet_opgave, zet_provincie_opgave
+
+# Known typos of the sources, corrected while loading and reported by the validation report.
+BEKENDE_SCHRIJFFOUTEN = {"HOOGVEEN": "Hoogeveen"}
+
+
+@dataclass
+class Resultaat:
+    wijzigingen: dict[str, int] = field(default_factory=dict)
+
+    def tel(self, wat: str, veranderd: bool) -> None:
+        self.wijzigingen[wat] = self.wijzigingen.get(wat, 0) + int(veranderd)
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.wijzigingen.values())
+
+
+def _gemeenten(provincie: Provincie) -> dict[str, Gemeente]:
+    return {naam_sleutel(g.naam): g for g in provincie.gemeenten.all()}
+
+
+def _zoek(gemeenten: dict[str, Gemeente], naam: str) -> Gemeente:
+    return gemeenten[naam_sleutel(BEKENDE_SCHRIJFFOUTEN.get(naam, naam))]
+
+
+@transaction.atomic
+def laad_drenthe(*, door: Any = None) -> Resultaat:
+    """Load (or confirm) the Drenthe demo; a second run changes nothing."""
+    r = Resultaat()
+    r.tel("register", laad_register(door=door) > 0)
+    provincie = Provincie.objects.get(naam=bron.PROVINCIE)
+    gemeenten = _gemeenten(provincie)
+
+    cycli: dict[str, Cyclus] = {}
+    for velden in bron.CYCLI:
+        velden = dict(velden)
+        cycli[str(velden["code"])], veranderd = zet_cyclus(door=door, **velden)
+        r.tel("cycli", veranderd)
+    for code, soort, aantal, vanaf, tekst in bron.PROVINCIE_OPGAVEN:
+        r.tel(
+            "provinciale opgaven",
+            zet_provincie_opgave(
+                door=door,
+                cyclus=cycli[code],
+                provincie=provincie,
+                soort=soort,
+                aantal=aantal,
+                geldig_vanaf=vanaf,
+                bron=tekst,
+            )[1],
+        )
+
+    spreiding, oekraine = cycli["spreidingswet-2024"], cycli["oekraine-2025"]
+    for naam, rij in bron.PUZZEL.items():
+        (
+            inwoners,
+            oek_opgave,
+            oek_real,
+            oek_ambitie,
+            reg_ind,
+            reg_real,
+            reg_aanbod,
+            _reg_2026,
+            amv_ind,
+            amv_real,
+            amv_aanbod,
+            _amv_2026,
+        ) = rij
+        g = _zoek(gemeenten, naam)
+        r.tel(
+            "inwonertallen",
+            zet_inwonertal(
+                door=door,
+                gemeente=g,
+                jaar=bron.INWONERS_JAAR,
+                aantal=inwoners,
+                bron=bron.PUZZEL_BRON,
+            )[1],
+        )
+        opgaven = [
+            (oekraine, Soort.OEKRAINE, Stadium.INDICATIEF, oek_opgave),
+            (oekraine, Soort.OEKRAINE, Stadium.AMBITIE, oek_ambitie),
+            (spreiding, Soort.REGULIER, Stadium.INDICATIEF, reg_ind),
+            (spreiding, Soort.REGULIER, Stadium.AANBOD, reg_aanbod),
+            (spreiding, Soort.AMV, Stadium.INDICATIEF, amv_ind),
+            (spreiding, Soort.AMV, Stadium.AANBOD, amv_aanbod),
+        ]
+        for cyclus, soort, stadium, aantal in opgaven:
+            r.tel(
+                "opgaven",
+                zet_opgave(
+                    door=door,
+                    cyclus=cyclus,
+                    gemeente=g,
+                    soort=soort,
+                    stadium=stadium,
+                    aantal=aantal,
+                    bron=bron.PUZZEL_BRON,
+                )[1],
+            )
+        for soort, aantal in (
+            (Soort.OEKRAINE, oek_real),
+            (Soort.REGULIER, reg_real),
+            (Soort.AMV, amv_real),
+        ):
+            r.tel(
+                "realisaties",
+                registreer_realisatie(
+                    door=door,
+                    gemeente=g,
+                    soort=soort,
+                    peildatum=bron.PUZZEL_PEILDATUM,
+                    aantal=aantal,
+                    bron=bron.PUZZEL_BRON,
+                )[1],
+            )
+
+    # The verdeelbesluit of 20 December 2024 (seed 003) took the verslag over 1:1.
+    besluit = "Verdeelbesluit Drenthe 2024, 20-12-2024, nr. 6015725"
+    for naam, rij in bron.PUZZEL.items():
+        g = _zoek(gemeenten, naam)
+        for soort, aantal in ((Soort.REGULIER, rij[6]), (Soort.AMV, rij[10])):
+            r.tel(
+                "opgaven",
+                zet_opgave(
+                    door=door,
+                    cyclus=spreiding,
+                    gemeente=g,
+                    soort=soort,
+                    stadium=Stadium.VASTGESTELD,
+                    aantal=aantal,
+                    bron=besluit,
+                )[1],
+            )
+
+    for naam, (oek, reg, amv) in bron.REALISATIE_2025_11.items():
+        g = _zoek(gemeenten, naam)
+        cijfers: tuple[tuple[str, int | None], ...] = (
+            (Soort.OEKRAINE, oek),
+            (Soort.REGULIER, reg),
+            (Soort.AMV, amv),
+        )
+        for soort, cijfer in cijfers:
+            if cijfer is not None:
+                r.tel(
+                    "realisaties",
+                    registreer_realisatie(
+                        door=door,
+                        gemeente=g,
+                        soort=soort,
+                        peildatum=bron.STAND_PEILDATUM,
+                        aantal=cijfer,
+                        bron=bron.STAND_BRON,
+                    )[1],
+                )
+
+    statushouders = cycli["statushouders-2025-2"], cycli["statushouders-2025-1"]
+    for naam, rij in bron.COA_2025_11.items():
+        g = _zoek(gemeenten, naam)
+        stand_1_jan, taak_h1, real_h1, taak_h2, correcties, *maanden = rij
+        r.tel(
+            "standen vergunninghouders",
+            registreer_vergunninghouders(
+                door=door,
+                gemeente=g,
+                peildatum=bron.COA_PEILDATUM,
+                jaar=bron.COA_JAAR,
+                stand_1_jan=stand_1_jan,
+                taakstelling_h1=taak_h1,
+                realisatie_h1=real_h1,
+                taakstelling_h2=taak_h2,
+                correcties=correcties,
+                realisatie_maanden=tuple(maanden),
+                bron=bron.COA_BRON,
+            )[1],
+        )
+        for cyclus, taak in zip(statushouders, (taak_h2, taak_h1), strict=True):
+            r.tel(
+                "opgaven",
+                zet_opgave(
+                    door=door,
+                    cyclus=cyclus,
+                    gemeente=g,
+                    soort=Soort.VERGUNNINGHOUDERS,
+                    stadium=Stadium.VASTGESTELD,
+                    aantal=taak,
+                    bron=bron.COA_BRON,
+                )[1],
+            )
+
+    for naam, (gerealiseerd, taakstelling) in bron.NIDOS_2025_11.items():
+        g = _zoek(gemeenten, naam)
+        r.tel(
+            "standen Nidos",
+            registreer_nidos(
+                door=door,
+                gemeente=g,
+                peildatum=bron.NIDOS_PEILDATUM,
+                gerealiseerd=gerealiseerd,
+                taakstelling=taakstelling,
+                bron=bron.NIDOS_BRON,
+            )[1],
+        )
+        r.tel(
+            "opgaven",
+            zet_opgave(
+                door=door,
+                cyclus=statushouders[0],
+                gemeente=g,
+                soort=Soort.MINDERJARIGEN,
+                stadium=Stadium.VASTGESTELD,
+                aantal=taakstelling,
+                bron=bron.NIDOS_BRON,
+            )[1],
+        )
+
+    for velden in bron.LOCATIES:
+        velden = dict(velden)
+        g = _zoek(gemeenten, str(velden.pop("gemeente")))
+        naam = str(velden.pop("naam"))
+        r.tel(
+            "locaties",
+            zet_locatie(door=door, gemeente=g, naam=naam, bron=bron.LOCATIES_BRON, **velden)[1],
+        )
+    return r
+
+
+@transaction.atomic
+def maak_demo_accounts(*, door: Any = None) -> list[str]:
+    """Create the demo accounts that do not exist yet; returns the names created."""
+    provincie = Provincie.objects.get(naam=bron.PROVINCIE)
+    gemeenten = _gemeenten(provincie)
+    aangemaakt = []
+    for naam, rol, gemeente, organisatie, _ in bron.DEMO_ACCOUNTS:
+        if Gebruiker.objects.filter(username=naam).exists():
+            continue
+        gebruiker = Gebruiker(
+            username=naam,
+            rol=rol,
+            provincie=provincie,
+            organisatie=organisatie,
+            gemeente=_zoek(gemeenten, gemeente) if gemeente else None,
+        )
+        gebruiker.set_password(bron.DEMO_WACHTWOORD)
+        gebruiker.save()
+        aangemaakt.append(naam)
+    return aangemaakt

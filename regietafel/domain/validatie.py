@@ -1,0 +1,165 @@
+"""A validation report that names the defects of a source instead of copying them.
+
+Each check returns a list of ``Bevinding``: a stable code, a severity, a Dutch
+sentence for the user, the source it concerns and, where it applies, the gemeente.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from regietafel.domain.statushouders import (
+    VergunninghoudersInvoer,
+    VergunninghoudersStand,
+    controleer_stand,
+    stand_vergunninghouders,
+    totaal_vergunninghouders,
+)
+from regietafel.domain.voortgang import voortgang
+
+
+class Ernst(StrEnum):
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """One finding about a source."""
+
+    code: str
+    ernst: Ernst
+    melding: str
+    bron: str
+    gemeente: str | None = None
+
+
+def formatteer_getal(n: int) -> str:
+    """Dutch notation: 5720 -> "5.720", -670 -> "−670" (U+2212 minus sign)."""
+    teken = "−" if n < 0 else ""
+    return teken + f"{abs(n):,}".replace(",", ".")
+
+
+def controleer_som(
+    bron: str, rijen: Mapping[str, int], totaal_volgens_bron: int
+) -> list[Bevinding]:
+    """R1: warn when the rows do not add up to the total the source states."""
+    som = sum(rijen.values())
+    if som == totaal_volgens_bron:
+        return []
+    melding = (
+        f"De rijen tellen op tot {formatteer_getal(som)}, het totaal in de bron is "
+        f"{formatteer_getal(totaal_volgens_bron)} "
+        f"(verschil {formatteer_getal(abs(som - totaal_volgens_bron))})."
+    )
+    return [Bevinding("som_wijkt_af", Ernst.WAARSCHUWING, melding, bron)]
+
+
+def controleer_voortgang(bron: str, rijen: Mapping[str, tuple[int, int]]) -> list[Bevinding]:
+    """R5: warn for every gemeente (gerealiseerd, taakstelling) whose progress is n.v.t."""
+    bevindingen = []
+    for gemeente, (gerealiseerd, taakstelling) in rijen.items():
+        if voortgang(gerealiseerd, taakstelling) is not None:
+            continue
+        melding = (
+            f"{gemeente}: {formatteer_getal(gerealiseerd)} gerealiseerd bij een taakstelling "
+            f"van {formatteer_getal(taakstelling)}; de voortgang is n.v.t. (niet 0%)."
+        )
+        bevindingen.append(
+            Bevinding("voortgang_zonder_taakstelling", Ernst.WAARSCHUWING, melding, bron, gemeente)
+        )
+    return bevindingen
+
+
+VELDNAMEN = {
+    "stand_1_jan": "stand op 1 januari",
+    "taakstelling_h1": "taakstelling eerste helft",
+    "realisatie_h1": "realisatie eerste helft",
+    "stand_1_jul": "stand op 1 juli",
+    "taakstelling_h2": "taakstelling tweede helft",
+    "correcties": "correcties",
+    "taakstelling_incl": "taakstelling inclusief achter/voor",
+    "realisatie_totaal": "realisatie juli–december",
+    "achter_voor": "achter/voor",
+    "achterstand": "achterstand",
+    "voorsprong": "voorsprong",
+}
+"""Dutch labels of the ledger's fields, as the COA table names them."""
+
+
+def _afwijkingen_r4(
+    bron: str,
+    code: str,
+    onderwerp: str,
+    gerapporteerd: Mapping[str, int],
+    berekend: VergunninghoudersStand,
+    gemeente: str | None,
+) -> list[Bevinding]:
+    bevindingen = []
+    for veld in controleer_stand(gerapporteerd, berekend):
+        waarde = gerapporteerd[veld]
+        if veld == "voorsprong":
+            waarde = abs(waarde)
+        melding = (
+            f"{onderwerp}: {VELDNAMEN[veld]} is in de bron {formatteer_getal(waarde)}, "
+            f"volgens R4 {formatteer_getal(getattr(berekend, veld))}."
+        )
+        bevindingen.append(Bevinding(code, Ernst.FOUT, melding, bron, gemeente))
+    return bevindingen
+
+
+def controleer_vergunninghouders(
+    bron: str,
+    rijen: Mapping[str, tuple[VergunninghoudersInvoer, Mapping[str, int]]],
+    *,
+    totaal: Mapping[str, int] | None = None,
+) -> list[Bevinding]:
+    """R4 on every row: one FOUT ``stand_r4`` per reported figure that disagrees.
+
+    ``rijen`` maps a gemeente to its input figures and the derived figures the source
+    reports. With ``totaal`` (the source's total row, any field of a stand) the total
+    is checked against the sum of the rows: one FOUT ``totaal_r4`` per disagreeing figure.
+    """
+    bevindingen: list[Bevinding] = []
+    standen = []
+    for gemeente, (invoer, gerapporteerd) in rijen.items():
+        stand = stand_vergunninghouders(invoer)
+        standen.append(stand)
+        bevindingen += _afwijkingen_r4(bron, "stand_r4", gemeente, gerapporteerd, stand, gemeente)
+    if totaal is not None:
+        som = totaal_vergunninghouders(standen)
+        bevindingen += _afwijkingen_r4(bron, "totaal_r4", "Totaal", totaal, som, None)
+    return bevindingen
+
+
+_SCHEIDING = re.compile(r"[\s\-‐‑–]+")
+
+
+def naam_sleutel(naam: str) -> str:
+    """Normalise a gemeente name for matching: "MIDDEN-DRENTHE" -> "midden drenthe"."""
+    return _SCHEIDING.sub(" ", naam.casefold()).strip()
+
+
+def controleer_namen(bron: str, namen: Iterable[str], register: Iterable[str]) -> list[Bevinding]:
+    """A FOUT ``onbekende_gemeente`` for each distinct name not in the register.
+
+    The nearest register name is suggested: "HOOGVEEN" -> "Bedoelt u Hoogeveen?".
+    """
+    bekend = {naam_sleutel(n): n for n in register}
+    bevindingen = []
+    gezien: set[str] = set()
+    for naam in namen:
+        sleutel = naam_sleutel(naam)
+        if sleutel in bekend or sleutel in gezien:
+            continue
+        gezien.add(sleutel)
+        melding = f"„{naam}” staat niet in het register van gemeenten."
+        suggestie = difflib.get_close_matches(sleutel, list(bekend), n=1)
+        if suggestie:
+            melding += f" Bedoelt u {bekend[suggestie[0]]}?"
+        bevindingen.append(Bevinding("onbekende_gemeente", Ernst.FOUT, melding, bron, naam))
+    return bevindingen

@@ -1,0 +1,83 @@
+"""R5 — difference and progress.
+
+verschil = realisatie − opgave (negative = tekort). Progress = realisatie / taakstelling;
+with a taakstelling of 0 the progress is "n.v.t." (not 0 %). Over 100 % is kept (Assen 236 %).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+NVT = "n.v.t."
+
+
+def verschil(realisatie: int, opgave: int) -> int:
+    """realisatie − opgave; negative means a tekort."""
+    return realisatie - opgave
+
+
+def voortgang(realisatie: int, taakstelling: int) -> Fraction | None:
+    """realisatie / taakstelling, or ``None`` ("n.v.t.") when there is no taakstelling.
+
+    A taakstelling of 0 or below (a voorsprong carried over in R4) has no progress.
+    Raises ``ValueError`` for a negative realisatie.
+    """
+    if realisatie < 0:
+        raise ValueError(f"realisatie is negatief: {realisatie}")
+    if taakstelling <= 0:
+        return None
+    return Fraction(realisatie, taakstelling)
+
+
+def voortgang_tekst(realisatie: int, taakstelling: int) -> str:
+    """The progress in Dutch: "236%" (rounded half up to a whole percent) or "n.v.t."."""
+    aandeel = voortgang(realisatie, taakstelling)
+    if aandeel is None:
+        return NVT
+    procent = math.floor(aandeel * 100 + Fraction(1, 2))
+    return f"{procent:,}%".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One gemeente's opgave and realisatie."""
+
+    naam: str
+    opgave: int
+    realisatie: int
+
+    @property
+    def verschil(self) -> int:
+        return verschil(self.realisatie, self.opgave)
+
+
+@dataclass(frozen=True)
+class Overzicht:
+    """Rows with their totals; a total is always the sum of the rows, never stored."""
+
+    rijen: tuple[Rij, ...]
+
+    @property
+    def opgave(self) -> int:
+        return sum(r.opgave for r in self.rijen)
+
+    @property
+    def realisatie(self) -> int:
+        return sum(r.realisatie for r in self.rijen)
+
+    @property
+    def verschil(self) -> int:
+        return verschil(self.realisatie, self.opgave)
+
+
+def overzicht(rijen: Iterable[tuple[str, int, int]]) -> Overzicht:
+    """Build an Overzicht from (naam, opgave, realisatie); a name may appear only once."""
+    resultaat = tuple(Rij(naam, opgave, realisatie) for naam, opgave, realisatie in rijen)
+    dubbel = sorted(n for n, k in Counter(r.naam for r in resultaat).items() if k > 1)
+    if dubbel:
+        raise ValueError(f"gemeente staat meer dan eens in het overzicht: {', '.join(dubbel)}")
+    return Overzicht(resultaat)

@@ -1,0 +1,157 @@
+"""Realisation figures per peildatum. History is appended, never edited.
+
+A figure belongs to a gemeente and a peildatum. A correction for the same peildatum is a
+new record; the old one gets ``vervangen_op`` and stays, so "the stand per 1-11-2025 as
+we knew it on 5-12-2025" remains answerable (``zoals_bekend_op``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from regietafel.domain.statushouders import VergunninghoudersInvoer
+from regietafel.gemeenten.models import Gemeente
+from regietafel.opgaven.models import Soort
+
+
+class PeilrecordQuerySet(models.QuerySet):
+    def actueel(self) -> PeilrecordQuerySet:
+        return self.filter(vervangen_op__isnull=True)
+
+    def zoals_bekend_op(self, moment: dt.datetime) -> PeilrecordQuerySet:
+        return self.filter(geregistreerd_op__lte=moment).filter(
+            Q(vervangen_op__isnull=True) | Q(vervangen_op__gt=moment)
+        )
+
+
+class Peilrecord(models.Model):
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name="gemeente"
+    )
+    peildatum = models.DateField("peildatum")
+    bron = models.CharField("bron", max_length=300, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    geregistreerd_op = models.DateTimeField("geregistreerd op")
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geregistreerd door",
+    )
+    vervangen_op = models.DateTimeField("vervangen op", null=True, blank=True, editable=False)
+
+    objects = PeilrecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-peildatum", "gemeente__naam"]
+        get_latest_by = "peildatum"
+
+
+class Realisatie(Peilrecord):
+    """Places (or persons) realised by a gemeente for one soort on one peildatum."""
+
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    aantal = models.PositiveIntegerField("realisatie")
+
+    class Meta(Peilrecord.Meta):
+        verbose_name = "realisatie"
+        verbose_name_plural = "realisaties"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "soort", "peildatum"],
+                condition=Q(vervangen_op__isnull=True),
+                name="realisatie_een_actueel_per_peildatum",
+            )
+        ]
+        indexes = [models.Index(fields=["soort", "peildatum"], name="realisatie_soort_peildatum")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.gemeente} {self.get_soort_display()} {self.peildatum:%d-%m-%Y}: {self.aantal}"
+        )
+
+
+class VergunninghoudersStand(Peilrecord):
+    """One row of COA's "Overzicht huisvesting vergunninghouders" (domain.md R4).
+
+    Only the source figures are stored; stand 1 juli, taakstelling inclusief, realisatie
+    tot 1 januari and achter/voor are derived by the domain rule.
+    """
+
+    jaar = models.PositiveSmallIntegerField("jaar")
+    stand_1_jan = models.IntegerField("stand op 1 januari")
+    taakstelling_h1 = models.PositiveIntegerField("taakstelling 1e helft")
+    realisatie_h1 = models.PositiveIntegerField("realisatie 1e helft")
+    taakstelling_h2 = models.PositiveIntegerField("taakstelling 2e helft")
+    correcties = models.IntegerField("correcties", default=0)
+    realisatie_jul = models.PositiveIntegerField("realisatie juli", default=0)
+    realisatie_aug = models.PositiveIntegerField("realisatie augustus", default=0)
+    realisatie_sep = models.PositiveIntegerField("realisatie september", default=0)
+    realisatie_okt = models.PositiveIntegerField("realisatie oktober", default=0)
+    realisatie_nov = models.PositiveIntegerField("realisatie november", default=0)
+    realisatie_dec = models.PositiveIntegerField("realisatie december", default=0)
+
+    MAANDVELDEN = (
+        "realisatie_jul",
+        "realisatie_aug",
+        "realisatie_sep",
+        "realisatie_okt",
+        "realisatie_nov",
+        "realisatie_dec",
+    )
+
+    class Meta(Peilrecord.Meta):
+        verbose_name = "stand vergunninghouders (COA)"
+        verbose_name_plural = "standen vergunninghouders (COA)"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum"],
+                condition=Q(vervangen_op__isnull=True),
+                name="vergunninghouders_een_actueel_per_peildatum",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} vergunninghouders {self.peildatum:%d-%m-%Y}"
+
+    def invoer(self) -> VergunninghoudersInvoer:
+        return VergunninghoudersInvoer(
+            stand_1_jan=self.stand_1_jan,
+            taakstelling_h1=self.taakstelling_h1,
+            realisatie_h1=self.realisatie_h1,
+            taakstelling_h2=self.taakstelling_h2,
+            correcties=self.correcties,
+            realisatie_maanden=tuple(getattr(self, veld) for veld in self.MAANDVELDEN),
+        )
+
+
+class NidosStand(Peilrecord):
+    """One row of Nidos's "Factsheet opvang": minderjarige statushouders per gemeente."""
+
+    gerealiseerd = models.PositiveIntegerField("gerealiseerd")
+    taakstelling = models.PositiveIntegerField("totaal taakstelling")
+
+    class Meta(Peilrecord.Meta):
+        verbose_name = "stand minderjarige statushouders (Nidos)"
+        verbose_name_plural = "standen minderjarige statushouders (Nidos)"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum"],
+                condition=Q(vervangen_op__isnull=True),
+                name="nidos_een_actueel_per_peildatum",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} Nidos {self.peildatum:%d-%m-%Y}"
+
+    @property
+    def resterend(self) -> int:
+        return max(0, self.taakstelling - self.gerealiseerd)

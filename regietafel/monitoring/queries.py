@@ -1,0 +1,330 @@
+"""Read side of monitoring: the "Stand van zaken" of a provincie on a peildatum.
+
+Computed once here, from the stored rows, with the domain rules; the page, the reports and
+the exports render the same object. The number of SQL queries does not depend on the number
+of gemeenten or peildata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.db.models import Max, Q
+
+from regietafel.domain.statushouders import (
+    VergunninghoudersStand,
+    stand_vergunninghouders,
+    totaal_vergunninghouders,
+)
+from regietafel.domain.validatie import Bevinding, controleer_som, controleer_voortgang
+from regietafel.domain.voortgang import Overzicht, overzicht, verschil, voortgang_tekst
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.monitoring.models import NidosStand, Peilrecord, Realisatie
+from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
+from regietafel.opgaven.models import (
+    GELDEND_STADIUM,
+    Cyclus,
+    CyclusSoort,
+    Opgave,
+    ProvincieOpgave,
+    Soort,
+    Stadium,
+)
+
+P = TypeVar("P", bound=Peilrecord)
+
+# The three opgaven of the Stand van zaken table, in the order of seed 000.
+TABEL_SOORTEN = (
+    (Soort.OEKRAINE, CyclusSoort.OEKRAINE, "Oekraïne-opgave"),
+    (Soort.REGULIER, CyclusSoort.SPREIDINGSWET, "Asielopvang regulier"),
+    (Soort.AMV, CyclusSoort.SPREIDINGSWET, "Asielopvang AMV"),
+)
+
+
+def eerste_van_maand(datum: dt.date) -> dt.date:
+    return datum.replace(day=1)
+
+
+def volgende_maand(datum: dt.date) -> dt.date:
+    return dt.date(datum.year + datum.month // 12, datum.month % 12 + 1, 1)
+
+
+def peildata(provincie: Provincie) -> list[dt.date]:
+    """Every month with stored figures for the provincie, newest first."""
+    maanden: set[dt.date] = set()
+    for model in (Realisatie, CoaRij, NidosStand):
+        rows = (
+            model.objects.actueel()
+            .filter(gemeente__provincie=provincie)
+            .values_list("peildatum", flat=True)
+            .distinct()
+        )
+        maanden.update(eerste_van_maand(d) for d in rows)
+    return sorted(maanden, reverse=True)
+
+
+def cyclus_voor(cycli: Iterable[Cyclus], soort: str, peildatum: dt.date) -> Cyclus | None:
+    """The cyclus of ``soort`` in force on ``peildatum``: the last one begun, else the first coming."""
+    kandidaten = sorted((c for c in cycli if c.soort == soort), key=lambda c: c.begin)
+    begonnen = [c for c in kandidaten if c.begin <= peildatum]
+    if begonnen:
+        return begonnen[-1]
+    return kandidaten[0] if kandidaten else None
+
+
+@dataclass(frozen=True)
+class Cel:
+    opgave: int
+    realisatie: int
+    heeft_opgave: bool
+    heeft_realisatie: bool
+
+    @property
+    def verschil(self) -> int:
+        return verschil(self.realisatie, self.opgave)
+
+    @property
+    def leeg(self) -> bool:
+        return not self.heeft_opgave and not self.heeft_realisatie
+
+
+@dataclass(frozen=True)
+class Kolom:
+    soort: str
+    titel: str
+    cyclus: Cyclus | None
+    stadium: str | None
+    realisatie_peildatum: dt.date | None
+    overzicht: Overzicht
+    provinciale_opgaven: tuple[ProvincieOpgave, ...]
+
+    @property
+    def stadium_label(self) -> str:
+        return Stadium(self.stadium).label if self.stadium else "geen opgave"
+
+
+@dataclass(frozen=True)
+class GemeenteRij:
+    gemeente: Gemeente
+    cellen: tuple[Cel, ...]
+
+
+@dataclass(frozen=True)
+class StatushoudersRij:
+    gemeente: Gemeente
+    stand: VergunninghoudersStand
+
+
+@dataclass(frozen=True)
+class NidosRij:
+    gemeente: Gemeente
+    gerealiseerd: int
+    taakstelling: int
+
+    @property
+    def resterend(self) -> int:
+        return max(0, self.taakstelling - self.gerealiseerd)
+
+    @property
+    def voortgang(self) -> str:
+        return voortgang_tekst(self.gerealiseerd, self.taakstelling)
+
+
+@dataclass(frozen=True)
+class StandVanZaken:
+    provincie: Provincie
+    peildatum: dt.date
+    peildata: list[dt.date]
+    kolommen: tuple[Kolom, ...]
+    rijen: tuple[GemeenteRij, ...]
+    statushouders: tuple[StatushoudersRij, ...]
+    statushouders_peildatum: dt.date | None
+    nidos: tuple[NidosRij, ...]
+    nidos_peildatum: dt.date | None
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+    @property
+    def statushouders_totaal(self) -> VergunninghoudersStand:
+        return totaal_vergunninghouders(r.stand for r in self.statushouders)
+
+    @property
+    def statushouders_achterstand(self) -> int:
+        return sum(1 for r in self.statushouders if r.stand.achterstand > 0)
+
+    @property
+    def statushouders_voorsprong(self) -> int:
+        return sum(1 for r in self.statushouders if r.stand.voorsprong > 0)
+
+    @property
+    def nidos_gerealiseerd(self) -> int:
+        return sum(r.gerealiseerd for r in self.nidos)
+
+    @property
+    def nidos_taakstelling(self) -> int:
+        return sum(r.taakstelling for r in self.nidos)
+
+    @property
+    def nidos_resterend(self) -> int:
+        return sum(r.resterend for r in self.nidos)
+
+    @property
+    def nidos_voortgang(self) -> str:
+        return voortgang_tekst(self.nidos_gerealiseerd, self.nidos_taakstelling)
+
+
+def _laatste(
+    model: type[Peilrecord], provincie: Provincie, grens: dt.date
+) -> tuple[dt.date | None, list]:
+    """The current rows of the newest peildatum before ``grens``."""
+    qs = model.objects.actueel().filter(gemeente__provincie=provincie, peildatum__lt=grens)
+    laatste = qs.aggregate(m=Max("peildatum"))["m"]
+    if laatste is None:
+        return None, []
+    return laatste, list(qs.filter(peildatum=laatste).select_related("gemeente"))
+
+
+def stand_van_zaken(provincie: Provincie, peildatum: dt.date | None = None) -> StandVanZaken:
+    alle_peildata = peildata(provincie)
+    if peildatum is None:
+        peildatum = alle_peildata[0] if alle_peildata else eerste_van_maand(dt.date.today())
+    peildatum = eerste_van_maand(peildatum)
+    grens = volgende_maand(peildatum)
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+
+    cycli = list(Cyclus.objects.all())
+    gekozen = {
+        soort: cyclus_voor(cycli, cyclus_soort, peildatum)
+        for soort, cyclus_soort, _ in TABEL_SOORTEN
+    }
+    opgaven = list(
+        Opgave.objects.filter(
+            gemeente__provincie=provincie,
+            cyclus__in=[c for c in gekozen.values() if c],
+            soort__in=[s for s, _, _ in TABEL_SOORTEN],
+        ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal")
+    )
+    provinciaal = list(
+        ProvincieOpgave.objects.filter(
+            provincie=provincie,
+            cyclus__in=[c for c in gekozen.values() if c],
+            geldig_vanaf__lt=grens,
+        ).order_by("geldig_vanaf")
+    )
+
+    realisatie_qs = Realisatie.objects.actueel().filter(
+        gemeente__provincie=provincie, peildatum__lt=grens
+    )
+    laatste_per_soort = dict(
+        realisatie_qs.values_list("soort").annotate(m=Max("peildatum")).values_list("soort", "m")
+    )
+    realisaties: dict[tuple[str, int], int] = {}
+    if laatste_per_soort:
+        filter_q = Q()
+        for soort, datum in laatste_per_soort.items():
+            filter_q |= Q(soort=soort, peildatum=datum)
+        realisaties = {
+            (s, g): n
+            for s, g, n in realisatie_qs.filter(filter_q).values_list(
+                "soort", "gemeente_id", "aantal"
+            )
+        }
+
+    kolommen = []
+    cellen_per_soort: dict[str, list[Cel]] = {}
+    for soort, _cyclus_soort, titel in TABEL_SOORTEN:
+        cyclus = gekozen[soort]
+        rijen_soort = [
+            (st, g, n) for c, s, st, g, n in opgaven if cyclus and c == cyclus.pk and s == soort
+        ]
+        aanwezig = {st for st, _, _ in rijen_soort}
+        stadium = next((st for st in GELDEND_STADIUM[soort] if st in aanwezig), None)
+        per_gemeente = {g: n for st, g, n in rijen_soort if st == stadium}
+        cellen = [
+            Cel(
+                opgave=per_gemeente.get(g.pk, 0),
+                realisatie=realisaties.get((soort, g.pk), 0),
+                heeft_opgave=per_gemeente.get(g.pk, 0) > 0,
+                heeft_realisatie=(soort, g.pk) in realisaties,
+            )
+            for g in gemeenten
+        ]
+        cellen_per_soort[soort] = cellen
+        kolommen.append(
+            Kolom(
+                soort=soort,
+                titel=titel,
+                cyclus=cyclus,
+                stadium=stadium,
+                realisatie_peildatum=laatste_per_soort.get(soort),
+                overzicht=overzicht(
+                    (g.naam, c.opgave, c.realisatie) for g, c in zip(gemeenten, cellen, strict=True)
+                ),
+                provinciale_opgaven=tuple(p for p in provinciaal if p.soort == soort),
+            )
+        )
+    rijen = tuple(
+        GemeenteRij(g, tuple(cellen_per_soort[s][i] for s, _, _ in TABEL_SOORTEN))
+        for i, g in enumerate(gemeenten)
+    )
+
+    coa_datum, coa_rijen = _laatste(CoaRij, provincie, grens)
+    statushouders = tuple(
+        StatushoudersRij(r.gemeente, stand_vergunninghouders(r.invoer()))
+        for r in sorted(coa_rijen, key=lambda r: r.gemeente.naam)
+    )
+    nidos_datum, nidos_rijen = _laatste(NidosStand, provincie, grens)
+    nidos = tuple(
+        NidosRij(r.gemeente, r.gerealiseerd, r.taakstelling)
+        for r in sorted(nidos_rijen, key=lambda r: r.gemeente.naam)
+    )
+    stand = StandVanZaken(
+        provincie=provincie,
+        peildatum=peildatum,
+        peildata=alle_peildata,
+        kolommen=tuple(kolommen),
+        rijen=rijen,
+        statushouders=statushouders,
+        statushouders_peildatum=coa_datum,
+        nidos=nidos,
+        nidos_peildatum=nidos_datum,
+    )
+    stand.bevindingen.extend(bevindingen(stand, opgaven))
+    return stand
+
+
+def bevindingen(
+    stand: StandVanZaken, opgaven: Sequence[tuple[int, str, str, int, int]]
+) -> list[Bevinding]:
+    """The validation report for what the page shows: drift in distributions, progress without task."""
+    namen = {g.pk: g.naam for g in (r.gemeente for r in stand.rijen)}
+    resultaat: list[Bevinding] = []
+    for kolom in stand.kolommen:
+        if kolom.cyclus is None or not kolom.provinciale_opgaven:
+            continue
+        # The indicative distribution was made from the first provincial number of the cyclus.
+        basis = kolom.provinciale_opgaven[0]
+        rijen = {
+            namen[g]: n
+            for c, s, st, g, n in opgaven
+            if c == kolom.cyclus.pk and s == kolom.soort and st == Stadium.INDICATIEF
+        }
+        if rijen:
+            resultaat.extend(
+                controleer_som(
+                    f"{kolom.titel}, indicatieve verdeling ({basis.bron or kolom.cyclus.naam}), "
+                    f"provinciale opgave {basis.geldig_vanaf:%d-%m-%Y}",
+                    rijen,
+                    basis.aantal,
+                )
+            )
+    if stand.nidos:
+        resultaat.extend(
+            controleer_voortgang(
+                f"Nidos, factsheet {stand.nidos_peildatum:%d-%m-%Y}",
+                {r.gemeente.naam: (r.gerealiseerd, r.taakstelling) for r in stand.nidos},
+            )
+        )
+    return resultaat

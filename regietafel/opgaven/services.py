@@ -1,0 +1,62 @@
+"""Writes for cycli and opgaven."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
+from regietafel.services import bewaar
+
+
+@transaction.atomic
+def zet_cyclus(*, door: Any, code: str, **waarden: Any) -> tuple[Cyclus, bool]:
+    return bewaar(Cyclus, door=door, sleutel={"code": code}, waarden=waarden)
+
+
+@transaction.atomic
+def zet_opgave(
+    *,
+    door: Any,
+    cyclus: Cyclus,
+    gemeente: Gemeente,
+    soort: str,
+    stadium: str,
+    aantal: int,
+    bron: str = "",
+) -> tuple[Opgave, bool]:
+    return bewaar(
+        Opgave,
+        door=door,
+        sleutel={"cyclus": cyclus, "gemeente": gemeente, "soort": soort, "stadium": stadium},
+        waarden={"aantal": aantal, "bron": bron},
+        bron=bron,
+    )
+
+
+@transaction.atomic
+def zet_provincie_opgave(
+    *,
+    door: Any,
+    cyclus: Cyclus,
+    provincie: Provincie,
+    soort: str,
+    aantal: int,
+    geldig_vanaf: dt.date,
+    bron: str = "",
+) -> tuple[ProvincieOpgave, bool]:
+    return bewaar(
+        ProvincieOpgave,
+        door=door,
+        sleutel={
+            "cyclus": cyclus,
+            "provincie": provincie,
+            "soort": soort,
+            "geldig_vanaf": geldig_vanaf,
+        },
+        waarden={"aantal": aantal, "bron": bron},
+        bron=bron,
+    )

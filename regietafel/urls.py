@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "regietafel — beheer"
+admin.site.site_title = "regietafel"
+admin.site.index_title = "Beheer van de gegevens"
+
+urlpatterns = [
+    path("", include("regietafel.monitoring.urls")),
+    path("account/", include("regietafel.accounts.urls")),
+    path("beheer/", admin.site.urls),
+]

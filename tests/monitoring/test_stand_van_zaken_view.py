@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
+from regietafel.opgaven.models import Cyclus, Opgave, Soort, Stadium
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitor_is_sent_to_login(drenthe: Provincie) -> None:
+    response = Client().get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/inloggen/")
+
+
+def test_page_shows_the_seed_totals_in_dutch_format(lezer: Client) -> None:
+    html = lezer.get("/").content.decode()
+    for tekst in ("3.819", "3.814", "5.648", "4.978", "−670", "+5", "−150", "236%", "n.v.t."):
+        assert tekst in html, tekst
+    assert "tekort" in html  # a tekort is named in text, not only by colour
+    assert '<option value="2025-11-01" selected>01-11-2025</option>' in html
+    assert '<option value="2024-10-01">01-10-2024</option>' in html
+
+
+def test_peildatum_picker_shows_the_puzzel_of_october_2024(lezer: Client) -> None:
+    html = lezer.get("/?peildatum=2024-10-01").content.decode()
+    assert "4.603" in html and "4.793" in html
+    assert "Er is geen COA-overzicht opgeslagen tot deze peildatum." in html
+
+
+def test_bad_peildatum_is_explained(lezer: Client) -> None:
+    response = lezer.get("/?peildatum=gisteren")
+    assert response.status_code == 200
+    assert "is geen datum" in response.content.decode()
+
+
+def _vermenigvuldig(provincie: Provincie, gemeenten: int, maanden: int) -> None:
+    """Add gemeenten with opgaven and months of figures (and superseded ones) to Drenthe."""
+    cyclus = Cyclus.objects.get(code="spreidingswet-2024")
+    nieuw = Gemeente.objects.bulk_create(
+        Gemeente(cbs_code=f"GM9{i:03d}", naam=f"Testgemeente {i}", provincie=provincie)
+        for i in range(gemeenten)
+    )
+    Opgave.objects.bulk_create(
+        Opgave(
+            cyclus=cyclus, gemeente=g, soort=Soort.REGULIER, stadium=Stadium.VASTGESTELD, aantal=10
+        )
+        for g in nieuw
+    )
+    nu = timezone.now()
+    rijen: dict[type, list] = {Realisatie: [], VergunninghoudersStand: [], NidosStand: []}
+    for g in Gemeente.objects.filter(provincie=provincie):
+        for m in range(maanden):
+            peildatum = dt.date(2019 + m // 12, m % 12 + 1, 1)
+            for vervangen in (nu, None):
+                basis = {
+                    "gemeente": g,
+                    "peildatum": peildatum,
+                    "geregistreerd_op": nu,
+                    "vervangen_op": vervangen,
+                }
+                rijen[Realisatie].append(Realisatie(**basis, soort=Soort.REGULIER, aantal=m))
+                rijen[VergunninghoudersStand].append(
+                    VergunninghoudersStand(
+                        **basis,
+                        jaar=peildatum.year,
+                        stand_1_jan=1,
+                        taakstelling_h1=2,
+                        realisatie_h1=1,
+                        taakstelling_h2=2,
+                        realisatie_jul=1,
+                    )
+                )
+                rijen[NidosStand].append(NidosStand(**basis, gerealiseerd=1, taakstelling=2))
+    for model, objecten in rijen.items():
+        model.objects.bulk_create(objecten)
+
+
+def test_query_count_does_not_grow_with_gemeenten_or_peildata(
+    lezer: Client, drenthe: Provincie, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as klein:
+        assert lezer.get("/?peildatum=2025-11-01").status_code == 200
+    _vermenigvuldig(drenthe, gemeenten=30, maanden=36)
+    with django_assert_num_queries(len(klein)):
+        html = lezer.get("/?peildatum=2025-11-01").content.decode()
+    assert "Testgemeente 29" in html
