@@ -139,6 +139,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["regietafel.formats"]
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "/uploads/"

@@ -188,6 +188,9 @@ class Casus:
                 if naam not in namen:
                     raise ValueError(f'uitruil_groepen: onbekende gemeente "{naam}"')
 
+    def opgave(self, opvangtype: Opvangtype) -> int:
+        return self.opgave_regulier if opvangtype == "regulier" else self.opgave_amv
+
     def gecrediteerd_regulier(self) -> dict[str, int]:
         """Step 4a, uitruil: each agreement moves its places from van's credit to voor's."""
         krediet = {g.naam: g.initieel("regulier") for g in self.gemeenten}
@@ -262,82 +265,40 @@ def verdeel_restopgave(casus: Casus) -> Uitkomst:
     """Complete the verdeelbesluit of ``casus`` with R3 and explain every step."""
     stappen: list[Stap] = []
     _neem_over(casus, stappen)
-
-    rest = PerType(
-        casus.opgave_regulier - sum(g.initieel("regulier") for g in casus.gemeenten),
-        casus.opgave_amv - sum(g.initieel("amv") for g in casus.gemeenten),
-    )
-    for t in TYPEN:
-        opgave = casus.opgave_regulier if t == "regulier" else casus.opgave_amv
-        som = opgave - rest.van(t)
-        if rest.van(t) > 0:
-            tekst = f"Restopgave {t}: opgave {opgave} − {som} initieel = {rest.van(t)}."
-        else:
-            tekst = (
-                f"Restopgave {t}: opgave {opgave}, initieel {som}; de verdeling is sluitend, "
-                "er is niets te verdelen en niemand wordt uitgesloten."
-            )
-        stappen.append(Stap("restopgave", tekst, opvangtype=t))
-
+    rest = _restopgave(casus, stappen)
     krediet = casus.gecrediteerd_regulier()
     redenen = _uitsluitingen(casus, krediet, stappen if max(rest.regulier, rest.amv) > 0 else [])
 
-    extra: dict[Opvangtype, dict[str, int]] = {}
-    onafgerond: dict[Opvangtype, dict[str, Fraction]] = {}
-    uitgesloten: dict[Opvangtype, dict[str, list[Reden]]] = {}
-    percentage: dict[Opvangtype, Fraction | None] = {}
-    onverdeeld: dict[Opvangtype, int] = {}
+    resultaat: dict[Opvangtype, _TypeResultaat] = {}
+    uitgesloten: dict[Opvangtype, dict[str, tuple[Reden, ...]]] = {}
     for t in TYPEN:
-        uitgesloten[t] = {g.naam: [] for g in casus.gemeenten}
-        if rest.van(t) > 0:
-            for g in casus.gemeenten:
-                for reden, uitleg in redenen[g.naam]:
-                    if reden == "uitruil" and t == "amv":
-                        continue
-                    uitgesloten[t][g.naam].append(reden)
-                    stappen.append(
-                        Stap(
-                            "uitgesloten",
-                            f"{g.naam} doet niet mee aan de restopgave {t} ({reden}): {uitleg}.",
-                            g.naam,
-                            t,
-                            reden,
-                        )
-                    )
+        uitgesloten[t] = _sluit_uit(casus, t, rest.van(t), redenen, stappen)
+        regulier_extra = resultaat["regulier"].afgerond if t == "amv" else {}
         deelnemers = [
             _Deelnemer(
-                g.naam,
-                g.indicatief(t),
-                krediet[g.naam] if t == "regulier" else g.initieel("amv"),
-                max(
-                    0,
-                    g.indicatief_totaal
-                    - g.initieel_totaal
-                    - (extra["regulier"][g.naam] if t == "amv" else 0),
+                naam=g.naam,
+                indicatief=g.indicatief(t),
+                gecrediteerd=krediet[g.naam] if t == "regulier" else g.initieel(t),
+                plafond=max(
+                    0, g.indicatief_totaal - g.initieel_totaal - regulier_extra.get(g.naam, 0)
                 ),
             )
             for g in casus.gemeenten
             if not uitgesloten[t][g.naam]
         ]
-        resultaat = _verdeel_type(t, rest.van(t), deelnemers, stappen)
-        for naam in resultaat.minder_dan_5:
-            uitgesloten[t][naam].append("minder_dan_5")
-        percentage[t] = resultaat.percentage
-        onverdeeld[t] = resultaat.onverdeeld
-        onafgerond[t] = {
-            g.naam: resultaat.onafgerond.get(g.naam, Fraction(0)) for g in casus.gemeenten
-        }
-        extra[t] = {g.naam: resultaat.afgerond.get(g.naam, 0) for g in casus.gemeenten}
+        resultaat[t] = _verdeel_type(t, rest.van(t), deelnemers, stappen)
+        for naam in resultaat[t].minder_dan_5:
+            uitgesloten[t][naam] += ("minder_dan_5",)
 
+    r, a = resultaat["regulier"], resultaat["amv"]
+    nul = Fraction(0)
     gemeenten = tuple(
         GemeenteUitkomst(
             naam=g.naam,
             initieel=PerType(g.initieel("regulier"), g.initieel("amv")),
-            extra=PerType(extra["regulier"][g.naam], extra["amv"][g.naam]),
-            extra_onafgerond=PerType(onafgerond["regulier"][g.naam], onafgerond["amv"][g.naam]),
-            uitgesloten=PerType(
-                tuple(uitgesloten["regulier"][g.naam]), tuple(uitgesloten["amv"][g.naam])
-            ),
+            extra=PerType(r.afgerond.get(g.naam, 0), a.afgerond.get(g.naam, 0)),
+            extra_onafgerond=PerType(r.onafgerond.get(g.naam, nul), a.onafgerond.get(g.naam, nul)),
+            uitgesloten=PerType(uitgesloten["regulier"][g.naam], uitgesloten["amv"][g.naam]),
         )
         for g in casus.gemeenten
     )
@@ -354,11 +315,56 @@ def verdeel_restopgave(casus: Casus) -> Uitkomst:
     return Uitkomst(
         provincie=casus.provincie,
         rest=rest,
-        percentage=PerType(percentage["regulier"], percentage["amv"]),
-        onverdeeld=PerType(onverdeeld["regulier"], onverdeeld["amv"]),
+        percentage=PerType(r.percentage, a.percentage),
+        onverdeeld=PerType(r.onverdeeld, a.onverdeeld),
         gemeenten=gemeenten,
         stappen=tuple(stappen),
     )
+
+
+def _restopgave(casus: Casus, stappen: list[Stap]) -> PerType[int]:
+    """Step 3: rest_t = opgave_t − Σ initial_t (may be ≤ 0)."""
+    rest: dict[Opvangtype, int] = {}
+    for t in TYPEN:
+        initieel = sum(g.initieel(t) for g in casus.gemeenten)
+        rest[t] = casus.opgave(t) - initieel
+        if rest[t] > 0:
+            tekst = f"Restopgave {t}: opgave {casus.opgave(t)} − {initieel} initieel = {rest[t]}."
+        else:
+            tekst = (
+                f"Restopgave {t}: opgave {casus.opgave(t)}, initieel {initieel}; de verdeling is "
+                "sluitend, er is niets te verdelen en niemand wordt uitgesloten."
+            )
+        stappen.append(Stap("restopgave", tekst, opvangtype=t))
+    return PerType(rest["regulier"], rest["amv"])
+
+
+def _sluit_uit(
+    casus: Casus,
+    t: Opvangtype,
+    rest: int,
+    redenen: Mapping[str, list[tuple[Reden, str]]],
+    stappen: list[Stap],
+) -> dict[str, tuple[Reden, ...]]:
+    """Step 4a for one type: nobody is excluded when there is no rest; uitruil is regular only."""
+    uitgesloten: dict[str, tuple[Reden, ...]] = {g.naam: () for g in casus.gemeenten}
+    if rest <= 0:
+        return uitgesloten
+    for g in casus.gemeenten:
+        for reden, uitleg in redenen[g.naam]:
+            if reden == "uitruil" and t != "regulier":
+                continue
+            uitgesloten[g.naam] += (reden,)
+            stappen.append(
+                Stap(
+                    "uitgesloten",
+                    f"{g.naam} doet niet mee aan de restopgave {t} ({reden}): {uitleg}.",
+                    g.naam,
+                    t,
+                    reden,
+                )
+            )
+    return uitgesloten
 
 
 def _neem_over(casus: Casus, stappen: list[Stap]) -> None:

@@ -163,7 +163,9 @@ def test_missing_field_is_named(pad: str, verwacht: str) -> None:
         ("uitruil[0].regulier", False, "uitruil[0].regulier: moet een geheel getal ≥ 0 zijn"),
     ],
 )
-def test_negative_or_non_integer_places_are_refused(pad: str, waarde: object, verwacht: str) -> None:
+def test_negative_or_non_integer_places_are_refused(
+    pad: str, waarde: object, verwacht: str
+) -> None:
     assert any(f.startswith(verwacht) for f in fouten(met(pad, waarde))), fouten(met(pad, waarde))
 
 
@@ -194,7 +196,7 @@ def test_top_level_must_be_an_object() -> None:
 
 def test_duplicate_gemeente() -> None:
     data = met("gemeenten[2].naam", "Assen")
-    assert fouten(data) == ['gemeenten[2].naam: "Assen" komt twee keer voor (ook gemeenten[0])']
+    assert 'gemeenten[2].naam: "Assen" komt twee keer voor (ook gemeenten[0])' in fouten(data)
     data["gemeenten"].append(copy.deepcopy(data["gemeenten"][0]))
     assert 'gemeenten[3].naam: "Assen" komt 3 keer voor (ook gemeenten[0])' in fouten(data)
 
@@ -270,17 +272,17 @@ def test_uitkomst_json_shape() -> None:
         "gemeenten",
         "stappen",
     ]
-    assert uit["restopgave"] == {"regulier": 130, "amv": 28}
+    assert uit["restopgave"] == {"regulier": 120, "amv": 28}
     assert isinstance(uit["percentage"]["regulier"], float)
     assert [g["naam"] for g in uit["gemeenten"]] == ["Assen", "Emmen", "Tynaarlo"]
     rij = uit["gemeenten"][1]
     assert set(rij) == {"naam", "regulier", "amv", "totaal", "extra", "uitgesloten"}
     assert rij["totaal"] == rij["regulier"] + rij["amv"]
     assert uit["gemeenten"][0]["uitgesloten"] == {
-        "regulier": ["aanbod_dekt_indicatief", "uitruil"],
+        "regulier": ["aanbod_dekt_indicatief"],
         "amv": ["aanbod_dekt_indicatief"],
     }
-    assert sum(g["extra"]["regulier"] for g in uit["gemeenten"]) == 130
+    assert sum(g["extra"]["regulier"] for g in uit["gemeenten"]) == 120
     assert all(isinstance(s["tekst"], str) and s["soort"] for s in uit["stappen"])
     # round trip through JSON, Dutch characters kept as they are
     tekst = json.dumps(uit, ensure_ascii=False)
@@ -340,7 +342,7 @@ def test_command_reads_stdin_and_writes_json() -> None:
     p = verdeel("-", invoer=json.dumps(geldig()))
     assert p.returncode == 0, p.stderr
     uit = json.loads(p.stdout)
-    assert uit["restopgave"] == {"regulier": 130, "amv": 28}
+    assert uit["restopgave"] == {"regulier": 120, "amv": 28}
 
 
 @cli

@@ -1,0 +1,68 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    schoon = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "regietafel", "check"],
+        env={**schoon, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("ontbreekt", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_requires_its_settings(ontbreekt: str) -> None:
+    env = {
+        "REGIETAFEL_ENV": "production",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "regietafel.example",
+        "DATABASE_URL": "sqlite:////tmp/regietafel-prod-check.sqlite3",
+    }
+    del env[ontbreekt]
+    resultaat = _check(env)
+    assert resultaat.returncode != 0
+    assert f"{ontbreekt} ontbreekt" in resultaat.stderr
+
+
+def test_production_starts_with_its_settings() -> None:
+    resultaat = _check(
+        {
+            "REGIETAFEL_ENV": "production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "regietafel.example",
+            "DATABASE_URL": "sqlite:////tmp/regietafel-prod-check.sqlite3",
+        }
+    )
+    assert resultaat.returncode == 0, resultaat.stderr
+
+
+def test_debug_is_off_unless_asked(settings) -> None:  # type: ignore[no-untyped-def]
+    from regietafel import env
+
+    assert env.envbool("REGIETAFEL_TEST_ONBEKEND", False) is False
+    os.environ["REGIETAFEL_TEST_BOOL"] = "misschien"
+    try:
+        with pytest.raises(Exception, match="true of false"):
+            env.envbool("REGIETAFEL_TEST_BOOL")
+    finally:
+        del os.environ["REGIETAFEL_TEST_BOOL"]
+
+
+def test_unknown_environment_is_refused() -> None:
+    resultaat = _check({"REGIETAFEL_ENV": "staging"})
+    assert resultaat.returncode != 0
+    assert "REGIETAFEL_ENV moet development of production zijn" in resultaat.stderr
