@@ -10,5 +10,7 @@ from django.db import connection
 
 @pytest.mark.django_db
 def test_suite_runs_on_the_database_of_database_url() -> None:
-    verwacht = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    verwacht = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
     assert connection.vendor == verwacht

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
@@ -111,7 +112,8 @@ def _alle_rijen() -> dict[str, int]:
     return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
 
 
-def test_loading_twice_duplicates_nothing(drenthe: Provincie) -> None:
+def test_loading_twice_duplicates_nothing(drenthe: Provincie, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEMO_MODE = True
     voor = _alle_rijen()
     resultaat = laad_drenthe()
     call_command("demo", "accounts")
@@ -135,3 +137,41 @@ def test_demo_accounts_have_roles(drenthe: Provincie) -> None:
         "lezer": "lezer",
     }
     assert Gebruiker.objects.get(username="gemeente-assen").gemeente.naam == "Assen"
+
+
+def test_demo_accounts_only_in_demo_mode(drenthe: Provincie, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="alleen in demomodus"):
+        call_command("demo", "accounts")
+
+
+def test_secretariaat_keeps_the_register_in_the_admin(secretariaat) -> None:  # type: ignore[no-untyped-def]
+    assert secretariaat.get("/beheer/opgaven/opgave/").status_code == 200
+    assert secretariaat.get("/beheer/monitoring/realisatie/").status_code == 200
+    # history is read-only: no add, change or delete of realisation figures
+    assert secretariaat.get("/beheer/monitoring/realisatie/add/").status_code == 403
+    html = secretariaat.get("/beheer/").content.decode()
+    assert "Opgaven" in html and "Realisatie" in html
+
+
+def test_admin_change_is_audited(secretariaat, gebruiker_secretariaat) -> None:  # type: ignore[no-untyped-def]
+    from regietafel.opgaven.models import Opgave
+
+    opgave = Opgave.objects.get(gemeente__naam="Assen", soort="oekraine", stadium="ambitie")
+    response = secretariaat.post(
+        f"/beheer/opgaven/opgave/{opgave.pk}/change/",
+        {
+            "cyclus": opgave.cyclus_id,
+            "gemeente": opgave.gemeente_id,
+            "soort": "oekraine",
+            "stadium": "ambitie",
+            "aantal": 800,
+            "bron": "PRT 19-11-2025",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    regel = AuditRegel.objects.filter(
+        object_type="opgaven.opgave", object_id=str(opgave.pk)
+    ).first()
+    assert regel is not None and regel.door == gebruiker_secretariaat
+    assert regel.wijzigingen["aantal"] == [792, 800]

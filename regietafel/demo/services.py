@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from regietafel.accounts.models import Gebruiker
+from regietafel.audit.services import registreer
 from regietafel.demo import drenthe as bron
 from regietafel.domain.validatie import naam_sleutel
 from regietafel.gemeenten.models import Gemeente, Provincie
@@ -247,9 +249,34 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
     return r
 
 
+# The secretariat keeps the register, opgaven and locations in the (Dutch) admin screens;
+# realisation figures and the history are read-only there (they change through imports).
+SECRETARIAAT_RECHTEN = {
+    "gemeenten": ("view", "add", "change"),
+    "opgaven": ("view", "add", "change"),
+    "locaties": ("view", "add", "change"),
+    "monitoring": ("view",),
+    "audit": ("view",),
+}
+
+
+def _groep_secretariaat() -> Group:
+    groep, _ = Group.objects.get_or_create(name="Secretariaat PRT")
+    gewenst = [
+        p
+        for p in Permission.objects.filter(
+            content_type__app_label__in=SECRETARIAAT_RECHTEN
+        ).select_related("content_type")
+        if p.codename.split("_", 1)[0] in SECRETARIAAT_RECHTEN[p.content_type.app_label]
+    ]
+    groep.permissions.add(*gewenst)
+    return groep
+
+
 @transaction.atomic
 def maak_demo_accounts(*, door: Any = None) -> list[str]:
     """Create the demo accounts that do not exist yet; returns the names created."""
+    groep = _groep_secretariaat()
     provincie = Provincie.objects.get(naam=bron.PROVINCIE)
     gemeenten = _gemeenten(provincie)
     aangemaakt = []
@@ -264,6 +291,10 @@ def maak_demo_accounts(*, door: Any = None) -> list[str]:
             gemeente=_zoek(gemeenten, gemeente) if gemeente else None,
         )
         gebruiker.set_password(bron.DEMO_WACHTWOORD)
+        gebruiker.is_staff = rol == "secretariaat"
         gebruiker.save()
+        if gebruiker.is_staff:
+            gebruiker.groups.add(groep)
+        registreer(door=door, actie="aangemaakt", obj=gebruiker, bron="demo-accounts")
         aangemaakt.append(naam)
     return aangemaakt

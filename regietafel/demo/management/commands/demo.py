@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 
@@ -29,6 +30,10 @@ class Command(BaseCommand):
                 regels = ", ".join(f"{n} {wat}" for wat, n in resultaat.wijzigingen.items() if n)
                 self.stdout.write(f"Demo Drenthe geladen: {regels}.")
         else:
+            if not settings.DEMO_MODE:
+                raise CommandError(
+                    "Demo-accounts bestaan alleen in demomodus: zet REGIETAFEL_DEMO=true (dat doet `make run`)."
+                )
             namen = maak_demo_accounts()
             self.stdout.write(
                 f"Demo-accounts aangemaakt: {', '.join(namen)}."
