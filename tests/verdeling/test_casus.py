@@ -18,7 +18,7 @@ import pytest
 from regietafel.domain.restopgave import verdeel_restopgave
 from regietafel.verdeling.casus import CasusFout, lees_casus, uitkomst_json, uitkomst_tabel
 
-VOORBEELDEN = Path(__file__).resolve().parents[3] / "shared" / "examples"
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "data" / "voorbeelden"
 REPO = Path(__file__).resolve().parents[1].parent
 
 
@@ -379,7 +379,6 @@ def test_command_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 @cli
-@pytest.mark.skipif(not VOORBEELDEN.is_dir(), reason=f"public examples not found at {VOORBEELDEN}")
 def test_command_on_the_public_variant() -> None:
     p = verdeel(str(VOORBEELDEN / "verdeel-drenthe-variant.json"))
     assert p.returncode == 0, p.stderr

@@ -1,0 +1,358 @@
+"""Thin views of the verdeling workbench: parse the request, call a service or a query, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from regietafel.gemeenten.models import Provincie
+from regietafel.opgaven.models import Cyclus, CyclusSoort
+from regietafel.verdeling import exports
+from regietafel.verdeling.forms import (
+    GemeenteFormSet,
+    GroepFormSet,
+    NieuwScenarioForm,
+    ScenarioForm,
+    UitruilFormSet,
+    gemeente_waarden,
+    groep_leden,
+    uitruil_regels,
+)
+from regietafel.verdeling.grafiek import grafieken
+from regietafel.verdeling.models import Scenario
+from regietafel.verdeling.permissions import mag_bewerken
+from regietafel.verdeling.queries import (
+    oekraine_verdeling,
+    scenario_volledig,
+    scenarios,
+    spreidingswet_cycli,
+    vergelijk,
+    werkblad,
+)
+from regietafel.verdeling.services import (
+    GEMEENTE_VELDEN,
+    kopieer_scenario,
+    maak_scenario,
+    verwijder_scenario,
+    wijzig_scenario,
+)
+
+
+def _provincie(request: HttpRequest) -> Provincie:
+    eigen = getattr(request.user, "provincie", None)
+    if eigen is not None:
+        return eigen
+    provincie = Provincie.objects.filter(naam=settings.REGIETAFEL_PROVINCIE).first()
+    if provincie is None:
+        raise Http404(
+            "Er is nog geen provincie geladen. Laad de demo met `regietafel demo drenthe`."
+        )
+    return provincie
+
+
+def _bewerker(request: HttpRequest) -> None:
+    if not mag_bewerken(request.user):
+        raise PermissionDenied("Alleen het secretariaat mag scenario's aanmaken of wijzigen.")
+
+
+def _scenario(
+    request: HttpRequest, pk: int, qs: Callable[[Provincie], QuerySet[Scenario]]
+) -> Scenario:
+    return get_object_or_404(qs(_provincie(request)), pk=pk)
+
+
+# --------------------------------------------------------------------- list
+
+
+def _lijst(
+    request: HttpRequest, provincie: Provincie, nieuw: NieuwScenarioForm | None
+) -> HttpResponse:
+    cycli = spreidingswet_cycli(provincie)
+    if nieuw is None:
+        nieuw = NieuwScenarioForm(
+            cycli=[(str(c.pk), str(c)) for c in cycli],
+            initial={"cyclus": str(cycli[0].pk) if cycli else ""},
+        )
+    lijst = list(scenarios(provincie))
+    return render(
+        request,
+        "verdeling/lijst.html",
+        {
+            "provincie": provincie,
+            "scenarios": lijst,
+            "nieuw": nieuw,
+            "cycli": cycli,
+            "bewerken": mag_bewerken(request.user),
+        },
+        status=400 if nieuw.is_bound and nieuw.errors else 200,
+    )
+
+
+def lijst_view(request: HttpRequest) -> HttpResponse:
+    return _lijst(request, _provincie(request), None)
+
+
+@require_POST
+def nieuw_view(request: HttpRequest) -> HttpResponse:
+    _bewerker(request)
+    provincie = _provincie(request)
+    cycli = {str(c.pk): c for c in spreidingswet_cycli(provincie)}
+    form = NieuwScenarioForm(request.POST, cycli=[(k, str(c)) for k, c in cycli.items()])
+    if not form.is_valid():
+        return _lijst(request, provincie, form)
+    try:
+        scenario = maak_scenario(
+            door=request.user,
+            provincie=provincie,
+            cyclus=cycli[form.cleaned_data["cyclus"]],
+            naam=form.cleaned_data["naam"],
+        )
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        return _lijst(request, provincie, form)
+    messages.success(request, f"Scenario ‘{scenario.naam}’ is aangemaakt uit {scenario.cyclus}.")
+    return redirect("verdeling:scenario", pk=scenario.pk)
+
+
+@require_POST
+def kopieer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _bewerker(request)
+    origineel = _scenario(request, pk, scenario_volledig)
+    kopie = kopieer_scenario(door=request.user, scenario=origineel)
+    messages.success(request, f"Scenario ‘{origineel.naam}’ is gekopieerd naar ‘{kopie.naam}’.")
+    return redirect("verdeling:scenario", pk=kopie.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def verwijder_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _bewerker(request)
+    scenario = _scenario(request, pk, scenarios)
+    if request.method == "POST":
+        naam = scenario.naam
+        verwijder_scenario(door=request.user, scenario=scenario)
+        messages.success(request, f"Scenario ‘{naam}’ is verwijderd.")
+        return redirect("verdeling:lijst")
+    return render(request, "verdeling/verwijder.html", {"scenario": scenario})
+
+
+# ------------------------------------------------------------------- detail
+
+
+def _foutoverzicht(
+    scenario_form: ScenarioForm,
+    formsets: Iterable[tuple[Any, Callable[[int], str]]],
+    algemeen: list[str],
+) -> list[tuple[str, str]]:
+    """(anchor, message) for every error on the page, for the summary at the top."""
+    fouten = [("invoer-kop", tekst) for tekst in algemeen]
+    for veld in scenario_form:
+        fouten += [(veld.auto_id, f"{veld.label}: {tekst}") for tekst in veld.errors]
+    fouten += [("invoer-kop", str(tekst)) for tekst in scenario_form.non_field_errors()]
+    for formset, omschrijving in formsets:
+        fouten += [("invoer-kop", str(tekst)) for tekst in formset.non_form_errors()]
+        for i, form in enumerate(formset.forms):
+            for veld in form:
+                fouten += [
+                    (veld.auto_id, f"{omschrijving(i)}, {str(veld.label).lower()}: {tekst}")
+                    for tekst in veld.errors
+                ]
+            fouten += [(form.prefix, f"{omschrijving(i)}: {t}") for t in form.non_field_errors()]
+    return fouten
+
+
+@require_http_methods(["GET", "POST"])
+def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
+    scenario = _scenario(request, pk, scenario_volledig)
+    rijen = list(scenario.gemeenten.all())
+    keuzes = [(str(r.gemeente_id), r.gemeente.naam) for r in rijen]
+    initieel: dict[str, Any] = {
+        "scenario": {
+            "naam": scenario.naam,
+            "toelichting": scenario.toelichting,
+            "opgave_regulier": scenario.opgave_regulier,
+            "opgave_amv": scenario.opgave_amv,
+            "oekraine_totaal": scenario.oekraine_totaal,
+        },
+        "gemeenten": [
+            {"gemeente": r.gemeente_id, **{veld: getattr(r, veld) for veld in GEMEENTE_VELDEN}}
+            for r in rijen
+        ],
+        "uitruil": [
+            {"van": str(u.van_id), "voor": str(u.voor_id), "regulier": u.regulier}
+            for u in scenario.uitruil.all()
+        ],
+        "groepen": [
+            {"groep": lid.groep, "gemeente": str(lid.gemeente_id)}
+            for lid in scenario.uitruil_groepen.all()
+        ],
+    }
+    data = None
+    if request.method == "POST":
+        _bewerker(request)
+        data = request.POST
+    scenario_form = ScenarioForm(data, initial=initieel["scenario"])
+    gemeente_formset = GemeenteFormSet(data, initial=initieel["gemeenten"], prefix="gemeenten")
+    uitruil_formset = UitruilFormSet(
+        data,
+        initial=initieel["uitruil"],
+        prefix="uitruil",
+        form_kwargs={"gemeenten": keuzes},
+    )
+    groep_formset = GroepFormSet(
+        data,
+        initial=initieel["groepen"],
+        prefix="groepen",
+        form_kwargs={"gemeenten": keuzes},
+    )
+    algemeen: list[str] = []
+    if data is not None:
+        geldig = all(
+            [
+                scenario_form.is_valid(),
+                gemeente_formset.is_valid(),
+                uitruil_formset.is_valid(),
+                groep_formset.is_valid(),
+            ]
+        )
+        if geldig:
+            try:
+                wijzigingen = wijzig_scenario(
+                    door=request.user,
+                    scenario=scenario,
+                    velden=scenario_form.cleaned_data,
+                    gemeenten=gemeente_waarden(gemeente_formset),
+                    uitruil=uitruil_regels(uitruil_formset),
+                    groepen=groep_leden(groep_formset),
+                )
+            except ValidationError as fout:
+                algemeen = list(fout.messages)
+            else:
+                if wijzigingen:
+                    messages.success(
+                        request,
+                        f"Opgeslagen ({len(wijzigingen)} wijziging"
+                        f"{'' if len(wijzigingen) == 1 else 'en'}); de verdeling is opnieuw berekend.",
+                    )
+                else:
+                    messages.info(request, "Er was niets gewijzigd.")
+                return redirect(reverse("verdeling:scenario", args=[scenario.pk]) + "#uitkomst-kop")
+    fouten = _foutoverzicht(
+        scenario_form,
+        [
+            (
+                gemeente_formset,
+                lambda i: rijen[i].gemeente.naam if i < len(rijen) else f"rij {i + 1}",
+            ),
+            (uitruil_formset, lambda i: f"Uitruilafspraak {i + 1}"),
+            (groep_formset, lambda i: f"Uitruilgroep, regel {i + 1}"),
+        ],
+        algemeen,
+    )
+    blad = werkblad(scenario)
+    return render(
+        request,
+        "verdeling/scenario.html",
+        {
+            "scenario": scenario,
+            "werkblad": blad,
+            "grafieken": grafieken(blad),
+            "bewerken": mag_bewerken(request.user),
+            "scenario_form": scenario_form,
+            "gemeente_formset": gemeente_formset,
+            "gemeente_rijen": list(zip(gemeente_formset.forms, rijen, strict=False)),
+            "uitruil_formset": uitruil_formset,
+            "groep_formset": groep_formset,
+            "fouten": fouten,
+        },
+        status=400 if fouten else 200,
+    )
+
+
+# ----------------------------------------------------------------- compare
+
+
+def vergelijk_view(request: HttpRequest) -> HttpResponse:
+    provincie = _provincie(request)
+    alle = list(scenario_volledig(provincie).order_by("naam", "id"))
+    per_id = {str(s.pk): s for s in alle}
+    a, b = per_id.get(request.GET.get("a", "")), per_id.get(request.GET.get("b", ""))
+    fout = None
+    if (request.GET.get("a") or request.GET.get("b")) and (a is None or b is None):
+        fout = "Kies twee bestaande scenario's om te vergelijken."
+    context: dict[str, Any] = {"scenarios": alle, "a": a, "b": b, "fout": fout}
+    if a is not None and b is not None:
+        blad_a, blad_b = werkblad(a), werkblad(b)
+        context.update(blad_a=blad_a, blad_b=blad_b, rijen=vergelijk(blad_a, blad_b))
+    return render(request, "verdeling/vergelijk.html", context)
+
+
+# ------------------------------------------------------------------ exports
+
+
+def _download(inhoud: bytes, soort: str, naam: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=soort)
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{naam}"'
+    return response
+
+
+def export_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    blad = werkblad(_scenario(request, pk, scenario_volledig))
+    return _download(
+        exports.scenario_xlsx(blad),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        exports.bestandsnaam(blad, "verdeling", "xlsx"),
+    )
+
+
+def tabel1_docx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    blad = werkblad(_scenario(request, pk, scenario_volledig))
+    return _download(
+        exports.tabel1_docx(blad),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        exports.bestandsnaam(blad, "tabel1", "docx"),
+    )
+
+
+def tabel1_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    blad = werkblad(_scenario(request, pk, scenario_volledig))
+    return _download(
+        exports.tabel1_pdf(blad),
+        "application/pdf",
+        exports.bestandsnaam(blad, "tabel1", "pdf"),
+        inline=True,
+    )
+
+
+# ------------------------------------------------------------------ Oekraïne
+
+
+def oekraine_view(request: HttpRequest) -> HttpResponse:
+    provincie = _provincie(request)
+    fouten: list[str] = []
+    cyclus = None
+    if code := request.GET.get("cyclus"):
+        cyclus = Cyclus.objects.filter(code=code, soort=CyclusSoort.OEKRAINE).first()
+        if cyclus is None:
+            fouten.append(f"Onbekende Oekraïne-cyclus {code!r}; de eerste wordt getoond.")
+    totaal = None
+    gegeven = (request.GET.get("eigen") or request.GET.get("aantal") or "").strip()
+    if gegeven:
+        ruw = gegeven.replace(".", "")
+        if ruw.isdigit() and int(ruw) <= 10_000_000:
+            totaal = int(ruw)
+        else:
+            fouten.append(
+                f"‘{gegeven}’ is geen geheel aantal van 0 of meer; de provinciale opgave "
+                "wordt verdeeld."
+            )
+    verdeling = oekraine_verdeling(provincie, cyclus, totaal)
+    return render(request, "verdeling/oekraine.html", {"v": verdeling, "fouten": fouten})
