@@ -4,12 +4,15 @@ same peildatum supersedes the stored one, which is kept with ``vervangen_op`` se
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Peilrecord, Realisatie, VergunninghoudersStand
@@ -87,6 +90,78 @@ def registreer_realisatie(
         bron=bron,
         toelichting=toelichting,
     )
+
+
+@dataclass(frozen=True)
+class RealisatieInvoer:
+    gemeente: Gemeente
+    soort: str
+    peildatum: dt.date
+    aantal: int
+
+
+@transaction.atomic
+def registreer_realisaties(
+    *, door: Any, rijen: Iterable[RealisatieInvoer], bron: str = "", checksum: str = ""
+) -> int:
+    """The bulk form of ``registreer_realisatie`` for imports: same rules, a constant number
+    of queries per batch instead of a handful per row. Returns the number of figures written."""
+    rijen = list(rijen)
+    for rij in rijen:
+        eerste_van_de_maand(rij.peildatum)
+        if rij.aantal < 0:
+            raise ValidationError(f"{rij.gemeente}: realisatie {rij.aantal} is negatief.")
+    huidig = {
+        (r.gemeente_id, r.soort, r.peildatum): r
+        for r in Realisatie.objects.actueel().filter(
+            peildatum__in={r.peildatum for r in rijen},
+            soort__in={r.soort for r in rijen},
+            gemeente__in={r.gemeente.pk for r in rijen},
+        )
+    }
+    nu = timezone.now()
+    door_id = door.pk if getattr(door, "pk", None) else None
+    nieuw: list[Realisatie] = []
+    oud_aantal: list[int | None] = []
+    vervangen: list[int] = []
+    for rij in rijen:
+        oud = huidig.get((rij.gemeente.pk, rij.soort, rij.peildatum))
+        if oud is not None and oud.aantal == rij.aantal:
+            continue
+        if oud is not None:
+            vervangen.append(oud.pk)
+        oud_aantal.append(oud.aantal if oud else None)
+        nieuw.append(
+            Realisatie(
+                gemeente=rij.gemeente,
+                soort=rij.soort,
+                peildatum=rij.peildatum,
+                aantal=rij.aantal,
+                bron=bron,
+                geregistreerd_op=nu,
+                geregistreerd_door_id=door_id,
+            )
+        )
+    for begin in range(0, len(vervangen), 500):
+        Realisatie.objects.filter(pk__in=vervangen[begin : begin + 500]).update(vervangen_op=nu)
+    Realisatie.objects.bulk_create(nieuw, batch_size=500)
+    AuditRegel.objects.bulk_create(
+        (
+            AuditRegel(
+                door_id=door_id,
+                actie="aangemaakt" if oud is None else "vervangen",
+                object_type=Realisatie._meta.label_lower,
+                object_id=str(r.pk),
+                object_omschrijving=str(r)[:300],
+                wijzigingen={"aantal": [oud, r.aantal]},
+                bron=bron[:300],
+                checksum=checksum,
+            )
+            for r, oud in zip(nieuw, oud_aantal, strict=True)
+        ),
+        batch_size=500,
+    )
+    return len(nieuw)
 
 
 @transaction.atomic

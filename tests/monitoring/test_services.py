@@ -87,3 +87,51 @@ def test_peildatum_must_be_the_first_of_a_month(assen: Gemeente) -> None:
 def test_negative_realisatie_is_refused(assen: Gemeente) -> None:
     with pytest.raises(ValidationError):
         registreer_realisatie(door=None, gemeente=assen, soort="oekraine", peildatum=NOV, aantal=-1)
+
+
+def test_bulk_registration_follows_the_same_rules(
+    assen: Gemeente, gebruiker_secretariaat: Gebruiker
+) -> None:
+    from regietafel.monitoring.services import RealisatieInvoer, registreer_realisaties
+
+    dec = dt.date(2025, 12, 1)
+    rijen = [
+        RealisatieInvoer(assen, "oekraine", NOV, 822),  # unchanged
+        RealisatieInvoer(assen, "regulier", NOV, 1001),  # correction
+        RealisatieInvoer(assen, "oekraine", dec, 840),  # new peildatum
+    ]
+    geschreven = registreer_realisaties(
+        door=gebruiker_secretariaat, rijen=rijen, bron="test.xlsx", checksum="ab" * 32
+    )
+    assert geschreven == 2
+    assert [
+        r.aantal
+        for r in Realisatie.objects.filter(
+            gemeente=assen, soort="regulier", peildatum=NOV
+        ).order_by("pk")
+    ] == [1000, 1001]
+    assert (
+        Realisatie.objects.actueel().get(gemeente=assen, soort="regulier", peildatum=NOV).aantal
+        == 1001
+    )
+    regels = AuditRegel.objects.filter(checksum="ab" * 32).order_by("actie")
+    assert [(r.actie, r.wijzigingen) for r in regels] == [
+        ("aangemaakt", {"aantal": [None, 840]}),
+        ("vervangen", {"aantal": [1000, 1001]}),
+    ]
+    assert registreer_realisaties(door=None, rijen=rijen, bron="test.xlsx") == 0
+
+
+def test_bulk_registration_refuses_a_bad_peildatum(assen: Gemeente) -> None:
+    from regietafel.monitoring.services import RealisatieInvoer, registreer_realisaties
+
+    voor = Realisatie.objects.count()
+    with pytest.raises(ValidationError):
+        registreer_realisaties(
+            door=None,
+            rijen=[
+                RealisatieInvoer(assen, "oekraine", dt.date(2026, 1, 1), 5),
+                RealisatieInvoer(assen, "oekraine", dt.date(2026, 2, 2), 5),
+            ],
+        )
+    assert Realisatie.objects.count() == voor

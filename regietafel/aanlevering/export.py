@@ -1,0 +1,328 @@
+"""The export contract: statushouders (COA ledger, R4) and the stand (opgave, realisatie,
+verschil per soort) of a provincie on a stored peildatum, as JSON, CSV or XLSX.
+
+Computed once (``statushouders`` / ``stand``: the domain rules over the stored rows, the
+stand through monitoring's query) into one ``Tabel``; JSON, CSV and XLSX render that same
+object, so the three formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from regietafel.domain.statushouders import (
+    VergunninghoudersStand,
+    stand_vergunninghouders,
+    totaal_vergunninghouders,
+)
+from regietafel.domain.validatie import naam_sleutel
+from regietafel.gemeenten.models import Provincie
+from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
+from regietafel.monitoring.queries import TABEL_SOORTEN, peildata, stand_van_zaken
+
+MAANDEN = ("jul", "aug", "sep", "okt", "nov", "dec")
+FORMATEN = ("json", "csv", "xlsx")
+
+
+class ExportFout(Exception):
+    """A Dutch message for the user: unknown provincie, no figures on that peildatum."""
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    """Dutch header (CSV, XLSX)."""
+    waarde: Callable[[Any], int | str | None]
+    getal: bool = True
+
+
+@dataclass(frozen=True)
+class Tabel:
+    titel: str
+    provincie: str
+    peildatum: dt.date
+    kolommen: tuple[Kolom, ...]
+    rijen: tuple[Any, ...]
+    totaal: Any
+    json: dict[str, Any]
+
+
+ALIASSEN = {"friesland": "fryslan"}
+
+
+def _sleutel(naam: str) -> str:
+    t = unicodedata.normalize("NFKD", naam_sleutel(naam))
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return ALIASSEN.get(t, t)
+
+
+def _provincie(naam: str) -> Provincie:
+    """By name, tolerant of case, accents and the Dutch name of Fryslân."""
+    provincie = next(
+        (p for p in Provincie.objects.all() if _sleutel(p.naam) == _sleutel(naam)), None
+    )
+    if provincie is None:
+        bekend = ", ".join(Provincie.objects.values_list("naam", flat=True))
+        raise ExportFout(
+            f"De provincie „{naam}” is onbekend."
+            + (f" Bekend zijn: {bekend}." if bekend else " Er is nog geen register geladen.")
+        )
+    return provincie
+
+
+def _niet_opgeslagen(
+    wat: str, provincie: Provincie, peildatum: dt.date, bekend: list[dt.date]
+) -> ExportFout:
+    lijst = ", ".join(f"{d:%d-%m-%Y}" for d in bekend[:12])
+    return ExportFout(
+        f"Voor {provincie.naam} is geen {wat} met peildatum {peildatum:%d-%m-%Y} opgeslagen."
+        + (f" Opgeslagen peildata: {lijst}." if lijst else " Er zijn nog geen cijfers opgeslagen.")
+    )
+
+
+# --- statushouders ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatushoudersRij:
+    gemeente: str
+    cbs_code: str
+    stand: VergunninghoudersStand
+
+
+def _stand_json(s: VergunninghoudersStand) -> dict[str, Any]:
+    return {
+        "stand_1_jan": s.stand_1_jan,
+        "taakstelling_h1": s.taakstelling_h1,
+        "realisatie_h1": s.realisatie_h1,
+        "stand_1_jul": s.stand_1_jul,
+        "taakstelling_h2": s.taakstelling_h2,
+        "correcties": s.correcties,
+        "taakstelling_incl": s.taakstelling_incl,
+        "realisatie_maand": dict(zip(MAANDEN, s.realisatie_maanden, strict=True)),
+        "realisatie_totaal": s.realisatie_totaal,
+        "achter_voor": s.achter_voor,
+    }
+
+
+def _maand(i: int) -> Callable[[Any], int]:
+    return lambda r: r.stand.realisatie_maanden[i]
+
+
+STATUSHOUDERS_KOLOMMEN = (
+    Kolom("Gemeente", lambda r: r.gemeente, getal=False),
+    Kolom("CBS-code", lambda r: r.cbs_code, getal=False),
+    Kolom("Stand op 1 jan", lambda r: r.stand.stand_1_jan),
+    Kolom("Taakstelling 1e helft", lambda r: r.stand.taakstelling_h1),
+    Kolom("Realisatie 1e helft", lambda r: r.stand.realisatie_h1),
+    Kolom("Stand op 1 jul", lambda r: r.stand.stand_1_jul),
+    Kolom("Taakstelling 2e helft", lambda r: r.stand.taakstelling_h2),
+    Kolom("Correcties", lambda r: r.stand.correcties),
+    Kolom("Taakstelling incl. achter/voor", lambda r: r.stand.taakstelling_incl),
+    *(Kolom(f"Realisatie {m}", _maand(i)) for i, m in enumerate(MAANDEN)),
+    Kolom("Realisatie tot 1 jan", lambda r: r.stand.realisatie_totaal),
+    Kolom("Achter/voor tot 1 jan", lambda r: r.stand.achter_voor),
+)
+
+
+def statushouders(provincie_naam: str, peildatum: dt.date) -> Tabel:
+    """The COA ledger of every gemeente of the provincie with a stored row on ``peildatum``."""
+    provincie = _provincie(provincie_naam)
+    opgeslagen = list(
+        CoaRij.objects.actueel()
+        .filter(gemeente__provincie=provincie, peildatum=peildatum)
+        .select_related("gemeente")
+        .order_by("gemeente__naam")
+    )
+    if not opgeslagen:
+        bekend = sorted(
+            set(
+                CoaRij.objects.actueel()
+                .filter(gemeente__provincie=provincie)
+                .values_list("peildatum", flat=True)
+            ),
+            reverse=True,
+        )
+        raise _niet_opgeslagen("COA-overzicht", provincie, peildatum, bekend)
+    rijen = tuple(
+        StatushoudersRij(r.gemeente.naam, r.gemeente.cbs_code, stand_vergunninghouders(r.invoer()))
+        for r in opgeslagen
+    )
+    totaal = StatushoudersRij("Totaal", "", totaal_vergunninghouders(r.stand for r in rijen))
+    return Tabel(
+        titel="Huisvesting vergunninghouders",
+        provincie=provincie.naam,
+        peildatum=peildatum,
+        kolommen=STATUSHOUDERS_KOLOMMEN,
+        rijen=rijen,
+        totaal=totaal,
+        json={
+            "provincie": provincie.naam,
+            "peildatum": peildatum.isoformat(),
+            "gemeenten": [
+                {"gemeente": r.gemeente, "cbs_code": r.cbs_code, **_stand_json(r.stand)}
+                for r in rijen
+            ],
+            "totaal": _stand_json(totaal.stand),
+        },
+    )
+
+
+# --- stand -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StandCel:
+    opgave: int | None
+    realisatie: int | None
+    verschil: int | None
+
+    def json(self) -> dict[str, int | None]:
+        return {"opgave": self.opgave, "realisatie": self.realisatie, "verschil": self.verschil}
+
+
+@dataclass(frozen=True)
+class StandRij:
+    gemeente: str
+    cbs_code: str
+    cellen: dict[str, StandCel]
+
+
+SOORT_KOPPEN = {"oekraine": "Oekraïne", "regulier": "Regulier", "amv": "AMV"}
+
+
+def _cel(soort: str, veld: str) -> Callable[[Any], int | None]:
+    return lambda r: getattr(r.cellen[soort], veld)
+
+
+STAND_KOLOMMEN = (
+    Kolom("Gemeente", lambda r: r.gemeente, getal=False),
+    Kolom("CBS-code", lambda r: r.cbs_code, getal=False),
+    *(
+        Kolom(f"{SOORT_KOPPEN[soort]} {veld}", _cel(soort, veld))
+        for soort, _, _ in TABEL_SOORTEN
+        for veld in ("opgave", "realisatie", "verschil")
+    ),
+)
+
+
+def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
+    """Opgave, realisatie and verschil per gemeente and soort, as the Stand van zaken shows them.
+
+    A soort without opgave and realisatie for a gemeente (a "–" on the page) has nulls.
+    """
+    provincie = _provincie(provincie_naam)
+    bekend = peildata(provincie)
+    if peildatum.day != 1 or peildatum not in bekend:
+        raise _niet_opgeslagen("stand", provincie, peildatum, bekend)
+    svz = stand_van_zaken(provincie, peildatum)
+    soorten = [k.soort for k in svz.kolommen]
+    rijen = tuple(
+        StandRij(
+            r.gemeente.naam,
+            r.gemeente.cbs_code,
+            {
+                soort: StandCel(None, None, None)
+                if cel.leeg
+                else StandCel(cel.opgave, cel.realisatie, cel.verschil)
+                for soort, cel in zip(soorten, r.cellen, strict=True)
+            },
+        )
+        for r in svz.rijen
+    )
+    totaal = StandRij(
+        "Totaal",
+        "",
+        {
+            k.soort: StandCel(k.overzicht.opgave, k.overzicht.realisatie, k.overzicht.verschil)
+            for k in svz.kolommen
+        },
+    )
+    return Tabel(
+        titel="Stand van zaken realisatie opgaven",
+        provincie=provincie.naam,
+        peildatum=peildatum,
+        kolommen=STAND_KOLOMMEN,
+        rijen=rijen,
+        totaal=totaal,
+        json={
+            "provincie": provincie.naam,
+            "peildatum": peildatum.isoformat(),
+            "gemeenten": [
+                {
+                    "gemeente": r.gemeente,
+                    "cbs_code": r.cbs_code,
+                    **{s: c.json() for s, c in r.cellen.items()},
+                }
+                for r in rijen
+            ],
+            "totaal": {s: c.json() for s, c in totaal.cellen.items()},
+        },
+    )
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def als_csv(tabel: Tabel) -> str:
+    """Semicolon-separated (as Dutch spreadsheets expect), a header row, the rows, the totaal."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\n")
+    schrijver.writerow(k.kop for k in tabel.kolommen)
+    for rij in (*tabel.rijen, tabel.totaal):
+        schrijver.writerow("" if (w := k.waarde(rij)) is None else w for k in tabel.kolommen)
+    return uit.getvalue()
+
+
+def als_xlsx(tabel: Tabel) -> bytes:
+    """A workbook: title and peildatum, a frozen header row, number formats, totals as formulas."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = tabel.titel[:31]
+    ws["A1"] = f"{tabel.titel} — provincie {tabel.provincie}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = f"Peildatum: {tabel.peildatum:%d-%m-%Y}"
+    kop = 4
+    for k, kolom in enumerate(tabel.kolommen, start=1):
+        cel = ws.cell(kop, k, kolom.kop)
+        cel.font = Font(bold=True)
+        cel.alignment = Alignment(wrap_text=True, vertical="bottom")
+        ws.column_dimensions[get_column_letter(k)].width = 22 if k == 1 else 14
+    eerste = kop + 1
+    for r, rij in enumerate(tabel.rijen, start=eerste):
+        for k, kolom in enumerate(tabel.kolommen, start=1):
+            cel = ws.cell(r, k, kolom.waarde(rij))
+            if kolom.getal:
+                cel.number_format = "#,##0;-#,##0;0"
+    laatste = eerste + len(tabel.rijen) - 1
+    totaal_rij = laatste + 1
+    ws.cell(totaal_rij, 1, "Totaal").font = Font(bold=True)
+    for k, kolom in enumerate(tabel.kolommen, start=1):
+        if not kolom.getal:
+            continue
+        letter = get_column_letter(k)
+        cel = ws.cell(totaal_rij, k, f"=SUM({letter}{eerste}:{letter}{laatste})")
+        cel.number_format = "#,##0;-#,##0;0"
+        cel.font = Font(bold=True)
+    ws.freeze_panes = ws.cell(eerste, 2).coordinate
+    ws.print_title_rows = f"{kop}:{kop}"
+    uit = io.BytesIO()
+    wb.save(uit)
+    return uit.getvalue()
+
+
+EXPORTS: dict[str, Callable[[str, dt.date], Tabel]] = {
+    "statushouders": statushouders,
+    "stand": stand,
+}

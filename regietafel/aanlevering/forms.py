@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+
+from regietafel.aanlevering.lezen.tabel import MAX_BYTES
+from regietafel.aanlevering.models import AanleverSoort
+from regietafel.aanlevering.opslag import EXTENSIES, extensie
+
+SOORT_UITLEG = {
+    AanleverSoort.COA: "Het maandelijkse overzicht van het COA, in de vorm die het COA verstuurt.",
+    AanleverSoort.NIDOS: "De factsheet van Nidos: gemeente, gerealiseerd, taakstelling resterend, "
+    "totaal taakstelling. Geef de datum van de factsheet op.",
+    AanleverSoort.REALISATIE: "Eén rij per gemeente, soort (oekraine, regulier of amv) en "
+    "peildatum, met de realisatie.",
+}
+
+
+def _nidos(soort: Any) -> bool:
+    return soort == AanleverSoort.NIDOS
+
+
+class UploadFormulier(forms.Form):
+    soort = forms.ChoiceField(
+        label="Wat levert u aan?", choices=AanleverSoort.choices, widget=forms.RadioSelect
+    )
+    bestand = forms.FileField(label="Bestand (.xlsx of .csv)")
+    peildatum = forms.DateField(label="Datum van de Nidos-factsheet", required=False)
+
+    def clean_bestand(self) -> Any:
+        bestand = self.cleaned_data["bestand"]
+        naam = Path(bestand.name or "").name
+        ext = extensie(naam)
+        if ext == "xls":
+            raise forms.ValidationError(
+                "Dit is het oude Excel-formaat (.xls). Sla het bestand in Excel op als "
+                "Excel-werkmap (.xlsx) en lever het opnieuw aan."
+            )
+        if ext not in EXTENSIES:
+            raise forms.ValidationError(
+                "Lever een Excel-werkmap (.xlsx) of een CSV-bestand (.csv) aan."
+            )
+        if bestand.size > MAX_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB."
+            )
+        return bestand
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        if _nidos(gegevens.get("soort")) and not gegevens.get("peildatum"):
+            self.add_error("peildatum", "Geef de datum van de Nidos-factsheet op.")
+        return gegevens
+
+
+class BevestigFormulier(forms.Form):
+    """What the preview page sends back: the file by its checksum, never a path."""
+
+    soort = forms.ChoiceField(choices=AanleverSoort.choices)
+    checksum = forms.RegexField(regex=r"^[0-9a-f]{64}$")
+    extensie = forms.ChoiceField(choices=[(e, e) for e in sorted(EXTENSIES)])
+    bestandsnaam = forms.CharField(max_length=200)
+    peildatum = forms.DateField(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        if _nidos(gegevens.get("soort")) and not gegevens.get("peildatum"):
+            raise forms.ValidationError("De peildatum van de Nidos-factsheet ontbreekt.")
+        return gegevens

@@ -1,0 +1,44 @@
+"""The log of deliveries: which file (by SHA-256) changed which figures, by whom, when.
+
+A delivery that changes nothing leaves no record. The figures themselves live in
+monitoring (``Peilrecord`` history) and opgaven; the audit entry of a delivery holds
+every old → new value and the file's checksum.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AanleverSoort(models.TextChoices):
+    COA = "coa", "COA-overzicht huisvesting vergunninghouders"
+    NIDOS = "nidos", "Nidos-factsheet minderjarige statushouders"
+    REALISATIE = "realisatie", "Realisatie per gemeente en soort"
+
+
+class Aanlevering(models.Model):
+    soort = models.CharField("soort", max_length=20, choices=AanleverSoort.choices)
+    bestandsnaam = models.CharField("bestandsnaam", max_length=200)
+    checksum = models.CharField("checksum (SHA-256)", max_length=64, db_index=True)
+    peildatum = models.DateField(
+        "peildatum", null=True, blank=True, help_text="Bij meer peildata: de laatste."
+    )
+    moment = models.DateTimeField("moment", auto_now_add=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+    )
+    nieuw = models.PositiveIntegerField("nieuw", default=0)
+    gewijzigd = models.PositiveIntegerField("gewijzigd", default=0)
+    ongewijzigd = models.PositiveIntegerField("ongewijzigd", default=0)
+
+    class Meta:
+        verbose_name = "aanlevering"
+        verbose_name_plural = "aanleveringen"
+        ordering = ["-moment", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.bestandsnaam} ({self.moment:%d-%m-%Y %H:%M})"

@@ -1,0 +1,239 @@
+"""The upload page: upload, preview of what changes, confirm; who may use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from regietafel.aanlevering.models import Aanlevering
+from regietafel.accounts.models import Gebruiker
+from regietafel.demo.drenthe import DEMO_WACHTWOORD
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.monitoring.models import Realisatie, VergunninghoudersStand
+from tests.aanlevering.bestanden import (
+    REALISATIE_KOPPEN,
+    SAMPLE_COA,
+    coa_rijen,
+    schrijf_coa,
+    schrijf_tabel,
+)
+
+pytestmark = pytest.mark.django_db
+URL = "/aanlevering/"
+BEVESTIG = "/aanlevering/bevestigen/"
+NOV = dt.date(2025, 11, 1)
+
+
+def _client(gebruikersnaam: str) -> Client:
+    client = Client()
+    assert client.login(username=gebruikersnaam, password=DEMO_WACHTWOORD)
+    return client
+
+
+def _correctie(tmp_path: Path) -> Path:
+    rijen = coa_rijen()
+    rijen[1][11] = 3  # Assen, realisatie oktober 2 -> 3, with the derived columns
+    rijen[1][14] += 1
+    rijen[1][15] -= 1
+    rijen[1][16] -= 1
+    return schrijf_coa(tmp_path / "coa-correctie.xlsx", rijen)
+
+
+def _upload(client: Client, pad: Path, soort: str = "coa", **extra: Any) -> Any:
+    with pad.open("rb") as fh:
+        return client.post(URL, {"soort": soort, "bestand": fh, **extra})
+
+
+def _verborgen(html: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', html))
+
+
+def test_anonymous_visitor_is_sent_to_login(drenthe: Provincie) -> None:
+    response = Client().get(URL)
+    assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+
+
+@pytest.mark.parametrize("gebruiker", ["lezer", "gemeente-assen"])
+def test_users_who_may_not_deliver_get_403(drenthe: Provincie, gebruiker: str) -> None:
+    client = _client(gebruiker)
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"soort": "coa"}).status_code == 403
+    assert client.post(BEVESTIG, {"soort": "coa"}).status_code == 403
+    assert "Aanleveren" not in client.get("/").content.decode()
+
+
+def test_lezer_fixture_gets_403(lezer: Client) -> None:
+    assert lezer.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize("gebruiker", ["secretariaat", "coa"])
+def test_secretariaat_and_suppliers_see_the_form_and_the_nav_link(
+    drenthe: Provincie, gebruiker: str
+) -> None:
+    client = _client(gebruiker)
+    html = client.get(URL).content.decode()
+    assert '<h1 class="utrecht-heading-1">Cijfers aanleveren</h1>' in html
+    assert 'href="/aanlevering/" aria-current="page">Aanleveren</a>' in html
+    assert 'type="file" name="bestand"' in html
+
+
+def test_staff_may_deliver_too(drenthe: Provincie) -> None:
+    Gebruiker.objects.filter(username="lezer").update(is_staff=True)
+    assert _client("lezer").get(URL).status_code == 200
+
+
+def test_preview_then_confirm(
+    secretariaat: Client, tmp_path: Path, media: Path, gebruiker_secretariaat: Gebruiker
+) -> None:
+    pad = _correctie(tmp_path)
+    response = _upload(secretariaat, pad)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Controleer de wijzigingen" in html
+    assert "realisatie oktober" in html and ">Assen</th>" in html
+    assert "1 gewijzigd, 11 ongewijzigd" in html
+    verborgen = _verborgen(html)
+    assert set(verborgen) == {
+        "csrfmiddlewaretoken",
+        "soort",
+        "checksum",
+        "extensie",
+        "bestandsnaam",
+    }
+    bewaard = media / "aanlevering" / f"{verborgen['checksum']}.xlsx"
+    assert bewaard.read_bytes() == pad.read_bytes()
+    assen = VergunninghoudersStand.objects.actueel().get(gemeente__naam="Assen", peildatum=NOV)
+    assert assen.realisatie_okt == 2  # nothing written by the preview
+
+    verborgen.pop("csrfmiddlewaretoken")
+    resultaat = secretariaat.post(BEVESTIG, verborgen)
+    assert resultaat.status_code == 200
+    html = resultaat.content.decode()
+    assert "Aanlevering verwerkt" in html and "De cijfers zijn opgeslagen" in html
+    assen = VergunninghoudersStand.objects.actueel().get(gemeente__naam="Assen", peildatum=NOV)
+    assert assen.realisatie_okt == 3 and assen.geregistreerd_door == gebruiker_secretariaat
+    aanlevering = Aanlevering.objects.get()
+    assert (aanlevering.bestandsnaam, aanlevering.door) == (
+        "coa-correctie.xlsx",
+        gebruiker_secretariaat,
+    )
+    assert not bewaard.exists()
+
+    # Confirming again: the file is gone, nothing happens twice.
+    opnieuw = secretariaat.post(BEVESTIG, verborgen)
+    assert opnieuw.status_code == 409
+    assert "niet meer beschikbaar" in opnieuw.content.decode()
+    assert Aanlevering.objects.count() == 1
+    assert "coa-correctie.xlsx" in secretariaat.get(URL).content.decode()
+
+
+def test_a_file_that_changes_nothing_has_nothing_to_confirm(
+    secretariaat: Client, media: Path
+) -> None:
+    html = _upload(secretariaat, SAMPLE_COA).content.decode()
+    assert "verandert niets" in html
+    assert "Bevestig en sla op" not in html
+    assert not (media / "aanlevering").exists() or not any((media / "aanlevering").iterdir())
+
+
+def test_errors_are_listed_and_nothing_is_kept(
+    secretariaat: Client, tmp_path: Path, media: Path
+) -> None:
+    rijen = coa_rijen()
+    rijen[6][0] = "HOOGVEEN"
+    html = _upload(secretariaat, schrijf_coa(tmp_path / "coa.xlsx", rijen)).content.decode()
+    assert "Het bestand is niet opgeslagen: 1 fout" in html
+    assert "rij 13, kolom A (gemeente)" in html
+    assert "Bedoelt u Hoogeveen?" in html
+    assert not (media / "aanlevering").exists()
+
+
+def test_form_errors(secretariaat: Client, tmp_path: Path) -> None:
+    pad = tmp_path / "oud.xls"
+    pad.write_bytes(b"\xd0\xcf\x11\xe0")
+    html = _upload(secretariaat, pad).content.decode()
+    assert "oude Excel-formaat (.xls)" in html
+    nidos = schrijf_tabel(tmp_path / "nidos.csv", ["Gemeente", "Gerealiseerd", "Taakstelling"], [])
+    html = _upload(secretariaat, nidos, soort="nidos").content.decode()
+    assert "Geef de datum van de Nidos-factsheet op." in html
+    assert "Selecteer een geldige keuze" in secretariaat.post(URL, {"soort": "x"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("velden", "status"),
+    [
+        ({"checksum": "0" * 64}, 409),
+        ({"checksum": "../../etc/passwd"}, 400),
+        ({"extensie": "py"}, 400),
+        ({"soort": "nidos"}, 400),
+    ],
+)
+def test_a_tampered_confirmation_is_refused(
+    secretariaat: Client, media: Path, velden: dict[str, str], status: int
+) -> None:
+    gegevens = {
+        "soort": "coa",
+        "checksum": "a" * 64,
+        "extensie": "xlsx",
+        "bestandsnaam": "coa.xlsx",
+        **velden,
+    }
+    voor = VergunninghoudersStand.objects.count()
+    assert secretariaat.post(BEVESTIG, gegevens).status_code == status
+    assert VergunninghoudersStand.objects.count() == voor
+
+
+def test_a_kept_file_that_was_altered_is_refused(
+    secretariaat: Client, tmp_path: Path, media: Path
+) -> None:
+    html = _upload(secretariaat, _correctie(tmp_path)).content.decode()
+    verborgen = _verborgen(html)
+    verborgen.pop("csrfmiddlewaretoken")
+    (media / "aanlevering" / f"{verborgen['checksum']}.xlsx").write_bytes(b"iets anders")
+    assert secretariaat.post(BEVESTIG, verborgen).status_code == 409
+
+
+def test_nidos_with_peildatum_and_realisatie_previews(
+    secretariaat: Client, tmp_path: Path, media: Path
+) -> None:
+    pad = schrijf_tabel(
+        tmp_path / "nidos.csv",
+        ["Gemeente", "Gerealiseerd", "Totaal taakstelling"],
+        [("ASSEN", 35, 14), ("EMMEN", 8, 21)],
+    )
+    html = _upload(secretariaat, pad, soort="nidos", peildatum="2025-11-03").content.decode()
+    assert "2 gewijzigd" not in html and "1 gewijzigd, 1 ongewijzigd" in html
+    assert _verborgen(html)["peildatum"] == "2025-11-03"
+
+
+def _realisatie(tmp_path: Path, aantal: int) -> Path:
+    gemeenten = list(Gemeente.objects.order_by("cbs_code").values_list("naam", flat=True)[:aantal])
+    rijen = [(naam, "regulier", i, "01-12-2025") for i, naam in enumerate(gemeenten)]
+    return schrijf_tabel(tmp_path / f"r{aantal}.csv", REALISATIE_KOPPEN, rijen)
+
+
+def test_the_preview_query_count_does_not_grow_with_rows(
+    secretariaat: Client, tmp_path: Path, media: Path
+) -> None:
+    klein, groot = _realisatie(tmp_path, 10), _realisatie(tmp_path, 300)
+    with CaptureQueriesContext(connection) as q_klein:
+        assert "10 nieuw" in _upload(secretariaat, klein, soort="realisatie").content.decode()
+    with CaptureQueriesContext(connection) as q_groot:
+        assert "300 nieuw" in _upload(secretariaat, groot, soort="realisatie").content.decode()
+    assert len(q_groot) == len(q_klein)
+    assert Realisatie.objects.filter(peildatum=dt.date(2025, 12, 1)).count() == 0
+
+    coa_klein = schrijf_coa(tmp_path / "coa6.xlsx", coa_rijen()[:6])
+    with CaptureQueriesContext(connection) as q_coa_klein:
+        _upload(secretariaat, coa_klein)
+    with CaptureQueriesContext(connection) as q_coa_groot:
+        _upload(secretariaat, _correctie(tmp_path))
+    assert len(q_coa_groot) == len(q_coa_klein)
