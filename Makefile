@@ -45,8 +45,9 @@ pytest: install
 pytest-postgres: install
 	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser"
 
+# Timings as a ratio to a baseline on the same machine; results merge into var/bench.json.
 bench: install
-	@echo "Nog geen benchmarks: die komen met issue 10 (landelijke schaal)."
+	$(BIN)/python -m bench
 
 # Refresh the vendored NL Design System CSS and HTMX from the npm registry (needs npm).
 assets:

@@ -79,7 +79,9 @@ INSTALLED_APPS = [
     "regietafel.opgaven",
     "regietafel.monitoring",
     "regietafel.locaties",
+    "regietafel.aanlevering",
     "regietafel.verdeling",
+    "regietafel.rapportage",
     "regietafel.demo",
 ]
 
@@ -174,6 +176,13 @@ if PRODUCTION:
 
 # The province a user without a province of his own sees first (the demo: Drenthe).
 REGIETAFEL_PROVINCIE = envstr("REGIETAFEL_PROVINCIE", "Drenthe")
+
+# The reports (rapportage): the organisation named in their heading and an optional logo
+# (a path to a PNG, JPEG or SVG file). Default: "Provincie <naam>" and no logo.
+REGIETAFEL_ORGANISATIE = envstr("REGIETAFEL_ORGANISATIE") or None
+REGIETAFEL_LOGO = envstr("REGIETAFEL_LOGO") or None
+if REGIETAFEL_LOGO and not Path(REGIETAFEL_LOGO).is_file():
+    raise ImproperlyConfigured(f"REGIETAFEL_LOGO wijst niet naar een bestand: {REGIETAFEL_LOGO!r}")
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,8 @@ admin.site.index_title = "Beheer van de gegevens"
 urlpatterns = [
     path("", include("regietafel.monitoring.urls")),
     path("account/", include("regietafel.accounts.urls")),
+    path("aanlevering/", include("regietafel.aanlevering.urls")),
+    path("verdeling/", include("regietafel.verdeling.urls")),
+    path("rapportage/", include("regietafel.rapportage.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -407,3 +407,117 @@ DEMO_ACCOUNTS = [
     ("coa", "aanleverancier", None, "COA", "COA: aanleveren"),
     ("lezer", "lezer", None, "Provincie Drenthe", "alleen lezen"),
 ]
+
+# Seed 001, "Financiële regelingen" and Bijlage 2 (domain.md R6): the amounts of the first cycle.
+# The verslag prints only totals. The SPUK 3 amount per gemeente is a demo assumption: the
+# € 983.686 for the gemeenten spread over the nine that choose SPUK 3 in proportion to their
+# offer (largest remainder), and the same rate per place for Assen, Coevorden and Hoogeveen.
+BONUS_BRON = "Provinciaal verslag Drenthe 31-10-2024, Financiële regelingen en Bijlage 2"
+BONUSREGELINGEN: list[dict[str, Any]] = [
+    {
+        "cyclus": "spreidingswet-2024",
+        "spuk1_per_plek": 2000,
+        "spuk2_per_plek": 2000,
+        "spuk3_drempel_procent": 75,
+        "spuk3_budget": 983686,
+        "spuk3_provincie": 408653,
+        "spuk3_per_gemeente": {
+            "Aa en Hunze": 48488,
+            "Assen": 557329,
+            "Borger-Odoorn": 27866,
+            "Coevorden": 250798,
+            "De Wolden": 27866,
+            "Emmen": 404064,
+            "Hoogeveen": 523889,
+            "Meppel": 107007,
+            "Midden-Drenthe": 27866,
+            "Noordenveld": 23965,
+            "Tynaarlo": 154938,
+            "Westerveld": 161626,
+        },
+    }
+]
+
+# The editable texts of the two reports as the seeds have them (seed 000 of 14-11-2025,
+# seed 001 of 31-10-2024); the numbers in the reports are computed, these are the free texts.
+RAPPORTVERSIES: list[dict[str, Any]] = [
+    {
+        "soort": "stand_van_zaken",
+        "peildatum": STAND_PEILDATUM,
+        "versie_datum": dt.date(2025, 11, 14),
+        "adressering": "Bestuurlijke PRT Drenthe d.d. 19 november 2025",
+        "teksten": {
+            "oekraine": (
+                "Dit leidt ook in Drenthe tot weigeringen aan de deur bij de GOO's vanwege "
+                "gebrek aan beschikbare plekken."
+            ),
+            "spreidingswet": (
+                "In de praktijk blijkt dat de minimale omvang van 50 plekken per locatie een "
+                "obstakel vormt voor het draagvlak in verschillende gemeenten. Vanuit de PRT "
+                "Drenthe is dit bij het ministerie onder de aandacht gebracht. Onder regie van het "
+                "ministerie is vervolgens gesproken met de betrokken gemeenten, het COA en de "
+                "provincie, en zijn mogelijke oplossingsrichtingen verkend. Deze zijn vertaald in "
+                "een brief aan de voorzitter van de PRT."
+            ),
+        },
+    },
+    {
+        "soort": "verslag",
+        "cyclus": "spreidingswet-2024",
+        "versie_datum": dt.date(2024, 10, 31),
+        "adressering": "De minister van Asiel en Migratie",
+        "teksten": {
+            "huidige_situatie": (
+                "De afgelopen tijd is er vooral gewerkt aan de invulling en verdeling van "
+                "opvangplekken voor 2025 en 2026. Tegelijkertijd hebben veel Drentse gemeenten zich "
+                "ingespannen om noodopvang te organiseren voor asielzoekers die vanwege de situatie "
+                "in het aanmeldcentrum in Ter Apel geen onderdak konden krijgen. Vanuit "
+                "collegialiteit en solidariteit hebben de gemeenten gezamenlijk ervoor gezorgd dat "
+                "deze mensen onderdak kregen.\n\n"
+                "Alle Drentse gemeenten nemen op dit moment hun verantwoordelijkheid in de opvang "
+                "van zowel asielzoekers als Oekraïense ontheemden."
+            ),
+            "verdeling": (
+                "De Spreidingswet is op 1 februari 2024 in werking getreden. In de brief van de "
+                "Staatssecretaris van Justitie en Veiligheid zijn de gemeenten geïnformeerd over de "
+                "inwerkingtreding van deze wet en de gevolgen voor de gemeenten. In de brief van de "
+                "staatssecretaris is tevens aangegeven dat de provinciale regietafels aan zet zijn "
+                "om te komen tot een passende invulling van de provinciale opgave.\n\n"
+                "Op 2 februari 2024 hebben we aan onze provinciale regietafel Drenthe hierover "
+                "gesproken. Kort samengevat is afgesproken dat:\n\n"
+                "- we voortbouwen op hetgeen we in Drenthe al hebben gerealiseerd;\n"
+                "- alle gemeenten een evenredige bijdrage leveren in de realisatie van de (Drentse) "
+                "opgaven binnen de asiel- en vluchtelingenketen en;\n"
+                "- we eerst op basis van vrijwilligheid willen komen tot een passende verdeling van "
+                "de diverse opgaven over de verschillende gemeenten.\n\n"
+                "Alle 12 gemeenten hebben hun inzet voor de opgaven voor 2025 en 2026 doorgegeven. "
+                "Deze verdeling is in de vergadering van de PRT op 17 juli besproken en op 4 "
+                "oktober 2024 'bekrachtigd'."
+            ),
+            "conclusie": (
+                "We hebben in Drenthe de opgaven als totaal benaderd en elke gemeente draagt "
+                "daarin, binnen haar mogelijkheden, op een passende manier bij. Dit leidt er toe "
+                "dat we in Drenthe de wettelijke asielopgaven voor 2025 en 2026 gaan realiseren en "
+                "de Oekraïneopgave fors uitbreiden.\n\n"
+                "Uit de gespreksrondes met de gemeenten is gebleken dat er geen basis is om tot een "
+                "uitwisseling van de (taakstelling) van de statushouders in relatie tot de andere "
+                "opvangopgaven te komen."
+            ),
+            "verzoeken": (
+                "Om de voorzieningen voor asielzoekers, statushouders en Oekraïense ontheemden "
+                "passend en duurzaam te kunnen realiseren, vragen we de minister aandacht te geven "
+                "aan de volgende punten:\n\n"
+                "- Drenthe is een provincie met kleine kernen en relatief weinig stedelijke "
+                "gebieden. We verzoeken om meer flexibiliteit in regelgeving en financiering om "
+                "kleinere eenheden te kunnen realiseren.\n"
+                "- Er is een structurele oplossing nodig voor de overlast in de gemeenten rondom "
+                "het aanmeldcentrum in Ter Apel.\n"
+                "- Een (wettelijke) verdeling van de opvangopgave voor asielzoekers over de "
+                "gemeenten draagt bij aan een evenwichtige spreiding van de opvanglocaties.\n"
+                "- Er zijn grote zorgen over het voornemen van het kabinet om statushouders geen "
+                "voorrang meer te geven bij sociale huurwoningen.\n"
+                "- Ondersteuning bij de bouwopgave is essentieel."
+            ),
+        },
+    },
+]

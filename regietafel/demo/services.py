@@ -22,6 +22,7 @@ from regietafel.monitoring.services import (
 )
 from regietafel.opgaven.models import Cyclus, Soort, Stadium
 from regietafel.opgaven.services import zet_cyclus, zet_opgave, zet_provincie_opgave
+from regietafel.rapportage.services import bewaar_eerste_versie, zet_bonusregeling
 
 # Known typos of the sources, corrected while loading and reported by the validation report.
 BEKENDE_SCHRIJFFOUTEN = {"HOOGVEEN": "Hoogeveen"}
@@ -246,6 +247,29 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             "locaties",
             zet_locatie(door=door, gemeente=g, naam=naam, bron=bron.LOCATIES_BRON, **velden)[1],
         )
+
+    for velden in bron.BONUSREGELINGEN:
+        velden = dict(velden)
+        per_gemeente = {_zoek(gemeenten, n): b for n, b in velden.pop("spuk3_per_gemeente").items()}
+        r.tel(
+            "bonusregelingen",
+            zet_bonusregeling(
+                door=door,
+                cyclus=cycli[velden.pop("cyclus")],
+                provincie=provincie,
+                spuk3_per_gemeente=per_gemeente,
+                bron=bron.BONUS_BRON,
+                **velden,
+            )[1],
+        )
+    for velden in bron.RAPPORTVERSIES:
+        velden = dict(velden)
+        if "cyclus" in velden:
+            velden["cyclus"] = cycli[velden["cyclus"]]
+        r.tel(
+            "rapportversies",
+            bewaar_eerste_versie(door=door, provincie=provincie, bron="demo", **velden)[1],
+        )
     return r
 
 
@@ -256,6 +280,7 @@ SECRETARIAAT_RECHTEN = {
     "opgaven": ("view", "add", "change"),
     "locaties": ("view", "add", "change"),
     "monitoring": ("view",),
+    "rapportage": ("view", "add", "change"),
     "audit": ("view",),
 }
 

@@ -1,0 +1,130 @@
+"""``python -m bench``: time the domain on national-scale input and write var/bench.json.
+
+verdeel_342 — ``regietafel verdeel`` without Django: json.loads + lees_casus +
+verdeel_restopgave on a synthetic province of 342 gemeenten (generated deterministically),
+against the baseline of json.loads of the same JSON text. The ratio says how many JSON parses
+one verdeling costs, which compares across machines better than seconds do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from regietafel.domain.restopgave import verdeel_restopgave
+from regietafel.verdeling.casus import lees_casus
+
+UITVOER = Path(__file__).resolve().parent.parent / "var" / "bench.json"
+HERHALINGEN = 7
+
+
+def casus_342(zaad: int = 342) -> dict[str, Any]:
+    """A national-scale casus: 342 gemeenten, a restopgave in both types, every exclusion
+    code, uitruil pairs and a group. Same seed, same casus."""
+    rnd = random.Random(zaad)
+    gemeenten: list[dict[str, Any]] = []
+    for i in range(342):
+        inwoners = int(rnd.lognormvariate(10.4, 0.8)) + 1000
+        regulier = max(1, round(inwoners * 96_000 / 18_000_000 * rnd.uniform(0.7, 1.3)))
+        amv = round(regulier * 8140 / 87_860)
+        soort = rnd.random()
+        if soort < 0.25:  # offers at least its indicative number
+            verslag = (regulier + rnd.randint(0, regulier), amv)
+        elif soort < 0.75:  # offers part of it
+            verslag = (rnd.randint(0, regulier), rnd.randint(0, amv))
+        else:
+            verslag = (0, 0)
+        gemeenten.append(
+            {
+                "naam": f"Gemeente {i:03d}",
+                "inwoners": inwoners,
+                "indicatief": {"regulier": regulier, "amv": amv},
+                "verslag": {"regulier": verslag[0], "amv": verslag[1]},
+                "kansrijk": {"regulier": rnd.choice((0, 0, 0, 5, 10, 25)), "amv": 0},
+                "historisch_gemiddelde": rnd.choice((0, 0, regulier // 2, 2 * regulier)),
+                "oekraine_plaatsen": int(inwoners * 5722 / 500_000 * rnd.choice((0.5, 1, 1, 3))),
+            }
+        )
+    uitruil = []
+    gevers = [g for g in gemeenten if g["verslag"]["regulier"] > 20]
+    for gever in rnd.sample(gevers, 10):
+        ontvanger = rnd.choice([g for g in gemeenten if g is not gever])
+        n = rnd.randint(1, gever["verslag"]["regulier"] // 2)
+        uitruil.append({"van": gever["naam"], "voor": ontvanger["naam"], "regulier": n})
+    initieel_r = sum(g["verslag"]["regulier"] + g["kansrijk"]["regulier"] for g in gemeenten)
+    initieel_a = sum(g["verslag"]["amv"] for g in gemeenten)
+    return {
+        "provincie": "Nederland (synthetisch, 342 gemeenten)",
+        "opgave": {"regulier": initieel_r + 9_000, "amv": initieel_a + 1_500},
+        "oekraine_totaal": 98_000,
+        "gemeenten": gemeenten,
+        "uitruil": uitruil,
+        "uitruil_groepen": [[g["naam"] for g in rnd.sample(gemeenten, 4)]],
+    }
+
+
+def meet(functie: Callable[[], object]) -> float:
+    """Seconds per call: the best of HERHALINGEN repetitions of enough calls to last ≥ 0.2 s
+    (``timeit``'s autorange), so the fast baseline is measured as carefully as the slow one."""
+    timer = timeit.Timer(functie)
+    aantal, _ = timer.autorange()
+    return min(timer.repeat(repeat=HERHALINGEN, number=aantal)) / aantal
+
+
+def bewaar(resultaten: dict[str, dict[str, float]]) -> None:
+    UITVOER.parent.mkdir(parents=True, exist_ok=True)
+    bestaand: dict[str, Any] = {}
+    if UITVOER.exists():
+        try:
+            bestaand = json.loads(UITVOER.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            bestaand = {}
+    bestaand.update(resultaten)
+    UITVOER.write_text(json.dumps(bestaand, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    tekst = json.dumps(casus_342(), ensure_ascii=False)
+    uitkomst = verdeel_restopgave(lees_casus(json.loads(tekst)))
+    redenen = {r for g in uitkomst.gemeenten for r in (*g.uitgesloten.regulier, *g.uitgesloten.amv)}
+    basis = meet(lambda: json.loads(tekst))
+    verdeel = meet(lambda: verdeel_restopgave(lees_casus(json.loads(tekst))))
+    resultaten = {
+        "verdeel_342": {
+            "seconds": verdeel,
+            "baseline_seconds": basis,
+            "ratio": verdeel / basis,
+        }
+    }
+    kop = f"{'benchmark':<14}{'seconden':>12}{'basis (json.loads)':>20}{'verhouding':>12}"
+    print(kop)
+    print("-" * len(kop))
+    for naam, r in resultaten.items():
+        print(f"{naam:<14}{r['seconds']:>12.6f}{r['baseline_seconds']:>20.6f}{r['ratio']:>11.1f}×")
+    print()
+    print(
+        f"verdeel_342: {len(tekst):,} tekens JSON, {len(uitkomst.stappen)} stappen, "
+        f"restopgave {uitkomst.restopgave.regulier} + {uitkomst.restopgave.amv}, p: "
+        + ", ".join(
+            f"{t} {float(p) * 100:.2f} %"
+            if (p := uitkomst.percentage.van(t)) is not None
+            else f"{t} n.v.t."
+            for t in ("regulier", "amv")
+        )
+        + f"; uitsluitingsgronden: {', '.join(sorted(redenen))}."
+    )
+    print(f"{HERHALINGEN} herhalingen, de snelste telt. Geschreven: {UITVOER}")
+    bewaar(resultaten)
+    print()
+    from bench import rapport  # the reports (issue 6): Django, the demo database, WeasyPrint
+
+    return rapport.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RapportageConfig(AppConfig):
+    name = "regietafel.rapportage"
+    label = "rapportage"
+    verbose_name = "Rapportages"

@@ -1,0 +1,389 @@
+"""Read side of the reports: the provinciaal verslag of a cyclus, the latest text version,
+the house style, and the lookups the CLI and the views share (with Dutch errors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Max
+
+from regietafel.domain.bonus import (
+    BonusGemeente,
+    BonusOverzicht,
+    Bonusregeling,
+    bonus_aanspraken,
+    duurzaam,
+)
+from regietafel.domain.invulling import InvullingTotaal, invulling
+from regietafel.domain.validatie import Bevinding, Ernst, controleer_som
+from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
+from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
+from regietafel.monitoring.models import Realisatie
+from regietafel.monitoring.queries import StandVanZaken, cyclus_voor, stand_van_zaken
+from regietafel.opgaven.models import (
+    Cyclus,
+    CyclusSoort,
+    Opgave,
+    ProvincieOpgave,
+    Soort,
+    Stadium,
+)
+from regietafel.rapportage.document import Huisstijl
+from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie
+
+
+class GeenGegevens(Exception):
+    """A report was asked for something without data; the message is Dutch, for the user."""
+
+
+# ---------------------------------------------------------------- lookups (CLI and views)
+
+
+def zoek_provincie(naam: str) -> Provincie:
+    provincie = Provincie.objects.filter(naam__iexact=naam.strip()).first()
+    if provincie is None:
+        bekend = ", ".join(Provincie.objects.values_list("naam", flat=True)) or "geen"
+        raise GeenGegevens(f"Onbekende provincie {naam!r}. Bekende provincies: {bekend}.")
+    return provincie
+
+
+def controleer_peildatum(provincie: Provincie, peildatum: dt.date) -> StandVanZaken:
+    """The stand on ``peildatum``; an error when no figures were stored for that month."""
+    stand = stand_van_zaken(provincie, peildatum)
+    if stand.peildatum not in stand.peildata:
+        bekend = ", ".join(f"{d:%Y-%m-%d}" for d in stand.peildata) or "geen"
+        raise GeenGegevens(
+            f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum "
+            f"{peildatum:%Y-%m-%d}. Peildata met cijfers: {bekend}."
+        )
+    return stand
+
+
+def spreidingswet_cycli() -> list[Cyclus]:
+    return list(Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET).order_by("jaar"))
+
+
+def zoek_cyclus(provincie: Provincie, jaar: int) -> Cyclus:
+    cyclus = Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET, jaar=jaar).first()
+    if cyclus is None:
+        bekend = ", ".join(str(c.jaar) for c in spreidingswet_cycli()) or "geen"
+        raise GeenGegevens(f"Onbekende cyclus {jaar}. Cycli van de Spreidingswet: {bekend}.")
+    if not Opgave.objects.filter(cyclus=cyclus, gemeente__provincie=provincie).exists():
+        raise GeenGegevens(
+            f"Voor {provincie} zijn in de cyclus {jaar} ({cyclus.naam}) nog geen opgaven vastgelegd."
+        )
+    return cyclus
+
+
+# ---------------------------------------------------------------- texts and house style
+
+
+def laatste_versie(
+    soort: str,
+    provincie: Provincie,
+    *,
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+) -> RapportVersie | None:
+    qs = RapportVersie.objects.filter(soort=soort, provincie=provincie)
+    if soort == Rapportsoort.STAND_VAN_ZAKEN:
+        qs = qs.filter(peildatum=peildatum)
+    else:
+        qs = qs.filter(cyclus=cyclus)
+    return qs.order_by("-volgnummer").select_related("aangemaakt_door").first()
+
+
+def versies(provincie: Provincie) -> list[RapportVersie]:
+    return list(
+        RapportVersie.objects.filter(provincie=provincie)
+        .select_related("cyclus", "aangemaakt_door")
+        .order_by("soort", "-peildatum", "cyclus__jaar", "-volgnummer")
+    )
+
+
+def huisstijl(provincie: Provincie) -> Huisstijl:
+    organisatie = settings.REGIETAFEL_ORGANISATIE or f"Provincie {provincie.naam}"
+    pad = settings.REGIETAFEL_LOGO
+    if not pad:
+        return Huisstijl(organisatie)
+    bestand = Path(pad)
+    soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
+    return Huisstijl(organisatie, bestand.read_bytes(), soort)
+
+
+# ---------------------------------------------------------------- the provinciaal verslag
+
+
+@dataclass(frozen=True)
+class PuzzelRij:
+    """One gemeente in "de PUZZEL": every task, its realisation and the offer."""
+
+    gemeente: Gemeente
+    inwoners: int | None
+    oek_opgave: int
+    oek_realisatie: int | None
+    oek_ambitie: int
+    reg_opgave: int
+    reg_realisatie: int | None
+    reg_aanbod: int
+    amv_opgave: int
+    amv_realisatie: int | None
+    amv_aanbod: int
+
+
+@dataclass(frozen=True)
+class LocatieRij:
+    locatie: Locatie
+    duurzaam: bool
+
+
+@dataclass(frozen=True)
+class Verslag:
+    provincie: Provincie
+    cyclus: Cyclus
+    oekraine_cyclus: Cyclus | None
+    peildatum: dt.date
+    """The verslag's date: the cyclus deadline (or its begin)."""
+    realisatie_peildatum: dt.date | None
+    inwoners_jaar: int | None
+    rijen: tuple[PuzzelRij, ...]
+    opgave_regulier: int | None
+    opgave_amv: int | None
+    opgave_oekraine: int | None
+    invulling: InvullingTotaal
+    locaties: tuple[LocatieRij, ...]
+    bonus: BonusOverzicht | None
+    regeling: BonusRegeling | None
+    bevindingen: tuple[Bevinding, ...]
+
+    def totaal(self, veld: str) -> int:
+        return sum(getattr(r, veld) or 0 for r in self.rijen)
+
+    @property
+    def jaren(self) -> tuple[int, int]:
+        return self.cyclus.begin.year, self.cyclus.eind.year
+
+
+def _laatste_provinciaal(
+    provinciaal: list[ProvincieOpgave], cyclus: Cyclus | None, soort: str
+) -> ProvincieOpgave | None:
+    kandidaten = [
+        p for p in provinciaal if cyclus and p.cyclus_id == cyclus.pk and p.soort == soort
+    ]
+    return kandidaten[-1] if kandidaten else None
+
+
+def _eerste_provinciaal(
+    provinciaal: list[ProvincieOpgave], cyclus: Cyclus | None, soort: str
+) -> ProvincieOpgave | None:
+    kandidaten = [
+        p for p in provinciaal if cyclus and p.cyclus_id == cyclus.pk and p.soort == soort
+    ]
+    return kandidaten[0] if kandidaten else None
+
+
+def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
+    """Everything the provinciaal verslag of ``cyclus`` shows, computed once (R1, R6, Bijlage 1)."""
+    peildatum = cyclus.deadline_verslag or cyclus.begin
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+    oekraine_cyclus = cyclus_voor(Cyclus.objects.all(), CyclusSoort.OEKRAINE, peildatum)
+    cycli = [c for c in (cyclus, oekraine_cyclus) if c]
+    opgaven: dict[tuple[int, str, str, int], int] = {
+        (c, s, st, g): n
+        for c, s, st, g, n in Opgave.objects.filter(
+            gemeente__provincie=provincie, cyclus__in=cycli
+        ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal")
+    }
+    provinciaal = list(
+        ProvincieOpgave.objects.filter(
+            provincie=provincie, cyclus__in=cycli, geldig_vanaf__lt=peildatum
+        ).order_by("geldig_vanaf")
+    )
+
+    realisatie_qs = Realisatie.objects.actueel().filter(
+        gemeente__provincie=provincie, peildatum__lt=peildatum
+    )
+    realisatie_peildatum = realisatie_qs.aggregate(m=Max("peildatum"))["m"]
+    realisaties: dict[tuple[str, int], int] = {}
+    if realisatie_peildatum:
+        realisaties = {
+            (s, g): n
+            for s, g, n in realisatie_qs.filter(peildatum=realisatie_peildatum).values_list(
+                "soort", "gemeente_id", "aantal"
+            )
+        }
+
+    inwoners_jaar = Inwonertal.objects.filter(
+        gemeente__provincie=provincie, jaar__lt=cyclus.jaar
+    ).aggregate(m=Max("jaar"))["m"]
+    inwoners = (
+        dict(
+            Inwonertal.objects.filter(
+                gemeente__provincie=provincie, jaar=inwoners_jaar
+            ).values_list("gemeente_id", "aantal")
+        )
+        if inwoners_jaar
+        else {}
+    )
+
+    def opgave(c: Cyclus | None, soort: str, stadium: str, g: Gemeente) -> int:
+        return opgaven.get((c.pk, soort, stadium, g.pk), 0) if c else 0
+
+    rijen = tuple(
+        PuzzelRij(
+            gemeente=g,
+            inwoners=inwoners.get(g.pk),
+            oek_opgave=opgave(oekraine_cyclus, Soort.OEKRAINE, Stadium.INDICATIEF, g),
+            oek_realisatie=realisaties.get((Soort.OEKRAINE, g.pk)),
+            oek_ambitie=opgave(oekraine_cyclus, Soort.OEKRAINE, Stadium.AMBITIE, g),
+            reg_opgave=opgave(cyclus, Soort.REGULIER, Stadium.INDICATIEF, g),
+            reg_realisatie=realisaties.get((Soort.REGULIER, g.pk)),
+            reg_aanbod=opgave(cyclus, Soort.REGULIER, Stadium.AANBOD, g),
+            amv_opgave=opgave(cyclus, Soort.AMV, Stadium.INDICATIEF, g),
+            amv_realisatie=realisaties.get((Soort.AMV, g.pk)),
+            amv_aanbod=opgave(cyclus, Soort.AMV, Stadium.AANBOD, g),
+        )
+        for g in gemeenten
+    )
+
+    p_reg = _laatste_provinciaal(provinciaal, cyclus, Soort.REGULIER)
+    p_amv = _laatste_provinciaal(provinciaal, cyclus, Soort.AMV)
+    p_oek = _laatste_provinciaal(provinciaal, oekraine_cyclus, Soort.OEKRAINE)
+    gevuld = invulling(
+        {"regulier": p_reg.aantal if p_reg else 0, "amv": p_amv.aantal if p_amv else 0},
+        [("regulier", r.reg_aanbod) for r in rijen] + [("amv", r.amv_aanbod) for r in rijen],
+    )
+
+    volgorde = {t: i for i, t in enumerate(LocatieType.values)}
+    locaties = sorted(
+        Locatie.objects.filter(gemeente__provincie=provincie)
+        .exclude(status=LocatieStatus.BEEINDIGD)
+        .select_related("gemeente"),
+        key=lambda loc: (loc.gemeente.naam, volgorde.get(loc.type, 99), loc.naam.lower()),
+    )
+    regeling = (
+        BonusRegeling.objects.filter(cyclus=cyclus, provincie=provincie)
+        .prefetch_related("spuk3_bedragen")
+        .first()
+    )
+    minimale_jaren = regeling.spuk1_minimale_jaren if regeling else 5
+    locatie_rijen = tuple(
+        LocatieRij(
+            loc,
+            loc.type == LocatieType.REGULIER
+            and duurzaam(
+                loc.beschikbaar_van,
+                loc.beschikbaar_tot,
+                onbepaalde_tijd=loc.onbepaalde_tijd,
+                begin_cyclus=cyclus.begin,
+                minimale_jaren=minimale_jaren,
+            ),
+        )
+        for loc in locaties
+    )
+
+    bonus = None
+    if regeling is not None:
+        spuk3 = {b.gemeente_id: b.bedrag for b in regeling.spuk3_bedragen.all()}
+        duurzaam_per_gemeente: dict[int, int] = {}
+        for lr in locatie_rijen:
+            if lr.duurzaam:
+                g_id = lr.locatie.gemeente_id
+                duurzaam_per_gemeente[g_id] = (
+                    duurzaam_per_gemeente.get(g_id, 0) + lr.locatie.plaatsen_regulier
+                )
+        bonus = bonus_aanspraken(
+            Bonusregeling(
+                spuk1_per_plek=regeling.spuk1_per_plek,
+                spuk2_per_plek=regeling.spuk2_per_plek,
+                spuk3_drempel=Fraction(regeling.spuk3_drempel_procent, 100),
+                spuk3_provincie=regeling.spuk3_provincie,
+                spuk3_budget=regeling.spuk3_budget,
+                minimale_jaren=regeling.spuk1_minimale_jaren,
+            ),
+            [
+                BonusGemeente(
+                    naam=r.gemeente.naam,
+                    indicatief_regulier=r.reg_opgave,
+                    indicatief_amv=r.amv_opgave,
+                    duurzaam_regulier=duurzaam_per_gemeente.get(r.gemeente.pk, 0),
+                    amv_plekken=r.amv_aanbod,
+                    spuk3_bedrag=spuk3.get(r.gemeente.pk, 0),
+                )
+                for r in rijen
+            ],
+            provinciale_opgave=gevuld.opgave,
+            ingevuld=gevuld.ingevuld,
+        )
+
+    bevindingen: list[Bevinding] = []
+    for c, soort, stadium, titel in (
+        (oekraine_cyclus, Soort.OEKRAINE, Stadium.INDICATIEF, "Oekraïne-opgave"),
+        (cyclus, Soort.REGULIER, Stadium.INDICATIEF, "Asielopvang regulier"),
+        (cyclus, Soort.AMV, Stadium.INDICATIEF, "Asielopvang AMV"),
+    ):
+        basis = _eerste_provinciaal(provinciaal, c, soort)
+        if basis is None or c is None:
+            continue
+        bevindingen.extend(
+            controleer_som(
+                f"{titel}, indicatieve verdeling ({basis.bron or c.naam}), provinciale opgave "
+                f"{basis.geldig_vanaf:%d-%m-%Y}",
+                {g.naam: opgave(c, soort, stadium, g) for g in gemeenten},
+                basis.aantal,
+            )
+        )
+    bevindingen.extend(_locaties_tegen_aanbod(rijen, locatie_rijen))
+    return Verslag(
+        provincie=provincie,
+        cyclus=cyclus,
+        oekraine_cyclus=oekraine_cyclus,
+        peildatum=peildatum,
+        realisatie_peildatum=realisatie_peildatum,
+        inwoners_jaar=inwoners_jaar,
+        rijen=rijen,
+        opgave_regulier=p_reg.aantal if p_reg else None,
+        opgave_amv=p_amv.aantal if p_amv else None,
+        opgave_oekraine=p_oek.aantal if p_oek else None,
+        invulling=gevuld,
+        locaties=locatie_rijen,
+        bonus=bonus,
+        regeling=regeling,
+        bevindingen=tuple(bevindingen),
+    )
+
+
+def _locaties_tegen_aanbod(
+    rijen: tuple[PuzzelRij, ...], locaties: tuple[LocatieRij, ...]
+) -> list[Bevinding]:
+    """The location list (Bijlage 1) must carry the places offered per gemeente and type."""
+    plekken: dict[int, list[int]] = {}
+    for lr in locaties:
+        loc = lr.locatie
+        som = plekken.setdefault(loc.gemeente_id, [0, 0])
+        som[0] += loc.plaatsen_regulier + loc.plaatsen_bijzonder
+        som[1] += loc.plaatsen_amv
+    uit = []
+    for r in rijen:
+        reg, amv = plekken.get(r.gemeente.pk, [0, 0])
+        for titel, locatie_som, aanbod in (
+            ("regulier", reg, r.reg_aanbod),
+            ("AMV", amv, r.amv_aanbod),
+        ):
+            if locatie_som != aanbod:
+                uit.append(
+                    Bevinding(
+                        "locaties_wijken_af",
+                        Ernst.WAARSCHUWING,
+                        f"{r.gemeente.naam}: de locaties tellen {locatie_som} plekken {titel}, "
+                        f"het aanbod in het verslag is {aanbod}.",
+                        "Locatielijst (Bijlage 1)",
+                        r.gemeente.naam,
+                    )
+                )
+    return uit

@@ -1,0 +1,158 @@
+"""Writes of the rapportage app: report text versions (appended) and the bonus schemes (R6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.opgaven.models import Cyclus, CyclusSoort
+from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
+from regietafel.rapportage.teksten import secties
+from regietafel.services import bewaar
+
+
+@transaction.atomic
+def bewaar_versie(
+    *,
+    door: Any,
+    soort: str,
+    provincie: Provincie,
+    versie_datum: dt.date,
+    teksten: Mapping[str, str],
+    adressering: str = "",
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+    bron: str = "",
+) -> RapportVersie:
+    """Append a new version of a report's texts; earlier versions stay as they were."""
+    if soort not in Rapportsoort.values:
+        raise ValidationError(f"Onbekende rapportsoort {soort!r}.")
+    bekend = {s.sleutel for s in secties(soort)}
+    onbekend = sorted(set(teksten) - bekend)
+    if onbekend:
+        raise ValidationError(f"Onbekende onderdelen voor dit rapport: {', '.join(onbekend)}.")
+    if soort == Rapportsoort.STAND_VAN_ZAKEN:
+        if peildatum is None or cyclus is not None:
+            raise ValidationError(
+                "Een stand van zaken hoort bij een peildatum, niet bij een cyclus."
+            )
+        sleutel: dict[str, Any] = {"peildatum": peildatum}
+    else:
+        if cyclus is None or peildatum is not None:
+            raise ValidationError(
+                "Een provinciaal verslag hoort bij een cyclus, niet bij een peildatum."
+            )
+        if cyclus.soort != CyclusSoort.SPREIDINGSWET:
+            raise ValidationError(
+                "Een provinciaal verslag hoort bij een cyclus van de Spreidingswet."
+            )
+        sleutel = {"cyclus": cyclus}
+    # Serialise new versions per provincie (PostgreSQL refuses FOR UPDATE with an aggregate);
+    # the unique constraint on the volgnummer guards the rest.
+    Provincie.objects.select_for_update().filter(pk=provincie.pk).first()
+    vorige = RapportVersie.objects.filter(soort=soort, provincie=provincie, **sleutel).aggregate(
+        m=Max("volgnummer")
+    )["m"]
+    versie = RapportVersie(
+        soort=soort,
+        provincie=provincie,
+        volgnummer=(vorige or 0) + 1,
+        versie_datum=versie_datum,
+        adressering=adressering.strip(),
+        teksten={k: str(v).strip() for k, v in teksten.items()},
+        aangemaakt_door=door if getattr(door, "pk", None) else None,
+        **sleutel,
+    )
+    versie.full_clean()
+    versie.save()
+    registreer(
+        door=door,
+        actie="aangemaakt",
+        obj=versie,
+        wijzigingen=verschillen(
+            None, momentopname(versie, ["versie_datum", "adressering", "teksten"])
+        ),
+        bron=bron,
+    )
+    return versie
+
+
+@transaction.atomic
+def zet_bonusregeling(
+    *,
+    door: Any,
+    cyclus: Cyclus,
+    provincie: Provincie,
+    spuk1_per_plek: int,
+    spuk2_per_plek: int,
+    spuk3_provincie: int,
+    spuk3_per_gemeente: Mapping[Gemeente, int],
+    spuk3_budget: int | None = None,
+    spuk3_drempel_procent: int = 75,
+    spuk1_minimale_jaren: int = 5,
+    bron: str = "",
+) -> tuple[BonusRegeling, bool]:
+    """Create or update the bonus schemes of a cyclus; returns (regeling, changed)."""
+    if cyclus.soort != CyclusSoort.SPREIDINGSWET:
+        raise ValidationError("Bonusregelingen horen bij een cyclus van de Spreidingswet.")
+    vreemd = sorted(g.naam for g in spuk3_per_gemeente if g.provincie_id != provincie.pk)
+    if vreemd:
+        raise ValidationError(f"Gemeenten buiten {provincie}: {', '.join(vreemd)}.")
+    regeling, veranderd = bewaar(
+        BonusRegeling,
+        door=door,
+        sleutel={"cyclus": cyclus, "provincie": provincie},
+        waarden={
+            "spuk1_per_plek": spuk1_per_plek,
+            "spuk1_minimale_jaren": spuk1_minimale_jaren,
+            "spuk2_per_plek": spuk2_per_plek,
+            "spuk3_drempel_procent": spuk3_drempel_procent,
+            "spuk3_budget": spuk3_budget,
+            "spuk3_provincie": spuk3_provincie,
+            "bron": bron,
+        },
+        bron=bron,
+    )
+    for gemeente, bedrag in spuk3_per_gemeente.items():
+        _, gewijzigd = bewaar(
+            Spuk3Bedrag,
+            door=door,
+            sleutel={"regeling": regeling, "gemeente": gemeente},
+            waarden={"bedrag": bedrag},
+            bron=bron,
+        )
+        veranderd = veranderd or gewijzigd
+    return regeling, veranderd
+
+
+@transaction.atomic
+def bewaar_eerste_versie(
+    *,
+    door: Any,
+    soort: str,
+    provincie: Provincie,
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+    **velden: Any,
+) -> tuple[RapportVersie, bool]:
+    """The first version of a report's texts, unless one exists (for loading demo data twice)."""
+    bestaand = (
+        RapportVersie.objects.filter(
+            soort=soort, provincie=provincie, peildatum=peildatum, cyclus=cyclus
+        )
+        .order_by("volgnummer")
+        .first()
+    )
+    if bestaand is not None:
+        return bestaand, False
+    versie = bewaar_versie(
+        door=door, soort=soort, provincie=provincie, peildatum=peildatum, cyclus=cyclus, **velden
+    )
+    return versie, True

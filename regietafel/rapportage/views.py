@@ -1,0 +1,254 @@
+"""Thin views of the reports: parse the request, build the document once, render or download."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header, urlencode
+
+from regietafel.gemeenten.models import Provincie
+from regietafel.monitoring.queries import peildata
+from regietafel.opgaven.models import Cyclus
+from regietafel.rapportage import bouwen, teksten
+from regietafel.rapportage.document import Document
+from regietafel.rapportage.forms import TekstenForm
+from regietafel.rapportage.models import Rapportsoort
+from regietafel.rapportage.permissions import mag_bewerken
+from regietafel.rapportage.queries import (
+    GeenGegevens,
+    laatste_versie,
+    spreidingswet_cycli,
+    versies,
+    zoek_cyclus,
+)
+from regietafel.rapportage.services import bewaar_versie
+from regietafel.rapportage.uitvoer import NAMEN, genereer
+
+
+def _provincie(request: HttpRequest) -> Provincie:
+    eigen = getattr(request.user, "provincie", None)
+    if eigen is not None:
+        return eigen
+    provincie = Provincie.objects.filter(naam=settings.REGIETAFEL_PROVINCIE).first()
+    if provincie is None:
+        raise Http404(
+            "Er is nog geen provincie geladen. Laad de demo met `regietafel demo drenthe`."
+        )
+    return provincie
+
+
+def _peildatum(request: HttpRequest, provincie: Provincie) -> dt.date:
+    raw = request.GET.get("peildatum", "")
+    if not raw:
+        alle = peildata(provincie)
+        if not alle:
+            raise Http404(f"Voor {provincie} zijn nog geen cijfers opgeslagen.")
+        return alle[0]
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise Http404(f"De peildatum {raw!r} is geen datum (verwacht JJJJ-MM-DD).") from exc
+
+
+def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
+    try:
+        return zoek_cyclus(provincie, jaar)
+    except GeenGegevens as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _stand(request: HttpRequest) -> Document:
+    provincie = _provincie(request)
+    try:
+        return bouwen.stand_document(provincie, _peildatum(request, provincie))
+    except GeenGegevens as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _download(document: Document, formaat: str) -> HttpResponse:
+    inhoud, mime = genereer(document, formaat)
+    response = HttpResponse(inhoud, content_type=mime)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document.bestandsnaam(formaat)
+    )
+    return response
+
+
+def lijst_view(request: HttpRequest) -> HttpResponse:
+    provincie = _provincie(request)
+    data = peildata(provincie)
+    cycli = spreidingswet_cycli()
+    gekozen_peildatum = None
+    if raw := request.GET.get("peildatum"):
+        try:
+            gekozen_peildatum = dt.date.fromisoformat(raw)
+        except ValueError:
+            messages.warning(request, f"De peildatum {raw!r} is geen datum (verwacht JJJJ-MM-DD).")
+    if gekozen_peildatum not in data:
+        gekozen_peildatum = data[0] if data else None
+    gekozen_jaar = request.GET.get("cyclus")
+    jaren = [c.jaar for c in cycli]
+    jaar = int(gekozen_jaar) if gekozen_jaar and gekozen_jaar.isdigit() else None
+    if jaar not in jaren:
+        jaar = cycli[0].jaar if cycli else None
+    return render(
+        request,
+        "rapportage/lijst.html",
+        {
+            "provincie": provincie,
+            "peildata": data,
+            "peildatum": gekozen_peildatum,
+            "cycli": cycli,
+            "jaar": jaar,
+            "stand_links": stand_van_zaken_links(gekozen_peildatum) if gekozen_peildatum else [],
+            "verslag_links": verslag_links(jaar) if jaar else [],
+            "versies": versies(provincie),
+            "bewerken": mag_bewerken(request.user),
+        },
+    )
+
+
+def _voorbeeld(
+    request: HttpRequest, document: Document, links: list[tuple[str, str]]
+) -> HttpResponse:
+    return render(request, "rapportage/voorbeeld.html", {"document": document, "links": links})
+
+
+def stand_van_zaken_links(peildatum: dt.date) -> list[tuple[str, str]]:
+    """(label, url) of the downloads: the buttons on this page and on the monitoring page."""
+    query = urlencode({"peildatum": peildatum.isoformat()})
+    return [
+        (naam, f"{reverse('rapportage:stand-van-zaken-download', args=[formaat])}?{query}")
+        for formaat, naam in NAMEN.items()
+    ]
+
+
+def verslag_links(jaar: int) -> list[tuple[str, str]]:
+    return [
+        (naam, reverse("rapportage:verslag-download", args=[jaar, formaat]))
+        for formaat, naam in NAMEN.items()
+    ]
+
+
+def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
+    provincie = _provincie(request)
+    peildatum = _peildatum(request, provincie)
+    try:
+        document = bouwen.stand_document(provincie, peildatum)
+    except GeenGegevens as exc:
+        raise Http404(str(exc)) from exc
+    return _voorbeeld(request, document, stand_van_zaken_links(peildatum))
+
+
+def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpResponse:
+    return _download(_stand(request), formaat)
+
+
+def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
+    provincie = _provincie(request)
+    document = bouwen.verslag_document(provincie, _cyclus(provincie, jaar))
+    return _voorbeeld(request, document, verslag_links(jaar))
+
+
+def verslag_download_view(request: HttpRequest, jaar: int, formaat: str) -> HttpResponse:
+    provincie = _provincie(request)
+    return _download(bouwen.verslag_document(provincie, _cyclus(provincie, jaar)), formaat)
+
+
+def _teksten(
+    request: HttpRequest,
+    *,
+    soort: str,
+    provincie: Provincie,
+    titel: str,
+    terug: str,
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+    waarden: dict[str, object],
+) -> HttpResponse:
+    if not mag_bewerken(request.user):
+        raise PermissionDenied(
+            "Alleen het secretariaat van de PRT mag de teksten van een rapport bewerken."
+        )
+    versie = laatste_versie(soort, provincie, peildatum=peildatum, cyclus=cyclus)
+    huidig = teksten.standaardteksten(soort, **waarden)
+    if versie is not None:
+        huidig.update({k: v for k, v in versie.teksten.items() if k in huidig})
+    if request.method == "POST":
+        form = TekstenForm(request.POST, soort=soort)
+        if form.is_valid():
+            try:
+                nieuw = bewaar_versie(
+                    door=request.user,
+                    soort=soort,
+                    provincie=provincie,
+                    peildatum=peildatum,
+                    cyclus=cyclus,
+                    versie_datum=form.cleaned_data["versie_datum"],
+                    adressering=form.cleaned_data["adressering"],
+                    teksten=form.teksten(),
+                    bron="teksten bewerken",
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Versie {nieuw.volgnummer} van de teksten is bewaard.")
+                return redirect(terug)
+    else:
+        form = TekstenForm(
+            soort=soort,
+            initial={
+                "versie_datum": dt.date.today(),
+                "adressering": versie.adressering if versie else "",
+                **TekstenForm.beginwaarden(huidig),
+            },
+        )
+    return render(
+        request,
+        "rapportage/teksten.html",
+        {"form": form, "titel": titel, "versie": versie, "terug": terug, "provincie": provincie},
+    )
+
+
+def stand_van_zaken_teksten_view(request: HttpRequest) -> HttpResponse:
+    provincie = _provincie(request)
+    peildatum = _peildatum(request, provincie)
+    if peildatum not in peildata(provincie):
+        raise Http404(
+            f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum {peildatum:%Y-%m-%d}."
+        )
+    terug = f"{reverse('rapportage:lijst')}?{urlencode({'peildatum': peildatum.isoformat()})}"
+    return _teksten(
+        request,
+        soort=Rapportsoort.STAND_VAN_ZAKEN,
+        provincie=provincie,
+        titel=f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y}",
+        terug=terug,
+        peildatum=peildatum,
+        waarden={"provincie": provincie.naam},
+    )
+
+
+def verslag_teksten_view(request: HttpRequest, jaar: int) -> HttpResponse:
+    provincie = _provincie(request)
+    cyclus = _cyclus(provincie, jaar)
+    terug = f"{reverse('rapportage:lijst')}?{urlencode({'cyclus': jaar})}"
+    return _teksten(
+        request,
+        soort=Rapportsoort.VERSLAG,
+        provincie=provincie,
+        titel=f"Provinciaal verslag {provincie}, {cyclus.naam}",
+        terug=terug,
+        cyclus=cyclus,
+        waarden={
+            "provincie": provincie.naam,
+            "jaar1": cyclus.begin.year,
+            "jaar2": cyclus.eind.year,
+        },
+    )

@@ -1,0 +1,154 @@
+"""The report pages: who may see, download and edit; downloads with proper file names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from regietafel.accounts.models import Gebruiker
+from regietafel.audit.models import AuditRegel
+from regietafel.demo.drenthe import DEMO_WACHTWOORD
+from regietafel.gemeenten.models import Provincie
+from regietafel.rapportage.models import RapportVersie
+from tests.rapportage.conftest import docx_tekst, normaal
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(naam: str) -> Client:
+    client = Client()
+    assert client.login(username=naam, password=DEMO_WACHTWOORD)
+    return client
+
+
+def test_anonymous_visitor_is_sent_to_login(drenthe: Provincie) -> None:
+    for pad in ("/rapportage/", "/rapportage/stand-van-zaken/pdf/?peildatum=2025-11-01"):
+        response = Client().get(pad)
+        assert response.status_code == 302 and response["Location"].startswith("/account/inloggen/")
+
+
+def test_list_page_offers_the_downloads(lezer: Client) -> None:
+    html = lezer.get("/rapportage/").content.decode()
+    assert 'href="/rapportage/stand-van-zaken/pdf/?peildatum=2025-11-01"' in html
+    assert 'href="/rapportage/stand-van-zaken/docx/?peildatum=2025-11-01"' in html
+    assert 'href="/rapportage/stand-van-zaken/xlsx/?peildatum=2025-11-01"' in html
+    assert 'href="/rapportage/verslag/2024/pdf/"' in html
+    assert "Teksten bewerken" not in html  # a lezer does not edit
+    assert 'aria-current="page"' in html and ">Rapportages</a>" in html
+    html = lezer.get("/rapportage/?peildatum=2024-10-01&cyclus=2024").content.decode()
+    assert 'href="/rapportage/stand-van-zaken/pdf/?peildatum=2024-10-01"' in html
+    assert '<option value="2024" selected>2024 — Spreidingswet 2025–2026' in html  # no "2.024"
+
+
+def test_stand_van_zaken_page_has_the_export_buttons(lezer: Client) -> None:
+    html = lezer.get("/?peildatum=2024-10-01").content.decode()
+    for formaat in ("pdf", "docx", "xlsx"):
+        assert f'href="/rapportage/stand-van-zaken/{formaat}/?peildatum=2024-10-01"' in html
+
+
+@pytest.mark.parametrize(
+    ("pad", "bestand", "mime"),
+    [
+        (
+            "/rapportage/stand-van-zaken/pdf/?peildatum=2025-11-01",
+            "stand-van-zaken-drenthe-2025-11-01.pdf",
+            "application/pdf",
+        ),
+        (
+            "/rapportage/stand-van-zaken/xlsx/?peildatum=2024-10-01",
+            "stand-van-zaken-drenthe-2024-10-01.xlsx",
+            "spreadsheetml",
+        ),
+        (
+            "/rapportage/verslag/2024/docx/",
+            "provinciaal-verslag-drenthe-2024.docx",
+            "wordprocessingml",
+        ),
+    ],
+)
+def test_downloads(lezer: Client, pad: str, bestand: str, mime: str) -> None:
+    response = lezer.get(pad)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{bestand}"'
+    assert mime in response["Content-Type"]
+
+
+def test_previews_render_the_same_document(lezer: Client) -> None:
+    html = lezer.get("/rapportage/stand-van-zaken/?peildatum=2025-11-01").content.decode()
+    assert "Er zijn 4.978 plekken gerealiseerd" in html and "−670" in html
+    assert 'alt="Oekraïne-opgave: opgave en realisatie per gemeente.' in html
+    html = lezer.get("/rapportage/verslag/2024/").content.decode()
+    assert "€\u00a03.084.000" in html and "Bijlage 2 Aanspraak bonusregelingen" in html
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/rapportage/stand-van-zaken/pdf/?peildatum=2025-10-01",
+        "/rapportage/stand-van-zaken/pdf/?peildatum=gisteren",
+        "/rapportage/verslag/2030/pdf/",
+        "/rapportage/verslag/2026/",
+        "/rapportage/stand-van-zaken/odt/?peildatum=2025-11-01",
+    ],
+)
+def test_no_data_is_404(lezer: Client, pad: str) -> None:
+    assert lezer.get(pad).status_code == 404
+
+
+@pytest.mark.parametrize("gebruiker", ["lezer", "gemeente-assen", "coa"])
+def test_only_the_secretariaat_edits_texts(drenthe: Provincie, gebruiker: str) -> None:
+    client = _client(gebruiker)
+    pad = "/rapportage/stand-van-zaken/teksten/?peildatum=2025-11-01"
+    assert client.get(pad).status_code == 403
+    response = client.post(pad, {"versie_datum": "2025-11-20", "tekst_inleiding": "Gehackt."})
+    assert response.status_code == 403
+    assert (
+        client.post("/rapportage/verslag/2024/teksten/", {"versie_datum": "2025-11-20"}).status_code
+        == 403
+    )
+    assert not RapportVersie.objects.filter(teksten__inleiding="Gehackt.").exists()
+
+
+def test_secretariaat_saves_a_new_version_that_the_reports_use(secretariaat: Client) -> None:
+    pad = "/rapportage/stand-van-zaken/teksten/?peildatum=2025-11-01"
+    html = secretariaat.get(pad).content.decode()
+    assert "weigeringen aan de deur" in html  # the current version's text, ready to edit
+    response = secretariaat.post(
+        pad,
+        {
+            "versie_datum": "2025-11-20",
+            "adressering": "Bestuurlijke PRT Drenthe d.d. 26 november 2025",
+            "tekst_inleiding": "Een nieuwe inleiding.\n\nMet een tweede alinea.",
+            "tekst_oekraine": "- Eerste punt\n- Tweede punt",
+            "tekst_statushouders": "",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/rapportage/?peildatum=2025-11-01"
+    versie = (
+        RapportVersie.objects.filter(peildatum=dt.date(2025, 11, 1)).order_by("-volgnummer").first()
+    )
+    assert versie is not None and versie.volgnummer == 2
+    assert versie.aangemaakt_door == Gebruiker.objects.get(username="secretariaat")
+    assert RapportVersie.objects.filter(
+        peildatum=dt.date(2025, 11, 1), volgnummer=1
+    ).exists()  # kept
+    assert AuditRegel.objects.filter(
+        object_type="rapportage.rapportversie", object_id=str(versie.pk)
+    ).exists()
+
+    woord = secretariaat.get("/rapportage/stand-van-zaken/docx/?peildatum=2025-11-01")
+    tekst = normaal(docx_tekst(woord.content))
+    assert "Een nieuwe inleiding." in tekst and "Met een tweede alinea." in tekst
+    assert "Tweede punt" in tekst and "weigeringen aan de deur" not in tekst
+    assert "Aan: Bestuurlijke PRT Drenthe d.d. 26 november 2025" in tekst
+    assert "Versie: 20 november 2025" in tekst
+    assert "Er zijn 4.978 plekken gerealiseerd" in tekst  # generated sentences stay
+
+
+def test_invalid_form_is_shown_again(secretariaat: Client) -> None:
+    response = secretariaat.post("/rapportage/verslag/2024/teksten/", {"versie_datum": "morgen"})
+    assert response.status_code == 200
+    assert "Vul een datum in" in response.content.decode()
