@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, urlencode
 
+from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.queries import peildata
 from regietafel.opgaven.models import Cyclus
@@ -29,18 +29,6 @@ from regietafel.rapportage.queries import (
 )
 from regietafel.rapportage.services import bewaar_versie
 from regietafel.rapportage.uitvoer import NAMEN, genereer
-
-
-def _provincie(request: HttpRequest) -> Provincie:
-    eigen = getattr(request.user, "provincie", None)
-    if eigen is not None:
-        return eigen
-    provincie = Provincie.objects.filter(naam=settings.REGIETAFEL_PROVINCIE).first()
-    if provincie is None:
-        raise Http404(
-            "Er is nog geen provincie geladen. Laad de demo met `regietafel demo drenthe`."
-        )
-    return provincie
 
 
 def _peildatum(request: HttpRequest, provincie: Provincie) -> dt.date:
@@ -64,7 +52,7 @@ def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
 
 
 def _stand(request: HttpRequest) -> Document:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     try:
         return bouwen.stand_document(provincie, _peildatum(request, provincie))
     except GeenGegevens as exc:
@@ -81,7 +69,7 @@ def _download(document: Document, formaat: str) -> HttpResponse:
 
 
 def lijst_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     data = peildata(provincie)
     cycli = spreidingswet_cycli()
     gekozen_peildatum = None
@@ -137,7 +125,7 @@ def verslag_links(jaar: int) -> list[tuple[str, str]]:
 
 
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
     try:
         document = bouwen.stand_document(provincie, peildatum)
@@ -151,13 +139,13 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
 
 
 def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     document = bouwen.verslag_document(provincie, _cyclus(provincie, jaar))
     return _voorbeeld(request, document, verslag_links(jaar))
 
 
 def verslag_download_view(request: HttpRequest, jaar: int, formaat: str) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     return _download(bouwen.verslag_document(provincie, _cyclus(provincie, jaar)), formaat)
 
 
@@ -217,7 +205,7 @@ def _teksten(
 
 
 def stand_van_zaken_teksten_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
     if peildatum not in peildata(provincie):
         raise Http404(
@@ -236,7 +224,7 @@ def stand_van_zaken_teksten_view(request: HttpRequest) -> HttpResponse:
 
 
 def verslag_teksten_view(request: HttpRequest, jaar: int) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     cyclus = _cyclus(provincie, jaar)
     terug = f"{reverse('rapportage:lijst')}?{urlencode({'cyclus': jaar})}"
     return _teksten(

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.verdeling import exports
@@ -47,18 +47,6 @@ from regietafel.verdeling.services import (
 )
 
 
-def _provincie(request: HttpRequest) -> Provincie:
-    eigen = getattr(request.user, "provincie", None)
-    if eigen is not None:
-        return eigen
-    provincie = Provincie.objects.filter(naam=settings.REGIETAFEL_PROVINCIE).first()
-    if provincie is None:
-        raise Http404(
-            "Er is nog geen provincie geladen. Laad de demo met `regietafel demo drenthe`."
-        )
-    return provincie
-
-
 def _bewerker(request: HttpRequest) -> None:
     if not mag_bewerken(request.user):
         raise PermissionDenied("Alleen het secretariaat mag scenario's aanmaken of wijzigen.")
@@ -67,7 +55,7 @@ def _bewerker(request: HttpRequest) -> None:
 def _scenario(
     request: HttpRequest, pk: int, qs: Callable[[Provincie], QuerySet[Scenario]]
 ) -> Scenario:
-    return get_object_or_404(qs(_provincie(request)), pk=pk)
+    return get_object_or_404(qs(provincie_van(request)), pk=pk)
 
 
 # --------------------------------------------------------------------- list
@@ -98,13 +86,13 @@ def _lijst(
 
 
 def lijst_view(request: HttpRequest) -> HttpResponse:
-    return _lijst(request, _provincie(request), None)
+    return _lijst(request, provincie_van(request), None)
 
 
 @require_POST
 def nieuw_view(request: HttpRequest) -> HttpResponse:
     _bewerker(request)
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     cycli = {str(c.pk): c for c in spreidingswet_cycli(provincie)}
     form = NieuwScenarioForm(request.POST, cycli=[(k, str(c)) for k, c in cycli.items()])
     if not form.is_valid():
@@ -281,7 +269,7 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def vergelijk_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     alle = list(scenario_volledig(provincie).order_by("naam", "id"))
     per_id = {str(s.pk): s for s in alle}
     a, b = per_id.get(request.GET.get("a", "")), per_id.get(request.GET.get("b", ""))
@@ -336,7 +324,7 @@ def tabel1_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def oekraine_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     fouten: list[str] = []
     cyclus = None
     if code := request.GET.get("cyclus"):
