@@ -155,3 +155,86 @@ class NidosStand(Peilrecord):
     @property
     def resterend(self) -> int:
         return max(0, self.taakstelling - self.gerealiseerd)
+
+
+class InzendingStatus(models.TextChoices):
+    INGEDIEND = "ingediend", "Ingediend, wacht op beoordeling"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+    TERUGGESTUURD = "teruggestuurd", "Teruggestuurd"
+
+
+class Inzending(models.Model):
+    """A gemeente's own realisation figures for one peildatum, for the secretariaat to check.
+
+    Only an approved submission reaches the figures (through ``registreer_realisatie``);
+    a returned one stays as it was, and the gemeente submits a corrected one anew.
+    """
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name="gemeente"
+    )
+    peildatum = models.DateField("peildatum")
+    status = models.CharField(
+        "status", max_length=20, choices=InzendingStatus.choices, default=InzendingStatus.INGEDIEND
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="ingediend door",
+    )
+    ingediend_op = models.DateTimeField("ingediend op")
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beoordeeld door",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    opmerking = models.TextField("opmerking van het secretariaat", blank=True)
+
+    class Meta:
+        verbose_name = "inzending"
+        verbose_name_plural = "inzendingen"
+        ordering = ["-ingediend_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "peildatum"],
+                condition=Q(status="ingediend"),
+                name="inzending_een_open_per_peildatum",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "ingediend_op"], name="inzending_status")]
+
+    def __str__(self) -> str:
+        return f"Inzending {self.gemeente} {self.peildatum:%d-%m-%Y} ({self.get_status_display()})"
+
+    @property
+    def open(self) -> bool:
+        return self.status == InzendingStatus.INGEDIEND
+
+    @property
+    def toelichting(self) -> str:
+        """The gemeente's explanation (submitted once, kept with every figure)."""
+        return next((r.toelichting for r in self.regels.all() if r.toelichting), "")
+
+
+class InzendingRegel(models.Model):
+    inzending = models.ForeignKey(
+        Inzending, on_delete=models.CASCADE, related_name="regels", verbose_name="inzending"
+    )
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    aantal = models.PositiveIntegerField("aantal")
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "regel van een inzending"
+        verbose_name_plural = "regels van inzendingen"
+        constraints = [
+            models.UniqueConstraint(fields=["inzending", "soort"], name="inzending_regel_per_soort")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.aantal}"

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
 
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
@@ -22,7 +23,13 @@ from regietafel.domain.statushouders import (
 from regietafel.domain.validatie import Bevinding, controleer_som, controleer_voortgang
 from regietafel.domain.voortgang import Overzicht, overzicht, verschil, voortgang_tekst
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.monitoring.models import NidosStand, Peilrecord, Realisatie
+from regietafel.monitoring.models import (
+    Inzending,
+    InzendingStatus,
+    NidosStand,
+    Peilrecord,
+    Realisatie,
+)
 from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
 from regietafel.opgaven.models import (
     GELDEND_STADIUM,
@@ -35,6 +42,7 @@ from regietafel.opgaven.models import (
 )
 
 P = TypeVar("P", bound=Peilrecord)
+InzendingQuerySet = QuerySet[Inzending]
 
 # The three opgaven of the Stand van zaken table, in the order of seed 000.
 TABEL_SOORTEN = (
@@ -73,6 +81,20 @@ def cyclus_voor(cycli: Iterable[Cyclus], soort: str, peildatum: dt.date) -> Cycl
     if begonnen:
         return begonnen[-1]
     return kandidaten[0] if kandidaten else None
+
+
+def geldende_opgave(
+    opgaven: Iterable[tuple[int, str, str, int, int]], cyclus: Cyclus | None, soort: str
+) -> tuple[str | None, dict[int, int]]:
+    """The stadium that counts as the opgave of ``soort`` in ``cyclus`` (the most binding one
+    stored for the provincie) and its number per gemeente id. ``opgaven``: rows of
+    (cyclus_id, soort, stadium, gemeente_id, aantal)."""
+    if cyclus is None:
+        return None, {}
+    rijen = [(st, g, n) for c, s, st, g, n in opgaven if c == cyclus.pk and s == soort]
+    aanwezig = {st for st, _, _ in rijen}
+    stadium = next((st for st in GELDEND_STADIUM[soort] if st in aanwezig), None)
+    return stadium, {g: n for st, g, n in rijen if st == stadium}
 
 
 @dataclass(frozen=True)
@@ -236,12 +258,7 @@ def stand_van_zaken(provincie: Provincie, peildatum: dt.date | None = None) -> S
     cellen_per_soort: dict[str, list[Cel]] = {}
     for soort, _cyclus_soort, titel in TABEL_SOORTEN:
         cyclus = gekozen[soort]
-        rijen_soort = [
-            (st, g, n) for c, s, st, g, n in opgaven if cyclus and c == cyclus.pk and s == soort
-        ]
-        aanwezig = {st for st, _, _ in rijen_soort}
-        stadium = next((st for st in GELDEND_STADIUM[soort] if st in aanwezig), None)
-        per_gemeente = {g: n for st, g, n in rijen_soort if st == stadium}
+        stadium, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
         cellen = [
             Cel(
                 opgave=per_gemeente.get(g.pk, 0),
@@ -328,3 +345,240 @@ def bevindingen(
             )
         )
     return resultaat
+
+
+# --- Trends: realisation against opgave over all peildata ------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPunt:
+    """One peildatum of a soort: realisation (None: no figure on that peildatum) against the
+    opgave in force (None: no opgave stored), and for a provincie its provincial number."""
+
+    peildatum: dt.date
+    realisatie: int | None
+    opgave: int | None
+    provinciale_opgave: int | None = None
+
+    @property
+    def verschil(self) -> int | None:
+        if self.realisatie is None or self.opgave is None:
+            return None
+        return verschil(self.realisatie, self.opgave)
+
+
+@dataclass(frozen=True)
+class SoortTrend:
+    soort: str
+    titel: str
+    punten: tuple[TrendPunt, ...]
+
+
+@dataclass(frozen=True)
+class StatushoudersPunt:
+    """R4 on one COA peildatum: the stand of a gemeente, or the provincie's total."""
+
+    peildatum: dt.date
+    stand: VergunninghoudersStand
+    gemeenten: int = 1
+    """Rows in the total (1 for a gemeente)."""
+
+
+@dataclass(frozen=True)
+class StatushoudersGemeenteReeks:
+    gemeente: Gemeente
+    achter_voor: tuple[int | None, ...]
+    """Per peildatum of ``Trends.statushouders``, None where COA gave no row."""
+
+
+@dataclass(frozen=True)
+class Trends:
+    provincie: Provincie
+    gemeente: Gemeente | None
+    gemeenten: tuple[Gemeente, ...]
+    soorten: tuple[SoortTrend, ...]
+    statushouders: tuple[StatushoudersPunt, ...]
+    statushouders_per_gemeente: tuple[StatushoudersGemeenteReeks, ...]
+    """Only for a provincie: every gemeente's achter/voor per COA peildatum."""
+
+    @property
+    def naam(self) -> str:
+        return self.gemeente.naam if self.gemeente else self.provincie.naam
+
+
+def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
+    """Realisation against the opgave in force per soort and peildatum, and the statushouders
+    achter/voor (R4) per COA peildatum, for a provincie (totals of its gemeenten) or one
+    gemeente. Six queries, however many peildata and gemeenten."""
+    gemeenten = tuple(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+    ids = [gemeente.pk] if gemeente is not None else [g.pk for g in gemeenten]
+    cycli = list(Cyclus.objects.all())
+    opgaven = list(
+        Opgave.objects.filter(
+            gemeente__provincie=provincie, soort__in=[s for s, _, _ in TABEL_SOORTEN]
+        ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal")
+    )
+    provinciaal = (
+        list(ProvincieOpgave.objects.filter(provincie=provincie).order_by("geldig_vanaf"))
+        if gemeente is None
+        else []
+    )
+    realisatie: dict[tuple[str, dt.date], dict[int, int]] = {}
+    for soort, peildatum, g, n in (
+        Realisatie.objects.actueel()
+        .filter(gemeente__provincie=provincie, gemeente_id__in=ids)
+        .values_list("soort", "peildatum", "gemeente_id", "aantal")
+    ):
+        realisatie.setdefault((soort, peildatum), {})[g] = n
+
+    soorten = []
+    for soort, cyclus_soort, titel in TABEL_SOORTEN:
+        punten = []
+        for peildatum in sorted(d for s, d in realisatie if s == soort):
+            cyclus = cyclus_voor(cycli, cyclus_soort, peildatum)
+            _, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
+            in_kader = [g for g in ids if g in per_gemeente]
+            cijfers = realisatie[(soort, peildatum)]
+            grens = volgende_maand(peildatum)
+            geldend = [
+                p.aantal
+                for p in provinciaal
+                if cyclus
+                and p.cyclus_id == cyclus.pk
+                and p.soort == soort
+                and p.geldig_vanaf < grens
+            ]
+            punten.append(
+                TrendPunt(
+                    peildatum=peildatum,
+                    realisatie=sum(cijfers.values()),
+                    opgave=sum(per_gemeente[g] for g in in_kader) if in_kader else None,
+                    provinciale_opgave=geldend[-1] if geldend else None,
+                )
+            )
+        soorten.append(SoortTrend(soort, titel, tuple(punten)))
+
+    coa: dict[dt.date, dict[int, VergunninghoudersStand]] = {}
+    for rij in CoaRij.objects.actueel().filter(gemeente__provincie=provincie, gemeente_id__in=ids):
+        coa.setdefault(rij.peildatum, {})[rij.gemeente_id] = stand_vergunninghouders(rij.invoer())
+    coa_peildata = sorted(coa)
+    statushouders = tuple(
+        StatushoudersPunt(
+            d, totaal_vergunninghouders(coa[d][g] for g in ids if g in coa[d]), len(coa[d])
+        )
+        for d in coa_peildata
+    )
+    per_gemeente_reeks = (
+        tuple(
+            StatushoudersGemeenteReeks(
+                g,
+                tuple(coa[d][g.pk].achter_voor if g.pk in coa[d] else None for d in coa_peildata),
+            )
+            for g in gemeenten
+            if any(g.pk in coa[d] for d in coa_peildata)
+        )
+        if gemeente is None
+        else ()
+    )
+    return Trends(
+        provincie=provincie,
+        gemeente=gemeente,
+        gemeenten=gemeenten,
+        soorten=tuple(soorten),
+        statushouders=statushouders,
+        statushouders_per_gemeente=per_gemeente_reeks,
+    )
+
+
+# --- Inzendingen ----------------------------------------------------------------------
+
+
+def peildatum_keuzes(provincie: Provincie, vandaag: dt.date | None = None) -> list[dt.date]:
+    """The peildata a gemeente may submit for: the last twelve first-of-months and every
+    peildatum with stored realisation in the provincie (not in the future), newest first."""
+    maand = eerste_van_maand(vandaag or timezone.localdate())
+    keuzes = {maand}
+    for _ in range(11):
+        maand = (maand - dt.timedelta(days=1)).replace(day=1)
+        keuzes.add(maand)
+    grens = eerste_van_maand(vandaag or timezone.localdate())
+    keuzes.update(
+        d
+        for d in Realisatie.objects.actueel()
+        .filter(gemeente__provincie=provincie, peildatum__lte=grens)
+        .values_list("peildatum", flat=True)
+        .distinct()
+        if d.day == 1
+    )
+    return sorted(keuzes, reverse=True)
+
+
+def laatste_cijfers(gemeente: Gemeente) -> dict[str, tuple[int, dt.date]]:
+    """Per soort the newest current figure of the gemeente: (aantal, peildatum)."""
+    uit: dict[str, tuple[int, dt.date]] = {}
+    for soort, peildatum, aantal in (
+        Realisatie.objects.actueel()
+        .filter(gemeente=gemeente)
+        .order_by("soort", "-peildatum")
+        .values_list("soort", "peildatum", "aantal")
+    ):
+        uit.setdefault(soort, (aantal, peildatum))
+    return uit
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """One soort of a submission: what is stored for the peildatum against what was sent."""
+
+    soort: str
+    titel: str
+    opgeslagen: int | None
+    ingediend: int | None
+
+    @property
+    def verschil(self) -> int | None:
+        if self.opgeslagen is None or self.ingediend is None:
+            return None
+        return self.ingediend - self.opgeslagen
+
+
+def vergelijking(inzending: Inzending) -> list[Vergelijking]:
+    opgeslagen = dict(
+        Realisatie.objects.actueel()
+        .filter(gemeente_id=inzending.gemeente_id, peildatum=inzending.peildatum)
+        .values_list("soort", "aantal")
+    )
+    regels = {r.soort: r for r in inzending.regels.all()}
+    return [
+        Vergelijking(
+            soort=soort,
+            titel=titel,
+            opgeslagen=opgeslagen.get(soort),
+            ingediend=regels[soort].aantal if soort in regels else None,
+        )
+        for soort, _, titel in TABEL_SOORTEN
+    ]
+
+
+def _inzendingen() -> InzendingQuerySet:
+    return Inzending.objects.select_related(
+        "gemeente", "ingediend_door", "beoordeeld_door"
+    ).prefetch_related("regels")
+
+
+def inzendingen_van(gemeente_id: int) -> list[Inzending]:
+    return list(_inzendingen().filter(gemeente_id=gemeente_id))
+
+
+def te_beoordelen(provincie_id: int | None) -> list[Inzending]:
+    qs = _inzendingen().filter(status=InzendingStatus.INGEDIEND).order_by("ingediend_op")
+    if provincie_id is not None:
+        qs = qs.filter(gemeente__provincie_id=provincie_id)
+    return list(qs)
+
+
+def recent_beoordeeld(provincie_id: int | None, aantal: int = 20) -> list[Inzending]:
+    qs = _inzendingen().exclude(status=InzendingStatus.INGEDIEND).order_by("-beoordeeld_op")
+    if provincie_id is not None:
+        qs = qs.filter(gemeente__provincie_id=provincie_id)
+    return list(qs[:aantal])

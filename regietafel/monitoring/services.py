@@ -4,18 +4,28 @@ same peildatum supersedes the stored one, which is kept with ``vervangen_op`` se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.gemeenten.models import Gemeente
-from regietafel.monitoring.models import NidosStand, Peilrecord, Realisatie, VergunninghoudersStand
+from regietafel.monitoring.models import (
+    Inzending,
+    InzendingRegel,
+    InzendingStatus,
+    NidosStand,
+    Peilrecord,
+    Realisatie,
+    VergunninghoudersStand,
+)
+from regietafel.monitoring.permissions import mag_beoordelen, mag_inzenden
+from regietafel.opgaven.models import Soort
 
 P = TypeVar("P", bound=Peilrecord)
 
@@ -223,3 +233,140 @@ def registreer_nidos(
         waarden={"gerealiseerd": gerealiseerd, "taakstelling": taakstelling},
         bron=bron,
     )
+
+
+# --- Inzendingen: a gemeente's own figures, checked by the secretariaat -----------------
+
+INZENDING_SOORTEN: tuple[str, ...] = (Soort.OEKRAINE, Soort.REGULIER, Soort.AMV)
+
+
+@transaction.atomic
+def dien_in(
+    *,
+    door: Any,
+    gemeente: Gemeente,
+    peildatum: dt.date,
+    aantallen: Mapping[str, int],
+    toelichting: str = "",
+) -> Inzending:
+    """A gemeente user submits its realisation per soort for a peildatum. Nothing reaches the
+    figures until the secretariaat approves (``keur_goed``)."""
+    if not mag_inzenden(door, gemeente):
+        raise PermissionDenied(f"U mag geen cijfers inzenden voor {gemeente}.")
+    eerste_van_de_maand(peildatum)
+    if peildatum > timezone.localdate().replace(day=1):
+        raise ValidationError(
+            f"De peildatum {peildatum:%d-%m-%Y} ligt in de toekomst.", code="peildatum"
+        )
+    onbekend = set(aantallen) - set(INZENDING_SOORTEN)
+    if onbekend:
+        raise ValidationError(f"Onbekende soort: {', '.join(sorted(onbekend))}.", code="soort")
+    if not aantallen:
+        raise ValidationError("Vul voor ten minste één soort een aantal in.", code="leeg")
+    for soort, aantal in aantallen.items():
+        if aantal < 0:
+            raise ValidationError(f"{Soort(soort).label}: {aantal} is negatief.", code="negatief")
+    open_ = (
+        Inzending.objects.select_for_update()
+        .filter(gemeente=gemeente, peildatum=peildatum, status=InzendingStatus.INGEDIEND)
+        .exists()
+    )
+    if open_:
+        raise ValidationError(
+            f"Voor {peildatum:%d-%m-%Y} ligt al een inzending ter beoordeling bij het "
+            "secretariaat. Wacht op de beoordeling, of vraag het secretariaat haar terug te sturen.",
+            code="open",
+        )
+    inzending = Inzending.objects.create(
+        gemeente=gemeente,
+        peildatum=peildatum,
+        status=InzendingStatus.INGEDIEND,
+        ingediend_door=door,
+        ingediend_op=timezone.now(),
+    )
+    regels = InzendingRegel.objects.bulk_create(
+        InzendingRegel(inzending=inzending, soort=soort, aantal=aantal, toelichting=toelichting)
+        for soort, aantal in sorted(aantallen.items(), key=lambda s: INZENDING_SOORTEN.index(s[0]))
+    )
+    registreer(
+        door=door,
+        actie="ingediend",
+        obj=inzending,
+        wijzigingen={r.soort: [None, r.aantal] for r in regels},
+        bron=f"Inzending gemeente {gemeente.naam}",
+    )
+    return inzending
+
+
+def _te_beoordelen(door: Any, inzending: Inzending) -> Inzending:
+    """The submission, locked and re-read; refuses a non-reviewer and a handled submission."""
+    if not mag_beoordelen(door, inzending.gemeente):
+        raise PermissionDenied("U mag inzendingen van deze gemeente niet beoordelen.")
+    vers = Inzending.objects.select_for_update().select_related("gemeente").get(pk=inzending.pk)
+    if not vers.open:
+        raise ValidationError(
+            f"Deze inzending is al beoordeeld ({vers.get_status_display().lower()}).",
+            code="beoordeeld",
+        )
+    return vers
+
+
+def inzending_bron(inzending: Inzending) -> str:
+    return f"Inzending gemeente {inzending.gemeente.naam} van {inzending.ingediend_op:%d-%m-%Y}"
+
+
+@transaction.atomic
+def keur_goed(*, door: Any, inzending: Inzending) -> Inzending:
+    """Approve: each figure goes through ``registreer_realisatie`` (a changed figure
+    supersedes the stored one, which is kept), registered as the approver's."""
+    vers = _te_beoordelen(door, inzending)
+    bron = inzending_bron(vers)
+    for regel in vers.regels.all():
+        registreer_realisatie(
+            door=door,
+            gemeente=vers.gemeente,
+            soort=regel.soort,
+            peildatum=vers.peildatum,
+            aantal=regel.aantal,
+            bron=bron,
+            toelichting=regel.toelichting,
+        )
+    vers.status = InzendingStatus.GOEDGEKEURD
+    vers.beoordeeld_door = door
+    vers.beoordeeld_op = timezone.now()
+    vers.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op"])
+    registreer(
+        door=door,
+        actie="goedgekeurd",
+        obj=vers,
+        wijzigingen={"status": [InzendingStatus.INGEDIEND.value, vers.status]},
+        bron=bron,
+    )
+    return vers
+
+
+@transaction.atomic
+def stuur_terug(*, door: Any, inzending: Inzending, opmerking: str) -> Inzending:
+    """Return with a remark (required); the stored figures stay as they are."""
+    opmerking = opmerking.strip()
+    if not opmerking:
+        raise ValidationError(
+            "Schrijf bij het terugsturen op wat de gemeente moet verbeteren.", code="opmerking"
+        )
+    vers = _te_beoordelen(door, inzending)
+    vers.status = InzendingStatus.TERUGGESTUURD
+    vers.beoordeeld_door = door
+    vers.beoordeeld_op = timezone.now()
+    vers.opmerking = opmerking
+    vers.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "opmerking"])
+    registreer(
+        door=door,
+        actie="teruggestuurd",
+        obj=vers,
+        wijzigingen={
+            "status": [InzendingStatus.INGEDIEND.value, vers.status],
+            "opmerking": [None, opmerking],
+        },
+        bron=inzending_bron(vers),
+    )
+    return vers

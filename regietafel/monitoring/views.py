@@ -2,28 +2,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 
-from regietafel.gemeenten.models import Provincie
-from regietafel.monitoring.queries import stand_van_zaken
-
-
-def _provincie(request: HttpRequest) -> Provincie:
-    eigen = getattr(request.user, "provincie", None)
-    if eigen is not None:
-        return eigen
-    provincie = Provincie.objects.filter(naam=settings.REGIETAFEL_PROVINCIE).first()
-    if provincie is None:
-        raise Http404(
-            "Er is nog geen provincie geladen. Laad de demo met `regietafel demo drenthe`."
-        )
-    return provincie
+from regietafel.core.verzoek import provincie_van
+from regietafel.gemeenten.models import Gemeente
+from regietafel.monitoring.grafiek import panelen
+from regietafel.monitoring.queries import stand_van_zaken, trends
 
 
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
-    provincie = _provincie(request)
+    provincie = provincie_van(request)
     fout = None
     peildatum = None
     if raw := request.GET.get("peildatum"):
@@ -35,3 +24,13 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     if peildatum and stand.peildatum not in stand.peildata:
         fout = f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen de laatste stand daarvoor."
     return render(request, "monitoring/stand_van_zaken.html", {"stand": stand, "fout": fout})
+
+
+def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpResponse:
+    """Realisation against opgave over all peildata, for the provincie or one of its gemeenten."""
+    provincie = provincie_van(request)
+    gemeente = (
+        get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
+    )
+    t = trends(provincie, gemeente)
+    return render(request, "monitoring/trends.html", {"t": t, "panelen": panelen(t)})

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import base64
 import io
-import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
-
+from regietafel.core.grafiek import KLEUREN, stijl, toegankelijke_svg
 from regietafel.core.templatetags.getallen import getal_nl
-
-KLEUREN = ("#00436e", "#c05600", "#767676")  # each ≥ 3:1 against white (WCAG 1.4.11)
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
-# pygal's tooltip texts (for its JavaScript, which we do not load) and comments.
-_OVERBODIG = re.compile(r"<desc class=\"[a-z_ ]+\">.*?</desc>|<!--.*?-->", re.S)
-LETTER = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -64,26 +56,9 @@ def maak(
 
 def _svg(g: Grafiek) -> str:
     import pygal
-    from pygal.style import Style
 
-    stijl = Style(
-        background="#ffffff",
-        plot_background="#ffffff",
-        foreground="#000000",
-        foreground_strong="#000000",
-        foreground_subtle="#555555",
-        opacity="1",
-        opacity_hover="1",
-        colors=KLEUREN,
-        font_family=LETTER,
-        label_font_size=10,
-        major_label_font_size=10,
-        legend_font_size=11,
-        value_font_size=8,
-        tooltip_font_size=10,
-    )
     chart = pygal.HorizontalBar(
-        style=stijl,
+        style=stijl(),
         disable_xml_declaration=True,
         js=[],
         width=760,
@@ -104,10 +79,7 @@ def _svg(g: Grafiek) -> str:
     chart.x_labels = list(reversed(g.categorieen))
     for reeks in g.reeksen:
         chart.add(reeks.naam, list(reversed(reeks.waarden)))
-    svg = _OVERBODIG.sub("", _SCRIPT.sub("", chart.render(is_unicode=True)))
-    label = escape(g.beschrijving)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    return svg.replace("<defs>", f"<title>{label}</title><defs>", 1)
+    return toegankelijke_svg(chart, g.beschrijving)
 
 
 def _lettertype(grootte: int):  # type: ignore[no-untyped-def]

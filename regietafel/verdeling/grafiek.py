@@ -7,19 +7,19 @@ beside it (nothing depends on the chart or on colour alone).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
+from regietafel.core.grafiek import KLEUREN as KLEURENSET
+from regietafel.core.grafiek import stijl, toegankelijke_svg
 from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.domain.restopgave import Opvangtype
 from regietafel.verdeling.queries import Werkblad
 
 REEKSEN = ("Indicatief", "Aangeboden", "Toegewezen")
-KLEUREN = ("#767676", "#00436e", "#c05600")  # each ≥ 3:1 against white (WCAG 1.4.11)
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+# Indicatief grey, aangeboden blue, toegewezen orange.
+KLEUREN = (KLEURENSET[2], KLEURENSET[0], KLEURENSET[1])
 
 
 @dataclass(frozen=True)
@@ -33,26 +33,9 @@ class Grafiek:
 
 def _svg(titel: str, namen: list[str], reeksen: list[list[int]]) -> SafeString:
     import pygal
-    from pygal.style import Style
 
-    stijl = Style(
-        background="#ffffff",
-        plot_background="#ffffff",
-        foreground="#000000",
-        foreground_strong="#000000",
-        foreground_subtle="#555555",
-        opacity="1",
-        opacity_hover="1",
-        colors=KLEUREN,
-        font_family="system-ui, 'Segoe UI', Arial, sans-serif",
-        label_font_size=13,
-        major_label_font_size=13,
-        legend_font_size=14,
-        value_font_size=11,
-        tooltip_font_size=13,
-    )
     grafiek = pygal.HorizontalBar(
-        style=stijl,
+        style=stijl(kleuren=KLEUREN, letter="system-ui, 'Segoe UI', Arial, sans-serif", grootte=13),
         disable_xml_declaration=True,
         js=[],
         width=720,
@@ -71,9 +54,9 @@ def _svg(titel: str, namen: list[str], reeksen: list[list[int]]) -> SafeString:
     grafiek.x_labels = list(reversed(namen))
     for naam, waarden in zip(REEKSEN, reeksen, strict=True):
         grafiek.add(naam, list(reversed(waarden)))
-    svg = _SCRIPT.sub("", grafiek.render(is_unicode=True))
-    label = escape(f"{titel}. De cijfers staan in de tabel naast de grafiek.")
-    return SafeString(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+    return SafeString(
+        toegankelijke_svg(grafiek, f"{titel}. De cijfers staan in de tabel naast de grafiek.")
+    )
 
 
 def grafieken(werkblad: Werkblad) -> list[Grafiek]:

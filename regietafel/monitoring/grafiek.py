@@ -1,0 +1,142 @@
+"""The trend charts: realisation against opgave per peildatum, and the statushouders
+achter/voor. Lines over every month between the first and the last peildatum (a month
+without a figure is skipped, not drawn as 0); the table beside each chart has the same
+numbers. Drawn with the shared pygal helper (regietafel.core.grafiek)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from regietafel.core.grafiek import stijl, toegankelijke_svg
+from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.monitoring.queries import SoortTrend, Trends, volgende_maand
+
+Lijnstijl = dict[str, object]
+STREEP: Lijnstijl = {"width": 2.5}
+GESTREEPT: Lijnstijl = {"width": 2.5, "dasharray": "8, 5"}
+GESTIPPELD: Lijnstijl = {"width": 2, "dasharray": "2, 4"}
+
+
+@dataclass(frozen=True)
+class Paneel:
+    sleutel: str
+    titel: str
+    svg: SafeString
+    trend: SoortTrend | None = None
+
+
+def maanden(peildata: Sequence[dt.date]) -> list[dt.date]:
+    """Every first-of-month from the first to the last peildatum."""
+    if not peildata:
+        return []
+    uit, maand = [], min(peildata).replace(day=1)
+    while maand <= max(peildata):
+        uit.append(maand)
+        maand = volgende_maand(maand)
+    return uit
+
+
+def _lijn(
+    titel: str,
+    label: str,
+    peildata: Sequence[dt.date],
+    reeksen: Sequence[tuple[str, dict[dt.date, int | None], Lijnstijl]],
+) -> SafeString:
+    import pygal
+
+    as_ = maanden(peildata)
+    # At most about seven month labels, so they never overlap.
+    stap = max(1, -(-len(as_) // 7))
+    chart = pygal.Line(
+        # Solid light guides: dashes are kept for the opgave lines.
+        style=stijl(
+            grootte=12,
+            guide_stroke_color="#d9d9d9",
+            guide_stroke_dasharray="none",
+            major_guide_stroke_color="#d9d9d9",
+            major_guide_stroke_dasharray="none",
+        ),
+        disable_xml_declaration=True,
+        js=[],
+        width=720,
+        height=340,
+        title=None,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=len(reeksen),
+        truncate_label=-1,
+        truncate_legend=-1,
+        x_labels_major_every=stap if stap > 1 else None,
+        show_minor_x_labels=stap == 1,
+        show_y_guides=True,
+        show_x_guides=False,
+        value_formatter=lambda x: getal_nl(int(x)),
+        margin=10,
+        spacing=8,
+        dots_size=4,
+        include_x_axis=True,
+        allow_interrupts=False,
+    )
+    getallen = [w for _, r, _ in reeksen for w in r.values() if w is not None]
+    laag, hoog = min(0, *getallen), max(0, *getallen)
+    if hoog - laag < 10:  # whole-number axis labels for small numbers (0 to 10, not 0.1 steps)
+        chart.range = (laag, laag + 10)
+    chart.x_labels = [f"{m:%m-%Y}" for m in as_]
+    for naam, waarden, stroke in reeksen:
+        chart.add(naam, [waarden.get(m) for m in as_], stroke_style=stroke)
+    return SafeString(toegankelijke_svg(chart, f"{titel}. {label}"))
+
+
+def panelen(t: Trends) -> list[Paneel]:
+    uit = []
+    waar = t.naam
+    for soort in t.soorten:
+        if not soort.punten:
+            continue
+        peildata = [p.peildatum for p in soort.punten]
+        reeksen: list[tuple[str, dict[dt.date, int | None], Lijnstijl]] = [
+            ("Realisatie", {p.peildatum: p.realisatie for p in soort.punten}, STREEP),
+            ("Opgave", {p.peildatum: p.opgave for p in soort.punten}, GESTREEPT),
+        ]
+        if any(p.provinciale_opgave is not None for p in soort.punten):
+            reeksen.append(
+                (
+                    "Provinciale opgave",
+                    {p.peildatum: p.provinciale_opgave for p in soort.punten},
+                    GESTIPPELD,
+                )
+            )
+        titel = f"{soort.titel}, {waar}: realisatie en opgave per peildatum"
+        uit.append(
+            Paneel(
+                soort.soort,
+                titel,
+                _lijn(titel, "De cijfers staan in de tabel bij de grafiek.", peildata, reeksen),
+                soort,
+            )
+        )
+    if t.statushouders:
+        titel = f"Huisvesting vergunninghouders, {waar}: achter/voor per peildatum"
+        uit.append(
+            Paneel(
+                "statushouders",
+                titel,
+                _lijn(
+                    titel,
+                    "Positief is een achterstand, negatief een voorsprong. "
+                    "De cijfers staan in de tabel bij de grafiek.",
+                    [p.peildatum for p in t.statushouders],
+                    [
+                        (
+                            "Achter/voor",
+                            {p.peildatum: p.stand.achter_voor for p in t.statushouders},
+                            STREEP,
+                        )
+                    ],
+                ),
+            )
+        )
+    return uit

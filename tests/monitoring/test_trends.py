@@ -1,0 +1,155 @@
+"""Trends: realisation against opgave per peildatum, statushouders achter/voor per peildatum."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from regietafel.demo import drenthe as bron
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.monitoring.models import Realisatie, VergunninghoudersStand
+from regietafel.monitoring.queries import stand_van_zaken, trends
+
+pytestmark = pytest.mark.django_db
+OKT_2024, NOV_2025 = dt.date(2024, 10, 1), dt.date(2025, 11, 1)
+SOORTEN = ("oekraine", "regulier", "amv")
+
+
+def _punten(t, soort: str) -> dict[dt.date, object]:  # type: ignore[no-untyped-def]
+    return {p.peildatum: p for p in next(s for s in t.soorten if s.soort == soort).punten}
+
+
+def test_province_realisation_per_peildatum_is_the_sum_of_the_stored_figures(
+    drenthe: Provincie,
+) -> None:
+    t = trends(drenthe)
+    # Seed 001 (PUZZEL, columns 2, 5, 9) and seed 000 (realisatie per 1-11-2025).
+    okt = {
+        s: sum(r[k] for r in bron.PUZZEL.values()) for s, k in zip(SOORTEN, (2, 5, 9), strict=True)
+    }
+    nov = {
+        s: sum(r[i] or 0 for r in bron.REALISATIE_2025_11.values()) for i, s in enumerate(SOORTEN)
+    }
+    for soort in SOORTEN:
+        punten = _punten(t, soort)
+        assert list(punten) == [OKT_2024, NOV_2025]
+        assert punten[OKT_2024].realisatie == okt[soort]
+        assert punten[NOV_2025].realisatie == nov[soort]
+    assert _punten(t, "oekraine")[NOV_2025].realisatie == 4978  # seed 000's total
+    # The opgave in force is the one the Stand van zaken shows on that peildatum.
+    for peildatum in (OKT_2024, NOV_2025):
+        stand = stand_van_zaken(drenthe, peildatum)
+        for kolom in stand.kolommen:
+            punt = _punten(t, kolom.soort)[peildatum]
+            assert punt.opgave == kolom.overzicht.opgave
+            assert punt.realisatie == kolom.overzicht.realisatie
+            assert punt.verschil == kolom.overzicht.verschil
+    # The provincial number in force: 5.722 from 25-10-2024, 5.138 from 1-7-2025.
+    assert _punten(t, "oekraine")[OKT_2024].provinciale_opgave == 5722
+    assert _punten(t, "oekraine")[NOV_2025].provinciale_opgave == 5138
+    assert _punten(t, "regulier")[NOV_2025].provinciale_opgave == 2462
+
+
+def test_statushouders_achter_voor_per_peildatum(drenthe: Provincie) -> None:
+    t = trends(drenthe)
+    assert [p.peildatum for p in t.statushouders] == [bron.COA_PEILDATUM]
+    assert t.statushouders[0].stand.achter_voor == 521  # seed 000's total
+    assert t.statushouders[0].gemeenten == 12
+    westerveld = next(r for r in t.statushouders_per_gemeente if r.gemeente.naam == "Westerveld")
+    assert westerveld.achter_voor == (-4,)
+    assert sum(r.achter_voor[0] or 0 for r in t.statushouders_per_gemeente) == 521
+
+
+def test_gemeente_trend_uses_only_its_own_figures(drenthe: Provincie) -> None:
+    assen = Gemeente.objects.get(naam="Assen")
+    t = trends(drenthe, assen)
+    assert t.naam == "Assen"
+    regulier = _punten(t, "regulier")
+    assert regulier[OKT_2024].realisatie == bron.PUZZEL["Assen"][5]  # 1.645
+    assert regulier[NOV_2025].realisatie == 1000
+    assert regulier[NOV_2025].opgave == 1000 and regulier[NOV_2025].verschil == 0
+    assert regulier[NOV_2025].provinciale_opgave is None
+    # Assen has no AMV figure per 1-11-2025: that peildatum is absent, not 0.
+    assert list(_punten(t, "amv")) == [OKT_2024]
+    assert len(t.statushouders) == 1 and t.statushouders_per_gemeente == ()
+
+
+def test_pages_show_chart_and_table_with_the_same_numbers(lezer: Client) -> None:
+    html = lezer.get("/trends/").content.decode()
+    assert html.count('<svg role="img" aria-label=') == 4
+    svg = html.split('<svg role="img"')[1].split("</svg>")[0]
+    assert "<script" not in svg and ' style="' not in svg
+    assert "<style nonce=" in svg  # allowed by the Content-Security-Policy (no unsafe-inline)
+    assert "4.978" in html and "5.138" in html and "521" in html
+    assert 'href="/trends/GM0106/"' in html
+    gemeente = lezer.get("/trends/GM0106/").content.decode()
+    assert "Trends gemeente Assen" in gemeente and "1.645" in gemeente
+    assert gemeente.count('<svg role="img"') == 4
+    stand = lezer.get("/").content.decode()
+    assert 'href="/trends/GM0106/">Assen</a>' in stand and 'href="/trends/"' in stand
+
+
+def test_unknown_gemeente_or_one_of_another_provincie_is_404(lezer: Client) -> None:
+    assert lezer.get("/trends/GM9999/").status_code == 404
+    groningen = Gemeente.objects.filter(provincie__naam="Groningen").first()
+    assert groningen is not None
+    assert lezer.get(f"/trends/{groningen.cbs_code}/").status_code == 404
+
+
+def _maanden_erbij(provincie: Provincie, maanden: int) -> None:
+    """36 months of figures (and COA rows) for every gemeente, superseded ones included."""
+    nu = timezone.now()
+    realisaties, coa = [], []
+    for g in Gemeente.objects.filter(provincie=provincie):
+        for m in range(maanden):
+            peildatum = dt.date(2019 + m // 12, m % 12 + 1, 1)
+            for vervangen in (nu, None):
+                basis = {
+                    "gemeente": g,
+                    "peildatum": peildatum,
+                    "geregistreerd_op": nu,
+                    "vervangen_op": vervangen,
+                }
+                realisaties += [Realisatie(**basis, soort=s, aantal=m) for s in SOORTEN]
+                coa.append(
+                    VergunninghoudersStand(
+                        **basis,
+                        jaar=peildatum.year,
+                        stand_1_jan=3,
+                        taakstelling_h1=2,
+                        realisatie_h1=1,
+                        taakstelling_h2=2,
+                        realisatie_jul=1,
+                    )
+                )
+    Realisatie.objects.bulk_create(realisaties)
+    VergunninghoudersStand.objects.bulk_create(coa)
+
+
+def test_the_number_of_queries_does_not_grow_with_peildata(
+    drenthe: Provincie, lezer: Client
+) -> None:
+    assen = Gemeente.objects.get(naam="Assen")
+
+    def tel() -> tuple[int, int, int, int]:
+        with CaptureQueriesContext(connection) as provincie:
+            trends(drenthe)
+        with CaptureQueriesContext(connection) as gemeente:
+            trends(drenthe, assen)
+        with CaptureQueriesContext(connection) as pagina:
+            assert lezer.get("/trends/").status_code == 200
+        with CaptureQueriesContext(connection) as gemeentepagina:
+            assert lezer.get("/trends/GM0106/").status_code == 200
+        return len(provincie), len(gemeente), len(pagina), len(gemeentepagina)
+
+    voor = tel()
+    _maanden_erbij(drenthe, 36)
+    t = trends(drenthe)
+    assert len(_punten(t, "regulier")) == 38 and len(t.statushouders) == 37
+    assert tel() == voor
+    assert voor[0] <= 6
