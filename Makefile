@@ -45,6 +45,20 @@ pytest: install
 pytest-postgres: install
 	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser"
 
+# Production settings locally over plain http (no TLS, so no SSL redirect): gunicorn, 2 workers,
+# whitenoise's manifest storage (collectstatic first), the SQLite file in var/, a throwaway key.
+serve-prod: install
+	@set -euo pipefail; \
+	export REGIETAFEL_ENV=production \
+	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  ALLOWED_HOSTS=127.0.0.1,localhost \
+	  DATABASE_URL="sqlite:///$(CURDIR)/var/regietafel.sqlite3" \
+	  SECURE_SSL_REDIRECT=false; \
+	$(BIN)/regietafel collectstatic --noinput -v0; \
+	$(BIN)/regietafel migrate --noinput -v0; \
+	echo "regietafel (productie-instellingen) draait op http://127.0.0.1:$(PORT)/"; \
+	exec $(BIN)/gunicorn regietafel.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
 # Timings as a ratio to a baseline on the same machine; results merge into var/bench.json.
 bench: install
 	$(BIN)/python -m bench

@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 from regietafel.gemeenten.models import Provincie
 
@@ -28,7 +27,7 @@ def drenthe(db) -> Provincie:  # type: ignore[no-untyped-def]
 
 def _client_voor(gebruikersnaam: str) -> Client:
     client = Client()
-    assert client.login(username=gebruikersnaam, password=DEMO_WACHTWOORD)
+    client.force_login(Gebruiker.objects.get(username=gebruikersnaam))
     return client
 
 
@@ -45,3 +44,20 @@ def secretariaat(drenthe: Provincie) -> Client:
 @pytest.fixture
 def gebruiker_secretariaat(drenthe: Provincie) -> Gebruiker:
     return Gebruiker.objects.get(username="secretariaat")
+
+
+@pytest.fixture
+def gemeente_assen(drenthe: Provincie) -> Client:
+    """The gemeente persona: submits Assen's own figures."""
+    return _client_voor("gemeente-assen")
+
+
+@pytest.fixture
+def gemeente_emmen(drenthe: Provincie) -> Client:
+    """The outsider for Assen's data: another gemeente of the same provincie."""
+    return _client_voor("gemeente-emmen")
+
+
+@pytest.fixture
+def coa(drenthe: Provincie) -> Client:
+    return _client_voor("coa")

@@ -66,3 +66,39 @@ def test_unknown_environment_is_refused() -> None:
     resultaat = _check({"REGIETAFEL_ENV": "staging"})
     assert resultaat.returncode != 0
     assert "REGIETAFEL_ENV moet development of production zijn" in resultaat.stderr
+
+
+def test_production_passes_the_deploy_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import secrets
+
+    schoon = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+    }
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "regietafel", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **schoon,
+            "REGIETAFEL_ENV": "production",
+            "SECRET_KEY": secrets.token_urlsafe(60),
+            "ALLOWED_HOSTS": "regietafel.example",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+
+
+@pytest.mark.django_db
+def test_content_security_policy_without_unsafe_inline(client) -> None:  # type: ignore[no-untyped-def]
+    antwoord = client.get("/account/inloggen/")
+    csp = antwoord["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert "unsafe-eval" not in csp

@@ -2,6 +2,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from regietafel.demo.drenthe import DEMO_ACCOUNTS, DEMO_WACHTWOORD
 
@@ -13,9 +15,21 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context["oidc_naam"] = settings.OIDC_PROVIDER_NAAM if settings.OIDC_ENABLED else ""
         if settings.DEMO_MODE:
             context["demo_accounts"] = [
                 (naam, omschrijving) for naam, *_, omschrijving in DEMO_ACCOUNTS
             ]
             context["demo_wachtwoord"] = DEMO_WACHTWOORD
         return context
+
+
+def geblokkeerd(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a Dutch page, status 429."""
+    minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minuten": minuten}
+    return render(request, "registration/geblokkeerd.html", context, status=429)

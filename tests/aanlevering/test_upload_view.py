@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 
 from regietafel.aanlevering.models import Aanlevering
 from regietafel.accounts.models import Gebruiker
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import Realisatie, VergunninghoudersStand
 from tests.aanlevering.bestanden import (
@@ -32,7 +31,7 @@ NOV = dt.date(2025, 11, 1)
 
 def _client(gebruikersnaam: str) -> Client:
     client = Client()
-    assert client.login(username=gebruikersnaam, password=DEMO_WACHTWOORD)
+    client.force_login(Gebruiker.objects.get(username=gebruikersnaam))
     return client
 
 

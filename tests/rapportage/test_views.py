@@ -9,7 +9,6 @@ from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.gemeenten.models import Provincie
 from regietafel.rapportage.models import RapportVersie
 from tests.rapportage.conftest import docx_tekst, normaal
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(naam: str) -> Client:
     client = Client()
-    assert client.login(username=naam, password=DEMO_WACHTWOORD)
+    client.force_login(Gebruiker.objects.get(username=naam))
     return client
 
 

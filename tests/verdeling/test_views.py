@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker, Rol
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus
 from regietafel.verdeling.models import Scenario
@@ -111,7 +110,7 @@ def test_lezer_can_view_everything_but_gets_403_on_every_post(lezer: Client) -> 
 def test_gemeente_user_may_view_but_not_edit(drenthe: Provincie) -> None:
     scenario = drenthe_2024()
     client = Client()
-    assert client.login(username="gemeente-assen", password=DEMO_WACHTWOORD)
+    client.force_login(Gebruiker.objects.get(username="gemeente-assen"))
     assert client.get(f"/verdeling/{scenario.pk}/").status_code == 200
     assert client.post(f"/verdeling/{scenario.pk}/kopieer/").status_code == 403
 
