@@ -77,6 +77,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_filters",
     "regietafel.core",
     "regietafel.accounts",
     "regietafel.audit",
@@ -88,6 +92,7 @@ INSTALLED_APPS = [
     "regietafel.verdeling",
     "regietafel.rapportage",
     "regietafel.demo",
+    "regietafel.api",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +231,43 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "form-action": [SELF],
         "base-uri": [SELF],
+    },
+}
+
+# The REST API (/api/v1/): a token (header "Authorization: Token …") or the session;
+# nothing for an anonymous client. The schema: /api/schema/ (OpenAPI 3), readable at
+# /api/schema/bekijk/. JSON only: DRF's browsable API uses inline styles, which our CSP refuses.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "regietafel API",
+    "DESCRIPTION": (
+        "De gegevens van de provinciale regietafel asiel: provincies, gemeenten, cycli, "
+        "opgaven, realisatie, standen van COA en Nidos en opvanglocaties. Lezen mag elke "
+        "ingelogde gebruiker voor de eigen provincie; een gemeente zendt haar eigen "
+        "realisatie in, een aanleverancier importeert bestanden. Authenticatie met de "
+        "header `Authorization: Token <sleutel>`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SoortEnum": "regietafel.opgaven.models.Soort.choices",
+        "CyclusSoortEnum": "regietafel.opgaven.models.CyclusSoort.choices",
+        "StadiumEnum": "regietafel.opgaven.models.Stadium.choices",
+        "LocatieTypeEnum": "regietafel.locaties.models.LocatieType.choices",
+        "LocatieStatusEnum": "regietafel.locaties.models.LocatieStatus.choices",
     },
 }
 

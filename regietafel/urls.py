@@ -13,6 +13,7 @@ urlpatterns = [
     path("verdeling/", include("regietafel.verdeling.urls")),
     path("rapportage/", include("regietafel.rapportage.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("regietafel.api.urls")),
 ]
 
 if settings.OIDC_ENABLED:

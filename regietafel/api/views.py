@@ -1,0 +1,272 @@
+"""The API's viewsets: reads scoped to the user's provincie, writes through the services."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from regietafel.aanlevering.models import AanleverSoort
+from regietafel.aanlevering.services import importeer
+from regietafel.api import filters, serializers
+from regietafel.api.permissions import ALLE, MagAanleveren, leesbare_provincie_ids
+from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
+from regietafel.locaties.models import Locatie
+from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
+from regietafel.monitoring.services import dien_in
+from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
+
+
+class ProvincieScoped(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    """A read-only list of one entity, limited to the provincies the user may read."""
+
+    provincie_pad: ClassVar[str | None] = "gemeente__provincie"
+    basis: ClassVar[QuerySet[Any]]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        queryset = self.basis.all()
+        ids = leesbare_provincie_ids(self.request.user)
+        if ids is ALLE or self.provincie_pad is None:
+            return queryset
+        veld = f"{self.provincie_pad}__in" if self.provincie_pad else "pk__in"
+        return queryset.filter(**{veld: ids})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Provincies"), retrieve=extend_schema(summary="Eén provincie")
+)
+class ProvincieViewSet(ProvincieScoped):
+    basis = Provincie.objects.all()
+    provincie_pad = ""
+    serializer_class = serializers.ProvincieSerializer
+    lookup_field = "code"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Gemeenten met hun inwonertallen"),
+    retrieve=extend_schema(summary="Eén gemeente"),
+)
+class GemeenteViewSet(ProvincieScoped):
+    basis = Gemeente.objects.select_related("provincie").prefetch_related(
+        Prefetch("inwonertallen", queryset=Inwonertal.objects.order_by("-jaar"))
+    )
+    provincie_pad = "provincie"
+    serializer_class = serializers.GemeenteSerializer
+    filterset_class = filters.GemeenteFilter
+    lookup_field = "cbs_code"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Cycli (Spreidingswet, Oekraïne, statushouders)"),
+    retrieve=extend_schema(summary="Eén cyclus"),
+)
+class CyclusViewSet(ProvincieScoped):
+    basis = Cyclus.objects.all()
+    provincie_pad = None  # a cyclus is national
+    serializer_class = serializers.CyclusSerializer
+    filterset_class = filters.CyclusFilter
+    lookup_field = "code"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Opgaven per gemeente, soort en stadium"),
+    retrieve=extend_schema(summary="Eén opgave"),
+)
+class OpgaveViewSet(ProvincieScoped):
+    basis = Opgave.objects.select_related("cyclus", "gemeente")
+    serializer_class = serializers.OpgaveSerializer
+    filterset_class = filters.OpgaveFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Provinciale opgaven"),
+    retrieve=extend_schema(summary="Eén provinciale opgave"),
+)
+class ProvincieOpgaveViewSet(ProvincieScoped):
+    basis = ProvincieOpgave.objects.select_related("cyclus", "provincie")
+    provincie_pad = "provincie"
+    serializer_class = serializers.ProvincieOpgaveSerializer
+    filterset_class = filters.ProvincieOpgaveFilter
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Realisatie per gemeente, soort en peildatum",
+        description="De actuele cijfers; met `historie=1` ook de vervangen cijfers "
+        "(met `vervangen_op`).",
+    ),
+    retrieve=extend_schema(summary="Eén realisatiecijfer"),
+)
+class RealisatieViewSet(ProvincieScoped):
+    basis = Realisatie.objects.select_related("gemeente")
+    serializer_class = serializers.RealisatieSerializer
+    filterset_class = filters.RealisatieFilter
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Standen vergunninghouders (COA) met de afgeleide cijfers van R4",
+        description="De actuele standen; met `historie=1` ook de vervangen standen.",
+    ),
+    retrieve=extend_schema(summary="Eén stand vergunninghouders"),
+)
+class VergunninghoudersStandViewSet(ProvincieScoped):
+    basis = VergunninghoudersStand.objects.select_related("gemeente")
+    serializer_class = serializers.VergunninghoudersStandSerializer
+    filterset_class = filters.VergunninghoudersStandFilter
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Standen minderjarige statushouders (Nidos)",
+        description="De actuele standen; met `historie=1` ook de vervangen standen.",
+    ),
+    retrieve=extend_schema(summary="Eén stand Nidos"),
+)
+class NidosStandViewSet(ProvincieScoped):
+    basis = NidosStand.objects.select_related("gemeente")
+    serializer_class = serializers.NidosStandSerializer
+    filterset_class = filters.NidosStandFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Opvanglocaties"), retrieve=extend_schema(summary="Eén locatie")
+)
+class LocatieViewSet(ProvincieScoped):
+    basis = Locatie.objects.select_related("gemeente")
+    serializer_class = serializers.LocatieSerializer
+    filterset_class = filters.LocatieFilter
+
+
+def _meldingen(fout: DjangoValidationError) -> ApiValidationError:
+    return ApiValidationError({"detail": fout.messages})
+
+
+class InzendingViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """A gemeente user submits its own realisation; the secretariaat judges it in the app."""
+
+    serializer_class = serializers.InzendingSerializer
+
+    @extend_schema(
+        summary="Realisatie van de eigen gemeente inzenden",
+        description="Alleen een gebruiker van de gemeente zelf. De inzending wacht op de "
+        "beoordeling door het secretariaat; pas daarna staat zij bij de realisaties.",
+        responses={201: serializers.InzendingSerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        code = data["gemeente"]["cbs_code"]
+        gemeente = Gemeente.objects.filter(cbs_code=code).first()
+        if gemeente is None:
+            raise ApiValidationError({"gemeente": [f"Onbekende gemeente: {code}."]})
+        try:
+            inzending = dien_in(
+                door=request.user,
+                gemeente=gemeente,
+                peildatum=data["peildatum"],
+                aantallen={r["soort"]: r["aantal"] for r in data["regels"]},
+                toelichting=data.get("toelichting", ""),
+            )
+        except DjangoValidationError as fout:
+            raise _meldingen(fout) from fout
+        antwoord = self.get_serializer(inzending)
+        return Response(antwoord.data, status=status.HTTP_201_CREATED)
+
+
+def _import_schema(soort: str, invoer: type[BaseSerializer[Any]]) -> Any:
+    return extend_schema(
+        summary=f"Bestand {soort} importeren",
+        description="Met `dry_run` wordt niets geschreven: het antwoord toont wat er zou "
+        "veranderen. Bij een ongeldig bestand: 400 met de lijst fouten; niets geschreven.",
+        request={"multipart/form-data": invoer},
+        responses={
+            200: serializers.SamenvattingSerializer,
+            400: OpenApiResponse(description="Ongeldige invoer of een ongeldig bestand."),
+        },
+    )
+
+
+class ImportViewSet(viewsets.ViewSet):
+    """Upload a supplier's file; the same import as the upload page and the CLI."""
+
+    permission_classes = [MagAanleveren]
+    parser_classes = [MultiPartParser, FormParser]
+    serializer_class = serializers.ImportSerializer
+    SOORTEN: ClassVar[dict[str, type[BaseSerializer[Any]]]] = {
+        AanleverSoort.COA: serializers.ImportSerializer,
+        AanleverSoort.NIDOS: serializers.NidosImportSerializer,
+        AanleverSoort.REALISATIE: serializers.ImportSerializer,
+    }
+
+    def _importeer(self, request: Request, soort: str) -> Response:
+        if soort not in self.SOORTEN:
+            raise NotFound()
+        invoer = self.SOORTEN[soort](data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        bestand = data["bestand"]
+        samenvatting = importeer(
+            soort,
+            bestand.read(),
+            door=request.user,
+            dry_run=data["dry_run"],
+            bestandsnaam=bestand.name,
+            peildatum=data.get("peildatum"),
+        )
+        antwoord = serializers.SamenvattingSerializer(samenvatting).data
+        if samenvatting.fouten:
+            return Response(antwoord, status=status.HTTP_400_BAD_REQUEST)
+        return Response(antwoord)
+
+    @_import_schema("COA (vergunninghouders)", serializers.ImportSerializer)
+    def coa(self, request: Request) -> Response:
+        return self._importeer(request, AanleverSoort.COA)
+
+    @_import_schema("Nidos (minderjarige statushouders)", serializers.NidosImportSerializer)
+    def nidos(self, request: Request) -> Response:
+        return self._importeer(request, AanleverSoort.NIDOS)
+
+    @_import_schema("realisatie", serializers.ImportSerializer)
+    def realisatie(self, request: Request) -> Response:
+        return self._importeer(request, AanleverSoort.REALISATIE)
+
+
+def schema_bekijken(request: HttpRequest) -> HttpResponse:
+    """A readable list of the API's paths and methods, from the generated OpenAPI schema."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operaties = [
+        {
+            "pad": pad,
+            "methode": methode.upper(),
+            "samenvatting": operatie.get("summary", ""),
+            "parameters": [p["name"] for p in operatie.get("parameters", [])],
+        }
+        for pad, methoden in schema["paths"].items()
+        for methode, operatie in methoden.items()
+    ]
+    return render(
+        request, "api/schema_bekijk.html", {"info": schema["info"], "operaties": operaties}
+    )
+
+
+def api_schema_json() -> dict[str, Any]:
+    """The OpenAPI schema as /api/schema/?format=json serves it, as plain JSON data."""
+    from drf_spectacular.renderers import OpenApiJsonRenderer
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return json.loads(OpenApiJsonRenderer().render(schema))  # type: ignore[no-any-return]
