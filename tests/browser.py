@@ -54,3 +54,28 @@ def chromium_pagina() -> Iterator[Any]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = vorige
+
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_overtredingen(page: Any) -> list[str]:
+    """The WCAG 2.1 A/AA violations axe-core finds on the page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultaat = Axe().run(page, options=WCAG)
+    return [
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in resultaat.response["violations"]
+    ]
+
+
+def inloggen(page: Any, live_server: Any, gebruiker: str = "lezer", volgende: str = "/") -> None:
+    """Log in through the login form with a demo account and wait for ``volgende``."""
+    from regietafel.demo.drenthe import DEMO_WACHTWOORD
+
+    page.goto(f"{live_server.url}/account/inloggen/?next={volgende}")
+    page.fill("#id_username", gebruiker)
+    page.fill("#id_password", DEMO_WACHTWOORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}{volgende}")

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
-from tests.browser import chromium_pagina
+from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def _axe(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultaat = Axe().run(page, options=WCAG)
-    return [
-        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in resultaat.response["violations"]
-    ]
-
-
-def _inloggen(page: Any, live_server: Any, gebruiker: str = "lezer") -> None:
-    page.goto(f"{live_server.url}/account/inloggen/")
-    page.fill("#id_username", gebruiker)
-    page.fill("#id_password", DEMO_WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_login_page_has_no_violations(drenthe, live_server, settings) -> None:  # type: ignore[no-untyped-def]
@@ -36,16 +14,16 @@ def test_login_page_has_no_violations(drenthe, live_server, settings) -> None:  
     with chromium_pagina() as page:
         page.goto(f"{live_server.url}/account/inloggen/")
         assert page.locator("text=regietafel-demo").count() >= 1
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
 
 
 @pytest.mark.parametrize("pad", ["/", "/?peildatum=2024-10-01"])
 def test_stand_van_zaken_has_no_violations(drenthe, live_server, pad: str) -> None:  # type: ignore[no-untyped-def]
     with chromium_pagina() as page:
-        _inloggen(page, live_server)
+        inloggen(page, live_server)
         page.goto(f"{live_server.url}{pad}")
         assert page.locator("h1").inner_text() == "Stand van zaken realisatie opgaven"
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
 
 
 def test_stand_van_zaken_works_without_javascript(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +31,7 @@ def test_stand_van_zaken_works_without_javascript(drenthe, live_server) -> None:
         page.context.close()
         ctx = page.context.browser.new_context(java_script_enabled=False)
         page = ctx.new_page()
-        _inloggen(page, live_server)
+        inloggen(page, live_server)
         page.select_option("#peildatum", "2024-10-01")
         page.click("text=Toon")
         page.wait_for_url("**/?peildatum=2024-10-01")
@@ -66,5 +44,5 @@ def test_axe_does_report_a_violation() -> None:
         page.set_content(
             '<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></body></html>'
         )
-        ids = {regel.split(":")[0] for regel in _axe(page)}
+        ids = {regel.split(":")[0] for regel in axe_overtredingen(page)}
         assert {"image-alt", "html-has-lang"} <= ids

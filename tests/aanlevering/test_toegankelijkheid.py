@@ -8,21 +8,11 @@ from typing import Any
 
 import pytest
 
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.monitoring.models import VergunninghoudersStand
 from tests.aanlevering.bestanden import coa_rijen, schrijf_coa
-from tests.browser import chromium_pagina
-from tests.test_toegankelijkheid import _axe
+from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _inloggen(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/account/inloggen/?next=/aanlevering/")
-    page.fill("#id_username", "secretariaat")
-    page.fill("#id_password", DEMO_WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/aanlevering/")
 
 
 def _correctie(tmp_path: Path) -> Path:
@@ -39,7 +29,7 @@ def _correctie(tmp_path: Path) -> Path:
 
 
 def _doorloop(page: Any, live_server: Any, pad: Path, controleer: Any) -> None:
-    _inloggen(page, live_server)
+    inloggen(page, live_server, "secretariaat", volgende="/aanlevering/")
     assert page.locator("h1").inner_text() == "Cijfers aanleveren"
     controleer(page, "formulier")
     page.check("text=COA-overzicht huisvesting vergunninghouders")
@@ -67,7 +57,7 @@ def test_upload_preview_and_result_have_no_violations(
     schermafdruk = os.environ.get("REGIETAFEL_SCHERMAFDRUK")
 
     def controleer(page: Any, stap: str) -> None:
-        assert _axe(page) == [], stap
+        assert axe_overtredingen(page) == [], stap
         if schermafdruk:  # a folder: one screenshot per step, to look at
             page.screenshot(path=f"{schermafdruk}/{stap}.png", full_page=True)
 

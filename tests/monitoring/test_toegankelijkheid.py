@@ -11,8 +11,7 @@ from regietafel.accounts.models import Gebruiker
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import Inzending, InzendingStatus
 from regietafel.monitoring.services import dien_in
-from tests.browser import chromium_pagina
-from tests.test_toegankelijkheid import _axe, _inloggen
+from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,38 +28,38 @@ def _open_inzending() -> Inzending:
 
 def test_trend_pages_have_no_violations(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
     with chromium_pagina() as page:
-        _inloggen(page, live_server)
+        inloggen(page, live_server)
         for pad, kop in (
             ("/trends/", "Trends provincie Drenthe"),
             ("/trends/GM0106/", "Trends gemeente Assen"),
         ):
             page.goto(f"{live_server.url}{pad}")
             assert page.locator("h1").inner_text() == kop
-            assert _axe(page) == [], pad
+            assert axe_overtredingen(page) == [], pad
 
 
 def test_gemeente_form_with_and_without_errors_has_no_violations(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
     with chromium_pagina() as page:
-        _inloggen(page, live_server, "gemeente-assen")
+        inloggen(page, live_server, "gemeente-assen")
         page.goto(f"{live_server.url}/inzendingen/")
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
         page.fill("#id_oekraine", "-5")
         page.click("text=Indienen")
         page.wait_for_selector("#id_oekraine-fout")
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
 
 
 def test_review_pages_have_no_violations(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
     inzending = _open_inzending()
     with chromium_pagina() as page:
-        _inloggen(page, live_server, "secretariaat")
+        inloggen(page, live_server, "secretariaat")
         page.goto(f"{live_server.url}/inzendingen/")
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
         page.goto(f"{live_server.url}/inzendingen/{inzending.pk}/")
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
         page.click("text=Terugsturen")  # without a remark: the error is shown and linked
         page.wait_for_selector("#id_opmerking-fout")
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
 
 
 def test_submit_and_approve_without_javascript(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +67,7 @@ def test_submit_and_approve_without_javascript(drenthe, live_server) -> None:  #
         page.context.close()
         browser = page.context.browser
         gemeente = browser.new_context(java_script_enabled=False).new_page()
-        _inloggen(gemeente, live_server, "gemeente-assen")
+        inloggen(gemeente, live_server, "gemeente-assen")
         gemeente.goto(f"{live_server.url}/inzendingen/")
         gemeente.select_option("#id_peildatum", "2025-11-01")
         gemeente.fill("#id_oekraine", "830")
@@ -77,7 +76,7 @@ def test_submit_and_approve_without_javascript(drenthe, live_server) -> None:  #
         inzending = Inzending.objects.get()
 
         sec = browser.new_context(java_script_enabled=False).new_page()
-        _inloggen(sec, live_server, "secretariaat")
+        inloggen(sec, live_server, "secretariaat")
         sec.goto(f"{live_server.url}/inzendingen/{inzending.pk}/")
         sec.click("text=Goedkeuren")
         sec.wait_for_url(f"{live_server.url}/inzendingen/")

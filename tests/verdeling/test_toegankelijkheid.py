@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
-from regietafel.demo.drenthe import DEMO_WACHTWOORD
 from regietafel.verdeling.models import Scenario
-from tests.browser import chromium_pagina
+from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 from tests.verdeling.factories import drenthe_2024
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def _axe(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultaat = Axe().run(page, options=WCAG)
-    return [
-        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in resultaat.response["violations"]
-    ]
-
-
-def _inloggen(page: Any, live_server: Any, gebruiker: str) -> None:
-    page.goto(f"{live_server.url}/account/inloggen/")
-    page.fill("#id_username", gebruiker)
-    page.fill("#id_password", DEMO_WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
 
 
 @pytest.mark.parametrize("gebruiker", ["secretariaat", "lezer"])
 def test_workbench_pages_have_no_violations(drenthe, live_server, gebruiker: str) -> None:  # type: ignore[no-untyped-def]
     a, b = drenthe_2024("A"), drenthe_2024("B")
     with chromium_pagina() as page:
-        _inloggen(page, live_server, gebruiker)
+        inloggen(page, live_server, gebruiker)
         for pad, kop in (
             ("/verdeling/", "Verdeling: scenario's"),
             (f"/verdeling/{a.pk}/", "A"),
@@ -52,19 +31,19 @@ def test_workbench_pages_have_no_violations(drenthe, live_server, gebruiker: str
             page.goto(f"{live_server.url}{pad}")
             if kop:
                 assert page.locator("h1").inner_text() == kop, pad
-            assert _axe(page) == [], pad
+            assert axe_overtredingen(page) == [], pad
 
 
 def test_form_errors_have_no_violations(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
     scenario = drenthe_2024()
     with chromium_pagina() as page:
-        _inloggen(page, live_server, "secretariaat")
+        inloggen(page, live_server, "secretariaat")
         page.goto(f"{live_server.url}/verdeling/{scenario.pk}/")
         page.fill("#id_opgave_regulier", "-5")
         page.fill("#id_gemeenten-1-verslag_regulier", "")
         page.click("text=Opslaan en opnieuw berekenen")
         assert page.locator(".foutoverzicht").count() == 1
-        assert _axe(page) == []
+        assert axe_overtredingen(page) == []
 
 
 def test_editing_works_without_javascript(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +51,7 @@ def test_editing_works_without_javascript(drenthe, live_server) -> None:  # type
     with chromium_pagina() as page:
         page.context.close()
         page = page.context.browser.new_context(java_script_enabled=False).new_page()
-        _inloggen(page, live_server, "secretariaat")
+        inloggen(page, live_server, "secretariaat")
         page.goto(f"{live_server.url}/verdeling/{scenario.pk}/")
         page.fill("#id_opgave_regulier", "3900")
         page.click("text=Opslaan en opnieuw berekenen")
