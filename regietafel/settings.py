@@ -91,6 +91,11 @@ INSTALLED_APPS = [
     "regietafel.aanlevering",
     "regietafel.verdeling",
     "regietafel.rapportage",
+    "regietafel.verzoeken",
+    "regietafel.toezicht",
+    "regietafel.overleg",
+    "regietafel.woo",
+    "regietafel.landelijk",
     "regietafel.demo",
     "regietafel.api",
 ]

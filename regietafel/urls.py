@@ -12,6 +12,12 @@ urlpatterns = [
     path("aanlevering/", include("regietafel.aanlevering.urls")),
     path("verdeling/", include("regietafel.verdeling.urls")),
     path("rapportage/", include("regietafel.rapportage.urls")),
+    path("locaties/", include("regietafel.locaties.urls")),
+    path("verzoeken/", include("regietafel.verzoeken.urls")),
+    path("toezicht/", include("regietafel.toezicht.urls")),
+    path("overleg/", include("regietafel.overleg.urls")),
+    path("woo/", include("regietafel.woo.urls")),
+    path("landelijk/", include("regietafel.landelijk.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("regietafel.api.urls")),
 ]

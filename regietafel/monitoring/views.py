@@ -5,6 +5,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from regietafel.core.signalen import verzamel
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
@@ -23,7 +24,12 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     stand = stand_van_zaken(provincie, peildatum)
     if peildatum and stand.peildatum not in stand.peildata:
         fout = f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen de laatste stand daarvoor."
-    return render(request, "monitoring/stand_van_zaken.html", {"stand": stand, "fout": fout})
+    signalen = verzamel(provincie, stand.peildatum or dt.date.today())
+    return render(
+        request,
+        "monitoring/stand_van_zaken.html",
+        {"stand": stand, "fout": fout, "signalen": signalen},
+    )
 
 
 def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpResponse:
