@@ -11,6 +11,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.text import slugify
 
+from regietafel.core.opmaak import bijvoeglijk, datum_kort, datum_lang, euro, getal
 from regietafel.domain.bonus import Keuze
 from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
@@ -33,7 +34,6 @@ from regietafel.rapportage.document import (
     Waarde,
 )
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
-from regietafel.rapportage.opmaak import bijvoeglijk, datum_kort, datum_lang, euro, getal
 from regietafel.rapportage.queries import (
     Verslag,
     controleer_peildatum,

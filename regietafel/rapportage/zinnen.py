@@ -9,11 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from regietafel.domain.bonus import BonusOverzicht, Keuze
-from regietafel.domain.voortgang import voortgang_tekst
-from regietafel.monitoring.queries import Kolom, StandVanZaken
-from regietafel.opgaven.models import Soort, Stadium
-from regietafel.rapportage.opmaak import (
+from regietafel.core.opmaak import (
     bijvoeglijk,
     datum_lang,
     euro,
@@ -22,6 +18,10 @@ from regietafel.rapportage.opmaak import (
     plekken,
     telwoord,
 )
+from regietafel.domain.bonus import BonusOverzicht, Keuze
+from regietafel.domain.voortgang import voortgang_tekst
+from regietafel.monitoring.queries import Kolom, StandVanZaken
+from regietafel.opgaven.models import Soort, Stadium
 
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from regietafel.core.opmaak import datum_lang
 from regietafel.rapportage import bouwen
-from regietafel.rapportage.opmaak import datum_lang
 from regietafel.rapportage.queries import GeenGegevens, zoek_cyclus, zoek_provincie
 from regietafel.rapportage.uitvoer import NAMEN, genereer
 
