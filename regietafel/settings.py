@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "regietafel.overleg",
     "regietafel.woo",
     "regietafel.landelijk",
+    "regietafel.kaart",
     "regietafel.demo",
     "regietafel.api",
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("overleg/", include("regietafel.overleg.urls")),
     path("woo/", include("regietafel.woo.urls")),
     path("landelijk/", include("regietafel.landelijk.urls")),
+    path("kaart/", include("regietafel.kaart.urls")),
+    path("historie/", include("regietafel.audit.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("regietafel.api.urls")),
 ]
