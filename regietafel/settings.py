@@ -279,6 +279,10 @@ SPECTACULAR_SETTINGS = {
 
 # The province a user without a province of his own sees first (the demo: Drenthe).
 REGIETAFEL_PROVINCIE = envstr("REGIETAFEL_PROVINCIE", "Drenthe")
+# Months ahead of a location contract's end that the dashboard warns (issue 8).
+REGIETAFEL_WAARSCHUWING_MAANDEN = envint("REGIETAFEL_WAARSCHUWING_MAANDEN", 6)
+# Retention of personal data in meeting notes and uploads, in days (`regietafel opschonen`).
+REGIETAFEL_BEWAARTERMIJN_OVERLEG_DAGEN = envint("REGIETAFEL_BEWAARTERMIJN_OVERLEG_DAGEN", 730)
 
 # The reports (rapportage): the organisation named in their heading and an optional logo
 # (a path to a PNG, JPEG or SVG file). Default: "Provincie <naam>" and no logo.
