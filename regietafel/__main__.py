@@ -10,6 +10,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.settings")
     from django.core.management import execute_from_command_line
 
+    from regietafel.core.argparse_nl import installeer
+
+    installeer()
+
     execute_from_command_line([sys.argv[0], *sys.argv[1:]])
 
 
