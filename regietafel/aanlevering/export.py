@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from regietafel.core import xlsx as excel
+from regietafel.core.tabel import Kolom as KernKolom
+from regietafel.core.tabel import Tabel as KernTabel
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
     stand_vergunninghouders,
@@ -40,6 +43,8 @@ class Kolom:
     """Dutch header (CSV, XLSX)."""
     waarde: Callable[[Any], int | str | None]
     getal: bool = True
+    verschil: bool = False
+    """A difference (realisatie − opgave): shown with its sign, +5 and −670."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,7 @@ STAND_KOLOMMEN = (
     Kolom("Gemeente", lambda r: r.gemeente, getal=False),
     Kolom("CBS-code", lambda r: r.cbs_code, getal=False),
     *(
-        Kolom(f"{SOORT_KOPPEN[soort]} {veld}", _cel(soort, veld))
+        Kolom(f"{SOORT_KOPPEN[soort]} {veld}", _cel(soort, veld), verschil=veld == "verschil")
         for soort, _, _ in TABEL_SOORTEN
         for veld in ("opgave", "realisatie", "verschil")
     ),
@@ -280,46 +285,43 @@ def als_csv(tabel: Tabel) -> str:
     return uit.getvalue()
 
 
-def als_xlsx(tabel: Tabel) -> bytes:
-    """A workbook: title and peildatum, a frozen header row, number formats, totals as formulas."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+def als_tabel(tabel: Tabel) -> KernTabel:
+    """The export as a ``core.tabel.Tabel``: the rows, and a total row of SUM formulas."""
+    kolommen = tuple(
+        KernKolom(
+            kolom.kop,
+            "verschil" if kolom.verschil else "getal" if kolom.getal else "tekst",
+            som=kolom.getal,
+            breedte=20 if i == 0 else 12,
+        )
+        for i, kolom in enumerate(tabel.kolommen)
+    )
+    return KernTabel(
+        sleutel=tabel.titel[:31],
+        titel=f"{tabel.titel}, provincie {tabel.provincie}",
+        bijschrift=f"Peildatum {tabel.peildatum:%d-%m-%Y}.",
+        kolommen=kolommen,
+        rijen=tuple(tuple(k.waarde(rij) for k in tabel.kolommen) for rij in tabel.rijen),
+        totaal=("Totaal", *([None] * (len(kolommen) - 1))),
+        breed=True,
+    )
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = tabel.titel[:31]
-    ws["A1"] = f"{tabel.titel} — provincie {tabel.provincie}"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"Peildatum: {tabel.peildatum:%d-%m-%Y}"
-    kop = 4
-    for k, kolom in enumerate(tabel.kolommen, start=1):
-        cel = ws.cell(kop, k, kolom.kop)
-        cel.font = Font(bold=True)
-        cel.alignment = Alignment(wrap_text=True, vertical="bottom")
-        ws.column_dimensions[get_column_letter(k)].width = 22 if k == 1 else 14
-    eerste = kop + 1
-    for r, rij in enumerate(tabel.rijen, start=eerste):
-        for k, kolom in enumerate(tabel.kolommen, start=1):
-            cel = ws.cell(r, k, kolom.waarde(rij))
-            if kolom.getal:
-                cel.number_format = "#,##0;-#,##0;0"
-    laatste = eerste + len(tabel.rijen) - 1
-    totaal_rij = laatste + 1
-    ws.cell(totaal_rij, 1, "Totaal").font = Font(bold=True)
-    for k, kolom in enumerate(tabel.kolommen, start=1):
-        if not kolom.getal:
-            continue
-        letter = get_column_letter(k)
-        cel = ws.cell(totaal_rij, k, f"=SUM({letter}{eerste}:{letter}{laatste})")
-        cel.number_format = "#,##0;-#,##0;0"
-        cel.font = Font(bold=True)
-    ws.freeze_panes = ws.cell(eerste, 2).coordinate
-    ws.print_title_rows = f"{kop}:{kop}"
-    uit = io.BytesIO()
-    wb.save(uit)
-    return uit.getvalue()
+
+def als_xlsx(tabel: Tabel) -> bytes:
+    """A workbook (core.xlsx): title and peildatum, a frozen header row, number formats,
+    totals as formulas."""
+    kern = als_tabel(tabel)
+    titel = f"{tabel.titel} — provincie {tabel.provincie}"
+    wb = excel.nieuw_werkboek(titel=titel, onderwerp=f"Peildatum {tabel.peildatum:%d-%m-%Y}")
+    ws: Any = wb.active
+    ws.title = excel.bladnaam(kern)
+    excel.blad(
+        ws,
+        kern,
+        voettekst=f"{titel}, peildatum {tabel.peildatum:%d-%m-%Y}",
+        koptekst=(titel, f"Peildatum: {tabel.peildatum:%d-%m-%Y}"),
+    )
+    return excel.opslaan(wb)
 
 
 EXPORTS: dict[str, Callable[[str, dt.date], Tabel]] = {

@@ -6,14 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.aanlevering import opslag
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
+from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
+from regietafel.core.tabel import Kolom, Tabel, Waarde
 
 MAX_GETOOND = 500
 """Rows of the preview table; more are counted, not listed."""
@@ -32,7 +36,8 @@ def _formulierpagina(
     melding: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    return render(
+    aanleveringen = list(laatste_aanleveringen())
+    return pagina_met_excel(
         request,
         "aanlevering/aanleveren.html",
         {
@@ -40,9 +45,107 @@ def _formulierpagina(
             "fouten": fouten,
             "melding": melding,
             "uitleg": SOORT_UITLEG,
-            "aanleveringen": laatste_aanleveringen(),
+            "aanleveringen": aanleveringen,
         },
+        tabellen=[aanleveringen_tabel(aanleveringen)] if aanleveringen else [],
+        bestandsnaam="laatste-aanleveringen",
+        titel="Laatste aanleveringen",
         status=status,
+    )
+
+
+# ------------------------------------------------------------------ tables as Excel
+
+
+def aanleveringen_tabel(aanleveringen: list[Aanlevering]) -> Tabel:
+    return Tabel(
+        sleutel="Aanleveringen",
+        titel="De laatste aanleveringen die cijfers hebben gewijzigd",
+        bijschrift="Nieuw en gewijzigd: aantallen rijen.",
+        kolommen=(
+            Kolom("Moment", "tekst", breedte=16),
+            Kolom("Soort", "tekst", breedte=24),
+            Kolom("Bestand", "tekst", breedte=36),
+            Kolom("Peildatum", "datum", breedte=12),
+            Kolom("Nieuw", som=True, breedte=8),
+            Kolom("Gewijzigd", som=True, breedte=8),
+            Kolom("Door", "tekst", breedte=16),
+            Kolom("SHA-256", "tekst", breedte=66),
+        ),
+        rijen=tuple(
+            (
+                f"{timezone.localtime(a.moment):%d-%m-%Y %H:%M}",
+                a.get_soort_display(),
+                a.bestandsnaam,
+                a.peildatum,
+                a.nieuw,
+                a.gewijzigd,
+                str(a.door) if a.door else "opdrachtregel",
+                a.checksum,
+            )
+            for a in aanleveringen
+        ),
+    )
+
+
+def _cijfer(waarde: int | None, telling: bool) -> Waarde:
+    return waarde if telling or waarde is None else str(waarde)
+
+
+def veranderingen_tabel(samenvatting: Samenvatting, oud_kop: str) -> Tabel:
+    """Every new or changed figure of the file, one line per figure (the page groups them)."""
+    return Tabel(
+        sleutel="Veranderingen",
+        titel=f"{samenvatting.soort_label}: {samenvatting.bestandsnaam}",
+        bijschrift=f"Per gemeente het {oud_kop.lower()} en het nieuwe cijfer.",
+        kolommen=(
+            Kolom("Gemeente", "tekst", breedte=18),
+            Kolom("Wat", "tekst", breedte=30),
+            Kolom("Status", "tekst", breedte=12),
+            Kolom("Gegeven", "tekst", breedte=24),
+            Kolom(oud_kop),
+            Kolom("Nieuw"),
+        ),
+        rijen=tuple(
+            (
+                r.gemeente,
+                r.onderwerp or "—",
+                r.status,
+                v.veld,
+                _cijfer(v.oud, v.telling),
+                _cijfer(v.nieuw, v.telling),
+            )
+            for r in samenvatting.veranderingen
+            for v in r.veranderingen
+        ),
+    )
+
+
+def _voorbeeld_xlsx(request: HttpRequest) -> HttpResponse:
+    """The preview's table again, from the stored (not yet confirmed) file: a GET with the
+    fields of the confirm form. A dry run: nothing is written."""
+    form = BevestigFormulier(request.GET)
+    if not form.is_valid():
+        raise Http404("Onvolledige gegevens van de aanlevering.")
+    gegevens = form.cleaned_data
+    data = opslag.lees(gegevens["checksum"], gegevens["extensie"])
+    if data is None:
+        raise Http404("Het bestand is niet meer beschikbaar: het is al verwerkt of verlopen.")
+    samenvatting = importeer(
+        gegevens["soort"],
+        data,
+        door=request.user,
+        dry_run=True,
+        bestandsnaam=gegevens["bestandsnaam"],
+        peildatum=gegevens.get("peildatum"),
+    )
+    if samenvatting.fouten:
+        raise Http404("Het bestand bevat fouten.")
+    return xlsx_van_pagina(
+        request,
+        [veranderingen_tabel(samenvatting, "Opgeslagen")],
+        bestandsnaam=f"voorbeeld-{gegevens['bestandsnaam']}",
+        titel=f"Controle aanlevering {gegevens['bestandsnaam']}",
     )
 
 
@@ -58,6 +161,8 @@ def _context(samenvatting: Samenvatting) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def aanleveren(request: HttpRequest) -> HttpResponse:
     _vereis_aanleveraar(request)
+    if vraagt_xlsx(request) and "checksum" in request.GET:
+        return _voorbeeld_xlsx(request)
     if request.method != "POST":
         return _formulierpagina(request, UploadFormulier())
     form = UploadFormulier(request.POST, request.FILES)
@@ -80,14 +185,33 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
     if samenvatting.verandert_iets:
         opslag.bewaar(data, ext)
     context = _context(samenvatting)
+    peildatum = form.cleaned_data.get("peildatum")
     context["bevestig"] = {
         "soort": form.cleaned_data["soort"],
         "checksum": samenvatting.checksum,
         "extensie": ext,
         "bestandsnaam": naam,
-        "peildatum": form.cleaned_data.get("peildatum"),
+        "peildatum": peildatum,
     }
-    return render(request, "aanlevering/voorbeeld.html", context)
+    # The Excel link recomputes the preview from the stored file (a GET, a dry run).
+    parameters = {
+        "soort": form.cleaned_data["soort"],
+        "checksum": samenvatting.checksum,
+        "extensie": ext,
+        "bestandsnaam": naam,
+        **({"peildatum": peildatum.isoformat()} if peildatum else {}),
+    }
+    return pagina_met_excel(
+        request,
+        "aanlevering/voorbeeld.html",
+        context,
+        tabellen=[veranderingen_tabel(samenvatting, "Opgeslagen")]
+        if samenvatting.verandert_iets
+        else [],
+        bestandsnaam=f"voorbeeld-{naam}",
+        titel=f"Controle aanlevering {naam}",
+        parameters=parameters,
+    )
 
 
 @require_POST

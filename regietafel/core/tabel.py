@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from regietafel.core import opmaak
+from regietafel.domain.restopgave import decimaal, procent
 from regietafel.domain.voortgang import voortgang_tekst
 
 Kolomsoort = Literal["tekst", "getal", "verschil", "procent", "euro", "datum"]
@@ -34,7 +36,42 @@ class Aandeel:
         return self.teller / self.noemer if self.noemer > 0 else None
 
 
-Waarde = str | int | Aandeel | dt.date | None
+@dataclass(frozen=True)
+class Percentage:
+    """An exact share shown with decimals ("81,24 %"): Excel gets the number with "0.00%"."""
+
+    breuk: Fraction
+    cijfers: int = 2
+
+    @property
+    def tekst(self) -> str:
+        """As the verdeling pages print it: exact, half away from zero ("81,24 %")."""
+        return procent(self.breuk, self.cijfers)
+
+    @property
+    def waarde(self) -> float:
+        return float(self.breuk)
+
+
+@dataclass(frozen=True)
+class Decimaal:
+    """An exact number shown with decimals ("1.239,62"): Excel gets it with "#,##0.00"."""
+
+    breuk: Fraction
+    cijfers: int = 2
+
+    @property
+    def tekst(self) -> str:
+        geheel, _, deel = decimaal(self.breuk, self.cijfers).partition(",")
+        teken = "-" if geheel.startswith("-") else ""
+        return f"{teken}{opmaak.getal(abs(int(geheel)))}" + ("," + deel if deel else "")
+
+    @property
+    def waarde(self) -> float:
+        return float(self.breuk)
+
+
+Waarde = str | int | Aandeel | Percentage | Decimaal | dt.date | None
 
 
 @dataclass(frozen=True)
@@ -56,6 +93,8 @@ class Kolom:
     aandeel: tuple[int, int] | None = None
     """For a procent column: the total is column[teller] / column[noemer] of the total row."""
     breedte: int = 11
+    rijsom: tuple[int, ...] = ()
+    """The cell is the sum of these columns of the same row (a formula in Excel: =K3+L3)."""
 
     @property
     def numeriek(self) -> bool:
@@ -73,7 +112,7 @@ def tekst(kolom: Kolom, waarde: Waarde) -> str:
     """A cell as the documents print it."""
     if waarde is None:
         return "n.v.t." if kolom.soort == "procent" else ""
-    if isinstance(waarde, Aandeel):
+    if isinstance(waarde, Aandeel | Percentage | Decimaal):
         return waarde.tekst
     if isinstance(waarde, dt.date):
         return opmaak.datum_kort(waarde)

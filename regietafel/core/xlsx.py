@@ -17,7 +17,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from regietafel.core.tabel import Aandeel, Tabel, Waarde
+from regietafel.core.tabel import Aandeel, Decimaal, Percentage, Tabel, Waarde
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {
@@ -27,6 +27,8 @@ FORMATEN = {
     "procent": "0%",
     "datum": "d-m-yyyy",
 }
+PERCENTAGE_FORMAAT = "0.00%"
+DECIMAAL_FORMAAT = "#,##0.00"
 KOP_KLEUR = "DDE6EE"
 ONGELDIG = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
@@ -99,33 +101,52 @@ def afdruk(ws: Any, *, voettekst: str, breed: bool) -> None:
 def _waarde(waarde: Waarde) -> Any:
     if isinstance(waarde, Aandeel):
         return waarde.waarde if waarde.waarde is not None else "n.v.t."
+    if isinstance(waarde, Percentage | Decimaal):
+        return waarde.waarde
     return waarde
 
 
-def blad(ws: Any, tabel: Tabel, *, voettekst: str) -> None:
-    """Write ``tabel`` to the sheet ``ws``: header row frozen, rows, totals as formulas."""
+def _rijsom(kolom_nummers: tuple[int, ...], rij: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return "=" + "+".join(f"{get_column_letter(k + 1)}{rij}" for k in kolom_nummers)
+
+
+def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ()) -> None:
+    """Write ``tabel`` to the sheet ``ws``: header row frozen, rows, totals as formulas.
+
+    ``koptekst``: lines above the header (a title, the peildatum), the first in bold; the
+    header row then comes after them and an empty line, and the panes freeze below it.
+    """
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     vet = Font(bold=True)
+    for r, regel in enumerate(koptekst, start=1):
+        ws.cell(row=r, column=1, value=regel).font = Font(bold=True, size=13) if r == 1 else Font()
+    kop = len(koptekst) + 2 if koptekst else 1
     vulling = PatternFill("solid", fgColor=KOP_KLEUR)
     for i, kolom in enumerate(tabel.kolommen, start=1):
-        cel = ws.cell(row=1, column=i, value=kolom.volledige_kop)
+        cel = ws.cell(row=kop, column=i, value=kolom.volledige_kop)
         cel.font = vet
         cel.fill = vulling
         cel.alignment = Alignment(
             wrap_text=True, vertical="top", horizontal="right" if kolom.numeriek else "left"
         )
         ws.column_dimensions[get_column_letter(i)].width = max(kolom.breedte + 2, 10)
-    ws.row_dimensions[1].height = 45
-    ws.freeze_panes = "B2"
-    eerste, laatste = 2, len(tabel.rijen) + 1
+    ws.row_dimensions[kop].height = 45
+    eerste, laatste = kop + 1, kop + len(tabel.rijen)
+    ws.freeze_panes = f"B{eerste}"
     for r, rij in enumerate(tabel.rijen, start=eerste):
         for i, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
-            cel = ws.cell(row=r, column=i, value=_waarde(waarde))
+            cel = ws.cell(
+                row=r,
+                column=i,
+                value=_rijsom(kolom.rijsom, r) if kolom.rijsom else _waarde(waarde),
+            )
             _formaat(cel, kolom.soort, waarde)
     if tabel.rijen:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(tabel.kolommen))}{laatste}"
+        ws.auto_filter.ref = f"A{kop}:{get_column_letter(len(tabel.kolommen))}{laatste}"
     r = laatste + 1
     if tabel.totaal is not None:
         lijn = Border(top=Side(style="thin"))
@@ -136,6 +157,8 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str) -> None:
             inhoud: Any = _waarde(waarde) if i == 1 else None
             if kolom.som and tabel.rijen:
                 inhoud = f"=SUM({letter}{eerste}:{letter}{laatste})"
+            elif kolom.rijsom:
+                inhoud = _rijsom(kolom.rijsom, r)
             elif kolom.aandeel is not None:
                 teller = get_column_letter(kolom.aandeel[0] + 1)
                 noemer = get_column_letter(kolom.aandeel[1] + 1)
@@ -150,13 +173,20 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str) -> None:
             cel = ws.cell(row=r, column=i, value=_waarde(waarde))
             _formaat(cel, kolom.soort, waarde)
         r += 1
-    bron = ws.cell(row=r + 1, column=1, value=f"{tabel.titel}. {tabel.bijschrift}")
+    onderschrift = f"{tabel.titel}. {tabel.bijschrift}" if tabel.bijschrift else tabel.titel
+    bron = ws.cell(row=r + 1, column=1, value=onderschrift)
     bron.font = Font(italic=True, size=9)
     afdruk(ws, voettekst=voettekst, breed=tabel.breed)
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"{kop}:{kop}"
 
 
 def _formaat(cel: Any, soort: str, waarde: Waarde) -> None:
+    if isinstance(waarde, Percentage):
+        cel.number_format = PERCENTAGE_FORMAAT
+        return
+    if isinstance(waarde, Decimaal):
+        cel.number_format = DECIMAAL_FORMAAT
+        return
     if soort == "tekst":
         return
     if soort == "datum" and not isinstance(waarde, dt.date):

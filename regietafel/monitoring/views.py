@@ -3,13 +3,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
 from regietafel.monitoring.queries import stand_van_zaken, trends
+from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
 
 
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
@@ -24,11 +26,19 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     stand = stand_van_zaken(provincie, peildatum)
     if peildatum and stand.peildatum not in stand.peildata:
         fout = f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen de laatste stand daarvoor."
-    signalen = verzamel(provincie, stand.peildatum or dt.date.today())
-    return render(
+    tabellen = stand_tabellen(stand)
+    titel = f"Stand van zaken {stand.provincie.naam} {stand.peildatum:%d-%m-%Y}"
+    # The workbook holds the tables only, not the signals of the dashboard.
+    signalen = (
+        [] if vraagt_xlsx(request) else verzamel(provincie, stand.peildatum or dt.date.today())
+    )
+    return pagina_met_excel(
         request,
         "monitoring/stand_van_zaken.html",
         {"stand": stand, "fout": fout, "signalen": signalen},
+        tabellen=tabellen,
+        bestandsnaam=f"stand-van-zaken-{stand.provincie.naam}-{stand.peildatum:%Y-%m-%d}",
+        titel=titel,
     )
 
 
@@ -39,4 +49,13 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
         get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
     )
     t = trends(provincie, gemeente)
-    return render(request, "monitoring/trends.html", {"t": t, "panelen": panelen(t)})
+    # The workbook needs the tables, not the charts (the same figures, drawn).
+    grafieken = [] if vraagt_xlsx(request) else panelen(t)
+    return pagina_met_excel(
+        request,
+        "monitoring/trends.html",
+        {"t": t, "panelen": [(p, TREND_SLEUTELS[p.sleutel]) for p in grafieken]},
+        tabellen=lambda: trend_tabellen(t),
+        bestandsnaam=f"trends-{t.naam}",
+        titel=f"Trends {t.naam}",
+    )

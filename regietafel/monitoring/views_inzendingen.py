@@ -8,9 +8,11 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.core.tabel import Tabel
 from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.forms import InzendingFormulier, TerugsturenFormulier
@@ -31,6 +33,7 @@ from regietafel.monitoring.queries import (
     vergelijking,
 )
 from regietafel.monitoring.services import INZENDING_SOORTEN, dien_in, keur_goed, stuur_terug
+from regietafel.monitoring.views_tabellen import inzendingen_tabel, vergelijking_tabel
 
 
 def _eigen_gemeente(request: HttpRequest) -> Gemeente | None:
@@ -62,8 +65,15 @@ def _pagina(
     status: int = 200,
 ) -> HttpResponse:
     context: dict[str, Any] = {"gemeente": gemeente, "form": form}
+    tabellen: list[Tabel] = []
     if gemeente is not None and form is not None:
         context["eigen"] = inzendingen_van(gemeente.pk)
+        if context["eigen"]:
+            tabellen.append(
+                inzendingen_tabel(
+                    "Uw inzendingen", f"Inzendingen van {gemeente.naam}", context["eigen"]
+                )
+            )
         laatste = laatste_cijfers(gemeente)
         context["soort_velden"] = [
             (
@@ -80,7 +90,27 @@ def _pagina(
         context["open"] = te_beoordelen(provincie_id)
         context["beoordeeld"] = recent_beoordeeld(provincie_id)
         context["beoordelaar"] = True
-    return render(request, "monitoring/inzendingen.html", context, status=status)
+        if context["open"]:
+            tabellen.append(
+                inzendingen_tabel(
+                    "Te beoordelen", "Inzendingen die op beoordeling wachten", context["open"]
+                )
+            )
+        if context["beoordeeld"]:
+            tabellen.append(
+                inzendingen_tabel(
+                    "Onlangs beoordeeld", "De laatst beoordeelde inzendingen", context["beoordeeld"]
+                )
+            )
+    return pagina_met_excel(
+        request,
+        "monitoring/inzendingen.html",
+        context,
+        tabellen=tabellen,
+        bestandsnaam=f"inzendingen-{gemeente.naam}" if gemeente else "inzendingen",
+        titel=f"Inzendingen {gemeente.naam}" if gemeente else "Inzendingen",
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -142,17 +172,21 @@ def _detail(
     fout: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    return render(
+    regels = vergelijking(inzending)
+    return pagina_met_excel(
         request,
         "monitoring/inzending.html",
         {
             "inzending": inzending,
-            "regels": vergelijking(inzending),
+            "regels": regels,
             "beoordelaar": mag_beoordelen(request.user, inzending.gemeente),
             "eigen": eigen_gemeente_id(request.user) == inzending.gemeente_id,
             "form": form or TerugsturenFormulier(),
             "fout": fout,
         },
+        tabellen=[vergelijking_tabel(inzending, regels)],
+        bestandsnaam=f"inzending-{inzending.pk}",
+        titel=f"Inzending {inzending.gemeente.naam} {inzending.peildatum:%d-%m-%Y}",
         status=status,
     )
 

@@ -9,8 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 
+from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.queries import peildata
@@ -18,7 +21,7 @@ from regietafel.opgaven.models import Cyclus
 from regietafel.rapportage import bouwen, teksten
 from regietafel.rapportage.document import Document
 from regietafel.rapportage.forms import TekstenForm
-from regietafel.rapportage.models import Rapportsoort
+from regietafel.rapportage.models import Rapportsoort, RapportVersie
 from regietafel.rapportage.permissions import mag_bewerken
 from regietafel.rapportage.queries import (
     GeenGegevens,
@@ -85,7 +88,8 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     jaar = int(gekozen_jaar) if gekozen_jaar and gekozen_jaar.isdigit() else None
     if jaar not in jaren:
         jaar = cycli[0].jaar if cycli else None
-    return render(
+    bewaard = list(versies(provincie))
+    return pagina_met_excel(
         request,
         "rapportage/lijst.html",
         {
@@ -96,9 +100,42 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "jaar": jaar,
             "stand_links": stand_van_zaken_links(gekozen_peildatum) if gekozen_peildatum else [],
             "verslag_links": verslag_links(jaar) if jaar else [],
-            "versies": versies(provincie),
+            "versies": bewaard,
             "bewerken": mag_bewerken(request.user),
         },
+        tabellen=[versies_tabel(bewaard)] if bewaard else [],
+        bestandsnaam=f"rapportversies-{provincie.naam}",
+        titel=f"Bewaarde versies van de rapportteksten, {provincie.naam}",
+    )
+
+
+def versies_tabel(bewaard: list[RapportVersie]) -> Tabel:
+    """The saved versions of the report texts, as the list page shows them."""
+    return Tabel(
+        sleutel="Versies",
+        titel="Bewaarde versies van de teksten",
+        bijschrift="Elke bewerking is een nieuwe versie; de nieuwste wordt gebruikt.",
+        kolommen=(
+            Kolom("Rapport", "tekst", breedte=30),
+            Kolom("Peildatum of cyclus", "tekst", breedte=30),
+            Kolom("Versie", breedte=7),
+            Kolom("Versiedatum", "datum", breedte=12),
+            Kolom("Aan", "tekst", breedte=40),
+            Kolom("Bewaard", "tekst", breedte=16),
+            Kolom("Bewaard door", "tekst", breedte=16),
+        ),
+        rijen=tuple(
+            (
+                v.get_soort_display(),
+                f"{v.peildatum:%d-%m-%Y}" if v.peildatum else str(v.cyclus),
+                v.volgnummer,
+                v.versie_datum,
+                v.adressering,
+                f"{timezone.localtime(v.aangemaakt_op):%d-%m-%Y %H:%M}",
+                v.aangemaakt_door.get_username() if v.aangemaakt_door else "",
+            )
+            for v in bewaard
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
@@ -71,7 +72,7 @@ def _lijst(
             initial={"cyclus": str(cycli[0].pk) if cycli else ""},
         )
     lijst = list(scenarios(provincie))
-    return render(
+    return pagina_met_excel(
         request,
         "verdeling/lijst.html",
         {
@@ -81,6 +82,9 @@ def _lijst(
             "cycli": cycli,
             "bewerken": mag_bewerken(request.user),
         },
+        tabellen=[exports.scenarios_tabel(lijst)] if lijst else [],
+        bestandsnaam=f"scenarios-{provincie.naam}",
+        titel=f"Scenario's {provincie.naam}",
         status=400 if nieuw.is_bound and nieuw.errors else 200,
     )
 
@@ -246,13 +250,14 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
         algemeen,
     )
     blad = werkblad(scenario)
-    return render(
+    figuren = grafieken(blad)
+    return pagina_met_excel(
         request,
         "verdeling/scenario.html",
         {
             "scenario": scenario,
             "werkblad": blad,
-            "grafieken": grafieken(blad),
+            "grafieken": figuren,
             "bewerken": mag_bewerken(request.user),
             "scenario_form": scenario_form,
             "gemeente_formset": gemeente_formset,
@@ -261,6 +266,9 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
             "groep_formset": groep_formset,
             "fouten": fouten,
         },
+        tabellen=lambda: exports.scenario_tabellen(blad, figuren, rijen),
+        bestandsnaam=f"scenario-{scenario.pk}-tabellen",
+        titel=f"Scenario {scenario.naam}",
         status=400 if fouten else 200,
     )
 
@@ -277,10 +285,20 @@ def vergelijk_view(request: HttpRequest) -> HttpResponse:
     if (request.GET.get("a") or request.GET.get("b")) and (a is None or b is None):
         fout = "Kies twee bestaande scenario's om te vergelijken."
     context: dict[str, Any] = {"scenarios": alle, "a": a, "b": b, "fout": fout}
+    tabellen = []
     if a is not None and b is not None:
         blad_a, blad_b = werkblad(a), werkblad(b)
-        context.update(blad_a=blad_a, blad_b=blad_b, rijen=vergelijk(blad_a, blad_b))
-    return render(request, "verdeling/vergelijk.html", context)
+        rijen = vergelijk(blad_a, blad_b)
+        context.update(blad_a=blad_a, blad_b=blad_b, rijen=rijen)
+        tabellen = exports.vergelijk_tabellen(a, b, blad_a, blad_b, rijen)
+    return pagina_met_excel(
+        request,
+        "verdeling/vergelijk.html",
+        context,
+        tabellen=tabellen,
+        bestandsnaam=f"vergelijking-{a.pk}-{b.pk}" if a and b else "vergelijking",
+        titel=f"Vergelijking {a.naam} en {b.naam}" if a and b else "Vergelijking",
+    )
 
 
 # ------------------------------------------------------------------ exports
@@ -343,4 +361,11 @@ def oekraine_view(request: HttpRequest) -> HttpResponse:
                 "wordt verdeeld."
             )
     verdeling = oekraine_verdeling(provincie, cyclus, totaal)
-    return render(request, "verdeling/oekraine.html", {"v": verdeling, "fouten": fouten})
+    return pagina_met_excel(
+        request,
+        "verdeling/oekraine.html",
+        {"v": verdeling, "fouten": fouten},
+        tabellen=[exports.oekraine_tabel(verdeling)],
+        bestandsnaam=f"oekraine-{provincie.naam}-{verdeling.totaal}",
+        titel=f"Oekraïne-opgave {provincie.naam}: {verdeling.totaal} plaatsen naar inwonertal",
+    )

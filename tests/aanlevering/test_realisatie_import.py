@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from regietafel.aanlevering.lezen import lees_realisatie
 from regietafel.aanlevering.services import importeer_realisatie
@@ -120,37 +121,33 @@ def _landelijk(aantal: int) -> list[tuple[str, str, int, str]]:
 
 
 @pytest.mark.slow
-def test_a_5000_row_file_is_read_and_previewed_within_seconds_in_bounded_memory(
+def test_a_5000_row_file_is_read_in_bounded_memory_and_written_in_bulk(
     drenthe: Provincie, tmp_path: Path, register: Any
 ) -> None:
+    """Scale by construction, not by the clock (the timings are in `make bench`): reading stays
+    under 40 MB and the write runs a number of SQL queries that does not grow per row."""
     pad = schrijf_tabel(tmp_path / "landelijk.xlsx", REALISATIE_KOPPEN, _landelijk(5000))
     data = pad.read_bytes()
 
     tracemalloc.start()
-    begin = time.perf_counter()
     bestand = lees_realisatie(data, pad.name, register)
-    lezen = time.perf_counter() - begin
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert bestand.fouten == [] and len(bestand.rijen) == 5000
-    assert lezen < 10, f"lezen van 5.000 rijen duurde {lezen:.1f} s"
     assert piek < 40 * 1024 * 1024, f"piekgeheugen bij het lezen {piek / 1e6:.1f} MB"
 
-    begin = time.perf_counter()
-    proef = importeer_realisatie(pad, door=None, dry_run=True)
+    with CaptureQueriesContext(connection) as proef_queries:
+        proef = importeer_realisatie(pad, door=None, dry_run=True)
     assert proef.nieuw == 5000
-    assert time.perf_counter() - begin < 10
 
     # The write goes through monitoring.registreer_realisaties (bulk: history + audit per row).
     voor = Realisatie.objects.count()
-    begin = time.perf_counter()
-    s = importeer_realisatie(pad, door=None)
-    duur = time.perf_counter() - begin
+    with CaptureQueriesContext(connection) as schrijf_queries:
+        s = importeer_realisatie(pad, door=None)
     assert s.fouten == [] and s.nieuw == 5000
     assert Realisatie.objects.count() == voor + 5000
-    assert duur < 20, f"import van 5.000 rijen duurde {duur:.1f} s"
+    assert len(proef_queries) < 100, f"proefimport: {len(proef_queries)} queries"
+    assert len(schrijf_queries) < 250, f"import van 5.000 rijen: {len(schrijf_queries)} queries"
 
-    begin = time.perf_counter()
     assert importeer_realisatie(pad, door=None).ongewijzigd == 5000
-    assert time.perf_counter() - begin < 10
     assert Realisatie.objects.count() == voor + 5000
