@@ -251,6 +251,13 @@ CYCLI: list[dict[str, Any]] = [
 ]
 
 # Seed 001, Bijlage 1: locations offered in the provinciaal verslag.
+# Columns mapped as: "Aantal regulier" → plaatsen_regulier, "AMV" → plaatsen_amv, "Aantal
+# Bijzonder" → plaatsen_bijzonder (the projection's "overig"; the markers TGO/NO in the AMV column
+# are the type); no Bijlage 1 location has Oekraïne places (plaatsen_oekraine stays 0).
+# Checked against the seed row by row (4.155 places: 3.185 regulier + 629 bijzonder + 341 AMV).
+# Two sub-rows are merged into their location: Coevorden's 20 AMV places (same contract, "onbep.
+# tijd") and Tynaarlo's 28 AMV (printed in the "Beschikbaar van" column: 250 + 28 = 278).
+# "Beschikbaar tot" is the day the contract ends (R7; regietafel.domain.capaciteit).
 LOCATIES_BRON = "Provinciaal verslag Drenthe 31-10-2024, Bijlage 1"
 LOCATIES: list[dict[str, object]] = [
     {

@@ -12,11 +12,12 @@ class LocatieAdmin(GeauditeerdAdmin):
         "type",
         "plaatsen_regulier",
         "plaatsen_amv",
+        "plaatsen_oekraine",
         "plaatsen_bijzonder",
         "beschikbaar_van",
         "beschikbaar_tot",
         "status",
     ]
     list_filter = ["type", "status", "gemeente__provincie"]
-    search_fields = ["naam", "gemeente__naam", "bijzonderheden"]
+    search_fields = ["naam", "gemeente__naam", "bijzonderheden", "reden_beeindiging"]
     list_select_related = ["gemeente"]

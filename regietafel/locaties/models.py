@@ -29,10 +29,15 @@ class Locatie(models.Model):
     type = models.CharField("type", max_length=20, choices=LocatieType.choices)
     plaatsen_regulier = models.PositiveIntegerField("plaatsen regulier", default=0)
     plaatsen_amv = models.PositiveIntegerField("plaatsen AMV", default=0)
+    plaatsen_oekraine = models.PositiveIntegerField(
+        "plaatsen Oekraïne",
+        default=0,
+        help_text="Opvang van Oekraïense ontheemden op deze locatie.",
+    )
     plaatsen_bijzonder = models.PositiveIntegerField(
         "plaatsen bijzonder",
         default=0,
-        help_text="TGO, noodopvang en andere bijzondere opvangvormen.",
+        help_text="TGO, noodopvang en andere bijzondere opvangvormen (in de projectie: overig).",
     )
     beschikbaar_van = models.DateField("beschikbaar van", null=True, blank=True)
     beschikbaar_tot = models.DateField(
@@ -41,6 +46,9 @@ class Locatie(models.Model):
     onbepaalde_tijd = models.BooleanField("voor onbepaalde tijd", default=False)
     status = models.CharField("status", max_length=20, choices=LocatieStatus.choices)
     bijzonderheden = models.TextField("bijzonderheden", blank=True)
+    reden_beeindiging = models.TextField(
+        "reden beëindiging", blank=True, help_text="Waarom de locatie is beëindigd."
+    )
 
     class Meta:
         verbose_name = "locatie"
@@ -61,4 +69,9 @@ class Locatie(models.Model):
 
     @property
     def capaciteit(self) -> int:
-        return self.plaatsen_regulier + self.plaatsen_amv + self.plaatsen_bijzonder
+        return (
+            self.plaatsen_regulier
+            + self.plaatsen_amv
+            + self.plaatsen_oekraine
+            + self.plaatsen_bijzonder
+        )

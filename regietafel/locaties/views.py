@@ -1,0 +1,278 @@
+"""Thin views of the location register: parse the request, call a query or a service, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods
+
+from regietafel.audit.services import historie
+from regietafel.core.tabel import Tabel
+from regietafel.core.verzoek import provincie_van
+from regietafel.core.xlsx import xlsx_antwoord
+from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.locaties import queries
+from regietafel.locaties.forms import BeeindigForm, LocatieForm, lees_maand
+from regietafel.locaties.grafiek import panelen
+from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
+from regietafel.locaties.permissions import bewerkbare_gemeenten, mag_bewerken, mag_iets_bewerken
+from regietafel.locaties.services import beeindig_locatie, maak_locatie, wijzig_locatie
+from regietafel.monitoring.queries import peildata
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _locatie(request: HttpRequest, pk: int) -> Locatie:
+    """A location of the provincie the user sees; 404 for any other."""
+    return get_object_or_404(
+        Locatie.objects.select_related("gemeente"),
+        pk=pk,
+        gemeente__provincie=provincie_van(request),
+    )
+
+
+def _bewerkbaar(request: HttpRequest, locatie: Locatie) -> None:
+    if not mag_bewerken(request.user, locatie.gemeente):
+        raise PermissionDenied(f"U mag de locaties van {locatie.gemeente.naam} niet wijzigen.")
+
+
+def _fouten_op_formulier(form: Form, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout.messages)
+
+
+def _gemeente_uit_query(request: HttpRequest, provincie: Provincie) -> Gemeente | None:
+    code = request.GET.get("gemeente", "").strip()
+    if not code:
+        return None
+    return get_object_or_404(Gemeente, cbs_code=code, provincie=provincie)
+
+
+def _kolom_rijen(tabel: Tabel, locaties: list[Locatie]) -> list[tuple[Any, Locatie]]:
+    return list(zip(tabel.weergave_rijen, locaties, strict=True))
+
+
+# --------------------------------------------------------------------------- the register
+
+
+def _filter(request: HttpRequest, provincie: Provincie) -> queries.Filter:
+    type_ = request.GET.get("type", "")
+    status = request.GET.get("status", "")
+    return queries.Filter(
+        gemeente=_gemeente_uit_query(request, provincie),
+        type=type_ if type_ in LocatieType.values else "",
+        status=status if status in LocatieStatus.values else "",
+    )
+
+
+def lijst_view(request: HttpRequest) -> HttpResponse:
+    provincie = provincie_van(request)
+    f = _filter(request, provincie)
+    rijen = queries.locaties(provincie, f)
+    tabel = queries.register_tabel(provincie, rijen, f)
+    return render(
+        request,
+        "locaties/lijst.html",
+        {
+            "provincie": provincie,
+            "filter": f,
+            "gemeenten": Gemeente.objects.filter(provincie=provincie).order_by("naam"),
+            "types": LocatieType.choices,
+            "statussen": LocatieStatus.choices,
+            "tabel": tabel,
+            "rijen": _kolom_rijen(tabel, rijen),
+            "excel": f"{reverse('locaties:lijst-excel')}?{request.GET.urlencode()}",
+            "bewerken": mag_iets_bewerken(request.user),
+        },
+    )
+
+
+def lijst_excel_view(request: HttpRequest) -> HttpResponse:
+    provincie = provincie_van(request)
+    f = _filter(request, provincie)
+    tabel = queries.register_tabel(provincie, queries.locaties(provincie, f), f)
+    naam = (f.gemeente.naam if f.gemeente else provincie.naam).lower().replace(" ", "-")
+    return xlsx_antwoord([tabel], bestandsnaam=f"locaties-{naam}.xlsx", titel=tabel.titel)
+
+
+def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    locatie = _locatie(request, pk)
+    return render(
+        request,
+        "locaties/detail.html",
+        {
+            "locatie": locatie,
+            "bewerken": mag_bewerken(request.user, locatie.gemeente),
+            "historie": historie(locatie).select_related("door").order_by("-moment")[:50],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def nieuw_view(request: HttpRequest) -> HttpResponse:
+    provincie = provincie_van(request)
+    gemeenten = bewerkbare_gemeenten(request.user, provincie)
+    if not gemeenten:
+        raise PermissionDenied("U mag geen locaties vastleggen.")
+    keuzes = [(str(g.pk), g.naam) for g in gemeenten]
+    if request.method == "POST":
+        gekozen = request.POST.get("gemeente", "")
+        if gekozen and gekozen not in {k for k, _ in keuzes}:
+            raise PermissionDenied("U mag geen locaties van die gemeente vastleggen.")
+        form = LocatieForm(request.POST, gemeenten=keuzes)
+        if form.is_valid():
+            gemeente = next(g for g in gemeenten if str(g.pk) == form.cleaned_data["gemeente"])
+            try:
+                locatie = maak_locatie(door=request.user, gemeente=gemeente, **form.waarden())
+            except ValidationError as fout:
+                _fouten_op_formulier(form, fout)
+            else:
+                messages.success(request, f"Locatie ‘{locatie.naam}’ is vastgelegd.")
+                return redirect("locaties:detail", pk=locatie.pk)
+    else:
+        eerste = request.GET.get("gemeente", "")
+        begin = next((k for k, _ in keuzes if k == eerste), keuzes[0][0])
+        form = LocatieForm(
+            gemeenten=keuzes, initial={"gemeente": begin, "status": LocatieStatus.GEPLAND}
+        )
+    return render(
+        request,
+        "locaties/formulier.html",
+        {"form": form, "titel": "Nieuwe locatie", "locatie": None},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def wijzig_view(request: HttpRequest, pk: int) -> HttpResponse:
+    locatie = _locatie(request, pk)
+    _bewerkbaar(request, locatie)
+    if locatie.status == LocatieStatus.BEEINDIGD:
+        messages.warning(request, "Deze locatie is beëindigd en wordt niet meer gewijzigd.")
+        return redirect("locaties:detail", pk=locatie.pk)
+    if request.method == "POST":
+        form = LocatieForm(request.POST)
+        if form.is_valid():
+            try:
+                veranderd = wijzig_locatie(door=request.user, locatie=locatie, **form.waarden())
+            except ValidationError as fout:
+                _fouten_op_formulier(form, fout)
+            else:
+                messages.success(
+                    request,
+                    f"Locatie ‘{form.cleaned_data['naam']}’ is gewijzigd."
+                    if veranderd
+                    else "Er was niets gewijzigd.",
+                )
+                return redirect("locaties:detail", pk=locatie.pk)
+    else:
+        form = LocatieForm(
+            initial={
+                veld: getattr(locatie, veld)
+                for veld in LocatieForm.base_fields
+                if veld != "gemeente"
+            }
+        )
+    return render(
+        request,
+        "locaties/formulier.html",
+        {"form": form, "titel": f"Locatie {locatie.naam} wijzigen", "locatie": locatie},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def beeindig_view(request: HttpRequest, pk: int) -> HttpResponse:
+    locatie = _locatie(request, pk)
+    _bewerkbaar(request, locatie)
+    if locatie.status == LocatieStatus.BEEINDIGD:
+        messages.warning(request, "Deze locatie is al beëindigd.")
+        return redirect("locaties:detail", pk=locatie.pk)
+    if request.method == "POST":
+        form = BeeindigForm(request.POST)
+        if form.is_valid():
+            try:
+                beeindig_locatie(
+                    door=request.user,
+                    locatie=locatie,
+                    einddatum=form.cleaned_data["einddatum"],
+                    reden=form.cleaned_data["reden"],
+                )
+            except ValidationError as fout:
+                _fouten_op_formulier(form, fout)
+            else:
+                messages.success(request, f"Locatie ‘{locatie.naam}’ is beëindigd.")
+                return redirect("locaties:detail", pk=locatie.pk)
+    else:
+        form = BeeindigForm(initial={"einddatum": locatie.beschikbaar_tot or timezone.localdate()})
+    return render(
+        request,
+        "locaties/beeindig.html",
+        {"form": form, "locatie": locatie},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# --------------------------------------------------------------------------- capacity
+
+
+def _standaard_van(provincie: Provincie) -> dt.date:
+    """The month the projection starts by default: the newest peildatum with figures (the
+    dashboard's stand), else the current month."""
+    data = peildata(provincie)
+    return data[0] if data else timezone.localdate().replace(day=1)
+
+
+def _capaciteit(request: HttpRequest) -> tuple[queries.Capaciteit, str | None]:
+    provincie = provincie_van(request)
+    gemeente = _gemeente_uit_query(request, provincie)
+    fout = None
+    van = None
+    if raw := request.GET.get("van", "").strip():
+        van = lees_maand(raw)
+        if van is None:
+            fout = f"‘{raw}’ is geen maand (verwacht JJJJ-MM); de projectie begint bij de laatste peildatum."
+    return queries.capaciteit(provincie, van or _standaard_van(provincie), 24, gemeente), fout
+
+
+def capaciteit_view(request: HttpRequest) -> HttpResponse:
+    c, fout = _capaciteit(request)
+    tabel = queries.projectie_tabel(c)
+    aflopend = queries.aflopend_tabel(c)
+    query = {"van": f"{c.van:%Y-%m}", **({"gemeente": c.gemeente.cbs_code} if c.gemeente else {})}
+    return render(
+        request,
+        "locaties/capaciteit.html",
+        {
+            "c": c,
+            "fout": fout,
+            "panelen": panelen(c),
+            "tabel": tabel,
+            "aflopend": aflopend,
+            "aflopend_rijen": _kolom_rijen(aflopend, [a.locatie for a in c.aflopend]),
+            "gemeenten": Gemeente.objects.filter(provincie=c.provincie).order_by("naam"),
+            "excel": f"{reverse('locaties:capaciteit-excel')}?{urlencode(query)}",
+        },
+    )
+
+
+def capaciteit_excel_view(request: HttpRequest) -> HttpResponse:
+    c, _ = _capaciteit(request)
+    naam = c.naam.lower().replace(" ", "-")
+    return xlsx_antwoord(
+        [queries.projectie_tabel(c), queries.aflopend_tabel(c)],
+        bestandsnaam=f"capaciteit-{naam}-{c.van:%Y-%m}.xlsx",
+        titel=f"Capaciteit {c.naam} vanaf {c.van:%m-%Y}",
+    )
