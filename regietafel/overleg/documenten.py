@@ -1,0 +1,350 @@
+"""The agenda (layout of seed 002) and the actie- en besluitenlijst (layout of seed 004) as
+data, then as PDF (WeasyPrint, one Django template each) and DOCX (python-docx).
+
+Built once from the meeting (``agenda_van``, ``queries.lijst``) and printed twice.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from regietafel.core.opmaak import datum_kort, datum_lang
+from regietafel.overleg.models import Agendapunt, BijlageSoort, Overleg
+from regietafel.overleg.queries import Lijst
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _tijd(overleg: Overleg) -> str:
+    if overleg.begintijd is None:
+        return ""
+    tekst = overleg.begintijd.strftime("%H.%M")
+    if overleg.eindtijd is not None:
+        tekst += f" – {overleg.eindtijd.strftime('%H.%M')}"
+    tekst += " uur"
+    if overleg.tijd_toelichting:
+        tekst += f" ({overleg.tijd_toelichting})"
+    return tekst
+
+
+def _locatie(overleg: Overleg) -> str:
+    if overleg.online and overleg.locatie:
+        return f"{overleg.locatie} en online"
+    if overleg.online:
+        return "Online"
+    return overleg.locatie
+
+
+def titel_overleg(overleg: Overleg) -> str:
+    return f"Overleg provinciale regietafel asiel {overleg.provincie.naam}"
+
+
+# ------------------------------------------------------------------ agenda
+
+
+@dataclass(frozen=True)
+class AgendaRij:
+    nummer: str
+    """"5." for a main item; "" for a sub-item (its letter is in the title)."""
+    titel: str
+    toelichting: str
+    doel: str
+    bijlage: str
+    sub: bool
+    anker: str = ""
+    """The id of an appended letter: the PDF prints its real page (P2.)."""
+
+
+@dataclass(frozen=True)
+class AgendaBrief:
+    anker: str
+    kop: str
+    ontvangen: str
+    alineas: tuple[str, ...]
+    pagina: int
+    """The page in the agenda pack when the agenda fills one page (the DOCX prints it)."""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    overleg: Overleg
+    titel: str
+    datum: str
+    tijd: str
+    locatie: str
+    voorzitter: str
+    rijen: tuple[AgendaRij, ...]
+    voetnoot: str
+    brieven: tuple[AgendaBrief, ...]
+
+
+def agenda_van(overleg: Overleg) -> Agenda:
+    """The agenda of ``overleg`` (loaded with ``queries.overleg_volledig``)."""
+    punten: list[Agendapunt] = list(overleg.agendapunten.all())
+    # A generated report attached to more than one item is one document: "Ja*" and a footnote.
+    gedeeld: dict[str, str] = {}
+    telling: dict[str, int] = {}
+    for p in punten:
+        for b in p.bijlagen.all():
+            if b.soort == BijlageSoort.STAND_VAN_ZAKEN:
+                telling[b.checksum] = telling.get(b.checksum, 0) + 1
+                gedeeld[b.checksum] = b.titel.split(" (peildatum")[0]
+    gedeeld = {k: v for k, v in gedeeld.items() if telling[k] > 1}
+    voetnoot = ""
+    if gedeeld:
+        voetnoot = (
+            "* dit betreft één document: " + ", ".join(f"'{t}'" for t in gedeeld.values()) + "."
+        )
+    rijen: list[AgendaRij] = []
+    brieven: list[AgendaBrief] = []
+    for p in punten:
+        bijlage = ""
+        eerste_anker = ""
+        if any(b.checksum in gedeeld for b in p.bijlagen.all()):
+            bijlage = "Ja*"
+        elif p.vaststelling_vorige_lijst or list(p.bijlagen.all()):
+            bijlage = "Ja"
+        for brief in p.brieven.all():
+            if brief.tekst:
+                pagina = 2 + len(brieven)
+                anker = f"brief-{p.pk}-{brief.pk}"
+                brieven.append(
+                    AgendaBrief(
+                        anker=anker,
+                        kop=f"Agendapunt {p.nummer}{p.letter} {brief.onderwerp[:1].lower()}{brief.onderwerp[1:]}",
+                        ontvangen=f"(Ontvangen: {datum_kort(brief.ontvangen)})",
+                        alineas=tuple(a.strip() for a in brief.tekst.split("\n\n") if a.strip()),
+                        pagina=pagina,
+                    )
+                )
+                if not bijlage:
+                    bijlage, eerste_anker = f"P{pagina}.", anker
+            elif brief.bestandsnaam and not bijlage:
+                bijlage = "Ja"
+        if not bijlage and (p.doel or p.letter):
+            bijlage = "-"
+        rijen.append(
+            AgendaRij(
+                nummer="" if p.letter else f"{p.nummer}.",
+                titel=f"{p.letter}) {p.titel}" if p.letter else p.titel,
+                toelichting=p.toelichting,
+                doel=p.get_doel_display() if p.doel else "",
+                bijlage=bijlage,
+                sub=bool(p.letter),
+                anker=eerste_anker,
+            )
+        )
+    return Agenda(
+        overleg=overleg,
+        titel=titel_overleg(overleg),
+        datum=datum_lang(overleg.datum),
+        tijd=_tijd(overleg),
+        locatie=_locatie(overleg),
+        voorzitter=overleg.voorzitter,
+        rijen=tuple(rijen),
+        voetnoot=voetnoot,
+        brieven=tuple(brieven),
+    )
+
+
+def agenda_pdf(agenda: Agenda) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("overleg/agenda_pdf.html", {"agenda": agenda})
+    return HTML(string=html).write_pdf(pdf_tags=True)
+
+
+# ------------------------------------------------------------------ the list
+
+
+def lijst_titel(overleg: Overleg) -> str:
+    return f"Actie- en besluitenlijst provinciale regietafel asiel {overleg.provincie.naam}"
+
+
+def lijst_status(lijst: Lijst) -> str:
+    vastgesteld = lijst.overleg.vastgesteld_in
+    if vastgesteld is None:
+        return "CONCEPT"
+    return f"Ingestemd in het overleg van {datum_lang(vastgesteld.datum)}"
+
+
+def lijst_pdf(lijst: Lijst) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "overleg/lijst_pdf.html",
+        {
+            "lijst": lijst,
+            "titel": lijst_titel(lijst.overleg),
+            "datum": datum_lang(lijst.overleg.datum),
+            "status": lijst_status(lijst),
+        },
+    )
+    return HTML(string=html).write_pdf(pdf_tags=True)
+
+
+# ------------------------------------------------------------------ DOCX
+
+
+def _word() -> Any:
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    word = Document()
+    normaal = word.styles["Normal"]
+    normaal.font.name = "Arial"
+    normaal.font.size = Pt(10)
+    rpr = normaal.element.get_or_add_rPr()
+    taal = OxmlElement("w:lang")
+    taal.set(qn("w:val"), "nl-NL")
+    rpr.append(taal)
+    for naam in ("Title", "Heading 1", "Heading 2"):
+        word.styles[naam].font.name = "Arial"
+    sectie = word.sections[0]
+    sectie.page_height, sectie.page_width = Cm(29.7), Cm(21.0)
+    sectie.left_margin = sectie.right_margin = Cm(2.2)
+    word.core_properties.language = "nl-NL"
+    return word
+
+
+def _kop_herhalen(rij: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    trpr = rij._tr.get_or_add_trPr()
+    kop = OxmlElement("w:tblHeader")
+    kop.set(qn("w:val"), "true")
+    trpr.append(kop)
+
+
+def _cursief_kop(cel: Any, tekst: str) -> None:
+    cel.paragraphs[0].add_run(tekst).italic = True
+
+
+def _opslaan(word: Any) -> bytes:
+    uit = io.BytesIO()
+    word.save(uit)
+    return uit.getvalue()
+
+
+def agenda_docx(agenda: Agenda) -> bytes:
+    from docx.enum.text import WD_BREAK
+
+    word = _word()
+    word.core_properties.title = f"Agenda {agenda.titel} {agenda.datum}"
+    word.core_properties.author = f"Secretariaat PRT {agenda.overleg.provincie.naam}"
+    word.add_heading(agenda.titel, level=1)
+    for label, waarde in (
+        ("Datum", agenda.datum),
+        ("Tijd", agenda.tijd),
+        ("Locatie", agenda.locatie),
+        ("Voorzitter", agenda.voorzitter),
+    ):
+        if waarde:
+            p = word.add_paragraph()
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(waarde)
+    tabel = word.add_table(rows=1, cols=4)
+    tabel.style = "Table Grid"
+    kop = tabel.rows[0]
+    _kop_herhalen(kop)
+    for cel, tekst in zip(kop.cells, ("", "Agendapunten", "Doel", "Bijlage"), strict=True):
+        _cursief_kop(cel, tekst)
+    for rij in agenda.rijen:
+        cellen = tabel.add_row().cells
+        cellen[0].text = rij.nummer
+        titel = cellen[1].paragraphs[0]
+        titel.add_run(rij.titel).bold = not rij.sub
+        if rij.toelichting:
+            cellen[1].add_paragraph(rij.toelichting)
+        cellen[2].text = rij.doel
+        cellen[3].text = rij.bijlage
+    if agenda.voetnoot:
+        word.add_paragraph(agenda.voetnoot)
+    for brief in agenda.brieven:
+        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        word.add_heading(brief.kop, level=2)
+        word.add_paragraph(brief.ontvangen)
+        for alinea in brief.alineas:
+            word.add_paragraph(alinea)
+    return _opslaan(word)
+
+
+def lijst_docx(lijst: Lijst) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    overleg = lijst.overleg
+    word = _word()
+    word.core_properties.title = f"{lijst_titel(overleg)} {datum_lang(overleg.datum)}"
+    word.core_properties.author = f"Secretariaat PRT {overleg.provincie.naam}"
+    status = lijst_status(lijst)
+    word.core_properties.keywords = status
+    # The status on every page: CONCEPT in the header of a draft.
+    koptekst = word.sections[0].header.paragraphs[0]
+    koptekst.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = koptekst.add_run(status)
+    run.bold = True
+    if lijst.concept:
+        run.font.size = Pt(16)
+        run.font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
+
+    word.add_heading(lijst_titel(overleg), level=1)
+    p = word.add_paragraph()
+    p.add_run("Datum: ").bold = True
+    p.add_run(datum_lang(overleg.datum))
+    tabel = word.add_table(rows=1, cols=2)
+    tabel.style = "Table Grid"
+    _kop_herhalen(tabel.rows[0])
+    _cursief_kop(tabel.rows[0].cells[0], "Agenda Onderwerp")
+    _cursief_kop(tabel.rows[0].cells[1], "Door wie?")
+    for lp in lijst.punten:
+        links, rechts = tabel.add_row().cells
+        links.paragraphs[0].add_run(lp.punt.titel).bold = True
+        if lp.ingestemd is not None:
+            links.add_paragraph().add_run(
+                f"Actie- en besluitenlijst {datum_lang(lp.ingestemd.datum)}: Ingestemd."
+            ).italic = True
+        for regel in lp.regels:
+            links.add_paragraph(f"• {regel}")
+        for besluit in lp.besluiten:
+            b = links.add_paragraph()
+            b.add_run("Besluit: ").bold = True
+            b.add_run(besluit)
+        eerste = True
+        for ar in lp.acties:
+            a = links.add_paragraph()
+            a.add_run("Actie: ").bold = True
+            a.add_run(ar.tekst)
+            if eerste:
+                rechts.paragraphs[0].text = ar.actie.door_wie
+                eerste = False
+            else:
+                rechts.add_paragraph(ar.actie.door_wie)
+    if lijst.meegenomen:
+        word.add_heading("Acties uit eerdere overleggen", level=2)
+        t = word.add_table(rows=1, cols=5)
+        t.style = "Table Grid"
+        _kop_herhalen(t.rows[0])
+        for cel, tekst in zip(
+            t.rows[0].cells,
+            ("Actie", "Door wie?", "Deadline", "Status", "Afgesproken"),
+            strict=True,
+        ):
+            _cursief_kop(cel, tekst)
+        for ar in lijst.meegenomen:
+            c = t.add_row().cells
+            c[0].text = ar.actie.omschrijving
+            c[1].text = ar.actie.door_wie
+            c[2].text = datum_kort(ar.actie.deadline)
+            c[3].text = ar.status_tekst
+            c[4].text = f"PRT {datum_kort(ar.actie.agendapunt.overleg.datum)}"
+    slot = word.add_paragraph()
+    slot.add_run(status).bold = True
+    return _opslaan(word)

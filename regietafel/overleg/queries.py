@@ -1,0 +1,184 @@
+"""Reads for the pages and documents: each a constant number of SQL queries.
+
+``Lijst`` is the actie- en besluitenlijst of one meeting, computed once and rendered three
+times (the page, the PDF, the DOCX).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from regietafel.gemeenten.models import Provincie
+from regietafel.overleg.models import (
+    Actie,
+    ActieStatus,
+    Agendapunt,
+    Besluit,
+    Bijlage,
+    Brief,
+    Overleg,
+)
+from regietafel.overleg.services import acties_bij
+
+
+def overleggen(provincie: Provincie) -> QuerySet[Overleg]:
+    return (
+        Overleg.objects.filter(provincie=provincie)
+        .select_related("vastgesteld_in")
+        .order_by("-datum", "-id")
+    )
+
+
+def komend_en_voorbij(
+    provincie: Provincie, vandaag: dt.date | None = None
+) -> tuple[list[Overleg], list[Overleg]]:
+    vandaag = vandaag or dt.date.today()
+    alle = list(overleggen(provincie))
+    komend = sorted((o for o in alle if o.datum >= vandaag), key=lambda o: o.datum)
+    return komend, [o for o in alle if o.datum < vandaag]
+
+
+def overleg_volledig(provincie: Provincie, pk: int) -> Overleg:
+    """One meeting of ``provincie`` with its items, attachments, decisions, letters (raises
+    Overleg.DoesNotExist)."""
+    return (
+        Overleg.objects.filter(provincie=provincie)
+        .select_related("vastgesteld_in", "provincie")
+        .prefetch_related(
+            Prefetch(
+                "agendapunten",
+                queryset=Agendapunt.objects.order_by("volgorde", "id").prefetch_related(
+                    Prefetch("bijlagen", queryset=Bijlage.objects.order_by("id")),
+                    Prefetch("besluiten", queryset=Besluit.objects.order_by("id")),
+                    Prefetch("brieven", queryset=Brief.objects.order_by("ontvangen", "id")),
+                ),
+            ),
+            "stelt_vast",
+        )
+        .get(pk=pk)
+    )
+
+
+def acties_van(overleg: Overleg) -> list[Actie]:
+    """The actions the list of ``overleg`` shows: its own, then those carried over (open, or
+    closed at this meeting) from earlier meetings."""
+    return list(
+        Actie.objects.filter(acties_bij(overleg))
+        .select_related("agendapunt__overleg", "afgerond_in")
+        .order_by("agendapunt__overleg__datum", "agendapunt__volgorde", "id")
+    )
+
+
+@dataclass(frozen=True)
+class ActieRegel:
+    actie: Actie
+    meegenomen: bool
+    """Agreed at an earlier meeting and still shown here (carried over)."""
+
+    @property
+    def status_tekst(self) -> str:
+        if self.actie.status == ActieStatus.AFGEROND:
+            return "Afgerond"
+        return "Open"
+
+    @property
+    def tekst(self) -> str:
+        """ "Omschrijving (deadline 1-3-2026) — afgerond", as the list prints it."""
+        from regietafel.core.opmaak import datum_kort
+
+        tekst = self.actie.omschrijving
+        if self.actie.deadline:
+            tekst += f" (deadline {datum_kort(self.actie.deadline)})"
+        if self.actie.status == ActieStatus.AFGEROND:
+            tekst += " — afgerond"
+        return tekst
+
+
+@dataclass(frozen=True)
+class LijstPunt:
+    punt: Agendapunt
+    regels: tuple[str, ...]
+    besluiten: tuple[str, ...]
+    acties: tuple[ActieRegel, ...]
+    ingestemd: Overleg | None = None
+    """For the item that approves the previous list: that meeting."""
+
+
+@dataclass(frozen=True)
+class Lijst:
+    overleg: Overleg
+    punten: tuple[LijstPunt, ...]
+    meegenomen: tuple[ActieRegel, ...]
+    alle_acties: tuple[ActieRegel, ...] = field(default=())
+
+    @property
+    def concept(self) -> bool:
+        return self.overleg.concept
+
+    @property
+    def status_tekst(self) -> str:
+        from regietafel.core.opmaak import datum_kort
+
+        if self.overleg.vastgesteld_in is None:
+            return "CONCEPT"
+        return f"Ingestemd {datum_kort(self.overleg.vastgesteld_in.datum)}"
+
+
+def lijst(overleg: Overleg) -> Lijst:
+    """The actie- en besluitenlijst of ``overleg`` (loaded with ``overleg_volledig``)."""
+    acties = acties_van(overleg)
+    per_punt: dict[int, list[ActieRegel]] = {}
+    meegenomen: list[ActieRegel] = []
+    alle: list[ActieRegel] = []
+    for a in acties:
+        regel = ActieRegel(a, meegenomen=a.agendapunt.overleg_id != overleg.pk)
+        alle.append(regel)
+        if regel.meegenomen:
+            meegenomen.append(regel)
+        else:
+            per_punt.setdefault(a.agendapunt_id, []).append(regel)
+    goedgekeurd = list(overleg.stelt_vast.all())
+    punten = []
+    for p in overleg.agendapunten.all():
+        regels = tuple(r.strip(" •-\t") for r in p.aantekeningen.splitlines() if r.strip(" •-\t"))
+        besluiten = tuple(b.tekst for b in p.besluiten.all())
+        eigen = tuple(per_punt.get(p.pk, ()))
+        ingestemd = goedgekeurd[0] if p.vaststelling_vorige_lijst and goedgekeurd else None
+        if regels or besluiten or eigen or ingestemd:
+            punten.append(LijstPunt(p, regels, besluiten, eigen, ingestemd))
+    return Lijst(overleg, tuple(punten), tuple(meegenomen), tuple(alle))
+
+
+def brieven(provincie: Provincie) -> QuerySet[Brief]:
+    return (
+        Brief.objects.filter(provincie=provincie)
+        .prefetch_related(
+            Prefetch(
+                "agendapunten",
+                queryset=Agendapunt.objects.select_related("overleg").order_by(
+                    "overleg__datum", "volgorde"
+                ),
+            )
+        )
+        .order_by("-ontvangen", "-id")
+    )
+
+
+def alle_acties(provincie: Provincie, status: str = "") -> QuerySet[Actie]:
+    qs = Actie.objects.filter(agendapunt__overleg__provincie=provincie).select_related(
+        "agendapunt__overleg", "afgerond_in"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("status", "deadline", "agendapunt__overleg__datum", "id")
+
+
+def agendapunten_keuze(provincie: Provincie) -> QuerySet[Agendapunt]:
+    return (
+        Agendapunt.objects.filter(overleg__provincie=provincie)
+        .select_related("overleg")
+        .order_by("-overleg__datum", "volgorde")
+    )

@@ -1,0 +1,67 @@
+"""Warnings for the dashboard: open PRT actions past their deadline, letters whose follow-up
+is overdue, and a draft actie- en besluitenlijst of the last meeting. Three queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from regietafel.core.opmaak import datum_kort
+from regietafel.core.signalen import Signaal
+from regietafel.gemeenten.models import Provincie
+from regietafel.overleg.models import Actie, ActieStatus, Brief, OpvolgingStatus, Overleg
+
+
+def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
+    uit: list[Signaal] = []
+    for a in (
+        Actie.objects.filter(
+            agendapunt__overleg__provincie=provincie,
+            status=ActieStatus.OPEN,
+            deadline__lt=datum,
+        )
+        .select_related("agendapunt__overleg")
+        .order_by("deadline", "id")
+    ):
+        uit.append(
+            Signaal(
+                tekst=(
+                    f"Actie PRT {datum_kort(a.agendapunt.overleg.datum)} ({a.door_wie}) is over de "
+                    f"deadline van {datum_kort(a.deadline)}: {a.omschrijving[:120]}"
+                ),
+                url=reverse("overleg:acties") + f"#actie-{a.pk}",
+                datum=a.deadline,
+            )
+        )
+    for b in (
+        Brief.objects.filter(provincie=provincie, opvolging_deadline__lt=datum)
+        .exclude(opvolging_status=OpvolgingStatus.AFGEHANDELD)
+        .order_by("opvolging_deadline", "id")
+    ):
+        uit.append(
+            Signaal(
+                tekst=(
+                    f"Opvolging van „{b.onderwerp}” ({b.afzender}, ontvangen "
+                    f"{datum_kort(b.ontvangen)}) is over de deadline van {datum_kort(b.opvolging_deadline)}."
+                ),
+                url=reverse("overleg:brief", args=[b.pk]),
+                datum=b.opvolging_deadline,
+            )
+        )
+    laatste = (
+        Overleg.objects.filter(provincie=provincie, datum__lte=datum).order_by("-datum").first()
+    )
+    if laatste is not None and laatste.concept:
+        uit.append(
+            Signaal(
+                tekst=(
+                    f"De actie- en besluitenlijst van het PRT van {datum_kort(laatste.datum)} is "
+                    "nog CONCEPT; het volgende overleg stelt haar vast."
+                ),
+                ernst="informatie",
+                url=reverse("overleg:overleg", args=[laatste.pk]),
+                datum=laatste.datum,
+            )
+        )
+    return uit

@@ -1,0 +1,125 @@
+"""The tables of the overleg pages as ``core.tabel.Tabel``: the page shows the rows, the
+"Excel" link downloads the same object (``core.xlsx``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from regietafel.core.tabel import Kolom, Tabel
+from regietafel.overleg.models import Actie, Brief
+
+
+def acties_tabel(acties: Iterable[Actie], *, titel: str, bijschrift: str = "") -> Tabel:
+    rijen = tuple(
+        (
+            a.omschrijving,
+            a.door_wie,
+            a.deadline,
+            a.get_status_display(),
+            a.agendapunt.overleg.datum,
+            f"{a.agendapunt.nummer}{a.agendapunt.letter} {a.agendapunt.titel}",
+            a.afgerond_in.datum if a.afgerond_in else None,
+        )
+        for a in acties
+    )
+    return Tabel(
+        sleutel="acties",
+        titel=titel,
+        bijschrift=bijschrift,
+        kolommen=(
+            Kolom("Actie", soort="tekst", breedte=50),
+            Kolom("Door wie", soort="tekst", breedte=20),
+            Kolom("Deadline", soort="datum"),
+            Kolom("Status", soort="tekst", breedte=10),
+            Kolom("Afgesproken in PRT", soort="datum", breedte=14),
+            Kolom("Agendapunt", soort="tekst", breedte=40),
+            Kolom("Afgerond in PRT", soort="datum", breedte=14),
+        ),
+        rijen=rijen,
+        breed=True,
+    )
+
+
+def brieven_tabel(brieven: Iterable[Brief], *, titel: str) -> Tabel:
+    rijen = tuple(
+        (
+            b.ontvangen,
+            b.afzender,
+            b.onderwerp,
+            b.get_soort_display(),
+            b.bestandsnaam or "",
+            "; ".join(
+                f"PRT {p.overleg.datum:%d-%m-%Y} punt {p.nummer}{p.letter}"
+                for p in b.agendapunten.all()
+            ),
+            b.opvolging,
+            b.get_opvolging_status_display(),
+            b.opvolging_deadline,
+        )
+        for b in brieven
+    )
+    return Tabel(
+        sleutel="brieven",
+        titel=titel,
+        bijschrift="Register van inkomende brieven en verzoeken, laatst ontvangen bovenaan.",
+        kolommen=(
+            Kolom("Ontvangen", soort="datum"),
+            Kolom("Afzender", soort="tekst", breedte=30),
+            Kolom("Onderwerp", soort="tekst", breedte=40),
+            Kolom("Soort", soort="tekst", breedte=10),
+            Kolom("Bijlage", soort="tekst", breedte=20),
+            Kolom("Agendapunten", soort="tekst", breedte=30),
+            Kolom("Opvolging", soort="tekst", breedte=40),
+            Kolom("Status opvolging", soort="tekst", breedte=14),
+            Kolom("Deadline opvolging", soort="datum", breedte=14),
+        ),
+        rijen=rijen,
+        breed=True,
+    )
+
+
+def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
+    return Tabel(
+        sleutel="overleggen",
+        titel=titel,
+        bijschrift="Overleggen van de PRT, laatste bovenaan.",
+        kolommen=(
+            Kolom("Datum", soort="datum"),
+            Kolom("Soort", soort="tekst", breedte=16),
+            Kolom("Begintijd", soort="tekst", breedte=10),
+            Kolom("Eindtijd", soort="tekst", breedte=10),
+            Kolom("Locatie", soort="tekst", breedte=40),
+            Kolom("Online", soort="tekst", breedte=8),
+            Kolom("Actie- en besluitenlijst", soort="tekst", breedte=22),
+        ),
+        rijen=tuple(
+            (
+                o.datum,
+                o.get_soort_display(),
+                o.begintijd.strftime("%H.%M") if o.begintijd else "",
+                o.eindtijd.strftime("%H.%M") if o.eindtijd else "",
+                o.locatie,
+                "ja" if o.online else "nee",
+                f"Ingestemd {o.vastgesteld_in.datum:%d-%m-%Y}" if o.vastgesteld_in else "CONCEPT",
+            )
+            for o in sorted(overleggen, key=lambda o: o.datum, reverse=True)
+        ),
+        breed=True,
+    )
+
+
+def agenda_tabel(agenda: Any) -> Tabel:
+    return Tabel(
+        sleutel="agenda",
+        titel=f"Agenda {agenda.titel} {agenda.datum}",
+        bijschrift=agenda.voetnoot,
+        kolommen=(
+            Kolom("Nr.", soort="tekst", breedte=6),
+            Kolom("Agendapunt", soort="tekst", breedte=60),
+            Kolom("Doel", soort="tekst", breedte=24),
+            Kolom("Bijlage", soort="tekst", breedte=10),
+        ),
+        rijen=tuple((r.nummer, r.titel, r.doel, r.bijlage) for r in agenda.rijen),
+        breed=True,
+    )

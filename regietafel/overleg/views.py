@@ -1,0 +1,495 @@
+"""Thin views of the meetings: parse the request, call a query or a service, render.
+
+Everything is scoped to ``provincie_van(request)``: an id of another provincie's object is a
+404. Reading needs ``mag_lezen`` (not an aanleverancier), writing ``mag_schrijven``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from regietafel.core.opmaak import datum_kort
+from regietafel.core.verzoek import provincie_van
+from regietafel.core.xlsx import xlsx_antwoord
+from regietafel.gemeenten.models import Provincie
+from regietafel.overleg import documenten, queries, services
+from regietafel.overleg.forms import (
+    ActieForm,
+    AgendapuntForm,
+    BesluitForm,
+    BijlageForm,
+    OverlegForm,
+    RapportForm,
+    StatusForm,
+)
+from regietafel.overleg.models import Actie, ActieStatus, Agendapunt, Besluit, Bijlage, Overleg
+from regietafel.overleg.opslag import MIME
+from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien, mag_schrijven
+from regietafel.overleg.tabellen import acties_tabel, agenda_tabel, overleggen_tabel
+
+
+def lezer(request: HttpRequest) -> Provincie:
+    if not mag_lezen(request.user):
+        raise PermissionDenied("Overleggen zijn niet toegankelijk voor uw rol.")
+    return provincie_van(request)
+
+
+def schrijver(request: HttpRequest) -> Provincie:
+    provincie = lezer(request)
+    if not mag_schrijven(request.user, provincie):
+        raise PermissionDenied("Alleen het secretariaat mag overleggen wijzigen.")
+    return provincie
+
+
+def _fouten(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _overleg(request: HttpRequest, provincie: Provincie, pk: int) -> Overleg:
+    try:
+        return queries.overleg_volledig(provincie, pk)
+    except Overleg.DoesNotExist as exc:
+        raise Http404("Overleg niet gevonden.") from exc
+
+
+def _punt(provincie: Provincie, pk: int) -> Agendapunt:
+    return get_object_or_404(
+        Agendapunt.objects.select_related("overleg__provincie"), pk=pk, overleg__provincie=provincie
+    )
+
+
+# ------------------------------------------------------------------ list
+
+
+@require_http_methods(["GET", "POST"])
+def lijst_view(request: HttpRequest) -> HttpResponse:
+    provincie = lezer(request)
+    schrijven = mag_schrijven(request.user, provincie)
+    form = OverlegForm(initial={"soort": "bestuurlijk"}) if schrijven else None
+    if request.method == "POST":
+        schrijver(request)
+        form = OverlegForm(request.POST)
+        if form.is_valid():
+            try:
+                overleg = services.bewaar_overleg(
+                    door=request.user,
+                    provincie=provincie,
+                    waarden=dict(form.cleaned_data),
+                    alleen_nieuw=True,
+                )
+            except ValidationError as exc:
+                _fouten(form, exc)
+            else:
+                messages.success(request, f"Overleg van {datum_kort(overleg.datum)} opgeslagen.")
+                return redirect("overleg:overleg", overleg.pk)
+    komend, voorbij = queries.komend_en_voorbij(provincie)
+    if request.method == "GET" and request.GET.get("formaat") == "xlsx":
+        tabel = overleggen_tabel([*komend, *voorbij], titel=f"Overleggen PRT {provincie.naam}")
+        return xlsx_antwoord(
+            [tabel], bestandsnaam=f"overleggen-prt-{provincie.naam.lower()}.xlsx", titel=tabel.titel
+        )
+    return render(
+        request,
+        "overleg/lijst.html",
+        {
+            "provincie": provincie,
+            "komend": komend,
+            "voorbij": voorbij,
+            "form": form,
+            "schrijven": schrijven,
+        },
+    )
+
+
+# ------------------------------------------------------------------ one meeting
+
+
+@require_GET
+def overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = lezer(request)
+    overleg = _overleg(request, provincie, pk)
+    schrijven = mag_schrijven(request.user, provincie)
+    lijst = queries.lijst(overleg)
+    return render(
+        request,
+        "overleg/overleg.html",
+        {
+            "provincie": provincie,
+            "overleg": overleg,
+            "agenda": documenten.agenda_van(overleg),
+            "punten": list(overleg.agendapunten.all()),
+            "lijst": lijst,
+            "status": documenten.lijst_status(lijst),
+            "schrijven": schrijven,
+            "persoonlijk": mag_persoonsgegevens_zien(request.user, provincie),
+            "vaststelling": any(p.vaststelling_vorige_lijst for p in overleg.agendapunten.all()),
+            "vorig": services.vorig_overleg(overleg),
+            "statussen": ActieStatus.choices,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bewerk_overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    overleg = get_object_or_404(Overleg, pk=pk, provincie=provincie)
+    form = OverlegForm(request.POST or None, instance=overleg)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bewaar_overleg(
+                door=request.user,
+                provincie=provincie,
+                waarden=dict(form.cleaned_data),
+                overleg=overleg,
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Overleg opgeslagen.")
+            return redirect("overleg:overleg", overleg.pk)
+    return render(
+        request,
+        "overleg/formulier.html",
+        {"form": form, "titel": f"{overleg} bewerken", "terug": overleg},
+    )
+
+
+@require_POST
+def instemmen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    overleg = get_object_or_404(
+        Overleg.objects.select_related("provincie"), pk=pk, provincie=provincie
+    )
+    try:
+        vorig = services.stem_in(door=request.user, overleg=overleg)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, f"De actie- en besluitenlijst van {datum_kort(vorig.datum)} is ingestemd."
+        )
+    return redirect("overleg:overleg", overleg.pk)
+
+
+def _download(inhoud: bytes, mime: str, naam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+@require_GET
+def agenda_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse:
+    provincie = lezer(request)
+    if formaat not in ("pdf", "docx", "xlsx"):
+        raise Http404("Onbekend formaat.")
+    overleg = _overleg(request, provincie, pk)
+    agenda = documenten.agenda_van(overleg)
+    naam = f"agenda-prt-{provincie.naam.lower()}-{overleg.datum:%Y-%m-%d}.{formaat}"
+    if formaat == "xlsx":
+        tabel = agenda_tabel(agenda)
+        return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
+    if formaat == "pdf":
+        return _download(documenten.agenda_pdf(agenda), MIME["pdf"], naam)
+    return _download(documenten.agenda_docx(agenda), documenten.DOCX_MIME, naam)
+
+
+@require_GET
+def actielijst_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse:
+    provincie = lezer(request)
+    if formaat not in ("pdf", "docx", "xlsx"):
+        raise Http404("Onbekend formaat.")
+    overleg = _overleg(request, provincie, pk)
+    lijst = queries.lijst(overleg)
+    concept = "-concept" if lijst.concept else ""
+    naam = f"actie-en-besluitenlijst-prt-{provincie.naam.lower()}-{overleg.datum:%Y-%m-%d}{concept}.{formaat}"
+    if formaat == "pdf":
+        return _download(documenten.lijst_pdf(lijst), MIME["pdf"], naam)
+    if formaat == "xlsx":
+        tabel = acties_tabel(
+            [r.actie for r in lijst.alle_acties],
+            titel=f"Acties PRT {datum_kort(overleg.datum)}",
+            bijschrift="Acties van dit overleg en de meegenomen open acties van eerdere overleggen.",
+        )
+        return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
+    return _download(documenten.lijst_docx(lijst), documenten.DOCX_MIME, naam)
+
+
+# ------------------------------------------------------------------ agenda items
+
+
+@require_http_methods(["GET", "POST"])
+def nieuw_punt_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    overleg = get_object_or_404(
+        Overleg.objects.select_related("provincie"), pk=pk, provincie=provincie
+    )
+    volgend = (max((p.nummer for p in overleg.agendapunten.all()), default=0)) + 1
+    form = AgendapuntForm(request.POST or None, initial={"nummer": volgend})
+    if request.method == "POST" and form.is_valid():
+        try:
+            punt = services.bewaar_agendapunt(
+                door=request.user,
+                overleg=overleg,
+                waarden=dict(form.cleaned_data),
+                alleen_nieuw=True,
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Agendapunt {punt.nummer}{punt.letter} opgeslagen.")
+            return redirect("overleg:punt", punt.pk)
+    return render(
+        request,
+        "overleg/formulier.html",
+        {"form": form, "titel": f"Nieuw agendapunt — {overleg}", "terug": overleg},
+    )
+
+
+def _punt_context(request: HttpRequest, punt: Agendapunt, **formulieren: Any) -> dict[str, Any]:
+    return {
+        "punt": punt,
+        "overleg": punt.overleg,
+        "form": formulieren.get("form") or AgendapuntForm(instance=punt),
+        "besluit_form": formulieren.get("besluit_form") or BesluitForm(),
+        "actie_form": formulieren.get("actie_form") or ActieForm(),
+        "bijlage_form": formulieren.get("bijlage_form") or BijlageForm(),
+        "rapport_form": formulieren.get("rapport_form")
+        or RapportForm(initial={"peildatum": punt.overleg.datum.replace(day=1)}),
+        "bijlagen": list(punt.bijlagen.all()),
+        "besluiten": list(punt.besluiten.all()),
+        "acties": list(punt.acties.select_related("afgerond_in")),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def punt_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    if request.method == "POST":
+        form = AgendapuntForm(request.POST, instance=_punt(provincie, pk))
+        if form.is_valid():
+            try:
+                services.bewaar_agendapunt(
+                    door=request.user,
+                    overleg=punt.overleg,
+                    waarden=dict(form.cleaned_data),
+                    punt=punt,
+                )
+            except ValidationError as exc:
+                _fouten(form, exc)
+            else:
+                messages.success(request, "Agendapunt opgeslagen.")
+                return redirect(
+                    reverse("overleg:overleg", args=[punt.overleg_id]) + f"#punt-{punt.pk}"
+                )
+        return render(request, "overleg/punt.html", _punt_context(request, punt, form=form))
+    return render(request, "overleg/punt.html", _punt_context(request, punt))
+
+
+@require_POST
+def verwijder_punt_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    overleg_id = punt.overleg_id
+    try:
+        services.verwijder_agendapunt(door=request.user, punt=punt)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("overleg:punt", pk)
+    messages.success(request, "Agendapunt verwijderd.")
+    return redirect("overleg:overleg", overleg_id)
+
+
+@require_POST
+def besluit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    form = BesluitForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bewaar_besluit(door=request.user, punt=punt, tekst=form.cleaned_data["tekst"])
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Besluit toegevoegd.")
+            return redirect("overleg:punt", punt.pk)
+    return render(request, "overleg/punt.html", _punt_context(request, punt, besluit_form=form))
+
+
+@require_POST
+def verwijder_besluit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    besluit = get_object_or_404(
+        Besluit.objects.select_related("agendapunt__overleg__provincie"),
+        pk=pk,
+        agendapunt__overleg__provincie=provincie,
+    )
+    punt_id = besluit.agendapunt_id
+    services.verwijder_besluit(door=request.user, besluit=besluit)
+    messages.success(request, "Besluit verwijderd.")
+    return redirect("overleg:punt", punt_id)
+
+
+@require_POST
+def actie_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    form = ActieForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bewaar_actie(door=request.user, punt=punt, waarden=dict(form.cleaned_data))
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Actie toegevoegd.")
+            return redirect("overleg:punt", punt.pk)
+    return render(request, "overleg/punt.html", _punt_context(request, punt, actie_form=form))
+
+
+@require_POST
+def bijlage_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    form = BijlageForm(request.POST, request.FILES)
+    if form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        try:
+            services.voeg_bijlage_toe(
+                door=request.user,
+                punt=punt,
+                bestandsnaam=bestand.name,
+                data=bestand.read(),
+                titel=form.cleaned_data["titel"],
+                persoonsgegevens=form.cleaned_data["persoonsgegevens"],
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Bijlage toegevoegd.")
+            return redirect("overleg:punt", punt.pk)
+    return render(request, "overleg/punt.html", _punt_context(request, punt, bijlage_form=form))
+
+
+@require_POST
+def rapport_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    punt = _punt(provincie, pk)
+    form = RapportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.voeg_stand_van_zaken_toe(
+                door=request.user, punt=punt, peildatum=form.cleaned_data["peildatum"]
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Stand van zaken gegenereerd en bewaard bij het agendapunt.")
+            return redirect("overleg:punt", punt.pk)
+    return render(request, "overleg/punt.html", _punt_context(request, punt, rapport_form=form))
+
+
+@require_POST
+def verwijder_bijlage_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = schrijver(request)
+    bijlage = get_object_or_404(
+        Bijlage.objects.select_related("agendapunt__overleg__provincie"),
+        pk=pk,
+        agendapunt__overleg__provincie=provincie,
+    )
+    punt_id = bijlage.agendapunt_id
+    services.verwijder_bijlage(door=request.user, bijlage=bijlage)
+    messages.success(request, "Bijlage verwijderd.")
+    return redirect("overleg:punt", punt_id)
+
+
+@require_GET
+def bijlage_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provincie = lezer(request)
+    bijlage = get_object_or_404(
+        Bijlage.objects.select_related("agendapunt__overleg"),
+        pk=pk,
+        agendapunt__overleg__provincie=provincie,
+    )
+    if bijlage.persoonsgegevens and not mag_persoonsgegevens_zien(request.user, provincie):
+        raise PermissionDenied("Deze bijlage bevat persoonsgegevens.")
+    data = services.lees_bijlage(bijlage)
+    if data is None:
+        raise Http404("Het bestand is er niet (meer).")
+    return _download(
+        data, MIME.get(bijlage.extensie, "application/octet-stream"), bijlage.bestandsnaam
+    )
+
+
+# ------------------------------------------------------------------ actions
+
+
+@require_POST
+def actie_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close or reopen an action in place: a plain form (POST-redirect-GET); with HTMX the row."""
+    provincie = schrijver(request)
+    actie = get_object_or_404(
+        Actie.objects.select_related("agendapunt__overleg__provincie"),
+        pk=pk,
+        agendapunt__overleg__provincie=provincie,
+    )
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Ongeldige status.")
+    overleg = None
+    if form.cleaned_data["overleg"]:
+        overleg = get_object_or_404(Overleg, pk=form.cleaned_data["overleg"], provincie=provincie)
+    try:
+        services.zet_actie_status(
+            door=request.user, actie=actie, status=form.cleaned_data["status"], overleg=overleg
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, f"Actie is nu {ActieStatus(form.cleaned_data['status']).label.lower()}."
+        )
+    if overleg is not None:
+        return redirect(reverse("overleg:overleg", args=[overleg.pk]) + f"#actie-{actie.pk}")
+    return redirect(reverse("overleg:acties") + f"#actie-{actie.pk}")
+
+
+@require_GET
+def acties_view(request: HttpRequest) -> HttpResponse:
+    provincie = lezer(request)
+    status = request.GET.get("status", "")
+    if status not in ("", *ActieStatus.values):
+        status = ""
+    acties = list(queries.alle_acties(provincie, status))
+    tabel = acties_tabel(
+        acties,
+        titel=f"Acties PRT {provincie.naam}",
+        bijschrift="Alle acties uit de actie- en besluitenlijsten; open acties bovenaan.",
+    )
+    if request.GET.get("formaat") == "xlsx":
+        return xlsx_antwoord(
+            [tabel], bestandsnaam=f"acties-prt-{provincie.naam.lower()}.xlsx", titel=tabel.titel
+        )
+    return render(
+        request,
+        "overleg/acties.html",
+        {
+            "provincie": provincie,
+            "acties": acties,
+            "status": status,
+            "statussen": ActieStatus.choices,
+            "schrijven": mag_schrijven(request.user, provincie),
+            "vandaag": dt.date.today(),
+        },
+    )
