@@ -1,0 +1,79 @@
+"""Names of persons with deduce (a Dutch de-identification library), filtered by R10's rules.
+
+deduce builds its lookup structures once per process (about 6 s from its disk cache; 1–2
+minutes the very first time after installation); a document then takes well under 0.1 s.
+So there is ONE instance, built lazily on first use and guarded by a lock. ``STATISTIEK``
+records the start time and the time of the last document for the page and the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from regietafel.domain.persoonsgegevens import Voorstel, is_waarschijnlijk_naam
+
+_LOCK = threading.Lock()
+_DEDUCE: Any = None
+STATISTIEK: dict[str, float] = {}
+GEMEENTEN_CSV = Path(__file__).resolve().parent.parent / "gemeenten" / "data" / "gemeenten_2025.csv"
+EXTRA_PLAATSEN = ("Den Haag", "'s-Gravenhage", "Ter Apel", "Zevenaar", "Nederland")
+
+
+def deduce_instantie() -> Any:
+    """The one Deduce of this process (built on first use)."""
+    global _DEDUCE
+    if _DEDUCE is None:
+        with _LOCK:
+            if _DEDUCE is None:
+                import logging
+
+                from deduce import Deduce
+
+                begin = time.perf_counter()
+                wortel = logging.getLogger()
+                vorige = wortel.disabled
+                wortel.disabled = True  # deduce logs "Please wait 1-2 minutes" on the root logger
+                try:
+                    _DEDUCE = Deduce()
+                finally:
+                    wortel.disabled = vorige
+                STATISTIEK["start_seconden"] = time.perf_counter() - begin
+    return _DEDUCE
+
+
+@cache
+def plaatsnamen() -> frozenset[str]:
+    """The gemeenten and provincies of the CBS register (and a few places the seeds name)."""
+    namen: set[str] = set(EXTRA_PLAATSEN)
+    with GEMEENTEN_CSV.open(encoding="utf-8") as f:
+        for rij in csv.DictReader(f):
+            namen.update((rij["naam"], rij["provincie"]))
+    return frozenset(namen)
+
+
+def vind_namen(tekst: str) -> list[Voorstel]:
+    """The person names deduce finds in ``tekst`` that pass ``is_waarschijnlijk_naam``.
+
+    Office holders are not excluded here (see ``regietafel.woo.detectie``).
+    """
+    if not tekst.strip():
+        return []
+    deduce = deduce_instantie()
+    begin = time.perf_counter()
+    document = deduce.deidentify(tekst)
+    STATISTIEK["laatste_document_seconden"] = time.perf_counter() - begin
+    gewoon = deduce.lookup_structs["common_word"]
+    plaatsen = plaatsnamen()
+    uit = []
+    for a in document.annotations:
+        if a.tag not in ("persoon", "patient"):
+            continue
+        if not is_waarschijnlijk_naam(a.text, gewone_woorden=gewoon, plaatsen=plaatsen):
+            continue
+        uit.append(Voorstel(a.start_char, a.end_char, tekst[a.start_char : a.end_char], "naam"))
+    return uit
