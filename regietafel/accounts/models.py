@@ -31,6 +31,11 @@ class Gebruiker(AbstractUser):
         verbose_name="gemeente",
     )
     organisatie = models.CharField("organisatie", max_length=100, blank=True)
+    landelijk = models.BooleanField(
+        "landelijk",
+        default=False,
+        help_text="Leest de gegevens van alle provincies (alleen zonder eigen provincie).",
+    )
 
     class Meta:
         verbose_name = "gebruiker"

@@ -10,7 +10,13 @@ from django_filters import rest_framework as filters
 
 from regietafel.gemeenten.models import Gemeente
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
-from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
+from regietafel.monitoring.models import (
+    Inzending,
+    InzendingStatus,
+    NidosStand,
+    Realisatie,
+    VergunninghoudersStand,
+)
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 
 CBS_GEMEENTE = RegexValidator(r"^GM\d{4}$", "Een CBS-code van een gemeente, zoals GM0114.")
@@ -153,3 +159,14 @@ class LocatieFilter(filters.FilterSet):
             Q(beschikbaar_van__isnull=True) | Q(beschikbaar_van__lte=waarde),
             Q(beschikbaar_tot__isnull=True) | Q(beschikbaar_tot__gte=waarde),
         )
+
+
+class InzendingFilter(filters.FilterSet):
+    provincie = provincie_filter("gemeente__provincie")
+    gemeente = gemeente_filter()
+    peildatum = filters.DateFilter()
+    status = filters.ChoiceFilter(choices=InzendingStatus.choices)
+
+    class Meta:
+        model = Inzending
+        fields: list[str] = []

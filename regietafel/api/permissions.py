@@ -1,8 +1,11 @@
 """Who may read what through the API: the one place this app checks a role.
 
 Every authenticated user reads the data of its own provincie (a gemeente user: the
-provincie of its gemeente as well); a staff member or a beheerder reads every provincie.
-Writes are checked by the services they call (``dien_in``) and by ``mag_aanleveren``.
+provincie of its gemeente as well); reading every provincie is for a beheerder, a superuser
+or an explicitly national user without provincie (accounts.permissions). ``is_staff`` alone
+does not widen it: the secretariaat of Drenthe is staff and reads Drenthe.
+Writes are checked by the services they call (``dien_in``, ``keur_goed``, ``stuur_terug``)
+and by ``mag_aanleveren``.
 """
 
 from __future__ import annotations
@@ -14,27 +17,33 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from regietafel.aanlevering.permissions import mag_aanleveren
-from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import ALLE, leesbare_provincie_ids, leest_alles
+from regietafel.monitoring.permissions import eigen_gemeente_id, mag_beoordelen
 
-ALLE = None
-"""``leesbare_provincie_ids`` for a user who reads every provincie."""
+__all__ = [
+    "ALLE",
+    "MagAanleveren",
+    "leesbare_provincie_ids",
+    "leest_alles",
+    "zichtbare_inzendingen_filter",
+]
 
 
-def leest_alles(gebruiker: Any) -> bool:
-    return bool(gebruiker.is_staff) or getattr(gebruiker, "rol", None) == Rol.BEHEERDER
+def zichtbare_inzendingen_filter(gebruiker: Any) -> dict[str, Any] | None:
+    """The filter on Inzending of the submissions ``gebruiker`` may see; None: none at all.
 
-
-def leesbare_provincie_ids(gebruiker: Any) -> set[int] | None:
-    """The provincies whose data ``gebruiker`` may read; ``ALLE`` (None) for every one."""
-    if not getattr(gebruiker, "is_authenticated", False) or not gebruiker.is_active:
-        return set()
+    A gemeente user: its own gemeente's; a reviewer (the secretariaat): its provincie's;
+    national staff and beheerders: all. A lezer or a supplier sees none (as in the app).
+    """
+    eigen = eigen_gemeente_id(gebruiker)
+    if eigen is not None:
+        return {"gemeente_id": eigen}
     if leest_alles(gebruiker):
-        return ALLE
-    ids = {getattr(gebruiker, "provincie_id", None)}
-    gemeente = getattr(gebruiker, "gemeente", None) if gebruiker.gemeente_id else None
-    if gemeente is not None:
-        ids.add(gemeente.provincie_id)
-    return {i for i in ids if i is not None}
+        return {}
+    if mag_beoordelen(gebruiker):
+        provincie_id = getattr(gebruiker, "provincie_id", None)
+        return {} if provincie_id is None else {"gemeente__provincie_id": provincie_id}
+    return None
 
 
 class MagAanleveren(BasePermission):

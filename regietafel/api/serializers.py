@@ -191,17 +191,36 @@ class InzendingSerializer(serializers.ModelSerializer[Inzending]):
     toelichting = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=5000
     )
+    opmerking = serializers.CharField(
+        read_only=True, help_text="De opmerking van het secretariaat bij het terugsturen."
+    )
 
     class Meta:
         model = Inzending
-        fields = ["id", "gemeente", "peildatum", "regels", "toelichting", "status", "ingediend_op"]
-        read_only_fields = ["id", "status", "ingediend_op"]
+        fields = [
+            "id",
+            "gemeente",
+            "peildatum",
+            "regels",
+            "toelichting",
+            "status",
+            "ingediend_op",
+            "beoordeeld_op",
+            "opmerking",
+        ]
+        read_only_fields = ["id", "status", "ingediend_op", "beoordeeld_op", "opmerking"]
 
     def validate_regels(self, regels: list[dict[str, Any]]) -> list[dict[str, Any]]:
         soorten = [r["soort"] for r in regels]
         if len(set(soorten)) != len(soorten):
             raise serializers.ValidationError("Noem elke soort hoogstens één keer.")
         return regels
+
+
+class TerugsturenSerializer(serializers.Serializer[Any]):
+    opmerking = serializers.CharField(
+        max_length=5000, help_text="Wat de gemeente moet verbeteren (verplicht)."
+    )
 
 
 class ImportSerializer(serializers.Serializer[Any]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,8 @@ from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -22,11 +24,21 @@ from rest_framework.serializers import BaseSerializer
 from regietafel.aanlevering.models import AanleverSoort
 from regietafel.aanlevering.services import importeer
 from regietafel.api import filters, serializers
-from regietafel.api.permissions import ALLE, MagAanleveren, leesbare_provincie_ids
+from regietafel.api.permissions import (
+    ALLE,
+    MagAanleveren,
+    leesbare_provincie_ids,
+    zichtbare_inzendingen_filter,
+)
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie
-from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
-from regietafel.monitoring.services import dien_in
+from regietafel.monitoring.models import (
+    Inzending,
+    NidosStand,
+    Realisatie,
+    VergunninghoudersStand,
+)
+from regietafel.monitoring.services import dien_in, keur_goed, stuur_terug
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
 
 
@@ -155,10 +167,37 @@ def _meldingen(fout: DjangoValidationError) -> ApiValidationError:
     return ApiValidationError({"detail": fout.messages})
 
 
-class InzendingViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
-    """A gemeente user submits its own realisation; the secretariaat judges it in the app."""
+@extend_schema_view(
+    list=extend_schema(
+        summary="Inzendingen",
+        description="Een gemeente ziet haar eigen inzendingen, het secretariaat die van de "
+        "eigen provincie. Een lezer of aanleverancier ziet er geen.",
+    ),
+    retrieve=extend_schema(summary="Eén inzending"),
+)
+class InzendingViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """A gemeente user submits its own realisation; the secretariaat approves or returns it,
+    through the same services as the Inzendingen page."""
 
     serializer_class = serializers.InzendingSerializer
+    filterset_class = filters.InzendingFilter
+
+    def get_queryset(self) -> QuerySet[Inzending]:
+        qs = Inzending.objects.select_related("gemeente").prefetch_related("regels")
+        zichtbaar = zichtbare_inzendingen_filter(self.request.user)
+        if zichtbaar is None:
+            return qs.none()
+        return qs.filter(**zichtbaar).order_by("-ingediend_op", "-pk")
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        if self.action == "terugsturen":
+            return serializers.TerugsturenSerializer
+        return serializers.InzendingSerializer
 
     @extend_schema(
         summary="Realisatie van de eigen gemeente inzenden",
@@ -184,8 +223,57 @@ class InzendingViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):  # typ
             )
         except DjangoValidationError as fout:
             raise _meldingen(fout) from fout
-        antwoord = self.get_serializer(inzending)
+        antwoord = serializers.InzendingSerializer(inzending)
         return Response(antwoord.data, status=status.HTTP_201_CREATED)
+
+    def _beoordeel(self, request: Request, doe: Any) -> Response:
+        inzending = self.get_object()  # 404 for a submission the user may not see
+        try:
+            inzending = doe(inzending)
+        except DjangoPermissionDenied as fout:
+            raise PermissionDenied(str(fout)) from fout
+        except DjangoValidationError as fout:
+            if getattr(fout, "code", None) == "beoordeeld":
+                return Response({"detail": fout.messages}, status=status.HTTP_409_CONFLICT)
+            raise _meldingen(fout) from fout
+        inzending = self.get_queryset().get(pk=inzending.pk)
+        return Response(serializers.InzendingSerializer(inzending).data)
+
+    @extend_schema(
+        summary="Inzending goedkeuren (secretariaat)",
+        description="De cijfers gaan naar de realisaties (een gewijzigd cijfer vervangt het "
+        "opgeslagen cijfer, dat bewaard blijft). Alleen het secretariaat van de provincie.",
+        request=None,
+        responses={
+            200: serializers.InzendingSerializer,
+            403: OpenApiResponse(description="U mag deze inzending niet beoordelen."),
+            404: OpenApiResponse(description="Onbekende inzending."),
+            409: OpenApiResponse(description="De inzending is al beoordeeld."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def goedkeuren(self, request: Request, pk: str | None = None) -> Response:
+        return self._beoordeel(request, lambda i: keur_goed(door=request.user, inzending=i))
+
+    @extend_schema(
+        summary="Inzending terugsturen met een opmerking (secretariaat)",
+        request=serializers.TerugsturenSerializer,
+        responses={
+            200: serializers.InzendingSerializer,
+            400: OpenApiResponse(description="Geen opmerking."),
+            403: OpenApiResponse(description="U mag deze inzending niet beoordelen."),
+            404: OpenApiResponse(description="Onbekende inzending."),
+            409: OpenApiResponse(description="De inzending is al beoordeeld."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def terugsturen(self, request: Request, pk: str | None = None) -> Response:
+        invoer = serializers.TerugsturenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        opmerking = invoer.validated_data["opmerking"]
+        return self._beoordeel(
+            request, lambda i: stuur_terug(door=request.user, inzending=i, opmerking=opmerking)
+        )
 
 
 def _import_schema(soort: str, invoer: type[BaseSerializer[Any]]) -> Any:

@@ -1,12 +1,13 @@
 from django.contrib import admin
 
+from regietafel.audit.admin_mixins import ProvincieBeperktAdmin
 from regietafel.audit.models import AuditRegel
 
 
 @admin.register(AuditRegel)
-class AuditRegelAdmin(admin.ModelAdmin):
+class AuditRegelAdmin(ProvincieBeperktAdmin):
     list_display = ["moment", "door", "actie", "object_type", "object_omschrijving", "bron"]
-    list_filter = ["actie", "object_type"]
+    list_filter = ["actie", "object_type", "provincie"]
     search_fields = ["object_omschrijving", "bron", "checksum"]
     list_select_related = ["door"]
     date_hierarchy = "moment"

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models
 
 from regietafel.audit.models import AuditRegel
+from regietafel.audit.reikwijdte import reikwijdte
 
 
 def _waarde(value: Any) -> Any:
@@ -41,7 +42,10 @@ def registreer(
     bron: str = "",
     checksum: str = "",
 ) -> AuditRegel:
+    gemeente_id, provincie_id = reikwijdte(obj) if obj.pk is not None else (None, None)
     return AuditRegel.objects.create(
+        gemeente_id=gemeente_id,
+        provincie_id=provincie_id,
         door=door if getattr(door, "pk", None) else None,
         actie=actie,
         object_type=obj._meta.label_lower,

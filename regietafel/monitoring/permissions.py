@@ -31,11 +31,11 @@ def mag_inzenden(gebruiker: Any, gemeente: Gemeente) -> bool:
 
 
 def mag_beoordelen(gebruiker: Any, gemeente: Gemeente | None = None) -> bool:
-    """A staff member, or the secretariaat of the provincie (of ``gemeente``, when given)."""
+    """National staff, or the secretariaat of the provincie (of ``gemeente``, when given)."""
     if not _actief(gebruiker):
         return False
-    if gebruiker.is_staff:
-        return True
+    if gebruiker.is_staff and getattr(gebruiker, "provincie_id", None) is None:
+        return True  # national staff; a provincial (staff) secretariaat only its provincie
     if getattr(gebruiker, "rol", None) != Rol.SECRETARIAAT:
         return False
     provincie_id = getattr(gebruiker, "provincie_id", None)

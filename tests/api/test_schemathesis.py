@@ -28,7 +28,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 # Who writes where (everybody else reads as the lezer): the writes are fuzzed as a user
 # allowed to make them, so the body is parsed and checked, not refused at the door.
-SCHRIJVERS = {"/api/v1/inzendingen/": "gemeente-emmen", "/api/v1/imports/": "coa"}
+SCHRIJVERS = {
+    "/api/v1/inzendingen/{id}/": "secretariaat",  # approve and return
+    "/api/v1/inzendingen/": "gemeente-emmen",
+    "/api/v1/imports/": "coa",
+}
 
 
 @pytest.fixture(autouse=True)

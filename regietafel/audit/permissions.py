@@ -1,0 +1,78 @@
+"""Who may read the history of a record, and the Wijzigingen list: the one place this app
+checks a role.
+
+Reading a record's history follows reading the record: the provincie of the record must be
+one the user reads (accounts.permissions), with two narrower kinds of record: a gemeente's
+submissions (only that gemeente and the secretariaat of its provincie) and user accounts
+(only the user itself, the secretariaat of its provincie and a beheerder). A record outside
+the user's reach answers 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from regietafel.aanlevering.permissions import mag_aanleveren
+from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import (
+    actief,
+    is_beheerder,
+    leest_alles,
+    mag_provincie_lezen,
+)
+
+INZENDINGEN = frozenset({"monitoring.inzending", "monitoring.inzendingregel"})
+GEBRUIKERS = frozenset({"accounts.gebruiker"})
+AANLEVERINGEN = frozenset({"aanlevering.aanlevering"})
+
+
+def _secretariaat_van(gebruiker: Any, provincie_id: int | None) -> bool:
+    return (
+        getattr(gebruiker, "rol", None) == Rol.SECRETARIAAT
+        and provincie_id is not None
+        and gebruiker.provincie_id == provincie_id
+    )
+
+
+def mag_historie_lezen(
+    gebruiker: Any,
+    object_type: str,
+    *,
+    gemeente_id: int | None,
+    provincie_id: int | None,
+    object_id: str = "",
+) -> bool:
+    """Whether ``gebruiker`` may read the history of the record of this type and scope."""
+    if not actief(gebruiker):
+        return False
+    if object_type in GEBRUIKERS:
+        if str(gebruiker.pk) == object_id or is_beheerder(gebruiker):
+            return True
+        return _secretariaat_van(gebruiker, provincie_id)
+    if leest_alles(gebruiker):
+        return True
+    if object_type in INZENDINGEN:
+        if getattr(gebruiker, "rol", None) == Rol.GEMEENTE:
+            return gemeente_id is not None and gemeente_id == gebruiker.gemeente_id
+        return _secretariaat_van(gebruiker, provincie_id)
+    if object_type in AANLEVERINGEN:
+        return mag_aanleveren(gebruiker)
+    if provincie_id is None:
+        return True  # national data (a cyclus) is read by everyone signed in
+    return mag_provincie_lezen(gebruiker, provincie_id)
+
+
+def mag_wijzigingen_zien(gebruiker: Any) -> bool:
+    """The provincie-wide Wijzigingen list: the secretariaat of a provincie and a beheerder."""
+    if not actief(gebruiker):
+        return False
+    if leest_alles(gebruiker):
+        return True
+    return getattr(gebruiker, "rol", None) == Rol.SECRETARIAAT and bool(gebruiker.provincie_id)
+
+
+def wijzigingen_provincie_id(gebruiker: Any) -> int | None:
+    """The provincie whose changes the list shows; None: every provincie (with a filter)."""
+    if leest_alles(gebruiker):
+        return None
+    return gebruiker.provincie_id  # type: ignore[no-any-return]
