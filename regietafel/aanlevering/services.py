@@ -34,6 +34,7 @@ from regietafel.aanlevering.lezen import (
 )
 from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import Aanlevering, AanleverSoort
+from regietafel.aanlevering.permissions import aanlever_provincie_id
 from regietafel.audit.services import registreer
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
@@ -182,6 +183,27 @@ def _overnemen(samenvatting: Samenvatting, bestand: Bestand[Any]) -> bool:
     samenvatting.fouten.extend(bestand.fouten)
     samenvatting.notities.extend(bestand.notities)
     return not bestand.fouten
+
+
+def _buiten_provincie(door: Any, samenvatting: Samenvatting, gemeenten: Iterable[Gemeente]) -> bool:
+    """A provincial user delivers for its own provincie only: a row of another provincie's
+    gemeente is an error for the whole file (nothing is written). True when there is one."""
+    eigen = aanlever_provincie_id(door)
+    if eigen is None:
+        return False
+    vreemd = sorted({g.naam for g in gemeenten if g.provincie_id != eigen})
+    if vreemd:
+        samenvatting.fouten.append(
+            Fout(
+                samenvatting.bestandsnaam,
+                None,
+                None,
+                None,
+                "Het bestand bevat gemeenten buiten uw provincie, waarvoor u niet mag "
+                f"aanleveren: {', '.join(vreemd[:10])}{' …' if len(vreemd) > 10 else ''}.",
+            )
+        )
+    return bool(vreemd)
 
 
 def _bronregel(wat: str, samenvatting: Samenvatting) -> str:
@@ -348,6 +370,8 @@ def importeer_coa(
     )
     labels = {k: _label(VergunninghoudersStand, k) for k in COA_VELDEN}
     rijen = [(gemeenten[r.gemeente.cbs_code], _coa_waarden(r, jaar), r) for r in bestand.rijen]
+    if _buiten_provincie(door, samenvatting, (g for g, *_ in rijen)):
+        return samenvatting
 
     with transaction.atomic():
         huidig = {
@@ -425,6 +449,8 @@ def importeer_nidos(
         )
         for r in bestand.rijen
     ]
+    if _buiten_provincie(door, samenvatting, (g for g, _ in rijen)):
+        return samenvatting
     with transaction.atomic():
         huidig = {
             rij["gemeente_id"]: rij
@@ -466,6 +492,8 @@ def importeer_realisatie(
     bron_tekst = _bronregel("Realisatie per gemeente en soort", samenvatting)
     labels = {"aantal": _label(Realisatie, "aantal")}
     rijen = [(gemeenten[r.gemeente.cbs_code], r) for r in bestand.rijen]
+    if _buiten_provincie(door, samenvatting, (g for g, _ in rijen)):
+        return samenvatting
     with transaction.atomic():
         huidig = {
             (g, s, p): {"aantal": n}

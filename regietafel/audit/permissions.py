@@ -3,7 +3,8 @@ checks a role.
 
 Reading a record's history follows reading the record: the provincie of the record must be
 one the user reads (accounts.permissions), with two narrower kinds of record: a gemeente's
-submissions (only that gemeente and the secretariaat of its provincie) and user accounts
+submissions and its toezicht dossier (only that gemeente and the secretariaat of its
+provincie; a toezicht dossier also the provincie's lezers) and user accounts
 (only the user itself, the secretariaat of its provincie and a beheerder). A record outside
 the user's reach answers 404, as if it did not exist.
 """
@@ -20,10 +21,12 @@ from regietafel.accounts.permissions import (
     leest_alles,
     mag_provincie_lezen,
 )
+from regietafel.toezicht.permissions import mag_alles_lezen as mag_alles_lezen_toezicht
 
 INZENDINGEN = frozenset({"monitoring.inzending", "monitoring.inzendingregel"})
 GEBRUIKERS = frozenset({"accounts.gebruiker"})
 AANLEVERINGEN = frozenset({"aanlevering.aanlevering"})
+TOEZICHT = frozenset({"toezicht.dossier", "toezicht.stap", "toezicht.document"})
 
 
 def _secretariaat_van(gebruiker: Any, provincie_id: int | None) -> bool:
@@ -57,6 +60,12 @@ def mag_historie_lezen(
         return _secretariaat_van(gebruiker, provincie_id)
     if object_type in AANLEVERINGEN:
         return mag_aanleveren(gebruiker)
+    if object_type in TOEZICHT:  # as confidential as the dossier itself
+        if getattr(gebruiker, "rol", None) == Rol.GEMEENTE:
+            return gemeente_id is not None and gemeente_id == gebruiker.gemeente_id
+        return mag_alles_lezen_toezicht(gebruiker) and (
+            provincie_id is None or mag_provincie_lezen(gebruiker, provincie_id)
+        )
     if provincie_id is None:
         return True  # national data (a cyclus) is read by everyone signed in
     return mag_provincie_lezen(gebruiker, provincie_id)

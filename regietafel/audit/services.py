@@ -16,7 +16,7 @@ from regietafel.audit.reikwijdte import reikwijdte
 def _waarde(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -220,13 +220,14 @@ def _realisatie(tmp_path: Path, aantal: int) -> Path:
 
 
 def test_the_preview_query_count_does_not_grow_with_rows(
-    secretariaat: Client, tmp_path: Path, media: Path
+    secretariaat: Client, coa: Client, tmp_path: Path, media: Path
 ) -> None:
+    # A national file (300 gemeenten): a supplier delivers it; a secretariaat only its own provincie.
     klein, groot = _realisatie(tmp_path, 10), _realisatie(tmp_path, 300)
     with CaptureQueriesContext(connection) as q_klein:
-        assert "10 nieuw" in _upload(secretariaat, klein, soort="realisatie").content.decode()
+        assert "10 nieuw" in _upload(coa, klein, soort="realisatie").content.decode()
     with CaptureQueriesContext(connection) as q_groot:
-        assert "300 nieuw" in _upload(secretariaat, groot, soort="realisatie").content.decode()
+        assert "300 nieuw" in _upload(coa, groot, soort="realisatie").content.decode()
     assert len(q_groot) == len(q_klein)
     assert Realisatie.objects.filter(peildatum=dt.date(2025, 12, 1)).count() == 0
 
