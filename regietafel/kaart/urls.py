@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regietafel.kaart import views
 
 app_name = "kaart"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.provincie_kaart, name="provincie"),
+    path("nederland/", views.nederland_kaart, name="nederland"),
+]

@@ -1,0 +1,149 @@
+"""The map of a provincie (/kaart/) and of the country (/kaart/nederland/)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.core.verzoek import provincie_van
+from regietafel.kaart.geometrie import BRON, kaartgeometrie
+from regietafel.kaart.klassen import KLASSEN
+from regietafel.kaart.permissions import leesbare_provincie_ids
+from regietafel.kaart.queries import SOORTEN, STANDAARD_SOORT, KaartGegevens, kaart_gegevens
+from regietafel.kaart.svg import kaart_svg
+from regietafel.kaart.tabellen import gemeente_tabel, provincie_tabel
+
+PROVINCIE_BREEDTE = 800
+NEDERLAND_BREEDTE = 800
+
+
+def _soort(request: HttpRequest) -> tuple[str, str | None]:
+    soort = request.GET.get("soort") or STANDAARD_SOORT
+    if soort not in SOORTEN:
+        return (
+            STANDAARD_SOORT,
+            f"Onbekende soort {soort!r}; de kaart toont {SOORTEN[STANDAARD_SOORT][1]}.",
+        )
+    return soort, None
+
+
+def _legenda(gegevens: KaartGegevens, *, met_niet: bool = False) -> list[dict[str, object]]:
+    tel = gegevens.per_klasse()
+    regels: list[dict[str, object]] = [
+        {"sleutel": k.sleutel, "label": k.label, "aantal": tel.get(k.sleutel, 0)} for k in KLASSEN
+    ]
+    if met_niet:
+        regels.append({"sleutel": "kl-niet", "label": "provincie niet in te zien", "aantal": None})
+    return regels
+
+
+def _context(
+    request: HttpRequest, gegevens: KaartGegevens, soort: str, fout: str | None
+) -> dict[str, object]:
+    return {
+        "gegevens": gegevens,
+        "soort": soort,
+        "soorten": [(s, titel) for s, (_, titel) in SOORTEN.items()],
+        "fout": fout,
+        "bron": BRON,
+        "provincie_param": request.GET.get("provincie", ""),
+    }
+
+
+def provincie_kaart(request: HttpRequest) -> HttpResponse:
+    provincie = provincie_van(request)
+    soort, fout = _soort(request)
+    gegevens = kaart_gegevens(soort, [provincie.pk])
+    geometrie = kaartgeometrie(
+        frozenset(r.gemeente.cbs_code for r in gegevens.rijen),
+        breedte=PROVINCIE_BREEDTE,
+        provincie_codes=frozenset({provincie.code}),
+    )
+    # /trends/ resolves the provincie the same way: keep an explicit ?provincie= in the link.
+    achtervoegsel = (
+        f"?{urlencode({'provincie': provincie.code})}" if "provincie" in request.GET else ""
+    )
+    svg = kaart_svg(
+        gegevens,
+        geometrie,
+        titel=f"Kaart van {provincie.naam}: {gegevens.titel}, realisatie als deel van de opgave per gemeente",
+        gemeente_url=lambda r: (
+            reverse("trends-gemeente", args=[r.gemeente.cbs_code]) + achtervoegsel
+        ),
+    )
+    tabel = gemeente_tabel(gegevens, provincie.naam, met_provincie=False)
+    stand = gegevens.provincies[0] if gegevens.provincies else None
+    context = {
+        **_context(request, gegevens, soort, fout),
+        "provincie": provincie,
+        "stand": stand,
+        "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
+        "svg_bytes": len(svg.encode()),
+        "tabel": tabel,
+        "rijen": list(zip(gegevens.rijen, tabel.weergave_rijen, strict=True)),
+        "legenda": _legenda(gegevens),
+        "trends_achtervoegsel": achtervoegsel,
+        "nederland": False,
+    }
+    return pagina_met_excel(
+        request,
+        "kaart/kaart.html",
+        context,
+        tabellen=[tabel],
+        bestandsnaam=f"kaart-{provincie.naam}-{soort}",
+        titel=f"Kaart {provincie.naam} – {gegevens.titel}",
+    )
+
+
+def nederland_kaart(request: HttpRequest) -> HttpResponse:
+    eigen = provincie_van(request)
+    leesbaar = leesbare_provincie_ids(request.user, eigen)
+    soort, fout = _soort(request)
+    gegevens = kaart_gegevens(soort, leesbaar)
+    geometrie = kaartgeometrie(None, breedte=NEDERLAND_BREEDTE, provincie_codes=None)
+
+    def provincie_url(code: str) -> str:
+        # A national user chooses the provincie; any other user's /kaart/ is its own provincie.
+        params = {"provincie": code, "soort": soort} if leesbaar is None else {"soort": soort}
+        return f"{reverse('kaart:provincie')}?{urlencode(params)}"
+
+    svg = kaart_svg(
+        gegevens,
+        geometrie,
+        titel=f"Kaart van Nederland: {gegevens.titel}, realisatie als deel van de opgave per gemeente",
+        gemeente_url=lambda r: None,
+        provincie_url=provincie_url,
+        markerfactor=0.25,
+    )
+    tabel = gemeente_tabel(gegevens, "Nederland", met_provincie=True)
+    provincies = provincie_tabel(gegevens)
+    context = {
+        **_context(request, gegevens, soort, fout),
+        "provincie": None,
+        "stand": None,
+        "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
+        "svg_bytes": len(svg.encode()),
+        "tabel": tabel,
+        "rijen": list(zip(gegevens.rijen, tabel.weergave_rijen, strict=True)),
+        "provincie_tabel": provincies,
+        "provincie_rijen": [
+            (stand, provincie_url(stand.provincie.code), rij)
+            for stand, rij in zip(gegevens.provincies, provincies.weergave_rijen, strict=True)
+        ],
+        "legenda": _legenda(gegevens, met_niet=leesbaar is not None),
+        "nederland": True,
+        "leest_alles": leesbaar is None,
+        "eigen": eigen,
+    }
+    return pagina_met_excel(
+        request,
+        "kaart/kaart.html",
+        context,
+        tabellen=[provincies, tabel],
+        bestandsnaam=f"kaart-nederland-{soort}",
+        titel=f"Kaart Nederland – {gegevens.titel}",
+    )
