@@ -5,8 +5,9 @@ verdeel_restopgave on a synthetic province of 342 gemeenten (generated determini
 against the baseline of json.loads of the same JSON text. The ratio says how many JSON parses
 one verdeling costs, which compares across machines better than seconds do.
 
-Then bench.rapport (the reports) and bench.aanlevering (import_realisatie_5000: the
-realisatie import of 5,000 XLSX rows against reading the file only).
+Then bench.rapport (the reports), bench.aanlevering (import_realisatie_5000: the
+realisatie import of 5,000 XLSX rows against reading the file only) and bench.landelijk (the
+national dataset: pages, import, the national PDF, query counts and the load test).
 """
 
 from __future__ import annotations
@@ -132,7 +133,11 @@ def main() -> int:
     # its own, since Django is set up once per process.
     import subprocess
 
-    return uitkomst or subprocess.run([sys.executable, "-m", "bench.aanlevering"]).returncode
+    uitkomst = uitkomst or subprocess.run([sys.executable, "-m", "bench.aanlevering"]).returncode
+    print()
+    # The national dataset (issue 10): dashboard, trends, import, PDF, query counts and the
+    # load test under gunicorn, on a throwaway database of its own.
+    return uitkomst or subprocess.run([sys.executable, "-m", "bench.landelijk"]).returncode
 
 
 if __name__ == "__main__":

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regietafel.landelijk import views
 
 app_name = "landelijk"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("ping/", views.ping, name="ping"),
+]

@@ -8,13 +8,16 @@ of gemeenten or peildata.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db.models import Max, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Max, QuerySet, Sum
 from django.utils import timezone
 
+from regietafel.audit.models import AuditRegel
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
     stand_vergunninghouders,
@@ -42,6 +45,7 @@ from regietafel.opgaven.models import (
 )
 
 P = TypeVar("P", bound=Peilrecord)
+R = TypeVar("R")
 InzendingQuerySet = QuerySet[Inzending]
 
 # The three opgaven of the Stand van zaken table, in the order of seed 000.
@@ -67,6 +71,7 @@ def peildata(provincie: Provincie) -> list[dt.date]:
         rows = (
             model.objects.actueel()
             .filter(gemeente__provincie=provincie)
+            .order_by()  # no default ordering: it would add gemeente.naam to the DISTINCT
             .values_list("peildatum", flat=True)
             .distinct()
         )
@@ -205,10 +210,56 @@ def _laatste(
     laatste = qs.aggregate(m=Max("peildatum"))["m"]
     if laatste is None:
         return None, []
-    return laatste, list(qs.filter(peildatum=laatste).select_related("gemeente"))
+    return laatste, list(qs.filter(peildatum=laatste).select_related("gemeente").order_by())
+
+
+# --- Computed once: peildata never change after import ---------------------------------
+#
+# Every write (services, imports, the admin) leaves an AuditRegel, so the newest audit entry
+# (its id and moment: an id reused after a rollback gets a new moment) is the data version.
+# The Stand van zaken and the trends are cached per provincie + peildatum + data version; a
+# write makes a new version and the old entries simply expire. Not inside a transaction: what
+# a transaction sees may be rolled back (tests run in one; set CACHE_IN_TRANSACTIE to test).
+
+CACHE_SECONDEN = 3600
+CACHE_IN_TRANSACTIE = False
+
+
+def data_versie() -> str:
+    """The version of all stored figures: one indexed query."""
+    laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
+    if laatste is None:
+        return "leeg"
+    return f"{laatste[0]}.{laatste[1].timestamp():.6f}"
+
+
+def _cache_actief() -> bool:
+    return CACHE_IN_TRANSACTIE or not connection.in_atomic_block
+
+
+def gecached(sleutel: str, bereken: Callable[[], R], versie: str | None = None) -> R:
+    """``bereken()`` once per ``sleutel`` and data version."""
+    if not _cache_actief():
+        return bereken()
+    volledig = f"regietafel:{sleutel}:{versie or data_versie()}"
+    waarde = cache.get(volledig)
+    if waarde is None:
+        waarde = bereken()
+        cache.set(volledig, waarde, CACHE_SECONDEN)
+    return waarde
 
 
 def stand_van_zaken(provincie: Provincie, peildatum: dt.date | None = None) -> StandVanZaken:
+    """The Stand van zaken of ``provincie`` on ``peildatum`` (None: the newest), cached."""
+    return gecached(
+        f"stand:{provincie.pk}:{peildatum.isoformat() if peildatum else '-'}",
+        lambda: bereken_stand_van_zaken(provincie, peildatum),
+    )
+
+
+def bereken_stand_van_zaken(
+    provincie: Provincie, peildatum: dt.date | None = None
+) -> StandVanZaken:
     alle_peildata = peildata(provincie)
     if peildatum is None:
         peildatum = alle_peildata[0] if alle_peildata else eerste_van_maand(dt.date.today())
@@ -244,14 +295,19 @@ def stand_van_zaken(provincie: Provincie, peildatum: dt.date | None = None) -> S
     )
     realisaties: dict[tuple[str, int], int] = {}
     if laatste_per_soort:
-        filter_q = Q()
-        for soort, datum in laatste_per_soort.items():
-            filter_q |= Q(soort=soort, peildatum=datum)
+        # Equality on (soort, peildatum) instead of an OR of pairs: the OR made SQLite scan
+        # every provincie's rows before the peildatum (MULTI-INDEX OR on soort < grens).
         realisaties = {
             (s, g): n
-            for s, g, n in realisatie_qs.filter(filter_q).values_list(
-                "soort", "gemeente_id", "aantal"
+            for s, d, g, n in Realisatie.objects.actueel()
+            .filter(
+                gemeente__provincie=provincie,
+                soort__in=list(laatste_per_soort),
+                peildatum__in=set(laatste_per_soort.values()),
             )
+            .order_by()
+            .values_list("soort", "peildatum", "gemeente_id", "aantal")
+            if laatste_per_soort[s] == d
         }
 
     kolommen = []
@@ -407,6 +463,14 @@ class Trends:
 
 
 def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
+    """``bereken_trends``, cached per provincie, gemeente and data version."""
+    return gecached(
+        f"trends:{provincie.pk}:{gemeente.pk if gemeente else '-'}",
+        lambda: bereken_trends(provincie, gemeente),
+    )
+
+
+def bereken_trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
     """Realisation against the opgave in force per soort and peildatum, and the statushouders
     achter/voor (R4) per COA peildatum, for a provincie (totals of its gemeenten) or one
     gemeente. Six queries, however many peildata and gemeenten."""
@@ -423,13 +487,19 @@ def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
         if gemeente is None
         else []
     )
-    realisatie: dict[tuple[str, dt.date], dict[int, int]] = {}
-    for soort, peildatum, g, n in (
-        Realisatie.objects.actueel()
-        .filter(gemeente__provincie=provincie, gemeente_id__in=ids)
-        .values_list("soort", "peildatum", "gemeente_id", "aantal")
-    ):
-        realisatie.setdefault((soort, peildatum), {})[g] = n
+    # The total per soort and peildatum, summed by the database: one row per peildatum
+    # instead of one per gemeente and peildatum.
+    realisatie: dict[tuple[str, dt.date], int] = {
+        (soort, peildatum): n
+        for soort, peildatum, n in (
+            Realisatie.objects.actueel()
+            .filter(gemeente__provincie=provincie, gemeente_id__in=ids)
+            .order_by()
+            .values_list("soort", "peildatum")
+            .annotate(n=Sum("aantal"))
+            .values_list("soort", "peildatum", "n")
+        )
+    }
 
     soorten = []
     for soort, cyclus_soort, titel in TABEL_SOORTEN:
@@ -438,7 +508,6 @@ def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
             cyclus = cyclus_voor(cycli, cyclus_soort, peildatum)
             _, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
             in_kader = [g for g in ids if g in per_gemeente]
-            cijfers = realisatie[(soort, peildatum)]
             grens = volgende_maand(peildatum)
             geldend = [
                 p.aantal
@@ -451,7 +520,7 @@ def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
             punten.append(
                 TrendPunt(
                     peildatum=peildatum,
-                    realisatie=sum(cijfers.values()),
+                    realisatie=realisatie[(soort, peildatum)],
                     opgave=sum(per_gemeente[g] for g in in_kader) if in_kader else None,
                     provinciale_opgave=geldend[-1] if geldend else None,
                 )
@@ -459,7 +528,12 @@ def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
         soorten.append(SoortTrend(soort, titel, tuple(punten)))
 
     coa: dict[dt.date, dict[int, VergunninghoudersStand]] = {}
-    for rij in CoaRij.objects.actueel().filter(gemeente__provincie=provincie, gemeente_id__in=ids):
+    for rij in (
+        CoaRij.objects.actueel()
+        .filter(gemeente__provincie=provincie, gemeente_id__in=ids)
+        .defer("bron", "toelichting")
+        .order_by()
+    ):
         coa.setdefault(rij.peildatum, {})[rij.gemeente_id] = stand_vergunninghouders(rij.invoer())
     coa_peildata = sorted(coa)
     statushouders = tuple(
@@ -506,6 +580,7 @@ def peildatum_keuzes(provincie: Provincie, vandaag: dt.date | None = None) -> li
         d
         for d in Realisatie.objects.actueel()
         .filter(gemeente__provincie=provincie, peildatum__lte=grens)
+        .order_by()
         .values_list("peildatum", flat=True)
         .distinct()
         if d.day == 1

@@ -7,14 +7,17 @@ from django.shortcuts import get_object_or_404
 
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
-from regietafel.core.verzoek import provincie_van
+from regietafel.core.verzoek import cache_op_gegevens, provincie_van
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
 from regietafel.monitoring.queries import stand_van_zaken, trends
 from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
 
 
+@cache_op_gegevens(bewaar=True)
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
+    """The dashboard. Its figures change only with a write (every write leaves an audit entry):
+    the rendered page is kept per session and data version, and a browser gets a 304."""
     provincie = provincie_van(request)
     fout = None
     peildatum = None

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from regietafel.aanlevering.cli import datum_argument
+from regietafel.aanlevering.cli import datum_argument, inwoners_parser, inwoners_uitvoeren
 from regietafel.aanlevering.services import importeer
 from regietafel.aanlevering.weergave import fout_regels, samenvatting_regels
 
@@ -14,12 +14,15 @@ from regietafel.aanlevering.weergave import fout_regels, samenvatting_regels
 class Command(BaseCommand):
     help = (
         "Importeer een aanlevering: `import coa BESTAND`, `import nidos BESTAND --peildatum "
-        "JJJJ-MM-DD`, `import realisatie BESTAND`. Met --dry-run wordt niets opgeslagen. "
+        "JJJJ-MM-DD`, `import realisatie BESTAND`, `import inwoners BESTAND` (CBS StatLine 03759ned, "
+        "CSV). Met --dry-run wordt niets opgeslagen. "
         "Exit 2 met de foutenlijst bij een ongeldig bestand; dan wordt niets opgeslagen."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="soort", required=True, metavar="{coa,nidos,realisatie}")
+        sub = parser.add_subparsers(
+            dest="soort", required=True, metavar="{coa,nidos,realisatie,inwoners}"
+        )
         omschrijving = {
             "coa": "COA-overzicht huisvesting vergunninghouders (.xlsx of .csv).",
             "nidos": "Nidos-factsheet: gemeente, gerealiseerd, taakstelling (.xlsx of .csv).",
@@ -40,8 +43,11 @@ class Command(BaseCommand):
                 action="store_true",
                 help="laat zien wat er zou veranderen, maar sla niets op",
             )
+        inwoners_parser(sub)
 
     def handle(self, *args: Any, soort: str, bestand: str, dry_run: bool, **options: Any) -> None:
+        if soort == "inwoners":
+            return inwoners_uitvoeren(self, bestand, dry_run)
         samenvatting = importeer(
             soort,
             Path(bestand),

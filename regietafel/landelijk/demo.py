@@ -1,0 +1,475 @@
+"""The synthetic national demo: `regietafel demo landelijk [--seed N]`.
+
+On top of the Drenthe demo (loaded first, never changed) it generates for the 330 gemeenten
+of the other 11 provincies: inhabitants (1-1-2025), the provincial opgaven and every opgave per
+gemeente (Spreidingswet 2024 and 2026, Oekraïne, statushouders, minderjarigen), ``maanden``
+monthly peildata up to 1-11-2025 of realisatie, COA statushouders and Nidos, locations, and
+a bestuurlijk PRT per provincie (20-11-2025).
+
+Deterministic: every figure of a gemeente comes from ``random.Random(f"{seed}:{cbs_code}")``
+(and the provincial totals from R1), so the same seed gives the same figures in any order.
+Synthetic IN THE DATA: every generated row has ``bron`` starting with ``SYNTHETISCH`` (and
+``Inwonertal.synthetisch=True``; a Locatie, which has no bron, says so in ``bijzonderheden``
+and its name, an Overleg in ``locatie``). No migration was needed for the marking.
+Idempotent: rows whose natural key exists are skipped, so a second run adds nothing.
+Fast: bulk_create in batches, and one summary audit entry per kind of row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+
+from regietafel.audit.models import AuditRegel
+from regietafel.demo import drenthe as drenthe_bron
+from regietafel.domain.indicatief import indicatieve_verdeling
+from regietafel.domain.verdeling import grootste_overschot
+from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
+from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
+from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
+from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave, Soort, Stadium
+
+SYNTHETISCH = "SYNTHETISCH"
+"""Every ``bron`` of a generated row starts with this word (``bron__startswith``)."""
+STANDAARD_ZAAD = 2026
+MAANDEN = 60
+LAATSTE_PEILDATUM = dt.date(2025, 11, 1)
+INWONERS_JAAR = 2025
+BATCH = 2000
+
+# First cycle, published provincial opgaven incl. AMV (domain.md; Stcrt. 2024, 3320).
+OPGAVE_2024: dict[str, int] = {
+    "Zuid-Holland": 19_776,
+    "Noord-Holland": 16_290,
+    "Noord-Brabant": 14_689,
+    "Gelderland": 11_704,
+    "Utrecht": 8_207,
+    "Overijssel": 6_325,
+    "Limburg": 5_662,
+    "Fryslân": 3_391,
+    "Groningen": 2_717,
+    "Drenthe": 2_691,
+    "Flevoland": 2_441,
+    "Zeeland": 2_109,
+}
+AMV_2024 = 8_140
+RAMING_2026 = 88_000
+AMV_2026 = 7_461  # the first cycle's share of AMV (8,140 / 96,000) of 88,000, rounded
+OEKRAINE_LANDELIJK = 98_000
+
+
+def bron(zaad: int) -> str:
+    return f"{SYNTHETISCH} — landelijke demo (seed {zaad}), geen echte cijfers"
+
+
+def peildata(maanden: int = MAANDEN) -> list[dt.date]:
+    """``maanden`` first-of-months up to LAATSTE_PEILDATUM, oldest first."""
+    uit, jaar, maand = [], LAATSTE_PEILDATUM.year, LAATSTE_PEILDATUM.month
+    for _ in range(maanden):
+        uit.append(dt.date(jaar, maand, 1))
+        jaar, maand = (jaar - 1, 12) if maand == 1 else (jaar, maand - 1)
+    return uit[::-1]
+
+
+def _naam_sleutel(naam: str) -> str:
+    return {"Friesland": "Fryslân"}.get(naam, naam)
+
+
+@dataclass
+class Plan:
+    """Everything the demo would write, as unsaved rows (pure: no queries but the input)."""
+
+    inwoners: list[Inwonertal] = field(default_factory=list)
+    provinciaal: list[ProvincieOpgave] = field(default_factory=list)
+    opgaven: list[Opgave] = field(default_factory=list)
+    realisaties: list[Realisatie] = field(default_factory=list)
+    coa: list[VergunninghoudersStand] = field(default_factory=list)
+    nidos: list[NidosStand] = field(default_factory=list)
+    locaties: list[Locatie] = field(default_factory=list)
+
+    def soorten(self) -> Iterator[tuple[str, list[Any]]]:
+        yield "inwonertallen", self.inwoners
+        yield "provinciale opgaven", self.provinciaal
+        yield "opgaven", self.opgaven
+        yield "realisaties", self.realisaties
+        yield "standen vergunninghouders", self.coa
+        yield "standen Nidos", self.nidos
+        yield "locaties", self.locaties
+
+
+def plan(
+    provincies: Iterable[Provincie],
+    gemeenten: Iterable[Gemeente],
+    cycli: dict[str, Cyclus],
+    *,
+    zaad: int = STANDAARD_ZAAD,
+    maanden: int = MAANDEN,
+) -> Plan:
+    """The synthetic figures for ``gemeenten`` (all of them outside Drenthe)."""
+    tekst = bron(zaad)
+    nu = dt.datetime.now(dt.UTC)
+    p = Plan()
+    per_provincie: dict[int, list[Gemeente]] = {}
+    for g in sorted(gemeenten, key=lambda g: g.cbs_code):
+        per_provincie.setdefault(g.provincie_id, []).append(g)
+    provincies = [pv for pv in provincies if pv.pk in per_provincie]
+    rnd_g = {
+        g.cbs_code: random.Random(f"{zaad}:{g.cbs_code}")
+        for gs in per_provincie.values()
+        for g in gs
+    }
+    inwoners = {
+        code: int(r.lognormvariate(10.35, 0.8)) + 1_000 for code, r in sorted(rnd_g.items())
+    }
+    gewicht_2024 = {pv.naam: OPGAVE_2024.get(_naam_sleutel(pv.naam), 1) for pv in provincies}
+    alle_2024 = {naam: OPGAVE_2024[naam] for naam in OPGAVE_2024}
+    amv_2024 = grootste_overschot(AMV_2024, alle_2024).aantallen
+    totaal_2026 = grootste_overschot(RAMING_2026, alle_2024).aantallen
+    amv_2026 = grootste_overschot(AMV_2026, alle_2024).aantallen
+    inw_pv = {pv.naam: sum(inwoners[g.cbs_code] for g in per_provincie[pv.pk]) for pv in provincies}
+    oekraine_pv = grootste_overschot(OEKRAINE_LANDELIJK, inw_pv).aantallen
+    data = peildata(maanden)
+
+    def opgave(c: str, g: Gemeente, soort: str, stadium: str, n: int) -> None:
+        p.opgaven.append(
+            Opgave(cyclus=cycli[c], gemeente=g, soort=soort, stadium=stadium, aantal=n, bron=tekst)
+        )
+
+    def peil(model: type[Any], g: Gemeente, d: dt.date, **velden: Any) -> Any:
+        return model(gemeente=g, peildatum=d, bron=tekst, geregistreerd_op=nu, **velden)
+
+    for pv in provincies:
+        sleutel = _naam_sleutel(pv.naam)
+        totaal = OPGAVE_2024.get(sleutel, gewicht_2024[pv.naam])
+        reg_24, am_24 = totaal - amv_2024.get(sleutel, 0), amv_2024.get(sleutel, 0)
+        reg_26, am_26 = totaal_2026[sleutel] - amv_2026[sleutel], amv_2026[sleutel]
+        for c, soort, n, vanaf in (
+            ("spreidingswet-2024", Soort.REGULIER, reg_24, dt.date(2024, 1, 31)),
+            ("spreidingswet-2024", Soort.AMV, am_24, dt.date(2024, 1, 31)),
+            ("spreidingswet-2026", Soort.REGULIER, reg_26, dt.date(2026, 2, 27)),
+            ("spreidingswet-2026", Soort.AMV, am_26, dt.date(2026, 2, 27)),
+            ("oekraine-2025", Soort.OEKRAINE, oekraine_pv[pv.naam], dt.date(2025, 1, 1)),
+        ):
+            p.provinciaal.append(
+                ProvincieOpgave(
+                    cyclus=cycli[c],
+                    provincie=pv,
+                    soort=soort,
+                    aantal=n,
+                    geldig_vanaf=vanaf,
+                    bron=tekst,
+                )
+            )
+        gs = per_provincie[pv.pk]
+        basis = {g.cbs_code: (inwoners[g.cbs_code], Fraction(1)) for g in gs}
+        ind_r24, ind_a24 = indicatieve_verdeling(reg_24, am_24, basis)
+        ind_r26, ind_a26 = indicatieve_verdeling(reg_26, am_26, basis)
+        oek = grootste_overschot(oekraine_pv[pv.naam], {k: v[0] for k, v in basis.items()})
+        for g in gs:
+            r = rnd_g[g.cbs_code]
+            inw = inwoners[g.cbs_code]
+            p.inwoners.append(
+                Inwonertal(gemeente=g, jaar=INWONERS_JAAR, aantal=inw, bron=tekst, synthetisch=True)
+            )
+            reg, amv = ind_r24.aantallen[g.cbs_code], ind_a24.aantallen[g.cbs_code]
+            aanbod_r, aanbod_a = round(reg * r.uniform(0.6, 1.5)), round(amv * r.uniform(0.5, 1.6))
+            oek_ind = oek.aantallen[g.cbs_code]
+            oek_amb = round(oek_ind * r.uniform(0.8, 1.3))
+            vh_h1 = max(1, round(inw * r.uniform(0.0004, 0.0009)))
+            vh_h2 = max(1, round(inw * r.uniform(0.0004, 0.0009)))
+            minderjarig = round(inw * r.uniform(0.00002, 0.00012))
+            for c, soort, stadium, n in (
+                ("spreidingswet-2024", Soort.REGULIER, Stadium.INDICATIEF, reg),
+                ("spreidingswet-2024", Soort.REGULIER, Stadium.AANBOD, aanbod_r),
+                ("spreidingswet-2024", Soort.REGULIER, Stadium.VASTGESTELD, aanbod_r),
+                ("spreidingswet-2024", Soort.AMV, Stadium.INDICATIEF, amv),
+                ("spreidingswet-2024", Soort.AMV, Stadium.AANBOD, aanbod_a),
+                ("spreidingswet-2024", Soort.AMV, Stadium.VASTGESTELD, aanbod_a),
+                (
+                    "spreidingswet-2026",
+                    Soort.REGULIER,
+                    Stadium.INDICATIEF,
+                    ind_r26.aantallen[g.cbs_code],
+                ),
+                (
+                    "spreidingswet-2026",
+                    Soort.AMV,
+                    Stadium.INDICATIEF,
+                    ind_a26.aantallen[g.cbs_code],
+                ),
+                ("oekraine-2025", Soort.OEKRAINE, Stadium.INDICATIEF, oek_ind),
+                ("oekraine-2025", Soort.OEKRAINE, Stadium.AMBITIE, oek_amb),
+                ("statushouders-2025-1", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, vh_h1),
+                ("statushouders-2025-2", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, vh_h2),
+                ("statushouders-2025-2", Soort.MINDERJARIGEN, Stadium.VASTGESTELD, minderjarig),
+            ):
+                opgave(c, g, soort, stadium, n)
+
+            # Realisatie: a curve towards a share of the opgave, with noise; Ukraine from 3-2022.
+            doel = {
+                Soort.REGULIER: aanbod_r * r.uniform(0.4, 1.3),
+                Soort.AMV: aanbod_a * r.uniform(0.2, 1.4),
+                Soort.OEKRAINE: oek_amb * r.uniform(0.5, 1.2),
+            }
+            # COA: per year the monthly realisation of statushouders.
+            per_jaar: dict[int, tuple[int, int, int, list[int]]] = {}
+            for jaar in sorted({d.year for d in data}):
+                t1 = max(1, round(vh_h1 * r.uniform(0.8, 1.2)))
+                t2 = max(1, round(vh_h2 * r.uniform(0.8, 1.2)))
+                stand = r.randint(-round(t1 / 2), t1)
+                maand = [
+                    max(0, round((t1 if m < 6 else t2) / 6 * r.uniform(0.3, 1.6)))
+                    for m in range(12)
+                ]
+                per_jaar[jaar] = (stand, t1, t2, maand)
+            n_data = len(data)
+            for i, d in enumerate(data):
+                groei = 0.25 + 0.75 * (i + 1) / n_data
+                for soort, eind in doel.items():
+                    if soort == Soort.OEKRAINE and d < dt.date(2022, 4, 1):
+                        aantal = 0
+                    else:
+                        aantal = max(0, round(eind * groei * r.uniform(0.93, 1.07)))
+                    p.realisaties.append(peil(Realisatie, g, d, soort=soort, aantal=aantal))
+                stand, t1, t2, maand = per_jaar[d.year]
+                klaar = d.month - 1  # figures up to the end of the previous month
+                p.coa.append(
+                    peil(
+                        VergunninghoudersStand,
+                        g,
+                        d,
+                        jaar=d.year,
+                        stand_1_jan=stand,
+                        taakstelling_h1=t1,
+                        realisatie_h1=sum(maand[: min(klaar, 6)]),
+                        taakstelling_h2=t2,
+                        correcties=0,
+                        **{
+                            veld: (maand[6 + k] if 6 + k < klaar else 0)
+                            for k, veld in enumerate(VergunninghoudersStand.MAANDVELDEN)
+                        },
+                    )
+                )
+                taak = max(minderjarig, 1)
+                p.nidos.append(
+                    peil(
+                        NidosStand,
+                        g,
+                        d,
+                        gerealiseerd=round(taak * groei * r.uniform(0.3, 1.2)),
+                        taakstelling=taak,
+                    )
+                )
+            for k in range(r.randint(1, 3)):
+                soort_loc = r.choice(
+                    (LocatieType.REGULIER, LocatieType.REGULIER, LocatieType.AMV, LocatieType.TGO)
+                )
+                plaatsen = r.randint(20, 600)
+                van = dt.date(r.randint(2022, 2026), r.randint(1, 12), 1)
+                p.locaties.append(
+                    Locatie(
+                        gemeente=g,
+                        naam=f"Locatie {k + 1} {g.naam} (synthetisch)",
+                        type=soort_loc,
+                        plaatsen_regulier=plaatsen if soort_loc == LocatieType.REGULIER else 0,
+                        plaatsen_amv=plaatsen // 4 if soort_loc == LocatieType.AMV else 0,
+                        plaatsen_bijzonder=plaatsen // 3 if soort_loc == LocatieType.TGO else 0,
+                        beschikbaar_van=van,
+                        beschikbaar_tot=dt.date(
+                            max(van.year + r.randint(3, 10), 2027), van.month, 1
+                        ),
+                        status=LocatieStatus.GEREALISEERD
+                        if van.year < 2026
+                        else LocatieStatus.GEPLAND,
+                        bijzonderheden=tekst,
+                    )
+                )
+    return p
+
+
+@dataclass
+class Resultaat:
+    wijzigingen: dict[str, int] = field(default_factory=dict)
+    seconden: float = 0.0
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.wijzigingen.values())
+
+
+def _nieuw(rijen: list[Any], bestaand: set[tuple[Any, ...]], sleutel: Any) -> list[Any]:
+    return [r for r in rijen if sleutel(r) not in bestaand]
+
+
+def _schrijf(
+    model: type[Model], rijen: list[Any], *, door: Any, omschrijving: str, tekst: str
+) -> int:
+    if not rijen:
+        return 0
+    model._default_manager.bulk_create(rijen, batch_size=BATCH)
+    AuditRegel.objects.create(
+        door=door if getattr(door, "pk", None) else None,
+        actie="aangemaakt",
+        object_type=model._meta.label_lower,
+        object_id="",
+        object_omschrijving=f"Landelijke demo: {len(rijen)} {omschrijving}"[:300],
+        wijzigingen={"aantal": [None, len(rijen)]},
+        bron=tekst[:300],
+    )
+    return len(rijen)
+
+
+def laad(
+    door: Any = None,
+    *,
+    zaad: int = STANDAARD_ZAAD,
+    maanden: int = MAANDEN,
+    met_drenthe: bool = True,
+) -> Resultaat:
+    """Load the Drenthe demo (unchanged) and the synthetic national demo; idempotent.
+    ``met_drenthe=False`` skips (re)loading Drenthe, for tests where it is loaded already."""
+    from regietafel.demo.services import laad_drenthe
+
+    begin = time.perf_counter()
+    if met_drenthe:
+        laad_drenthe(door=door)
+    with transaction.atomic():
+        r = _laad(door, zaad=zaad, maanden=maanden)
+    r.seconden = time.perf_counter() - begin
+    return r
+
+
+OVERLEG_DATUM = dt.date(2025, 11, 20)
+
+
+def _overleggen(door: Any, provincies: list[Provincie], tekst: str) -> int:
+    """A bestuurlijk PRT per provincie on 20-11-2025, through the overleg app's service.
+    Without an acting user the write is the system's (``door=None``, as for every
+    command-line write): the audit entry has no user."""
+    from regietafel.overleg.models import Overleg, OverlegSoort
+    from regietafel.overleg.services import bewaar_overleg
+
+    bestaand = set(
+        Overleg.objects.filter(
+            provincie__in=provincies, soort=OverlegSoort.BESTUURLIJK, datum=OVERLEG_DATUM
+        ).values_list("provincie_id", flat=True)
+    )
+    nieuw = 0
+    for pv in provincies:
+        if pv.pk in bestaand:
+            continue
+        bewaar_overleg(
+            door=door,
+            provincie=pv,
+            waarden={
+                "soort": OverlegSoort.BESTUURLIJK,
+                "datum": OVERLEG_DATUM,
+                "begintijd": dt.time(13, 30),
+                "eindtijd": dt.time(15, 30),
+                "locatie": f"Provinciehuis {pv.naam} ({tekst})"[:300],
+                "voorzitter": "Gedeputeerde (synthetisch)",
+            },
+        )
+        nieuw += 1
+    return nieuw
+
+
+def _laad(door: Any, *, zaad: int, maanden: int) -> Resultaat:
+    drenthe = Provincie.objects.get(naam=drenthe_bron.PROVINCIE)
+    provincies = list(Provincie.objects.exclude(pk=drenthe.pk))
+    gemeenten = list(Gemeente.objects.exclude(provincie=drenthe))
+    ids = [g.pk for g in gemeenten]
+    cycli = {c.code: c for c in Cyclus.objects.all()}
+    p = plan(provincies, gemeenten, cycli, zaad=zaad, maanden=maanden)
+    tekst = bron(zaad)
+
+    bestaand_inw = set(
+        Inwonertal.objects.filter(gemeente_id__in=ids).values_list("gemeente_id", "jaar")
+    )
+    bestaand_pv = set(
+        ProvincieOpgave.objects.exclude(provincie=drenthe).values_list(
+            "cyclus_id", "provincie_id", "soort", "geldig_vanaf"
+        )
+    )
+    bestaand_opg = set(
+        Opgave.objects.filter(gemeente_id__in=ids).values_list(
+            "cyclus_id", "gemeente_id", "soort", "stadium"
+        )
+    )
+    bestaand_real = set(
+        Realisatie.objects.actueel()
+        .filter(gemeente_id__in=ids)
+        .values_list("gemeente_id", "soort", "peildatum")
+    )
+    bestaand_coa = set(
+        VergunninghoudersStand.objects.actueel()
+        .filter(gemeente_id__in=ids)
+        .values_list("gemeente_id", "peildatum")
+    )
+    bestaand_nidos = set(
+        NidosStand.objects.actueel()
+        .filter(gemeente_id__in=ids)
+        .values_list("gemeente_id", "peildatum")
+    )
+    bestaand_loc = set(
+        Locatie.objects.filter(gemeente_id__in=ids).values_list("gemeente_id", "naam")
+    )
+
+    res = Resultaat()
+    schrijf: list[tuple[str, type[Model], list[Any], set[Any], Callable[[Any], Any]]] = [
+        ("inwonertallen", Inwonertal, p.inwoners, bestaand_inw, lambda x: (x.gemeente_id, x.jaar)),
+        (
+            "provinciale opgaven",
+            ProvincieOpgave,
+            p.provinciaal,
+            bestaand_pv,
+            lambda x: (x.cyclus_id, x.provincie_id, x.soort, x.geldig_vanaf),
+        ),
+        (
+            "opgaven",
+            Opgave,
+            p.opgaven,
+            bestaand_opg,
+            lambda x: (x.cyclus_id, x.gemeente_id, x.soort, x.stadium),
+        ),
+        (
+            "realisaties",
+            Realisatie,
+            p.realisaties,
+            bestaand_real,
+            lambda x: (x.gemeente_id, x.soort, x.peildatum),
+        ),
+        (
+            "standen vergunninghouders",
+            VergunninghoudersStand,
+            p.coa,
+            bestaand_coa,
+            lambda x: (x.gemeente_id, x.peildatum),
+        ),
+        (
+            "standen Nidos",
+            NidosStand,
+            p.nidos,
+            bestaand_nidos,
+            lambda x: (x.gemeente_id, x.peildatum),
+        ),
+        ("locaties", Locatie, p.locaties, bestaand_loc, lambda x: (x.gemeente_id, x.naam)),
+    ]
+    res.wijzigingen["overleggen"] = _overleggen(door, provincies, tekst)
+    for omschrijving, model, rijen, bestaand, sleutel in schrijf:
+        res.wijzigingen[omschrijving] = _schrijf(
+            model,
+            _nieuw(rijen, bestaand, sleutel),
+            door=door,
+            omschrijving=omschrijving,
+            tekst=tekst,
+        )
+    return res

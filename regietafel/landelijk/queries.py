@@ -1,0 +1,173 @@
+"""Read side of the national view: per provincie its Stand van zaken, summed.
+
+Each provincie's figures are ``monitoring.queries.stand_van_zaken`` of that provincie (the
+very object its own page shows, cached per data version), so the national totals are the sum
+of the provincies by construction. Queries: a constant number per provincie (12), none per
+gemeente or peildatum; with a warm cache two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from regietafel.core.tabel import Kolom, Tabel, Waarde
+from regietafel.domain.voortgang import verschil
+from regietafel.gemeenten.models import Provincie
+from regietafel.landelijk.demo import SYNTHETISCH
+from regietafel.monitoring.models import Realisatie
+from regietafel.monitoring.queries import (
+    TABEL_SOORTEN,
+    StandVanZaken,
+    data_versie,
+    gecached,
+    stand_van_zaken,
+)
+from regietafel.opgaven.models import ProvincieOpgave
+
+
+@dataclass(frozen=True)
+class SoortCijfers:
+    opgave: int
+    realisatie: int
+
+    @property
+    def verschil(self) -> int:
+        return verschil(self.realisatie, self.opgave)
+
+
+@dataclass(frozen=True)
+class ProvincieRij:
+    provincie: Provincie
+    gemeenten: int
+    soorten: tuple[SoortCijfers, ...]
+    """In the order of ``TABEL_SOORTEN`` (Oekraïne, regulier, AMV)."""
+    statushouders_taakstelling: int
+    statushouders_gerealiseerd: int
+    statushouders_achter_voor: int
+    synthetisch: bool
+
+
+@dataclass(frozen=True)
+class Landelijk:
+    peildatum: dt.date | None
+    peildata: tuple[dt.date, ...]
+    rijen: tuple[ProvincieRij, ...]
+
+    @property
+    def synthetisch(self) -> bool:
+        return any(r.synthetisch for r in self.rijen)
+
+    @property
+    def totaal(self) -> tuple[SoortCijfers, ...]:
+        return tuple(
+            SoortCijfers(
+                sum(r.soorten[i].opgave for r in self.rijen),
+                sum(r.soorten[i].realisatie for r in self.rijen),
+            )
+            for i in range(len(TABEL_SOORTEN))
+        )
+
+    @property
+    def statushouders_achter_voor(self) -> int:
+        return sum(r.statushouders_achter_voor for r in self.rijen)
+
+
+def rij_uit(stand: StandVanZaken, synthetisch: bool) -> ProvincieRij:
+    totaal = stand.statushouders_totaal
+    return ProvincieRij(
+        provincie=stand.provincie,
+        gemeenten=len(stand.rijen),
+        soorten=tuple(
+            SoortCijfers(k.overzicht.opgave, k.overzicht.realisatie) for k in stand.kolommen
+        ),
+        statushouders_taakstelling=totaal.taakstelling_incl,
+        statushouders_gerealiseerd=totaal.realisatie_totaal,
+        statushouders_achter_voor=totaal.achter_voor,
+        synthetisch=synthetisch,
+    )
+
+
+def _bereken(peildatum: dt.date | None) -> Landelijk:
+    provincies = list(Provincie.objects.order_by("naam"))
+    synthetisch = set(
+        ProvincieOpgave.objects.filter(bron__startswith=SYNTHETISCH).values_list(
+            "provincie_id", flat=True
+        )
+    )
+    if peildatum is None:
+        peildatum = Realisatie.objects.actueel().aggregate(m=Max("peildatum"))["m"]
+    standen = [stand_van_zaken(p, peildatum) for p in provincies]
+    alle = sorted({d for s in standen for d in s.peildata}, reverse=True)
+    return Landelijk(
+        peildatum=peildatum,
+        peildata=tuple(alle),
+        rijen=tuple(rij_uit(s, s.provincie.pk in synthetisch) for s in standen),
+    )
+
+
+def landelijk(peildatum: dt.date | None = None) -> Landelijk:
+    """The national overview on ``peildatum`` (None: the newest peildatum of any provincie)."""
+    versie = data_versie()
+    return gecached(
+        f"landelijk:{peildatum.isoformat() if peildatum else '-'}",
+        lambda: _bereken(peildatum),
+        versie,
+    )
+
+
+def tabel(overzicht: Landelijk) -> Tabel:
+    """The national table: per provincie opgave, realisatie and verschil per soort, and R4."""
+    kolommen: list[Kolom] = [
+        Kolom("Provincie", "tekst", breedte=16),
+        Kolom("Gemeenten", som=True, breedte=9),
+    ]
+    for _soort, _c, titel in TABEL_SOORTEN:
+        kolommen += [
+            Kolom("Opgave", groep=titel, som=True),
+            Kolom("Realisatie", groep=titel, som=True),
+            Kolom("Verschil", "verschil", groep=titel, som=True),
+        ]
+    kolommen += [
+        Kolom("Taakstelling incl.", groep="Statushouders (COA)", som=True),
+        Kolom("Gerealiseerd", groep="Statushouders (COA)", som=True),
+        Kolom("Achter/voor", groep="Statushouders (COA)", som=True),
+        Kolom("Gegevens", "tekst", breedte=10),
+    ]
+    rijen: list[tuple[Waarde, ...]] = []
+    for r in overzicht.rijen:
+        cellen: list[Waarde] = [r.provincie.naam, r.gemeenten]
+        for s in r.soorten:
+            cellen += [s.opgave, s.realisatie, s.verschil]
+        cellen += [
+            r.statushouders_taakstelling,
+            r.statushouders_gerealiseerd,
+            r.statushouders_achter_voor,
+            "synthetisch" if r.synthetisch else "bron",
+        ]
+        rijen.append(tuple(cellen))
+    totaal: list[Waarde] = ["Nederland", sum(r.gemeenten for r in overzicht.rijen)]
+    for s in overzicht.totaal:
+        totaal += [s.opgave, s.realisatie, s.verschil]
+    totaal += [
+        sum(r.statushouders_taakstelling for r in overzicht.rijen),
+        sum(r.statushouders_gerealiseerd for r in overzicht.rijen),
+        overzicht.statushouders_achter_voor,
+        "synthetisch" if overzicht.synthetisch else "bron",
+    ]
+    datum = f"{overzicht.peildatum:%d-%m-%Y}" if overzicht.peildatum else "geen peildatum"
+    return Tabel(
+        sleutel="landelijk",
+        titel=f"Landelijk overzicht per provincie, peildatum {datum}",
+        bijschrift=(
+            "Opgave, realisatie en verschil per provincie (een negatief verschil is een tekort); "
+            "statushouders: achter/voor volgens R4, positief is een achterstand."
+            + (" Synthetische cijfers zijn geen echte cijfers." if overzicht.synthetisch else "")
+        ),
+        kolommen=tuple(kolommen),
+        rijen=tuple(rijen),
+        totaal=tuple(totaal),
+        breed=True,
+    )

@@ -1,0 +1,22 @@
+"""WCAG 2.1 A/AA (axe-core, headless Chromium) for the national view and a drill-down."""
+
+from __future__ import annotations
+
+import pytest
+
+from regietafel.landelijk import demo
+from tests.browser import axe_overtredingen, chromium_pagina, inloggen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_national_view_and_drill_down_have_no_violations(minister, live_server) -> None:  # type: ignore[no-untyped-def]
+    demo.laad(maanden=1, met_drenthe=False)
+    with chromium_pagina() as page:
+        inloggen(page, live_server, "minister", "/landelijk/")
+        assert page.locator("h1").inner_text() == "Landelijk overzicht"
+        assert page.locator(".synthetisch-melding").is_visible()
+        assert axe_overtredingen(page) == []
+        page.click("text=Noord-Brabant")
+        page.wait_for_url("**/?provincie=PV30**")
+        assert "Noord-Brabant" in page.locator("main").inner_text()
