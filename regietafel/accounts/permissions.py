@@ -1,10 +1,13 @@
-"""Which provincies a user reads: the one place the scope of a role is decided.
+"""Which provincies a user reads and writes: the one place the scope of a role is decided.
 
 A provincial user (secretariaat, lezer, aanleverancier) reads its own provincie; a gemeente
 user reads the provincie of its gemeente. Reading every provincie is for a beheerder, a
 superuser, or a user without provincie who is explicitly national (``landelijk``).
 ``is_staff`` alone grants nothing here: the demo secretariaat is staff (for the admin) and
 still reads only Drenthe.
+
+Writing a provincie's domain data is ``schrijft_provincie`` (below): its secretariaat or a
+superuser, never ``is_staff`` alone. Every app's permissions.py builds on these functions.
 """
 
 from __future__ import annotations
@@ -54,3 +57,43 @@ def leesbare_provincie_ids(gebruiker: Any) -> set[int] | None:
 def mag_provincie_lezen(gebruiker: Any, provincie_id: int | None) -> bool:
     ids = leesbare_provincie_ids(gebruiker)
     return ids is ALLE or provincie_id in ids
+
+
+# --- Writing a provincie's domain data -------------------------------------------------------
+#
+# One rule for every app: the domain data of a provincie (locations, scenarios, requests,
+# meetings, toezicht dossiers, reviews of submissions, report texts, Woo) is written by the
+# secretariaat of THAT provincie, or by a superuser. ``is_staff`` alone only opens the admin
+# site (which audit.admin_mixins scopes per provincie); a beheerder keeps the user accounts and
+# reads every provincie, but writes no provincie's figures. Each app adds its own extra rules
+# on top (a gemeente on its own objects, a supplier's imports) in its permissions.py.
+
+
+def is_secretariaat(gebruiker: Any) -> bool:
+    """An active user with the role secretariaat AND a provincie (one without writes nothing)."""
+    return (
+        actief(gebruiker)
+        and getattr(gebruiker, "rol", None) == Rol.SECRETARIAAT
+        and getattr(gebruiker, "provincie_id", None) is not None
+    )
+
+
+def schrijft_provincie(gebruiker: Any, provincie_id: int | None) -> bool:
+    """May ``gebruiker`` write the domain data of provincie ``provincie_id``?
+
+    The secretariaat of that provincie, or a superuser. Data without a provincie
+    (``provincie_id`` None) is national: only a superuser.
+    """
+    if not actief(gebruiker):
+        return False
+    if gebruiker.is_superuser:
+        return True
+    return provincie_id is not None and (
+        is_secretariaat(gebruiker) and gebruiker.provincie_id == provincie_id
+    )
+
+
+def schrijft_een_provincie(gebruiker: Any) -> bool:
+    """Whether ``gebruiker`` writes some provincie's data at all (to offer buttons and forms;
+    no query): a secretariaat with a provincie, or a superuser."""
+    return actief(gebruiker) and (bool(gebruiker.is_superuser) or is_secretariaat(gebruiker))

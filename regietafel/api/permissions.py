@@ -33,7 +33,7 @@ def zichtbare_inzendingen_filter(gebruiker: Any) -> dict[str, Any] | None:
     """The filter on Inzending of the submissions ``gebruiker`` may see; None: none at all.
 
     A gemeente user: its own gemeente's; a reviewer (the secretariaat): its provincie's;
-    national staff and beheerders: all. A lezer or a supplier sees none (as in the app).
+    a national reader (beheerder, superuser, ``landelijk``): all. A lezer or a supplier sees none (as in the app).
     """
     eigen = eigen_gemeente_id(gebruiker)
     if eigen is not None:
@@ -47,7 +47,7 @@ def zichtbare_inzendingen_filter(gebruiker: Any) -> dict[str, Any] | None:
 
 
 class MagAanleveren(BasePermission):
-    """The imports: the secretariaat, a supplier (COA, Nidos) or a staff member."""
+    """The imports: the secretariaat of a provincie, a supplier (COA, Nidos) or a superuser."""
 
     message = "U mag geen bestanden aanleveren."
 

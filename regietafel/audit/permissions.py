@@ -4,8 +4,10 @@ checks a role.
 Reading a record's history follows reading the record: the provincie of the record must be
 one the user reads (accounts.permissions), with two narrower kinds of record: a gemeente's
 submissions and its toezicht dossier (only that gemeente and the secretariaat of its
-provincie; a toezicht dossier also the provincie's lezers) and user accounts
-(only the user itself, the secretariaat of its provincie and a beheerder). A record outside
+provincie; a toezicht dossier also the provincie's lezers, not a beheerder), user accounts
+(only the user itself, the secretariaat of its provincie and a beheerder), and records whose
+history holds what their pages hide (``VERTROUWELIJK``: Woo, personal notes, letters; only
+the secretariaat of the provincie and a superuser). A record outside
 the user's reach answers 404, as if it did not exist.
 """
 
@@ -27,6 +29,18 @@ INZENDINGEN = frozenset({"monitoring.inzending", "monitoring.inzendingregel"})
 GEBRUIKERS = frozenset({"accounts.gebruiker"})
 AANLEVERINGEN = frozenset({"aanlevering.aanlevering"})
 TOEZICHT = frozenset({"toezicht.dossier", "toezicht.stap", "toezicht.document"})
+VERTROUWELIJK = frozenset(
+    {
+        # Woo: unredacted documents until publication (woo.permissions: secretariaat only).
+        "woo.woobesluit",
+        "woo.woodocument",
+        "woo.lak",
+        # Personal notes and attachments or letters with personal data (overleg.permissions).
+        "overleg.agendapunt",
+        "overleg.bijlage",
+        "overleg.brief",
+    }
+)
 
 
 def _secretariaat_van(gebruiker: Any, provincie_id: int | None) -> bool:
@@ -52,6 +66,14 @@ def mag_historie_lezen(
         if str(gebruiker.pk) == object_id or is_beheerder(gebruiker):
             return True
         return _secretariaat_van(gebruiker, provincie_id)
+    if object_type in VERTROUWELIJK:  # the history holds what the pages hide
+        return bool(gebruiker.is_superuser) or _secretariaat_van(gebruiker, provincie_id)
+    if object_type in TOEZICHT:  # as confidential as the dossier itself (not for a beheerder)
+        if getattr(gebruiker, "rol", None) == Rol.GEMEENTE:
+            return gemeente_id is not None and gemeente_id == gebruiker.gemeente_id
+        return mag_alles_lezen_toezicht(gebruiker) and (
+            provincie_id is None or mag_provincie_lezen(gebruiker, provincie_id)
+        )
     if leest_alles(gebruiker):
         return True
     if object_type in INZENDINGEN:
@@ -60,12 +82,6 @@ def mag_historie_lezen(
         return _secretariaat_van(gebruiker, provincie_id)
     if object_type in AANLEVERINGEN:
         return mag_aanleveren(gebruiker)
-    if object_type in TOEZICHT:  # as confidential as the dossier itself
-        if getattr(gebruiker, "rol", None) == Rol.GEMEENTE:
-            return gemeente_id is not None and gemeente_id == gebruiker.gemeente_id
-        return mag_alles_lezen_toezicht(gebruiker) and (
-            provincie_id is None or mag_provincie_lezen(gebruiker, provincie_id)
-        )
     if provincie_id is None:
         return True  # national data (a cyclus) is read by everyone signed in
     return mag_provincie_lezen(gebruiker, provincie_id)
@@ -85,3 +101,20 @@ def wijzigingen_provincie_id(gebruiker: Any) -> int | None:
     if leest_alles(gebruiker):
         return None
     return gebruiker.provincie_id  # type: ignore[no-any-return]
+
+
+def mag_historie_van(gebruiker: Any, obj: Any) -> bool:
+    """``mag_historie_lezen`` for a saved record (its scope from ``audit.reikwijdte``; at most
+    one query): whether a Historie link to ``obj`` would open for ``gebruiker``."""
+    from regietafel.audit.reikwijdte import reikwijdte
+
+    if obj is None or getattr(obj, "pk", None) is None or not actief(gebruiker):
+        return False
+    gemeente_id, provincie_id = reikwijdte(obj)
+    return mag_historie_lezen(
+        gebruiker,
+        obj._meta.label_lower,
+        gemeente_id=gemeente_id,
+        provincie_id=provincie_id,
+        object_id=str(obj.pk),
+    )

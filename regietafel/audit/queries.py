@@ -93,9 +93,12 @@ def bron_tekst(regel: AuditRegel) -> str:
 def veldnaam(object_type: str, veld: str) -> str:
     """The Dutch name of a field ("plaatsen_regulier" → "plaatsen regulier"), else the key."""
     try:
-        return str(apps.get_model(object_type)._meta.get_field(veld).verbose_name)
+        field = apps.get_model(object_type)._meta.get_field(veld)
     except (LookupError, ValueError, FieldDoesNotExist):
         return veld
+    if field.auto_created and not field.concrete:  # a reverse relation ("gemeenten" of a scenario)
+        return str(field.related_model._meta.verbose_name_plural)
+    return str(getattr(field, "verbose_name", veld))
 
 
 def wijzigingen_van(regel: AuditRegel) -> list[tuple[str, str, str]]:

@@ -1,8 +1,8 @@
 """Who may submit and who may judge a gemeente's own figures: the one place this app checks a role.
 
 A gemeente user submits for its own gemeente only; the secretariaat of the gemeente's
-provincie (and a staff member) approves or returns a submission. A reader or a supplier
-does neither.
+provincie (or a superuser: ``accounts.permissions.schrijft_provincie``) approves or returns a
+submission. A reader, a supplier, a beheerder and a staff member as such do neither.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import actief, schrijft_een_provincie, schrijft_provincie
 from regietafel.gemeenten.models import Gemeente
 
-
-def _actief(gebruiker: Any) -> bool:
-    return bool(getattr(gebruiker, "is_authenticated", False) and gebruiker.is_active)
+_actief = actief
 
 
 def eigen_gemeente_id(gebruiker: Any) -> int | None:
@@ -31,21 +30,15 @@ def mag_inzenden(gebruiker: Any, gemeente: Gemeente) -> bool:
 
 
 def mag_beoordelen(gebruiker: Any, gemeente: Gemeente | None = None) -> bool:
-    """National staff, or the secretariaat of the provincie (of ``gemeente``, when given)."""
-    if not _actief(gebruiker):
-        return False
-    if gebruiker.is_staff and getattr(gebruiker, "provincie_id", None) is None:
-        return True  # national staff; a provincial (staff) secretariaat only its provincie
-    if getattr(gebruiker, "rol", None) != Rol.SECRETARIAAT:
-        return False
-    provincie_id = getattr(gebruiker, "provincie_id", None)
-    if provincie_id is None:
-        return False
-    return gemeente is None or gemeente.provincie_id == provincie_id
+    """The secretariaat of the provincie of ``gemeente``, or a superuser; without ``gemeente``:
+    whether the user judges some provincie's submissions at all."""
+    if gemeente is None:
+        return schrijft_een_provincie(gebruiker)
+    return schrijft_provincie(gebruiker, gemeente.provincie_id)
 
 
 def beoordeelt_provincie_id(gebruiker: Any) -> int | None:
-    """The provincie whose submissions a reviewer sees; None: all (staff without a provincie)."""
+    """The provincie whose submissions a reviewer sees; None: all (a superuser without one)."""
     return getattr(gebruiker, "provincie_id", None)
 
 

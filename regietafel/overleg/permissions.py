@@ -1,7 +1,8 @@
 """Who may do what with PRT meetings and the letters register — the one place this app checks roles.
 
-- secretariaat (of its provincie) and staff: read and write everything, also the personal notes
-  and attachments with personal data;
+- the secretariaat of the provincie (and a superuser: ``accounts.permissions.schrijft_provincie``)
+  reads and writes everything, also the personal notes and attachments with personal data;
+  ``is_staff`` alone grants nothing here;
 - gemeente users, lezers and beheerders: read the meetings, agendas, actie- en besluitenlijsten
   (also CONCEPT lists: PRT members receive the draft to approve it at the next meeting; it is
   marked CONCEPT everywhere) and the letters register of their provincie; not the personal
@@ -14,31 +15,23 @@ from __future__ import annotations
 from typing import Any
 
 from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import actief, schrijft_een_provincie, schrijft_provincie
 
 LEZERS = frozenset({Rol.SECRETARIAAT, Rol.GEMEENTE, Rol.LEZER, Rol.BEHEERDER})
 
 
-def _actief(gebruiker: Any) -> bool:
-    return bool(getattr(gebruiker, "is_authenticated", False) and gebruiker.is_active)
-
-
 def mag_lezen(gebruiker: Any) -> bool:
-    if not _actief(gebruiker):
+    if not actief(gebruiker):
         return False
-    return bool(gebruiker.is_staff or getattr(gebruiker, "rol", None) in LEZERS)
+    return bool(gebruiker.is_superuser or getattr(gebruiker, "rol", None) in LEZERS)
 
 
 def mag_schrijven(gebruiker: Any, provincie: Any = None) -> bool:
-    """The secretariaat of ``provincie`` (any provincie when None) and staff."""
-    if not _actief(gebruiker):
-        return False
-    if gebruiker.is_staff:
-        return True
-    if getattr(gebruiker, "rol", None) != Rol.SECRETARIAAT:
-        return False
+    """The secretariaat of ``provincie`` or a superuser; without ``provincie``: whether the
+    user writes some provincie at all."""
     if provincie is None:
-        return True
-    return getattr(gebruiker, "provincie_id", None) == provincie.pk
+        return schrijft_een_provincie(gebruiker)
+    return schrijft_provincie(gebruiker, provincie.pk)
 
 
 def mag_persoonsgegevens_zien(gebruiker: Any, provincie: Any = None) -> bool:

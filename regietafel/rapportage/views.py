@@ -101,7 +101,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "stand_links": stand_van_zaken_links(gekozen_peildatum) if gekozen_peildatum else [],
             "verslag_links": verslag_links(jaar) if jaar else [],
             "versies": bewaard,
-            "bewerken": mag_bewerken(request.user),
+            "bewerken": mag_bewerken(request.user, provincie),
         },
         tabellen=[versies_tabel(bewaard)] if bewaard else [],
         bestandsnaam=f"rapportversies-{provincie.naam}",
@@ -197,7 +197,7 @@ def _teksten(
     cyclus: Cyclus | None = None,
     waarden: dict[str, object],
 ) -> HttpResponse:
-    if not mag_bewerken(request.user):
+    if not mag_bewerken(request.user, provincie):
         raise PermissionDenied(
             "Alleen het secretariaat van de PRT mag de teksten van een rapport bewerken."
         )

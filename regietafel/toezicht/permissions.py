@@ -1,7 +1,8 @@
 """Who may see and do what in interbestuurlijk toezicht — the one place this app checks roles.
 
 IBT dossiers are sensitive. The decision:
-- the secretariaat of the provincie (and staff) reads and writes every dossier of its provincie;
+- the secretariaat of the provincie (and a superuser: ``accounts.permissions.schrijft_provincie``)
+  reads and writes every dossier of its provincie; ``is_staff`` alone grants nothing here;
 - a lezer reads every dossier of its provincie;
 - a gemeente user sees only its own gemeente: its own row in the list and its own dossier;
   another gemeente's dossier, step or document answers 404 (also by editing ids in a URL);
@@ -13,22 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import actief, schrijft_een_provincie, schrijft_provincie
 from regietafel.gemeenten.models import Gemeente
 
-
-def _actief(gebruiker: Any) -> bool:
-    return bool(getattr(gebruiker, "is_authenticated", False) and gebruiker.is_active)
+_actief = actief
 
 
 def mag_schrijven(gebruiker: Any, provincie_id: int | None = None) -> bool:
-    if not _actief(gebruiker):
-        return False
-    if gebruiker.is_staff:
-        return True
-    if getattr(gebruiker, "rol", None) != Rol.SECRETARIAAT:
-        return False
-    eigen = getattr(gebruiker, "provincie_id", None)
-    return eigen is not None and (provincie_id is None or eigen == provincie_id)
+    """The secretariaat of ``provincie_id`` or a superuser; without ``provincie_id``: whether
+    the user writes some provincie at all."""
+    if provincie_id is None:
+        return schrijft_een_provincie(gebruiker)
+    return schrijft_provincie(gebruiker, provincie_id)
 
 
 def eigen_gemeente_id(gebruiker: Any) -> int | None:
@@ -38,10 +35,10 @@ def eigen_gemeente_id(gebruiker: Any) -> int | None:
 
 
 def mag_alles_lezen(gebruiker: Any) -> bool:
-    """Every dossier of the provincie: the secretariaat, a lezer, staff."""
+    """Every dossier of the provincie: the secretariaat, a lezer, a superuser."""
     if not _actief(gebruiker):
         return False
-    return bool(gebruiker.is_staff) or getattr(gebruiker, "rol", None) in (
+    return bool(gebruiker.is_superuser) or getattr(gebruiker, "rol", None) in (
         Rol.SECRETARIAAT,
         Rol.LEZER,
     )

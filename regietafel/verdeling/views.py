@@ -48,8 +48,9 @@ from regietafel.verdeling.services import (
 )
 
 
-def _bewerker(request: HttpRequest) -> None:
-    if not mag_bewerken(request.user):
+def _bewerker(request: HttpRequest, provincie: Provincie | None = None) -> None:
+    """The scenarios of the page's provincie (a scenario of another one is a 404 already)."""
+    if not mag_bewerken(request.user, provincie or provincie_van(request)):
         raise PermissionDenied("Alleen het secretariaat mag scenario's aanmaken of wijzigen.")
 
 
@@ -80,7 +81,7 @@ def _lijst(
             "scenarios": lijst,
             "nieuw": nieuw,
             "cycli": cycli,
-            "bewerken": mag_bewerken(request.user),
+            "bewerken": mag_bewerken(request.user, provincie),
         },
         tabellen=[exports.scenarios_tabel(lijst)] if lijst else [],
         bestandsnaam=f"scenarios-{provincie.naam}",
@@ -95,8 +96,8 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def nieuw_view(request: HttpRequest) -> HttpResponse:
-    _bewerker(request)
     provincie = provincie_van(request)
+    _bewerker(request, provincie)
     cycli = {str(c.pk): c for c in spreidingswet_cycli(provincie)}
     form = NieuwScenarioForm(request.POST, cycli=[(k, str(c)) for k, c in cycli.items()])
     if not form.is_valid():
@@ -117,8 +118,8 @@ def nieuw_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def kopieer_view(request: HttpRequest, pk: int) -> HttpResponse:
-    _bewerker(request)
     origineel = _scenario(request, pk, scenario_volledig)
+    _bewerker(request)
     kopie = kopieer_scenario(door=request.user, scenario=origineel)
     messages.success(request, f"Scenario ‘{origineel.naam}’ is gekopieerd naar ‘{kopie.naam}’.")
     return redirect("verdeling:scenario", pk=kopie.pk)
@@ -126,8 +127,8 @@ def kopieer_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def verwijder_view(request: HttpRequest, pk: int) -> HttpResponse:
-    _bewerker(request)
     scenario = _scenario(request, pk, scenarios)
+    _bewerker(request)
     if request.method == "POST":
         naam = scenario.naam
         verwijder_scenario(door=request.user, scenario=scenario)
@@ -258,7 +259,7 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
             "scenario": scenario,
             "werkblad": blad,
             "grafieken": figuren,
-            "bewerken": mag_bewerken(request.user),
+            "bewerken": mag_bewerken(request.user, provincie_van(request)),
             "scenario_form": scenario_form,
             "gemeente_formset": gemeente_formset,
             "gemeente_rijen": list(zip(gemeente_formset.forms, rijen, strict=False)),

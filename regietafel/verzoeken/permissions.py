@@ -1,7 +1,8 @@
 """Who may do what with the ministry's requests — the one place this app checks roles.
 
-- The secretariaat of the provincie (and staff) writes everything: requests, candidate
-  locations, activations, nareizigers placements.
+- The secretariaat of the provincie (and a superuser: ``accounts.permissions.schrijft_provincie``)
+  writes everything: requests, candidate locations, activations, nareizigers placements.
+  ``is_staff`` alone grants nothing here; a beheerder reads.
 - A gemeente user reads, and may update the readiness of the candidate locations in its
   own gemeente only.
 - A lezer reads. A supplier (COA, Nidos) only imports and does not see these pages.
@@ -12,17 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import actief, schrijft_een_provincie, schrijft_provincie
 from regietafel.gemeenten.models import Gemeente
 
-
-def _actief(gebruiker: Any) -> bool:
-    return bool(getattr(gebruiker, "is_authenticated", False) and gebruiker.is_active)
+_actief = actief
 
 
 def mag_lezen(gebruiker: Any) -> bool:
     if not _actief(gebruiker):
         return False
-    return bool(gebruiker.is_staff) or getattr(gebruiker, "rol", None) in (
+    return bool(gebruiker.is_superuser) or getattr(gebruiker, "rol", None) in (
         Rol.SECRETARIAAT,
         Rol.GEMEENTE,
         Rol.LEZER,
@@ -31,15 +31,11 @@ def mag_lezen(gebruiker: Any) -> bool:
 
 
 def mag_schrijven(gebruiker: Any, provincie_id: int | None = None) -> bool:
-    """The secretariaat of ``provincie_id`` (any provincie when None is given) or staff."""
-    if not _actief(gebruiker):
-        return False
-    if gebruiker.is_staff:
-        return True
-    if getattr(gebruiker, "rol", None) != Rol.SECRETARIAAT:
-        return False
-    eigen = getattr(gebruiker, "provincie_id", None)
-    return eigen is not None and (provincie_id is None or eigen == provincie_id)
+    """The secretariaat of ``provincie_id`` or a superuser; without ``provincie_id``: whether
+    the user writes some provincie at all."""
+    if provincie_id is None:
+        return schrijft_een_provincie(gebruiker)
+    return schrijft_provincie(gebruiker, provincie_id)
 
 
 def eigen_gemeente_id(gebruiker: Any) -> int | None:
@@ -54,3 +50,8 @@ def mag_gereedheid_bijwerken(gebruiker: Any, gemeente: Gemeente) -> bool:
         return True
     eigen = eigen_gemeente_id(gebruiker)
     return eigen is not None and eigen == gemeente.pk
+
+
+def mag_maatregel_vastleggen(gebruiker: Any) -> bool:
+    """The terms of the nareismaatregel are national: a superuser only (or the system)."""
+    return schrijft_provincie(gebruiker, None)

@@ -25,7 +25,11 @@ from regietafel.verzoeken.models import (
     NareizigersPlaatsing,
     NoodopvangVerzoek,
 )
-from regietafel.verzoeken.permissions import mag_gereedheid_bijwerken, mag_schrijven
+from regietafel.verzoeken.permissions import (
+    mag_gereedheid_bijwerken,
+    mag_maatregel_vastleggen,
+    mag_schrijven,
+)
 
 VERZOEK_VELDEN = (
     "plaatsen",
@@ -268,10 +272,10 @@ def beeindig_activering(*, door: Any, activering: Activering, beeindigd_op: dt.d
 def zet_maatregel(
     *, door: Any, code: str, bron: str = "", **waarden: Any
 ) -> tuple[Nareismaatregel, bool]:
-    """The terms of the nareismaatregel (configuration as data). Staff or the system only:
-    the measure is national."""
-    if door is not None and not getattr(door, "is_staff", False):
-        raise PermissionDenied("Alleen een beheerder legt de voorwaarden van de maatregel vast.")
+    """The terms of the nareismaatregel (configuration as data). A superuser or the system
+    only: the measure is national."""
+    if door is not None and not mag_maatregel_vastleggen(door):
+        raise PermissionDenied("Alleen een superuser legt de voorwaarden van de maatregel vast.")
     return bewaar(
         Nareismaatregel,
         door=door,

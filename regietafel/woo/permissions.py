@@ -1,8 +1,10 @@
 """Who may do what with Woo publications — the one place this app checks roles.
 
 Only the secretariaat of the PRT works on Woo-besluiten: the documents hold unredacted
-personal data until they are published. Everyone else gets 403; a secretariaat of another
-provincie gets 404 for a besluit that is not its own.
+personal data until they are published. Everyone else gets 403 (also a beheerder, a staff
+member and a superuser without the role: the extra rule of this app on top of
+``accounts.permissions.schrijft_provincie``); a secretariaat of another provincie gets 404
+for a besluit that is not its own.
 """
 
 from __future__ import annotations
@@ -11,13 +13,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from regietafel.accounts.models import Rol
+from regietafel.accounts.permissions import is_secretariaat, schrijft_provincie
 
 
 def mag_woo(gebruiker: Any) -> bool:
-    if not getattr(gebruiker, "is_authenticated", False):
-        return False
-    return getattr(gebruiker, "rol", None) == Rol.SECRETARIAAT
+    """The secretariaat of a provincie (the role, with its provincie)."""
+    return is_secretariaat(gebruiker)
 
 
 def vereis_woo(gebruiker: Any) -> None:
@@ -26,6 +27,5 @@ def vereis_woo(gebruiker: Any) -> None:
 
 
 def mag_provincie(gebruiker: Any, provincie_id: int) -> bool:
-    """A secretariaat works on its own provincie (one without a provincie: on every one)."""
-    eigen = getattr(gebruiker, "provincie_id", None)
-    return eigen is None or eigen == provincie_id
+    """A secretariaat works on its own provincie only."""
+    return mag_woo(gebruiker) and schrijft_provincie(gebruiker, provincie_id)

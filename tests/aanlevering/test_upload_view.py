@@ -84,8 +84,14 @@ def test_secretariaat_and_suppliers_see_the_form_and_the_nav_link(
     assert 'type="file" name="bestand"' in html
 
 
-def test_staff_may_deliver_too(drenthe: Provincie) -> None:
+def test_staff_as_such_may_not_deliver_a_superuser_may(drenthe: Provincie) -> None:
+    """``is_staff`` only opens the admin site: a staff lezer or beheerder delivers nothing;
+    a superuser delivers for every provincie (accounts.permissions)."""
     Gebruiker.objects.filter(username="lezer").update(is_staff=True)
+    assert _client("lezer").get(URL).status_code == 403
+    Gebruiker.objects.create(username="beheer", rol="beheerder", is_staff=True)
+    assert _client("beheer").get(URL).status_code == 403
+    Gebruiker.objects.filter(username="lezer").update(is_superuser=True)
     assert _client("lezer").get(URL).status_code == 200
 
 

@@ -209,9 +209,17 @@ def test_national_records_and_unknown_or_deleted_ones(
 
 
 def test_the_template_tag_prints_an_accessible_link(opgave_assen: Opgave) -> None:
+    secretariaat = Gebruiker.objects.get(username="secretariaat")
     html = Template("{% load historie %}{% historie_link obj %}").render(
-        Context({"obj": opgave_assen})
+        Context({"obj": opgave_assen, "user": secretariaat})
     )
     assert f'href="/historie/opgaven/opgave/{opgave_assen.pk}/"' in html
     assert '>Historie<span class="visueel-verborgen"> van ' in html
     assert Template("{% load historie %}{% historie_link obj %}").render(Context({})) == ""
+    # No user (or one who may not read the history): no link that would answer 404.
+    assert (
+        Template("{% load historie %}{% historie_link obj %}").render(
+            Context({"obj": opgave_assen})
+        )
+        == ""
+    )

@@ -115,14 +115,28 @@ def test_gemeente_user_may_view_but_not_edit(drenthe: Provincie) -> None:
     assert client.post(f"/verdeling/{scenario.pk}/kopieer/").status_code == 403
 
 
-def test_staff_may_edit_whatever_its_role(drenthe: Provincie) -> None:
+def test_a_superuser_may_edit_but_staff_as_such_may_not(drenthe: Provincie) -> None:
+    """One rule for a provincie's data (accounts.permissions.schrijft_provincie): its
+    secretariaat or a superuser. ``is_staff`` only opens the admin site: a staff lezer or a
+    staff beheerder (reads every provincie, keeps the user accounts) writes no scenario."""
     scenario = drenthe_2024()
-    beheer = Gebruiker.objects.create_user(
-        "beheer", password="een-lang-wachtwoord", rol=Rol.LEZER, is_staff=True
-    )
+    for naam, rol in (("staf-lezer", Rol.LEZER), ("staf-beheerder", Rol.BEHEERDER)):
+        staf = Gebruiker.objects.create_user(
+            naam, password="een-lang-wachtwoord", rol=rol, is_staff=True
+        )
+        client = Client()
+        client.force_login(staf)
+        assert client.get(f"/verdeling/{scenario.pk}/").status_code == 200
+        assert client.post(f"/verdeling/{scenario.pk}/kopieer/").status_code == 403, naam
+        assert client.post("/verdeling/nieuw/", {"naam": "x"}).status_code == 403, naam
+        assert "Kopiëren" not in client.get(f"/verdeling/{scenario.pk}/").content.decode()
+    assert Scenario.objects.count() == 1
+    hoofd = Gebruiker.objects.create_superuser("hoofd", password="een-lang-wachtwoord")
     client = Client()
-    client.force_login(beheer)
+    client.force_login(hoofd)
+    assert "Kopiëren" in client.get(f"/verdeling/{scenario.pk}/").content.decode()
     assert client.post(f"/verdeling/{scenario.pk}/kopieer/").status_code == 302
+    assert Scenario.objects.count() == 2
 
 
 def test_secretariaat_edits_a_verslag_number_and_sees_the_recomputed_result(

@@ -3,8 +3,11 @@
     {% load historie %}
     {% historie_link scenario %}            → Historie (with "van <record>" for screen readers)
     {% historie_link scenario "Wijzigingen" %}
+    {% historie_alinea scenario %}          → the link in its own <p> (or nothing)
 
-``historie_url(obj)`` gives the address in Python.
+The link appears only when the signed-in user may read that history
+(``audit.permissions.mag_historie_van``, the rule the Historie page itself applies): never a
+link that answers 404. ``historie_url(obj)`` gives the address in Python.
 """
 
 from __future__ import annotations
@@ -26,9 +29,17 @@ def historie_url(obj: models.Model) -> str:
     )
 
 
-@register.simple_tag
-def historie_link(obj: models.Model | None, tekst: str = "Historie") -> str:
+@register.simple_tag(takes_context=True)
+def historie_link(
+    context: template.Context, obj: models.Model | None, tekst: str = "Historie"
+) -> str:
+    from regietafel.audit.permissions import mag_historie_van
+
     if obj is None or getattr(obj, "pk", None) is None:
+        return ""
+    request = context.get("request")
+    gebruiker = getattr(request, "user", None) or context.get("user")
+    if not mag_historie_van(gebruiker, obj):
         return ""
     return format_html(
         '<a class="utrecht-link historie-link" href="{}">{}<span class="visueel-verborgen">'
@@ -37,6 +48,17 @@ def historie_link(obj: models.Model | None, tekst: str = "Historie") -> str:
         tekst,
         str(obj),
     )
+
+
+@register.simple_tag(takes_context=True)
+def historie_alinea(
+    context: template.Context, obj: models.Model | None, tekst: str = "Historie"
+) -> str:
+    """``historie_link`` in its own paragraph (nothing at all when there is no link)."""
+    link = historie_link(context, obj, tekst)
+    if not link:
+        return ""
+    return format_html('<p class="utrecht-paragraph historie-alinea">{}</p>', link)
 
 
 register.filter("historie_url", historie_url)
