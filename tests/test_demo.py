@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.apps import apps
@@ -112,12 +113,19 @@ def _alle_rijen() -> dict[str, int]:
     return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
 
 
-def test_loading_twice_duplicates_nothing(drenthe: Provincie, settings) -> None:  # type: ignore[no-untyped-def]
+def test_loading_twice_duplicates_nothing(drenthe: Provincie, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What `make run` does, twice: the figures, the areas' demos (verzoeken, toezicht, overleg,
+    Woo) and the accounts; the second time adds no row anywhere."""
     settings.DEMO_MODE = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("demo", "drenthe", stdout=io.StringIO())
+    call_command("demo", "accounts", stdout=io.StringIO())
     voor = _alle_rijen()
-    resultaat = laad_drenthe()
-    call_command("demo", "accounts")
-    assert resultaat.totaal == 0
+    assert voor["overleg.Overleg"] == 2 and voor["woo.WooBesluit"] == 1
+    assert voor["verzoeken.NoodopvangVerzoek"] == 1
+    assert laad_drenthe().totaal == 0
+    call_command("demo", "drenthe", stdout=io.StringIO())
+    call_command("demo", "accounts", stdout=io.StringIO())
     assert _alle_rijen() == voor
 
 
