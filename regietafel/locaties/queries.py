@@ -289,6 +289,9 @@ def capaciteit(
 
 
 def projectie_tabel(c: Capaciteit) -> Tabel:
+    # Ukrainian refugees live mostly in gemeentelijke opvang outside the location register:
+    # without a single Oekraïne place in the register a difference would be a false tekort.
+    oekraine_in_register = any(m.plaatsen.oekraine for m in c.maanden)
     return Tabel(
         sleutel="Capaciteit",
         titel=f"Capaciteit per maand, {c.naam}, {c.van:%m-%Y} tot {c.tot:%m-%Y}",
@@ -297,6 +300,12 @@ def projectie_tabel(c: Capaciteit) -> Tabel:
             "contract de eerste dag van die maand dekt. Regulier incl. overig (TGO, noodopvang) "
             "staat tegenover de opgave regulier. Opgave: de geldende opgave in die maand "
             "(vastgesteld, anders aanbod of indicatief; Oekraïne: ambitie); leeg als er geen is."
+            + (
+                ""
+                if oekraine_in_register
+                else " Het register bevat geen plaatsen voor Oekraïense ontheemden (die wonen "
+                "vooral in gemeentelijke opvang buiten het register): daar geen verschil."
+            )
         ),
         kolommen=(
             Kolom("Maand", "tekst", breedte=9),
@@ -329,7 +338,7 @@ def projectie_tabel(c: Capaciteit) -> Tabel:
                 m.verschil_amv,
                 m.plaatsen.oekraine,
                 m.opgave.oekraine,
-                m.verschil_oekraine,
+                m.verschil_oekraine if oekraine_in_register else None,
             )
             for m in c.maanden
         ),

@@ -207,3 +207,24 @@ def test_provincie_is_the_sum_of_its_gemeenten(drenthe: Provincie) -> None:
         provincie.maanden[14].opgave.regulier is None
     )  # 01-2027: no opgave of the second cycle yet
     assert sum(len(c.aflopend) for c in per_gemeente) == len(provincie.aflopend) == 4
+
+
+def test_no_false_oekraine_tekort_without_oekraine_places_in_the_register(
+    drenthe: Provincie,
+) -> None:
+    import datetime as dt
+
+    from regietafel.locaties.models import Locatie
+    from regietafel.locaties.queries import capaciteit, projectie_tabel
+
+    van = dt.date(2025, 11, 1)
+    tabel = projectie_tabel(capaciteit(drenthe, van, 3))
+    eerste = dict(zip((k.groep + " " + k.kop for k in tabel.kolommen), tabel.rijen[0], strict=True))
+    assert eerste["Oekraïense ontheemden Opgave"] == 5648
+    assert eerste["Oekraïense ontheemden Verschil"] is None
+    assert "geen plaatsen voor Oekraïense ontheemden" in tabel.bijschrift
+
+    Locatie.objects.filter(naam="azc Assen").update(plaatsen_oekraine=100)
+    tabel = projectie_tabel(capaciteit(drenthe, van, 3))
+    eerste = dict(zip((k.groep + " " + k.kop for k in tabel.kolommen), tabel.rijen[0], strict=True))
+    assert eerste["Oekraïense ontheemden Verschil"] == 100 - 5648
