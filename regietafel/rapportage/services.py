@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -14,6 +14,7 @@ from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
+from regietafel.rapportage.permissions import mag_bewerken
 from regietafel.rapportage.teksten import secties
 from regietafel.services import bewaar
 
@@ -32,6 +33,10 @@ def bewaar_versie(
     bron: str = "",
 ) -> RapportVersie:
     """Append a new version of a report's texts; earlier versions stay as they were."""
+    if door is not None and not mag_bewerken(door, provincie):
+        raise PermissionDenied(
+            f"Alleen het secretariaat van {provincie.naam} mag de teksten van haar rapporten wijzigen."
+        )
     if soort not in Rapportsoort.values:
         raise ValidationError(f"Onbekende rapportsoort {soort!r}.")
     bekend = {s.sleutel for s in secties(soort)}

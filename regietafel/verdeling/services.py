@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from regietafel.audit.services import registreer
@@ -30,6 +30,7 @@ from regietafel.verdeling.models import (
     ScenarioUitruil,
     ScenarioUitruilGroep,
 )
+from regietafel.verdeling.permissions import mag_bewerken
 from regietafel.verdeling.queries import casus_van, laatste_inwonertallen
 
 SCENARIO_VELDEN = ("naam", "toelichting", "opgave_regulier", "opgave_amv", "oekraine_totaal")
@@ -59,6 +60,15 @@ GroepLid = tuple[str, int]
 """(groep label, gemeente id)."""
 
 
+def _mag(door: Any, provincie: Provincie) -> None:
+    """The service checks the actor too, not only the view (the API, the CLI and imports call
+    it as well); ``door=None`` is the system (the command line, the demo)."""
+    if door is not None and not mag_bewerken(door, provincie):
+        raise PermissionDenied(
+            f"Alleen het secretariaat van {provincie.naam} mag de scenario's van die provincie wijzigen."
+        )
+
+
 def _controleer(scenario: Scenario) -> None:
     """Refuse a scenario the domain cannot compute (the transaction then rolls back)."""
     try:
@@ -82,6 +92,7 @@ def maak_scenario(
     latest Inwonertal. For the Ukraine criterion: the provincial Ukraine number and each
     gemeente's realised Ukraine places as known on the cyclus's verslag deadline (editable).
     """
+    _mag(door, provincie)
     naam = naam.strip()
     if not naam:
         raise ValidationError("Geef het scenario een naam.")
@@ -187,6 +198,7 @@ def maak_scenario(
 @transaction.atomic
 def kopieer_scenario(*, door: Any, scenario: Scenario, naam: str = "") -> Scenario:
     """A copy with every gemeente, uitruil and group; ``kopie_van`` points to the original."""
+    _mag(door, scenario.provincie)
     kopie = Scenario(
         naam=naam.strip() or f"Kopie van {scenario.naam}"[:200],
         cyclus=scenario.cyclus,
@@ -253,6 +265,7 @@ def wijzig_scenario(
     memberships when given (``None`` leaves them). Raises ``ValidationError`` (and writes
     nothing) for unknown fields or gemeenten, or a scenario the domain refuses.
     """
+    _mag(door, scenario.provincie)
     wijzigingen: dict[str, list[Any]] = {}
     for veld, waarde in (velden or {}).items():
         if veld not in SCENARIO_VELDEN:
@@ -330,6 +343,7 @@ def wijzig_scenario(
 @transaction.atomic
 def verwijder_scenario(*, door: Any, scenario: Scenario) -> None:
     """Delete a scenario with its rows; copies of it keep existing (``kopie_van`` is cleared)."""
+    _mag(door, scenario.provincie)
     registreer(
         door=door,
         actie="verwijderd",

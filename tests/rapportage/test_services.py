@@ -158,3 +158,22 @@ def test_versions_are_read_only_in_the_admin(secretariaat: Any) -> None:
         f"/beheer/rapportage/rapportversie/{versie.pk}/change/"
     ).status_code in (200, 403)
     assert secretariaat.get("/beheer/rapportage/bonusregeling/").status_code == 200
+
+
+def test_only_the_provincies_secretariaat_writes_report_texts(drenthe: Provincie) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from regietafel.accounts.models import Gebruiker
+
+    waarden: dict[str, Any] = {
+        "soort": "stand_van_zaken",
+        "provincie": drenthe,
+        "peildatum": dt.date(2025, 11, 1),
+        "versie_datum": dt.date(2025, 11, 14),
+        "teksten": {"inleiding": "Tekst"},
+    }
+    for naam in ("gemeente-assen", "lezer", "coa"):
+        with pytest.raises(PermissionDenied):
+            bewaar_versie(door=Gebruiker.objects.get(username=naam), **waarden)
+    versie = bewaar_versie(door=Gebruiker.objects.get(username="secretariaat"), **waarden)
+    assert versie.pk is not None

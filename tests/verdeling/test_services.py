@@ -215,3 +215,22 @@ def test_line_breaks_from_a_browser_are_not_a_change(secretaris: Gebruiker) -> N
     assert "\n" in scenario.toelichting
     crlf = scenario.toelichting.replace("\n", "\r\n")
     assert wijzig_scenario(door=secretaris, scenario=scenario, velden={"toelichting": crlf}) == {}
+
+
+def test_the_services_check_the_actor_not_only_the_views(drenthe: Provincie) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    scenario = drenthe_2024()
+    voor = AuditRegel.objects.count()
+    for naam in ("gemeente-assen", "lezer", "coa"):
+        wie = Gebruiker.objects.get(username=naam)
+        with pytest.raises(PermissionDenied):
+            maak_scenario(door=wie, provincie=drenthe, cyclus=scenario.cyclus, naam="x")
+        with pytest.raises(PermissionDenied):
+            wijzig_scenario(door=wie, scenario=scenario, velden={"naam": "y"})
+        with pytest.raises(PermissionDenied):
+            kopieer_scenario(door=wie, scenario=scenario)
+        with pytest.raises(PermissionDenied):
+            verwijder_scenario(door=wie, scenario=scenario)
+    assert AuditRegel.objects.count() == voor
+    assert Scenario.objects.filter(pk=scenario.pk, naam=scenario.naam).exists()
