@@ -38,7 +38,7 @@ importcheck: install
 	$(BIN)/lint-imports
 
 pytest: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not postgres"
 
 # A throwaway PostgreSQL 15 cluster in a temporary folder, reached over a Unix socket;
 # scripts/with-postgres.sh stops and removes it on every exit, failures included.
