@@ -56,3 +56,52 @@ def toegankelijke_svg(chart: Any, label: str) -> str:
     label = escape(label)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     return svg.replace("<defs>", f"<title>{label}</title><defs>", 1)
+
+
+def maandlijn(
+    labels: list[str],
+    aantal_reeksen: int,
+    *,
+    hoogte: int,
+    max_labels: int,
+    stippen: int,
+    onderbreken: bool,
+) -> Any:
+    """A pygal line chart over months, as the trend and capacity pages draw them: solid light
+    guides (dashes are kept for the opgave lines), at most about ``max_labels`` month labels
+    so they never overlap, Dutch numbers, the legend below."""
+    import pygal
+
+    from regietafel.core.templatetags.getallen import getal_nl
+
+    stap = max(1, -(-len(labels) // max_labels))
+    chart = pygal.Line(
+        style=stijl(
+            grootte=12,
+            guide_stroke_color="#d9d9d9",
+            guide_stroke_dasharray="none",
+            major_guide_stroke_color="#d9d9d9",
+            major_guide_stroke_dasharray="none",
+        ),
+        disable_xml_declaration=True,
+        js=[],
+        width=720,
+        height=hoogte,
+        title=None,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=aantal_reeksen,
+        truncate_label=-1,
+        truncate_legend=-1,
+        x_labels_major_every=stap if stap > 1 else None,
+        show_minor_x_labels=stap == 1,
+        show_y_guides=True,
+        show_x_guides=False,
+        value_formatter=lambda x: getal_nl(int(x)),
+        margin=10,
+        spacing=8,
+        dots_size=stippen,
+        include_x_axis=True,
+        allow_interrupts=onderbreken,
+    )
+    chart.x_labels = labels
+    return chart

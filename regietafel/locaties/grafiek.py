@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from regietafel.core.grafiek import stijl, toegankelijke_svg
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core.grafiek import maandlijn, toegankelijke_svg
 from regietafel.locaties.queries import Capaciteit
 
 STREEP = {"width": 2.5}
@@ -26,41 +25,10 @@ class Paneel:
 def _lijn(
     titel: str, labels: list[str], reeksen: list[tuple[str, list[int | None], dict]]
 ) -> SafeString:
-    import pygal
-
-    stap = max(1, -(-len(labels) // 8))
-    chart = pygal.Line(
-        style=stijl(
-            grootte=12,
-            guide_stroke_color="#d9d9d9",
-            guide_stroke_dasharray="none",
-            major_guide_stroke_color="#d9d9d9",
-            major_guide_stroke_dasharray="none",
-        ),
-        disable_xml_declaration=True,
-        js=[],
-        width=720,
-        height=320,
-        title=None,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=len(reeksen),
-        truncate_label=-1,
-        truncate_legend=-1,
-        x_labels_major_every=stap if stap > 1 else None,
-        show_minor_x_labels=stap == 1,
-        show_y_guides=True,
-        show_x_guides=False,
-        value_formatter=lambda x: getal_nl(int(x)),
-        margin=10,
-        spacing=8,
-        dots_size=3,
-        include_x_axis=True,
-        allow_interrupts=True,
-    )
+    chart = maandlijn(labels, len(reeksen), hoogte=320, max_labels=8, stippen=3, onderbreken=True)
     getallen = [w for _, r, _ in reeksen for w in r if w is not None]
     if max(getallen, default=0) < 10:
         chart.range = (0, 10)
-    chart.x_labels = labels
     for naam, waarden, stroke in reeksen:
         chart.add(naam, waarden, stroke_style=stroke)
     return SafeString(

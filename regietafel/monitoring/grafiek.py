@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from regietafel.core.grafiek import stijl, toegankelijke_svg
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core.grafiek import maandlijn, toegankelijke_svg
 from regietafel.monitoring.queries import SoortTrend, Trends, volgende_maand
 
 Lijnstijl = dict[str, object]
@@ -46,45 +45,19 @@ def _lijn(
     peildata: Sequence[dt.date],
     reeksen: Sequence[tuple[str, dict[dt.date, int | None], Lijnstijl]],
 ) -> SafeString:
-    import pygal
-
     as_ = maanden(peildata)
-    # At most about seven month labels, so they never overlap.
-    stap = max(1, -(-len(as_) // 7))
-    chart = pygal.Line(
-        # Solid light guides: dashes are kept for the opgave lines.
-        style=stijl(
-            grootte=12,
-            guide_stroke_color="#d9d9d9",
-            guide_stroke_dasharray="none",
-            major_guide_stroke_color="#d9d9d9",
-            major_guide_stroke_dasharray="none",
-        ),
-        disable_xml_declaration=True,
-        js=[],
-        width=720,
-        height=340,
-        title=None,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=len(reeksen),
-        truncate_label=-1,
-        truncate_legend=-1,
-        x_labels_major_every=stap if stap > 1 else None,
-        show_minor_x_labels=stap == 1,
-        show_y_guides=True,
-        show_x_guides=False,
-        value_formatter=lambda x: getal_nl(int(x)),
-        margin=10,
-        spacing=8,
-        dots_size=4,
-        include_x_axis=True,
-        allow_interrupts=False,
+    chart = maandlijn(
+        [f"{m:%m-%Y}" for m in as_],
+        len(reeksen),
+        hoogte=340,
+        max_labels=7,
+        stippen=4,
+        onderbreken=False,
     )
     getallen = [w for _, r, _ in reeksen for w in r.values() if w is not None]
     laag, hoog = min(0, *getallen), max(0, *getallen)
     if hoog - laag < 10:  # whole-number axis labels for small numbers (0 to 10, not 0.1 steps)
         chart.range = (laag, laag + 10)
-    chart.x_labels = [f"{m:%m-%Y}" for m in as_]
     for naam, waarden, stroke in reeksen:
         chart.add(naam, [waarden.get(m) for m in as_], stroke_style=stroke)
     return SafeString(toegankelijke_svg(chart, f"{titel}. {label}"))
