@@ -5,8 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest-xdist: one worker per core.
+WORKERS ?= auto
 
-.PHONY: install run test lint typecheck importcheck pytest pytest-postgres bench assets serve-prod clean
+.PHONY: install run test lint typecheck importcheck pytest pytest-postgres test-tijdreis bench assets serve-prod clean
 
 install: $(STAMP)
 
@@ -24,7 +26,7 @@ run: install
 	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
 	DEBUG=true REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
 
-test: install lint typecheck importcheck pytest pytest-postgres
+test: install lint typecheck importcheck pytest pytest-postgres test-tijdreis
 
 lint: install
 	$(BIN)/ruff check .
@@ -38,12 +40,18 @@ importcheck: install
 	$(BIN)/lint-imports
 
 pytest: install
-	$(BIN)/pytest -q -m "not postgres"
+	$(BIN)/pytest -q -n $(WORKERS) -m "not postgres"
 
 # A throwaway PostgreSQL 15 cluster in a temporary folder, reached over a Unix socket;
 # scripts/with-postgres.sh stops and removes it on every exit, failures included.
 pytest-postgres: install
-	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser"
+	scripts/with-postgres.sh $(BIN)/pytest -q -n $(WORKERS) -m "not browser"
+
+# The suite again with the clock in the future (tests/conftest.py reads REGIETAFEL_TESTKLOK):
+# whatever the calendar says, every test that needs a date pins it itself.
+test-tijdreis: install
+	REGIETAFEL_TESTKLOK=2027-07-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser"
+	REGIETAFEL_TESTKLOK=2031-01-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser"
 
 # Production settings locally over plain http (no TLS, so no SSL redirect): gunicorn, 2 workers,
 # whitenoise's manifest storage (collectstatic first), the SQLite file in var/, a throwaway key.

@@ -1,11 +1,30 @@
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 import pytest
+import time_machine
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 from regietafel.gemeenten.models import Provincie
+
+# The suite's clock. `make test-tijdreis` sets REGIETAFEL_TESTKLOK (JJJJ-MM-DD) and so runs every
+# test in the future: a test that needs a particular date pins it itself (time_machine).
+TESTKLOK = os.environ.get("REGIETAFEL_TESTKLOK", "")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if TESTKLOK:
+        datum = dt.date.fromisoformat(TESTKLOK)
+        moment = dt.datetime(datum.year, datum.month, datum.day, 9, 0, tzinfo=dt.UTC)
+        time_machine.travel(moment, tick=True).start()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"klok: {TESTKLOK or 'de echte datum'} (REGIETAFEL_TESTKLOK)"
 
 
 @pytest.fixture(scope="session")

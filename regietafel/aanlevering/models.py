@@ -8,6 +8,8 @@ every old → new value and the file's checksum.
 from django.conf import settings
 from django.db import models
 
+from regietafel.core import klok
+
 
 class AanleverSoort(models.TextChoices):
     COA = "coa", "COA-overzicht huisvesting vergunninghouders"
@@ -22,7 +24,7 @@ class Aanlevering(models.Model):
     peildatum = models.DateField(
         "peildatum", null=True, blank=True, help_text="Bij meer peildata: de laatste."
     )
-    moment = models.DateTimeField("moment", auto_now_add=True)
+    moment = models.DateTimeField("moment", default=klok.nu, editable=False)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

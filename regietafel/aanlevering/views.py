@@ -8,7 +8,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.aanlevering import opslag
@@ -16,6 +15,7 @@ from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, Upload
 from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
+from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 
@@ -74,7 +74,7 @@ def aanleveringen_tabel(aanleveringen: list[Aanlevering]) -> Tabel:
         ),
         rijen=tuple(
             (
-                f"{timezone.localtime(a.moment):%d-%m-%Y %H:%M}",
+                f"{klok.lokaal(a.moment):%d-%m-%Y %H:%M}",
                 a.get_soort_display(),
                 a.bestandsnaam,
                 a.peildatum,

@@ -8,6 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
+from regietafel.core import klok
+
 
 class AuditRegelManager(models.Manager["AuditRegel"]):
     def bulk_create(self, objs: Iterable[AuditRegel], *args: Any, **kwargs: Any) -> Any:
@@ -43,7 +45,7 @@ def _pk(model: type[models.Model], object_id: str) -> Any:
 class AuditRegel(models.Model):
     """Who changed what, when, from which value to which (old → new)."""
 
-    moment = models.DateTimeField("moment", auto_now_add=True, db_index=True)
+    moment = models.DateTimeField("moment", default=klok.nu, editable=False, db_index=True)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from regietafel.audit.models import AuditRegel
+from regietafel.core import klok
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 
 ISO_DATUM = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -26,7 +27,7 @@ ISO_MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
 
 def moment_tekst(moment: dt.datetime) -> str:
     """dd-mm-jjjj uu:mm in the local time zone."""
-    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+    return klok.lokaal(moment).strftime("%d-%m-%Y %H:%M")
 
 
 def waarde_tekst(waarde: Any) -> str:

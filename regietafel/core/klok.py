@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-__all__ = ["Moment", "KlokMiddleware", "nu", "vandaag", "deze_maand", "van_request"]
+__all__ = ["KlokMiddleware", "Moment", "deze_maand", "lokaal", "nu", "van_request", "vandaag"]
 
 
 def nu() -> dt.datetime:
@@ -63,7 +63,7 @@ def van_request(request: HttpRequest | None) -> Moment:
 
 
 class KlokMiddleware:
-    """Reads the clock once per request: ``request.klok.vandaag``, ``request.klok.nu``."""
+    """Reads the clock once per request: ``klok.van_request(request).vandaag``, ``klok.van_request(request).nu``."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -71,3 +71,8 @@ class KlokMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.klok = Moment.lees()  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+def lokaal(moment: dt.datetime) -> dt.datetime:
+    """A stored moment in the site's time zone (a conversion: it never reads the clock)."""
+    return timezone.localtime(moment)  # noqa: TID251

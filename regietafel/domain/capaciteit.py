@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from regietafel.domain.maanden import eerste_van_maand, maanden, plus_maanden
+
 SOORTEN = ("regulier", "amv", "oekraine", "overig")
 
 
@@ -95,23 +97,6 @@ class Maand:
     maand: dt.date
     """The first day of the month."""
     plaatsen: Plaatsen
-
-
-def eerste_van_maand(datum: dt.date) -> dt.date:
-    return datum.replace(day=1)
-
-
-def plus_maanden(datum: dt.date, n: int) -> dt.date:
-    """The first day of the month ``n`` months after ``datum``'s month (n may be negative)."""
-    index = datum.year * 12 + datum.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def maanden(van: dt.date, aantal: int) -> tuple[dt.date, ...]:
-    """``aantal`` first-of-months from ``van``'s month on."""
-    if aantal < 1:
-        raise ValueError(f"het aantal maanden is ten minste 1, niet {aantal}")
-    return tuple(plus_maanden(van, i) for i in range(aantal))
 
 
 def telt_mee(contract: Contract, dag: dt.date) -> bool:

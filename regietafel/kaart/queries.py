@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Q
 
+from regietafel.core import klok
 from regietafel.domain.voortgang import voortgang_tekst
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart.klassen import Klasse, klasse
@@ -124,7 +125,7 @@ def kaart_gegevens(
     if soort not in SOORTEN:
         raise ValueError(f"onbekende soort {soort!r}")
     cyclus_soort, titel = SOORTEN[soort]
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or klok.vandaag()
 
     def binnen(veld: str = "gemeente__provincie_id") -> Q:
         return Q() if provincie_ids is None else Q(**{f"{veld}__in": list(provincie_ids)})

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from regietafel.audit.models import AuditRegel
+from regietafel.core import klok
 from regietafel.demo import drenthe as drenthe_bron
 from regietafel.domain.indicatief import indicatieve_verdeling
 from regietafel.domain.verdeling import grootste_overschot
@@ -115,7 +116,7 @@ def plan(
 ) -> Plan:
     """The synthetic figures for ``gemeenten`` (all of them outside Drenthe)."""
     tekst = bron(zaad)
-    nu = dt.datetime.now(dt.UTC)
+    nu = klok.nu()
     p = Plan()
     per_provincie: dict[int, list[Gemeente]] = {}
     for g in sorted(gemeenten, key=lambda g: g.cbs_code):

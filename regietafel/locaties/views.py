@@ -11,11 +11,11 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from regietafel.audit.services import historie
+from regietafel.core import klok
 from regietafel.core.tabel import Tabel
 from regietafel.core.verzoek import provincie_van
 from regietafel.core.xlsx import xlsx_antwoord
@@ -216,7 +216,9 @@ def beeindig_view(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"Locatie ‘{locatie.naam}’ is beëindigd.")
                 return redirect("locaties:detail", pk=locatie.pk)
     else:
-        form = BeeindigForm(initial={"einddatum": locatie.beschikbaar_tot or timezone.localdate()})
+        form = BeeindigForm(
+            initial={"einddatum": locatie.beschikbaar_tot or klok.van_request(request).vandaag}
+        )
     return render(
         request,
         "locaties/beeindig.html",
@@ -232,7 +234,7 @@ def _standaard_van(provincie: Provincie) -> dt.date:
     """The month the projection starts by default: the newest peildatum with figures (the
     dashboard's stand), else the current month."""
     data = peildata(provincie)
-    return data[0] if data else timezone.localdate().replace(day=1)
+    return data[0] if data else klok.deze_maand()
 
 
 def _capaciteit(request: HttpRequest) -> tuple[queries.Capaciteit, str | None]:

@@ -15,9 +15,10 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, QuerySet, Sum
-from django.utils import timezone
 
 from regietafel.audit.models import AuditRegel
+from regietafel.core import klok
+from regietafel.domain.maanden import eerste_van_maand, plus_maanden, volgende_maand
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
     stand_vergunninghouders,
@@ -54,14 +55,6 @@ TABEL_SOORTEN = (
     (Soort.REGULIER, CyclusSoort.SPREIDINGSWET, "Asielopvang regulier"),
     (Soort.AMV, CyclusSoort.SPREIDINGSWET, "Asielopvang AMV"),
 )
-
-
-def eerste_van_maand(datum: dt.date) -> dt.date:
-    return datum.replace(day=1)
-
-
-def volgende_maand(datum: dt.date) -> dt.date:
-    return dt.date(datum.year + datum.month // 12, datum.month % 12 + 1, 1)
 
 
 def peildata(provincie: Provincie) -> list[dt.date]:
@@ -262,7 +255,7 @@ def bereken_stand_van_zaken(
 ) -> StandVanZaken:
     alle_peildata = peildata(provincie)
     if peildatum is None:
-        peildatum = alle_peildata[0] if alle_peildata else eerste_van_maand(dt.date.today())
+        peildatum = alle_peildata[0] if alle_peildata else klok.deze_maand()
     peildatum = eerste_van_maand(peildatum)
     grens = volgende_maand(peildatum)
     gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
@@ -568,14 +561,19 @@ def bereken_trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Tr
 
 
 def peildatum_keuzes(provincie: Provincie, vandaag: dt.date | None = None) -> list[dt.date]:
-    """The peildata a gemeente may submit for: the last twelve first-of-months and every
-    peildatum with stored realisation in the provincie (not in the future), newest first."""
-    maand = eerste_van_maand(vandaag or timezone.localdate())
-    keuzes = {maand}
-    for _ in range(11):
-        maand = (maand - dt.timedelta(days=1)).replace(day=1)
+    """The peildata a gemeente may submit for, newest first: every first-of-month since the
+    earliest cyclus in force today began (the last twelve months when none is in force), and
+    every peildatum with stored realisation in the provincie — never one in the future."""
+    grens = eerste_van_maand(vandaag or klok.vandaag())
+    in_kracht = [
+        c.begin for c in Cyclus.objects.filter(begin__lte=grens, eind__gte=grens).only("begin")
+    ]
+    begin = eerste_van_maand(min(in_kracht)) if in_kracht else plus_maanden(grens, -11)
+    keuzes = set()
+    maand = grens
+    while maand >= begin:
         keuzes.add(maand)
-    grens = eerste_van_maand(vandaag or timezone.localdate())
+        maand = plus_maanden(maand, -1)
     keuzes.update(
         d
         for d in Realisatie.objects.actueel()

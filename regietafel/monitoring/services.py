@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import (
     Inzending,
@@ -49,7 +49,7 @@ def _registreer(
     """Append a figure; supersede the current one for the same key when it differs."""
     huidig = model.objects.actueel().filter(**sleutel).first()
     velden = list(waarden)
-    nu = timezone.now()
+    nu = klok.nu()
     nieuw = model(
         **sleutel,
         **waarden,
@@ -129,7 +129,7 @@ def registreer_realisaties(
             gemeente__in={r.gemeente.pk for r in rijen},
         )
     }
-    nu = timezone.now()
+    nu = klok.nu()
     door_id = door.pk if getattr(door, "pk", None) else None
     nieuw: list[Realisatie] = []
     oud_aantal: list[int | None] = []
@@ -254,7 +254,7 @@ def dien_in(
     if not mag_inzenden(door, gemeente):
         raise PermissionDenied(f"U mag geen cijfers inzenden voor {gemeente}.")
     eerste_van_de_maand(peildatum)
-    if peildatum > timezone.localdate().replace(day=1):
+    if peildatum > klok.deze_maand():
         raise ValidationError(
             f"De peildatum {peildatum:%d-%m-%Y} ligt in de toekomst.", code="peildatum"
         )
@@ -282,7 +282,7 @@ def dien_in(
         peildatum=peildatum,
         status=InzendingStatus.INGEDIEND,
         ingediend_door=door,
-        ingediend_op=timezone.now(),
+        ingediend_op=klok.nu(),
     )
     regels = InzendingRegel.objects.bulk_create(
         InzendingRegel(inzending=inzending, soort=soort, aantal=aantal, toelichting=toelichting)
@@ -333,7 +333,7 @@ def keur_goed(*, door: Any, inzending: Inzending) -> Inzending:
         )
     vers.status = InzendingStatus.GOEDGEKEURD
     vers.beoordeeld_door = door
-    vers.beoordeeld_op = timezone.now()
+    vers.beoordeeld_op = klok.nu()
     vers.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op"])
     registreer(
         door=door,
@@ -356,7 +356,7 @@ def stuur_terug(*, door: Any, inzending: Inzending, opmerking: str) -> Inzending
     vers = _te_beoordelen(door, inzending)
     vers.status = InzendingStatus.TERUGGESTUURD
     vers.beoordeeld_door = door
-    vers.beoordeeld_op = timezone.now()
+    vers.beoordeeld_op = klok.nu()
     vers.opmerking = opmerking
     vers.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "opmerking"])
     registreer(

@@ -5,6 +5,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.core.verzoek import cache_op_gegevens, provincie_van
@@ -33,7 +34,9 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     titel = f"Stand van zaken {stand.provincie.naam} {stand.peildatum:%d-%m-%Y}"
     # The workbook holds the tables only, not the signals of the dashboard.
     signalen = (
-        [] if vraagt_xlsx(request) else verzamel(provincie, stand.peildatum or dt.date.today())
+        []
+        if vraagt_xlsx(request)
+        else verzamel(provincie, stand.peildatum or klok.van_request(request).vandaag)
     )
     return pagina_met_excel(
         request,

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils import timezone
-
+from regietafel.core import klok
 from regietafel.core.opmaak import getal
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.validatie import Bevinding
@@ -134,7 +133,7 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
 
 
 def _moment(waarde: object) -> str:
-    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}" if waarde else ""  # type: ignore[arg-type]
+    return f"{klok.lokaal(waarde):%d-%m-%Y %H:%M}" if waarde else ""  # type: ignore[arg-type]
 
 
 def inzendingen_tabel(sleutel: str, titel: str, inzendingen: Sequence[Inzending]) -> Tabel:

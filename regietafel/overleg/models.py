@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from regietafel.core import klok
 from regietafel.gemeenten.models import Provincie
 
 
@@ -128,7 +129,7 @@ class Bijlage(models.Model):
     tekst = models.TextField("tekst (voor zoeken)", blank=True)
     persoonsgegevens = models.BooleanField("bevat persoonsgegevens", default=False)
     verwijderd_op = models.DateField("bestand verwijderd op", null=True, blank=True)
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
 
     class Meta:
         verbose_name = "bijlage"

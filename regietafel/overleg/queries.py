@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from regietafel.core import klok
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg.models import (
     Actie,
@@ -35,7 +36,7 @@ def overleggen(provincie: Provincie) -> QuerySet[Overleg]:
 def komend_en_voorbij(
     provincie: Provincie, vandaag: dt.date | None = None
 ) -> tuple[list[Overleg], list[Overleg]]:
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or klok.vandaag()
     alle = list(overleggen(provincie))
     komend = sorted((o for o in alle if o.datum >= vandaag), key=lambda o: o.datum)
     return komend, [o for o in alle if o.datum < vandaag]

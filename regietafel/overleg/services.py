@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.core import klok
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import opslag
 from regietafel.overleg.models import (
@@ -516,7 +517,7 @@ def zet_actie_status(
                         provincie_id=oorsprong.provincie_id,
                         soort=oorsprong.soort,
                         datum__gte=oorsprong.datum,
-                        datum__lte=dt.date.today(),
+                        datum__lte=klok.vandaag(),
                     )
                     .order_by("-datum")
                     .first()
@@ -643,7 +644,7 @@ class Opschoning:
 def te_schonen(vandaag: dt.date | None = None, dagen: int | None = None) -> Opschoning:
     """What the retention term removes: personal notes of meetings, attachments marked as
     holding personal data, and letters' attachments, older than the term."""
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or klok.vandaag()
     grens = vandaag - dt.timedelta(days=bewaartermijn_dagen() if dagen is None else dagen)
     return Opschoning(
         grens=grens,
@@ -670,7 +671,7 @@ def te_schonen(vandaag: dt.date | None = None, dagen: int | None = None) -> Opsc
 def schoon_op(*, door: Any, opschoning: Opschoning, vandaag: dt.date | None = None) -> int:
     """Remove what ``te_schonen`` found, one audit entry per record; files are deleted after
     the commit when no other record refers to them. Returns the number of records changed."""
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or klok.vandaag()
     bron = f"bewaartermijn overleg ({bewaartermijn_dagen()} dagen)"
     te_verwijderen: list[tuple[str, str]] = []
     with transaction.atomic():

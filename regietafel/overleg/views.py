@@ -6,7 +6,6 @@ Everything is scoped to ``provincie_van(request)``: an id of another provincie's
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from regietafel.core import klok
 from regietafel.core.opmaak import datum_kort
 from regietafel.core.verzoek import provincie_van
 from regietafel.core.xlsx import xlsx_antwoord
@@ -490,6 +490,6 @@ def acties_view(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statussen": ActieStatus.choices,
             "schrijven": mag_schrijven(request.user, provincie),
-            "vandaag": dt.date.today(),
+            "vandaag": klok.van_request(request).vandaag,
         },
     )

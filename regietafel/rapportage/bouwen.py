@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
 from django.utils.text import slugify
 
+from regietafel.core import klok
 from regietafel.core.opmaak import bijvoeglijk, datum_kort, datum_lang, euro, getal
 from regietafel.domain.bonus import Keuze
 from regietafel.domain.validatie import Bevinding, Ernst
@@ -79,7 +79,7 @@ def _versie(
 ) -> tuple[dict[str, str], dt.date, int | None, str]:
     teksten = standaardteksten(soort, **waarden)
     if versie is None:
-        return teksten, timezone.localdate(), None, ""
+        return teksten, klok.vandaag(), None, ""
     teksten.update({k: v for k, v in versie.teksten.items() if k in teksten})
     return teksten, versie.versie_datum, versie.volgnummer, versie.adressering
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 
@@ -121,7 +121,7 @@ class RapportVersie(models.Model):
         related_name="+",
         verbose_name="aangemaakt door",
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu)
 
     class Meta:
         verbose_name = "rapportversie"

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 
+from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.verzoek import provincie_van
@@ -131,7 +131,7 @@ def versies_tabel(bewaard: list[RapportVersie]) -> Tabel:
                 v.volgnummer,
                 v.versie_datum,
                 v.adressering,
-                f"{timezone.localtime(v.aangemaakt_op):%d-%m-%Y %H:%M}",
+                f"{klok.lokaal(v.aangemaakt_op):%d-%m-%Y %H:%M}",
                 v.aangemaakt_door.get_username() if v.aangemaakt_door else "",
             )
             for v in bewaard
@@ -229,7 +229,7 @@ def _teksten(
         form = TekstenForm(
             soort=soort,
             initial={
-                "versie_datum": dt.date.today(),
+                "versie_datum": klok.van_request(request).vandaag,
                 "adressering": versie.adressering if versie else "",
                 **TekstenForm.beginwaarden(huidig),
             },

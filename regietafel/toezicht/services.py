@@ -12,9 +12,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente
 from regietafel.services import bewaar
 from regietafel.toezicht import opslag
@@ -147,7 +147,7 @@ def voeg_document_toe(*, door: Any, stap: Stap, bestandsnaam: str, data: bytes) 
         checksum=som,
         extensie=ext,
         grootte=len(data),
-        geupload_op=timezone.now(),
+        geupload_op=klok.nu(),
         geupload_door=door if getattr(door, "pk", None) else None,
     )
     registreer(

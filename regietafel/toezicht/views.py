@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core import klok
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.toezicht import opslag, queries, services
@@ -46,7 +46,7 @@ def _schrijver(request: HttpRequest, provincie: Provincie) -> None:
 
 def overzicht(request: HttpRequest) -> HttpResponse:
     provincie = _provincie(request)
-    vandaag = timezone.localdate()
+    vandaag = klok.van_request(request).vandaag
     o = queries.overzicht(provincie, zichtbare_gemeente_id(request.user))
     tabel = queries.overzicht_tabel(o, vandaag)
     if antwoord := xlsx_gevraagd(request, [tabel], naam="toezicht", titel=f"Toezicht {provincie}"):
@@ -87,7 +87,7 @@ def dossier_openen(request: HttpRequest) -> HttpResponse:
         form = DossierOpenenFormulier(
             initial={
                 "gemeente": gemeente.cbs_code,
-                "geopend_op": timezone.localdate(),
+                "geopend_op": klok.van_request(request).vandaag,
                 "onderwerp": rij.onderwerp if rij else "",
             }
         )
@@ -131,7 +131,7 @@ def _dossier_pagina(
     stapform: StapFormulier | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    vandaag = timezone.localdate()
+    vandaag = klok.van_request(request).vandaag
     tabel = queries.stappen_tabel(dossier, vandaag)
     if antwoord := xlsx_gevraagd(
         request, [tabel], naam=f"toezicht-{dossier.gemeente.cbs_code}", titel=str(dossier)
@@ -256,7 +256,7 @@ def _stap_pagina(
         {
             "stap": stap,
             "dossier": stap.dossier,
-            "te_laat": queries.te_laat(stap, timezone.localdate()),
+            "te_laat": queries.te_laat(stap, klok.van_request(request).vandaag),
             "schrijven": schrijven,
             "form": form,
             "docform": docform,

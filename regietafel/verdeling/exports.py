@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from regietafel.core import klok
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Decimaal, Kolom, Percentage, Tabel, Waarde
 from regietafel.core.templatetags.getallen import getal_nl
@@ -150,7 +150,7 @@ def scenario_xlsx(werkblad: Werkblad) -> bytes:
     s.append(("Scenario", werkblad.scenario.naam))
     s.append(("Provincie", werkblad.scenario.provincie.naam))
     s.append(("Cyclus", str(werkblad.scenario.cyclus)))
-    s.append(("Berekend op", timezone.localtime().strftime("%d-%m-%Y %H:%M")))
+    s.append(("Berekend op", klok.lokaal(klok.nu()).strftime("%d-%m-%Y %H:%M")))
     s.append(())
     s.append(("", "Regulier", "Amv"))
     for cel in s[6]:
@@ -362,9 +362,9 @@ def scenarios_tabel(scenarios: Sequence[Scenario]) -> Tabel:
             (
                 s.naam,
                 str(s.cyclus),
-                f"{timezone.localtime(s.aangemaakt_op):%d-%m-%Y %H:%M}",
+                f"{klok.lokaal(s.aangemaakt_op):%d-%m-%Y %H:%M}",
                 s.aangemaakt_door.get_username() if s.aangemaakt_door else "",
-                f"{timezone.localtime(s.gewijzigd_op):%d-%m-%Y %H:%M}",
+                f"{klok.lokaal(s.gewijzigd_op):%d-%m-%Y %H:%M}",
                 s.kopie_van.naam if s.kopie_van else "",
             )
             for s in scenarios

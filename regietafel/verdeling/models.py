@@ -7,9 +7,12 @@ is shown or exported, never stored as truth. Writes go through ``services.py``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 
@@ -41,8 +44,8 @@ class Scenario(models.Model):
         related_name="+",
         verbose_name="aangemaakt door",
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
-    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
+    gewijzigd_op = models.DateTimeField("gewijzigd op", default=klok.nu, editable=False)
     kopie_van = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -59,6 +62,14 @@ class Scenario(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every save marks the scenario changed, at the one clock's time."""
+        self.gewijzigd_op = klok.nu()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "gewijzigd_op"}
+        super().save(*args, **kwargs)
 
 
 class ScenarioGemeente(models.Model):

@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core import klok
 from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.verzoeken import queries, services, tabellen
@@ -158,7 +158,7 @@ def _verzoek_pagina(
     schrijven = mag_schrijven(request.user, provincie.pk)
     if form is None and schrijven:
         form = KandidaatFormulier(
-            provincie=provincie, initial={"gereedheid_op": timezone.localdate()}
+            provincie=provincie, initial={"gereedheid_op": klok.van_request(request).vandaag}
         )
     return render(
         request,
@@ -179,7 +179,7 @@ def _verzoek_pagina(
             ),
             "schrijven": schrijven,
             "form": form,
-            "in_periode": reserve.in_periode(timezone.localdate()),
+            "in_periode": reserve.in_periode(klok.van_request(request).vandaag),
         },
         status=status,
     )
@@ -236,7 +236,7 @@ def _kandidaat_pagina(
 ) -> HttpResponse:
     schrijven = mag_schrijven(request.user, provincie.pk)
     gereedheid = mag_gereedheid_bijwerken(request.user, kandidaat.gemeente)
-    vandaag = timezone.localdate()
+    vandaag = klok.van_request(request).vandaag
     if form is None and schrijven:
         form = KandidaatFormulier(
             provincie=provincie,
@@ -373,7 +373,7 @@ def beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
 def nareizigers(request: HttpRequest) -> HttpResponse:
     provincie = _provincie(request)
     datumform = DatumFormulier(request.GET if "datum" in request.GET else None)
-    datum = datumform.datum_of(timezone.localdate())
+    datum = datumform.datum_of(klok.van_request(request).vandaag)
     if not datumform.is_bound:
         datumform = DatumFormulier(initial={"datum": datum})
     n = queries.nareizigers(provincie, datum)

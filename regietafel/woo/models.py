@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from regietafel.core import klok
 from regietafel.domain.persoonsgegevens import SOORTEN
 from regietafel.gemeenten.models import Provincie
 from regietafel.woo.gronden import KEUZES
@@ -48,7 +49,7 @@ class WooBesluit(models.Model):
         related_name="+",
         verbose_name="aangemaakt door",
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
 
     class Meta:
         verbose_name = "Woo-besluit"
@@ -94,7 +95,7 @@ class WooDocument(models.Model):
         blank=True,
         help_text="Leeg: (deels) openbaar. Een letter: het hele document blijft geheim.",
     )
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
 
     class Meta:
         verbose_name = "Woo-document"

@@ -17,6 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.verzoek import provincie_van
@@ -79,7 +80,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     vereis_woo(request.user)
     provincie = provincie_van(request)
     rijen = list(queries.besluiten(provincie))
-    form = BesluitForm(initial={"datum": dt.date.today()})
+    form = BesluitForm(initial={"datum": klok.van_request(request).vandaag})
     return _lijst(request, rijen, form)
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from regietafel.accounts.models import Gebruiker, Rol
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart.queries import kaart_gegevens
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
@@ -143,7 +143,7 @@ def test_national_map_constant_queries(
     voor = tel()
     # figures, opgaven and locations in every other provincie
     cyclus = Cyclus.objects.get(code="spreidingswet-2024")
-    nu = timezone.now()
+    nu = klok.nu()
     for g in Gemeente.objects.exclude(provincie=drenthe):
         Opgave.objects.create(
             cyclus=cyclus, gemeente=g, soort=Soort.REGULIER, stadium=Stadium.VASTGESTELD, aantal=100

@@ -23,6 +23,12 @@ NOV = dt.date(2025, 11, 1)
 DEC = dt.date(2025, 12, 1)
 
 
+@pytest.fixture(autouse=True)
+def _midden_januari_2026(time_machine) -> None:  # type: ignore[no-untyped-def]
+    """These submissions are for the demo's months: the clock stands in January 2026."""
+    time_machine.move_to(dt.datetime(2026, 1, 15, 10, 0, tzinfo=dt.UTC), tick=False)
+
+
 @pytest.fixture
 def assen(drenthe: Provincie) -> Gemeente:
     return Gemeente.objects.get(naam="Assen")

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.services import registreer_realisatie
@@ -35,7 +35,7 @@ def test_same_figure_twice_changes_nothing(assen: Gemeente) -> None:
 def test_correction_supersedes_and_keeps_the_old_figure(
     assen: Gemeente, gebruiker_secretariaat: Gebruiker
 ) -> None:
-    moment_voor = timezone.now()
+    moment_voor = klok.nu()
     nieuw, veranderd = registreer_realisatie(
         door=gebruiker_secretariaat,
         gemeente=assen,

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.opgaven.models import Cyclus, Opgave, Soort, Stadium
@@ -55,7 +55,7 @@ def _vermenigvuldig(provincie: Provincie, gemeenten: int, maanden: int) -> None:
         )
         for g in nieuw
     )
-    nu = timezone.now()
+    nu = klok.nu()
     rijen: dict[type, list] = {Realisatie: [], VergunninghoudersStand: [], NidosStand: []}
     for g in Gemeente.objects.filter(provincie=provincie):
         for m in range(maanden):

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
+from regietafel.core import klok
 from regietafel.demo import drenthe as bron
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import Realisatie, VergunninghoudersStand
@@ -103,7 +103,7 @@ def test_unknown_gemeente_or_one_of_another_provincie_is_404(lezer: Client) -> N
 
 def _maanden_erbij(provincie: Provincie, maanden: int) -> None:
     """36 months of figures (and COA rows) for every gemeente, superseded ones included."""
-    nu = timezone.now()
+    nu = klok.nu()
     realisaties, coa = [], []
     for g in Gemeente.objects.filter(provincie=provincie):
         for m in range(maanden):

@@ -3,7 +3,6 @@ go, with audit entries; the meeting and its list stay."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from regietafel.audit.models import AuditRegel
+from regietafel.core import klok
 from regietafel.overleg import services
 from regietafel.overleg.models import Agendapunt, Bijlage, Brief
 
@@ -74,11 +74,11 @@ def test_clean_up_removes_personal_data_older_than_the_term(
     assert punt.persoonlijke_aantekeningen == ""
     assert punt.aantekeningen  # the list stays
     bijlage.refresh_from_db()
-    assert bijlage.verwijderd_op == dt.date.today()
+    assert bijlage.verwijderd_op == klok.vandaag()
     openbaar.refresh_from_db()
     assert openbaar.verwijderd_op is None
     noodopvang = Brief.objects.get(onderwerp="Verzoek tot noodopvang")
-    assert noodopvang.tekst == "" and noodopvang.verwijderd_op == dt.date.today()
+    assert noodopvang.tekst == "" and noodopvang.verwijderd_op == klok.vandaag()
     assert noodopvang.afzender and noodopvang.opvolging  # the register entry stays
     nareis = Brief.objects.get(onderwerp="Versnelling huisvesting nareizigers")
     assert nareis.tekst  # not marked as personal data
