@@ -14,4 +14,5 @@ def test_no_model_change_lacks_a_migration() -> None:
     try:
         call_command("makemigrations", "--check", "--dry-run", stdout=uit, stderr=uit)
     except SystemExit as e:  # makemigrations --check exits 1 when a migration is missing
-        pytest.fail(f"Er ontbreekt een migratie:\n{uit.getvalue()}") if e.code else None
+        if e.code:
+            pytest.fail(f"Er ontbreekt een migratie:\n{uit.getvalue()}")
