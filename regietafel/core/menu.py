@@ -66,9 +66,9 @@ MENU = (
     ),
     Menupunt(
         "Wijzigingen",
-        "audit:wijzigingen",
-        ("audit",),
-        "regietafel.audit.permissions.mag_wijzigingen_zien",
+        "historie:wijzigingen",
+        ("historie",),
+        "regietafel.historie.permissions.mag_wijzigingen_zien",
     ),
     Menupunt(
         "Aanleveren",
