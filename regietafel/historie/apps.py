@@ -12,3 +12,16 @@ class HistorieConfig(AppConfig):
     label = "historie"
     verbose_name = "Historiepagina's"
 
+    def ready(self) -> None:
+        from regietafel.core.menu import Menupunt, registreer
+        from regietafel.historie.permissions import mag_wijzigingen_zien
+
+        registreer(
+            Menupunt(
+                "Wijzigingen",
+                "historie:wijzigingen",
+                ("historie",),
+                volgorde=130,
+                toegang=mag_wijzigingen_zien,
+            ),
+        )

@@ -13,7 +13,11 @@ class RapportageConfig(AppConfig):
 
     def ready(self) -> None:
         from regietafel.core import rapporten
+        from regietafel.core.menu import Menupunt, registreer
 
+        registreer(
+            Menupunt("Rapportages", "rapportage:lijst", ("rapportage",), volgorde=100),
+        )
         rapporten.registreer_stand_van_zaken(
             rapporten.StandVanZakenMaker(document=_stand_document, pdf=_pdf)
         )
