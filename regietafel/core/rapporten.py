@@ -10,12 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-
-if TYPE_CHECKING:
-    from regietafel.gemeenten.models import Provincie
 
 
 class GeenGegevens(Exception):
@@ -24,9 +21,10 @@ class GeenGegevens(Exception):
 
 @dataclass(frozen=True)
 class StandVanZakenMaker:
-    document: Callable[[Provincie, dt.date], Any]
-    """The Stand van zaken of a provincie on a peildatum as a report document (``titel``,
-    ``kopregels``, ``secties``); raises ``GeenGegevens`` without figures on that date."""
+    document: Callable[[Any, dt.date], Any]
+    """The Stand van zaken of a provincie (a ``gemeenten.Provincie``; core imports no app) on a
+    peildatum as a report document (``titel``, ``kopregels``, ``secties``); raises
+    ``GeenGegevens`` without figures on that date."""
     pdf: Callable[[Any], bytes]
     """That document as PDF."""
 

@@ -6,7 +6,7 @@ class HistorieConfig(AppConfig):
     list and its export, the ``{% historie_link %}`` tag and the admin of the history.
 
     An output: it reads every area's permissions. The history itself (the model and the
-    service every write calls) is ``regietafel.audit``, at the bottom of the shared base."""
+    service every write calls) is ``regietafel.audit``, in the shared base."""
 
     name = "regietafel.historie"
     label = "historie"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
-from regietafel.core.gegevensversie import data_versie, gecached
+from regietafel.audit.gegevensversie import data_versie, gecached
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.voortgang import verschil
 from regietafel.gemeenten.models import Provincie

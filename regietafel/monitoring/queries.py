@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from django.db.models import Max, QuerySet, Sum
 
+from regietafel.audit.gegevensversie import gecached
 from regietafel.core import klok
-from regietafel.core.gegevensversie import gecached
 from regietafel.domain.maanden import eerste_van_maand, plus_maanden, volgende_maand
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
@@ -205,7 +205,7 @@ def _laatste(
 
 # --- Computed once: peildata never change after import ---------------------------------
 #
-# Cached per provincie + peildatum + data version (core.gegevensversie): a write makes a new
+# Cached per provincie + peildatum + data version (audit.gegevensversie): a write makes a new
 # version and the old entries simply expire.
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from regietafel.core import klok, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
-from regietafel.core.verzoek import provincie_van
+from regietafel.pagina import provincie_van
 from regietafel.woo import export, gronden, namen, queries, services
 from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, WeigerForm
 from regietafel.woo.models import Ambtsdrager, Bron, Lak, LakStatus, Status, WooBesluit

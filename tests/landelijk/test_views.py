@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from regietafel.accounts.models import Gebruiker
-from regietafel.core import gegevensversie
+from regietafel.audit import gegevensversie
 from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.landelijk.queries import landelijk

@@ -1,4 +1,9 @@
-"""Helpers for views: what a request is about."""
+"""Helpers for views: what a request is about (its provincie), and HTTP caching keyed on the
+data version.
+
+In the shared base above ``gemeenten``, ``accounts`` and ``audit``, whose models and rules it
+reads; ``core`` below them knows no app.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from regietafel.accounts.permissions import leest_alles
+from regietafel.audit import gegevensversie
 from regietafel.audit.models import AuditRegel
-from regietafel.core import gegevensversie
 from regietafel.gemeenten.models import Provincie
 
 PROVINCIE_CODE = re.compile(r"^PV\d{2}$")
@@ -69,7 +74,7 @@ def provincie_van(request: HttpRequest) -> Provincie:
 
 
 def _versie(request: HttpRequest) -> tuple[str, dt.datetime | None]:
-    """The data version (``core.gegevensversie.data_versie``) and the moment of the newest
+    """The data version (``audit.gegevensversie.data_versie``) and the moment of the newest
     change, once per request."""
     if not hasattr(request, "_regietafel_versie"):
         laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
