@@ -36,8 +36,11 @@ typecheck: install
 	$(BIN)/mypy regietafel
 	$(BIN)/mypy --strict regietafel/domain
 
+# The layers (pyproject.toml [tool.importlinter]), then the app-level import graph, which
+# fails on any cycle (lazy imports included).
 importcheck: install
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/importgraaf.py
 
 pytest: install
 	$(BIN)/pytest -q -n $(WORKERS) -m "not postgres"

@@ -96,8 +96,8 @@ def _django(url: str) -> None:
 
 
 def laden() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    from regietafel.demo import landelijk as demo
     from regietafel.gemeenten.models import Gemeente, Provincie
-    from regietafel.landelijk import demo
     from regietafel.opgaven.models import Cyclus
 
     uitkomst = demo.laad()

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "regietafel.woo",
     "regietafel.landelijk",
     "regietafel.kaart",
+    "regietafel.historie",
     "regietafel.demo",
     "regietafel.api",
 ]

@@ -19,7 +19,7 @@ urlpatterns = [
     path("woo/", include("regietafel.woo.urls")),
     path("landelijk/", include("regietafel.landelijk.urls")),
     path("kaart/", include("regietafel.kaart.urls")),
-    path("historie/", include("regietafel.audit.urls")),
+    path("historie/", include("regietafel.historie.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("regietafel.api.urls")),
 ]

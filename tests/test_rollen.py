@@ -502,8 +502,8 @@ TABEL: dict[str, Schrijf | Lees] = {
     "kaart:provincie": LEZEN,
     "kaart:nederland": LEZEN,
     # --- historie
-    "audit:wijzigingen": LEZEN,
-    "audit:historie": Lees(kwargs=historie_kwargs),
+    "historie:wijzigingen": LEZEN,
+    "historie:historie": Lees(kwargs=historie_kwargs),
     # --- the API: reads scoped to the provincie; writes: inzendingen and imports
     "api:api-root": API_LEZEN,
     "api:schema": API_LEZEN,
@@ -543,7 +543,7 @@ TABEL: dict[str, Schrijf | Lees] = {
 
 # --- The admin (/beheer/): per model who may add, change and delete, and for which target.
 # Staff only; the secretariaat's group may edit the register, opgaven, locations and bonus
-# schemes of ITS provincie (audit.admin_mixins scopes the admin), national tables nobody.
+# schemes of ITS provincie (accounts.admin_mixins scopes the admin), national tables nobody.
 SECRETARIAAT_EIGEN = _paren({"secretariaat"}, DRENTHE) | _paren(
     {"secretariaat-groningen"}, {"groningen"}
 )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from regietafel.aanlevering.models import Aanlevering
-from regietafel.audit.admin_mixins import AlleenLezenAdmin
+from regietafel.accounts.admin_mixins import AlleenLezenAdmin
 
 
 @admin.register(Aanlevering)

@@ -1,8 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from regietafel.gemeenten.models import Gemeente, Provincie
-
 
 class Rol(models.TextChoices):
     SECRETARIAAT = "secretariaat", "Secretariaat PRT (provincie)"
@@ -15,7 +13,7 @@ class Rol(models.TextChoices):
 class Gebruiker(AbstractUser):
     rol = models.CharField("rol", max_length=20, choices=Rol.choices, default=Rol.LEZER)
     provincie = models.ForeignKey(
-        Provincie,
+        "gemeenten.Provincie",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -23,7 +21,7 @@ class Gebruiker(AbstractUser):
         verbose_name="provincie",
     )
     gemeente = models.ForeignKey(
-        Gemeente,
+        "gemeenten.Gemeente",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

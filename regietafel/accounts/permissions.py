@@ -64,7 +64,7 @@ def mag_provincie_lezen(gebruiker: Any, provincie_id: int | None) -> bool:
 # One rule for every app: the domain data of a provincie (locations, scenarios, requests,
 # meetings, toezicht dossiers, reviews of submissions, report texts, Woo) is written by the
 # secretariaat of THAT provincie, or by a superuser. ``is_staff`` alone only opens the admin
-# site (which audit.admin_mixins scopes per provincie); a beheerder keeps the user accounts and
+# site (which accounts.admin_mixins scopes per provincie); a beheerder keeps the user accounts and
 # reads every provincie, but writes no provincie's figures. Each app adds its own extra rules
 # on top (a gemeente on its own objects, a supplier's imports) in its permissions.py.
 

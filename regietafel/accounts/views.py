@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from regietafel.demo.drenthe import DEMO_ACCOUNTS, DEMO_WACHTWOORD
+from regietafel.accounts import demoaccounts
 
 
 class LoginView(auth_views.LoginView):
@@ -16,11 +16,10 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["oidc_naam"] = settings.OIDC_PROVIDER_NAAM if settings.OIDC_ENABLED else ""
-        if settings.DEMO_MODE:
-            context["demo_accounts"] = [
-                (naam, omschrijving) for naam, *_, omschrijving in DEMO_ACCOUNTS
-            ]
-            context["demo_wachtwoord"] = DEMO_WACHTWOORD
+        demo = demoaccounts.geregistreerd() if settings.DEMO_MODE else None
+        if demo is not None:
+            context["demo_accounts"] = list(demo.accounts)
+            context["demo_wachtwoord"] = demo.wachtwoord
         return context
 
 

@@ -1,8 +1,12 @@
 """The main menu: one entry per area, shown to whom may use it.
 
-An entry names its URL, the URL namespaces (or url names) it stands for — the current page
-gets ``aria-current="page"`` — and, where not every signed-in user may use it, the dotted
-path of a permission function ``f(user) -> bool``. The order is the order of the menu.
+The apps above the shared base register their entries at start-up (``AppConfig.ready()``
+calls :func:`registreer`), so core imports none of them. An entry names its URL, the URL
+namespaces (or url names) it stands for — the current page gets ``aria-current="page"`` —,
+where not every signed-in user may use it a permission function ``f(user) -> bool``, and its
+place: the menu is ordered by ``volgorde`` (steps of 10: Stand van zaken 10, Trends 20,
+Kaart 30, Inzendingen 40, Verdeling 50, Locaties 60, Verzoeken 70, Toezicht 80, Overleg 90,
+Rapportages 100, Woo 110, Landelijk 120, Wijzigingen 130, Aanleveren 140).
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from functools import cache
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True)
@@ -22,61 +25,24 @@ class Menupunt:
     url_naam: str
     actief_bij: tuple[str, ...]
     """App namespaces (``verdeling``) or url names (``trends``) of the pages under this entry."""
-    toegang: str = ""
-    """Dotted path of ``f(user) -> bool``; empty: every signed-in user."""
+    volgorde: int
+    """The place in the menu, lowest first."""
+    toegang: Callable[[Any], bool] | None = None
+    """``f(user) -> bool``; None: every signed-in user."""
 
 
-MENU = (
-    Menupunt("Stand van zaken", "stand-van-zaken", ("stand-van-zaken",)),
-    Menupunt("Trends", "trends", ("trends", "trends-gemeente")),
-    Menupunt("Kaart", "kaart:provincie", ("kaart",)),
-    Menupunt(
-        "Inzendingen",
-        "inzendingen",
-        ("inzendingen", "inzending"),
-        "regietafel.monitoring.permissions.mag_inzendingen_gebruiken",
-    ),
-    Menupunt("Verdeling", "verdeling:lijst", ("verdeling",)),
-    Menupunt("Locaties", "locaties:lijst", ("locaties",)),
-    Menupunt(
-        "Verzoeken",
-        "verzoeken:overzicht",
-        ("verzoeken",),
-        "regietafel.verzoeken.permissions.mag_lezen",
-    ),
-    Menupunt(
-        "Toezicht",
-        "toezicht:overzicht",
-        ("toezicht",),
-        "regietafel.toezicht.permissions.mag_pagina_zien",
-    ),
-    Menupunt(
-        "Overleg",
-        "overleg:lijst",
-        ("overleg",),
-        "regietafel.overleg.permissions.mag_lezen",
-    ),
-    Menupunt("Rapportages", "rapportage:lijst", ("rapportage",)),
-    Menupunt("Woo", "woo:lijst", ("woo",), "regietafel.woo.permissions.mag_woo"),
-    Menupunt(
-        "Landelijk",
-        "landelijk:overzicht",
-        ("landelijk",),
-        "regietafel.landelijk.permissions.is_landelijk",
-    ),
-    Menupunt(
-        "Wijzigingen",
-        "audit:wijzigingen",
-        ("audit",),
-        "regietafel.audit.permissions.mag_wijzigingen_zien",
-    ),
-    Menupunt(
-        "Aanleveren",
-        "aanlevering:start",
-        ("aanlevering",),
-        "regietafel.aanlevering.permissions.mag_aanleveren",
-    ),
-)
+_PUNTEN: dict[str, Menupunt] = {}
+
+
+def registreer(*punten: Menupunt) -> None:
+    """Add entries to the menu (again with the same ``url_naam``: replaces that entry)."""
+    for punt in punten:
+        _PUNTEN[punt.url_naam] = punt
+
+
+def menu() -> tuple[Menupunt, ...]:
+    """Every registered entry, in menu order."""
+    return tuple(sorted(_PUNTEN.values(), key=lambda p: (p.volgorde, p.titel)))
 
 
 @dataclass(frozen=True)
@@ -84,11 +50,6 @@ class Link:
     titel: str
     url: str
     huidig: bool
-
-
-@cache
-def _toegang(pad: str) -> Callable[[Any], bool]:
-    return import_string(pad)  # type: ignore[no-any-return]
 
 
 @cache
@@ -102,9 +63,9 @@ def _url(naam: str) -> str | None:
 def links(gebruiker: Any, app_naam: str, url_naam: str) -> list[Link]:
     """The menu for ``gebruiker`` on the page ``app_naam:url_naam``."""
     uit = []
-    for punt in MENU:
+    for punt in menu():
         url = _url(punt.url_naam)
-        if url is None or (punt.toegang and not _toegang(punt.toegang)(gebruiker)):
+        if url is None or (punt.toegang is not None and not punt.toegang(gebruiker)):
             continue
         huidig = app_naam in punt.actief_bij if app_naam else url_naam in punt.actief_bij
         uit.append(Link(punt.titel, url, huidig))

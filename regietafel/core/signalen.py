@@ -13,12 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
 
 from django.apps import apps
-
-if TYPE_CHECKING:
-    from regietafel.gemeenten.models import Provincie
+from django.db import models
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,9 @@ class Signaal:
     """When it falls due; sorts the list."""
 
 
-def verzamel(provincie: Provincie, datum: dt.date) -> list[Signaal]:
+def verzamel(provincie: models.Model, datum: dt.date) -> list[Signaal]:
+    """The warnings of every app for ``provincie`` (a ``gemeenten.Provincie``; core imports
+    no app) on ``datum``."""
     gevonden: list[Signaal] = []
     for config in apps.get_app_configs():
         if not config.name.startswith("regietafel.") or config.name == "regietafel.core":

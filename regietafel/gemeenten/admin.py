@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import GeauditeerdAdmin
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 
 

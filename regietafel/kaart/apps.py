@@ -5,3 +5,10 @@ class KaartConfig(AppConfig):
     name = "regietafel.kaart"
     label = "kaart"
     verbose_name = "Kaart"
+
+    def ready(self) -> None:
+        from regietafel.core.menu import Menupunt, registreer
+
+        registreer(
+            Menupunt("Kaart", "kaart:provincie", ("kaart",), volgorde=30),
+        )

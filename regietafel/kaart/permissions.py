@@ -1,6 +1,6 @@
 """Which provincies a map shows with figures: the one place this app checks a role.
 
-The same rule as ``core.verzoek.provincie_van`` (which handles ``?provincie=PVnn``): a national
+The same rule as ``pagina.provincie_van`` (which handles ``?provincie=PVnn``): a national
 user (``landelijk.permissions.is_landelijk``: superuser, beheerder, lezer without provincie) reads
 every provincie; every other user only the provincie its pages are about.
 """

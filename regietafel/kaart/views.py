@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from regietafel.core.excelpagina import pagina_met_excel
-from regietafel.core.verzoek import provincie_van
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
 from regietafel.kaart.klassen import KLASSEN
 from regietafel.kaart.permissions import leesbare_provincie_ids
 from regietafel.kaart.queries import SOORTEN, STANDAARD_SOORT, KaartGegevens, kaart_gegevens
 from regietafel.kaart.svg import kaart_svg
 from regietafel.kaart.tabellen import gemeente_tabel, provincie_tabel
+from regietafel.pagina import provincie_van
 
 PROVINCIE_BREEDTE = 800
 NEDERLAND_BREEDTE = 800

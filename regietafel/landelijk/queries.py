@@ -13,19 +13,21 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
+from regietafel.audit.gegevensversie import data_versie, gecached
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.voortgang import verschil
 from regietafel.gemeenten.models import Provincie
-from regietafel.landelijk.demo import SYNTHETISCH
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.queries import (
     TABEL_SOORTEN,
     StandVanZaken,
-    data_versie,
-    gecached,
     stand_van_zaken,
 )
 from regietafel.opgaven.models import ProvincieOpgave
+
+SYNTHETISCH = "SYNTHETISCH"
+"""Every ``bron`` of a row of the national demo (``regietafel demo landelijk``) starts with
+this word (``bron__startswith``): the overview and the dashboard say the figures are synthetic."""
 
 
 @dataclass(frozen=True)

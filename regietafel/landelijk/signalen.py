@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from regietafel.core.signalen import Signaal
 from regietafel.gemeenten.models import Provincie
-from regietafel.landelijk.demo import SYNTHETISCH
+from regietafel.landelijk.queries import SYNTHETISCH
 from regietafel.opgaven.models import ProvincieOpgave
 
 

@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from regietafel.audit.gegevensversie import gecached
 from regietafel.core.tabel import CelWeergave, Tabel
-from regietafel.core.verzoek import cache_op_gegevens
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.landelijk.grafiek import Grafiek, grafiek
 from regietafel.landelijk.permissions import is_landelijk
 from regietafel.landelijk.queries import Landelijk, landelijk, tabel
-from regietafel.monitoring.queries import gecached
+from regietafel.pagina import cache_op_gegevens
 
 
 def _peildatum(request: HttpRequest) -> dt.date | None:

@@ -5,3 +5,10 @@ class LocatiesConfig(AppConfig):
     name = "regietafel.locaties"
     label = "locaties"
     verbose_name = "Locaties"
+
+    def ready(self) -> None:
+        from regietafel.core.menu import Menupunt, registreer
+
+        registreer(
+            Menupunt("Locaties", "locaties:lijst", ("locaties",), volgorde=60),
+        )

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods
 from regietafel.audit.services import historie
 from regietafel.core import klok
 from regietafel.core.tabel import Tabel
-from regietafel.core.verzoek import provincie_van
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties import queries
@@ -27,6 +26,7 @@ from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.locaties.permissions import bewerkbare_gemeenten, mag_bewerken, mag_iets_bewerken
 from regietafel.locaties.services import beeindig_locatie, maak_locatie, wijzig_locatie
 from regietafel.monitoring.queries import peildata
+from regietafel.pagina import provincie_van
 
 # --------------------------------------------------------------------------- helpers
 

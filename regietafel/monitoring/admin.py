@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import AlleenLezenAdmin
+from regietafel.accounts.admin_mixins import AlleenLezenAdmin
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 
 

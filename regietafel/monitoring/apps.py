@@ -5,3 +5,19 @@ class MonitoringConfig(AppConfig):
     name = "regietafel.monitoring"
     label = "monitoring"
     verbose_name = "Realisatie"
+
+    def ready(self) -> None:
+        from regietafel.core.menu import Menupunt, registreer
+        from regietafel.monitoring.permissions import mag_inzendingen_gebruiken
+
+        registreer(
+            Menupunt("Stand van zaken", "stand-van-zaken", ("stand-van-zaken",), volgorde=10),
+            Menupunt("Trends", "trends", ("trends", "trends-gemeente"), volgorde=20),
+            Menupunt(
+                "Inzendingen",
+                "inzendingen",
+                ("inzendingen", "inzending"),
+                volgorde=40,
+                toegang=mag_inzendingen_gebruiken,
+            ),
+        )

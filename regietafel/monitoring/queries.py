@@ -8,15 +8,13 @@ of gemeenten or peildata.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Max, QuerySet, Sum
 
-from regietafel.audit.models import AuditRegel
+from regietafel.audit.gegevensversie import gecached
 from regietafel.core import klok
 from regietafel.domain.maanden import eerste_van_maand, plus_maanden, volgende_maand
 from regietafel.domain.statushouders import (
@@ -46,7 +44,6 @@ from regietafel.opgaven.models import (
 )
 
 P = TypeVar("P", bound=Peilrecord)
-R = TypeVar("R")
 InzendingQuerySet = QuerySet[Inzending]
 
 # The three opgaven of the Stand van zaken table, in the order of seed 000.
@@ -208,38 +205,8 @@ def _laatste(
 
 # --- Computed once: peildata never change after import ---------------------------------
 #
-# Every write (services, imports, the admin) leaves an AuditRegel, so the newest audit entry
-# (its id and moment: an id reused after a rollback gets a new moment) is the data version.
-# The Stand van zaken and the trends are cached per provincie + peildatum + data version; a
-# write makes a new version and the old entries simply expire. Not inside a transaction: what
-# a transaction sees may be rolled back (tests run in one; set CACHE_IN_TRANSACTIE to test).
-
-CACHE_SECONDEN = 3600
-CACHE_IN_TRANSACTIE = False
-
-
-def data_versie() -> str:
-    """The version of all stored figures: one indexed query."""
-    laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
-    if laatste is None:
-        return "leeg"
-    return f"{laatste[0]}.{laatste[1].timestamp():.6f}"
-
-
-def _cache_actief() -> bool:
-    return CACHE_IN_TRANSACTIE or not connection.in_atomic_block
-
-
-def gecached(sleutel: str, bereken: Callable[[], R], versie: str | None = None) -> R:
-    """``bereken()`` once per ``sleutel`` and data version."""
-    if not _cache_actief():
-        return bereken()
-    volledig = f"regietafel:{sleutel}:{versie or data_versie()}"
-    waarde = cache.get(volledig)
-    if waarde is None:
-        waarde = bereken()
-        cache.set(volledig, waarde, CACHE_SECONDEN)
-    return waarde
+# Cached per provincie + peildatum + data version (audit.gegevensversie): a write makes a new
+# version and the old entries simply expire.
 
 
 def stand_van_zaken(provincie: Provincie, peildatum: dt.date | None = None) -> StandVanZaken:

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
-from regietafel.core.verzoek import cache_op_gegevens, provincie_van
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
 from regietafel.monitoring.queries import stand_van_zaken, trends
 from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
+from regietafel.pagina import cache_op_gegevens, provincie_van
 
 
 @cache_op_gegevens(bewaar=True)

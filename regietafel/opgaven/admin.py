@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import GeauditeerdAdmin
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
 
 

@@ -5,3 +5,11 @@ class OverlegConfig(AppConfig):
     name = "regietafel.overleg"
     label = "overleg"
     verbose_name = "Overleg"
+
+    def ready(self) -> None:
+        from regietafel.core.menu import Menupunt, registreer
+        from regietafel.overleg.permissions import mag_lezen
+
+        registreer(
+            Menupunt("Overleg", "overleg:lijst", ("overleg",), volgorde=90, toegang=mag_lezen),
+        )

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from regietafel.audit.services import momentopname, registreer, verschillen
-from regietafel.core import klok
+from regietafel.core import klok, rapporten
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import opslag
 from regietafel.overleg.models import (
@@ -352,14 +352,12 @@ def stand_titel(provincie: Provincie) -> str:
 
 def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date) -> Bijlage:
     """Generate the Stand van zaken of the meeting's provincie on ``peildatum`` as PDF (the
-    ``rapport`` CLI's code) and store it with the item, so it does not change later.
+    ``rapport`` CLI's code, registered by rapportage in core.rapporten) and store it with the
+    item, so it does not change later.
 
     Raises ValidationError (Dutch) when there are no figures for that peildatum.
     """
     from regietafel.core.opmaak import datum_kort
-    from regietafel.rapportage import bouwen
-    from regietafel.rapportage.queries import GeenGegevens
-    from regietafel.rapportage.uitvoer import genereer
 
     provincie = punt.overleg.provincie
     _controleer(door, provincie)
@@ -379,11 +377,12 @@ def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date)
         data = None
         som, grootte, tekst = zelfde.checksum, zelfde.grootte, zelfde.tekst
     else:
+        maker = rapporten.stand_van_zaken()
         try:
-            document = bouwen.stand_document(provincie, peildatum)
-        except GeenGegevens as exc:
+            document = maker.document(provincie, peildatum)
+        except rapporten.GeenGegevens as exc:
             raise ValidationError({"peildatum": str(exc)}) from exc
-        data, _ = genereer(document, "pdf")
+        data = maker.pdf(document)
         som, grootte, tekst = opslag.checksum(data), len(data), tekst_van(data, "pdf")
     with transaction.atomic():
         if data is not None:

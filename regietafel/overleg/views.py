@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from regietafel.core import klok
 from regietafel.core.opmaak import datum_kort
-from regietafel.core.verzoek import provincie_van
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import documenten, queries, services
@@ -34,6 +33,7 @@ from regietafel.overleg.models import Actie, ActieStatus, Agendapunt, Besluit, B
 from regietafel.overleg.opslag import MIME
 from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien, mag_schrijven
 from regietafel.overleg.tabellen import acties_tabel, agenda_tabel, overleggen_tabel
+from regietafel.pagina import provincie_van
 
 
 def lezer(request: HttpRequest) -> Provincie:

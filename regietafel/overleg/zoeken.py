@@ -10,7 +10,7 @@ An app adds results to /overleg/zoeken/ by defining ``<app>/zoeken.py`` with::
     def zoek(term: str, provincie: Provincie) -> list[Treffer]: ...
 
 - ``term`` is the user's query, stripped, at least 2 characters; ``provincie`` is the provincie
-  the page is about (``core.verzoek.provincie_van``). Return only that provincie's objects.
+  the page is about (``pagina.provincie_van``). Return only that provincie's objects.
 - Run a constant number of SQL queries, whatever the number of rows, and return at most
   ``MAX_PER_SOORT`` results per ``kind``, best first.
 - ``Treffer.kind`` is the group heading on the page (plural Dutch noun, e.g. "Woo-verzoeken");

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import AlleenLezenAdmin, GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import AlleenLezenAdmin, GeauditeerdAdmin
 from regietafel.rapportage.models import BonusRegeling, RapportVersie, Spuk3Bedrag
 
 

@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,3 +10,29 @@ class RapportageConfig(AppConfig):
     name = "regietafel.rapportage"
     label = "rapportage"
     verbose_name = "Rapportages"
+
+    def ready(self) -> None:
+        from regietafel.core import rapporten
+        from regietafel.core.menu import Menupunt, registreer
+
+        registreer(
+            Menupunt("Rapportages", "rapportage:lijst", ("rapportage",), volgorde=100),
+        )
+        rapporten.registreer_stand_van_zaken(
+            rapporten.StandVanZakenMaker(document=_stand_document, pdf=_pdf)
+        )
+
+
+# Imported when first asked for, not at start-up (the builders pull in the charts and PDF).
+
+
+def _stand_document(provincie: Any, peildatum: dt.date) -> Any:
+    from regietafel.rapportage.bouwen import stand_document
+
+    return stand_document(provincie, peildatum)
+
+
+def _pdf(document: Any) -> bytes:
+    from regietafel.rapportage.uitvoer import genereer
+
+    return genereer(document, "pdf")[0]

@@ -17,10 +17,10 @@ from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.models import LocatieType
 from regietafel.monitoring.queries import StandVanZaken
+from regietafel.monitoring.views_tabellen import nidos_tabel, statushouders_tabel, verdeling_tabel
 from regietafel.opgaven.models import Cyclus
 from regietafel.rapportage import grafieken, zinnen
 from regietafel.rapportage.document import (
-    Aandeel,
     Alinea,
     Blok,
     Document,
@@ -85,130 +85,6 @@ def _versie(
 
 
 # ---------------------------------------------------------------- Stand van zaken (seed 000)
-
-
-def verdeling_tabel(stand: StandVanZaken) -> Tabel:
-    kolommen: list[Kolom] = [Kolom("Gemeente", "tekst", breedte=18)]
-    totaal: list[Waarde] = ["Totaal"]
-    for k in stand.kolommen:
-        sub_opgave = k.cyclus.kolomkop if k.cyclus else ""
-        kolommen += [
-            Kolom("Opgave", groep=k.titel, sub=sub_opgave, som=True),
-            Kolom("Realisatie", groep=k.titel, sub=datum_kort(k.realisatie_peildatum), som=True),
-            Kolom("Verschil", "verschil", groep=k.titel, som=True),
-        ]
-        totaal += [k.overzicht.opgave, k.overzicht.realisatie, k.overzicht.verschil]
-    rijen = []
-    for rij in stand.rijen:
-        cellen: list[Waarde] = [rij.gemeente.naam]
-        for cel in rij.cellen:
-            cellen += [None, None, None] if cel.leeg else [cel.opgave, cel.realisatie, cel.verschil]
-        rijen.append(tuple(cellen))
-    return Tabel(
-        sleutel="Verdeling",
-        titel="Opgave, realisatie en verschil per gemeente",
-        bijschrift=(
-            "Een negatief verschil is een tekort. Een lege cel: geen opgave en geen realisatie."
-        ),
-        kolommen=tuple(kolommen),
-        rijen=tuple(rijen),
-        totaal=tuple(totaal),
-    )
-
-
-def statushouders_tabel(stand: StandVanZaken) -> Tabel:
-    p = stand.statushouders_peildatum or stand.peildatum
-    j = p.year
-    maanden = ("jul", "aug", "sep", "okt", "nov", "dec")
-    kolommen = (
-        Kolom("Gemeente", "tekst", breedte=14),
-        Kolom(f"Stand op 1 jan {j}", som=True),
-        Kolom(f"Taakstelling 1e helft {j}", som=True),
-        Kolom(f"Realisatie 1e helft {j}", som=True),
-        Kolom(f"Stand op 1 jul {j}", som=True),
-        Kolom(f"Taakstelling 2e helft {j}", som=True),
-        Kolom("Correcties", som=True),
-        Kolom("Taakstelling incl. achter/voor", som=True),
-        *(Kolom(f"Realisatie {m} {j}", som=True, breedte=8) for m in maanden),
-        Kolom(f"Realisatie tot 1 jan {j + 1}", som=True),
-        Kolom(f"Achter/voor tot 1 jan {j + 1}", "getal", som=True),
-        Kolom("Achterstand", som=True, breedte=10),
-        Kolom("Voorsprong", som=True, breedte=10),
-    )
-
-    def rij(naam: str, s, leeg_als_nul: bool = True) -> tuple[Waarde, ...]:  # type: ignore[no-untyped-def]
-        return (
-            naam,
-            s.stand_1_jan,
-            s.taakstelling_h1,
-            s.realisatie_h1,
-            s.stand_1_jul,
-            s.taakstelling_h2,
-            s.correcties,
-            s.taakstelling_incl,
-            *s.realisatie_maanden,
-            s.realisatie_totaal,
-            s.achter_voor,
-            s.achterstand or (None if leeg_als_nul else 0),
-            s.voorsprong or (None if leeg_als_nul else 0),
-        )
-
-    t = stand.statushouders_totaal
-    leeg: list[Waarde] = [None] * (len(kolommen) - 3)
-    return Tabel(
-        sleutel="Statushouders",
-        titel="Overzicht huisvesting vergunninghouders",
-        bijschrift=(
-            f"COA, peildatum {datum_kort(stand.statushouders_peildatum)}. Positief achter/voor "
-            f"is een achterstand, negatief een voorsprong."
-        ),
-        kolommen=kolommen,
-        rijen=tuple(rij(r.gemeente.naam, r.stand) for r in stand.statushouders),
-        totaal=rij(f"Totaal {stand.provincie.naam}", t, leeg_als_nul=False),
-        voetregels=(
-            (
-                f"Aantal gemeenten: {len(stand.statushouders)}",
-                *leeg,
-                stand.statushouders_achterstand,
-                stand.statushouders_voorsprong,
-            ),
-        ),
-        breed=True,
-        klein=True,
-    )
-
-
-def nidos_tabel(stand: StandVanZaken) -> Tabel:
-    kolommen = (
-        Kolom("Gemeente", "tekst", breedte=18),
-        Kolom("Gerealiseerd", som=True),
-        Kolom("Taakstelling resterend", som=True),
-        Kolom("Totaal taakstelling", som=True),
-        Kolom("Gerealiseerd van taakstelling", "procent", aandeel=(1, 3), breedte=14),
-    )
-    return Tabel(
-        sleutel="Nidos",
-        titel="Taakstelling minderjarige statushouders (Nidos), per gemeente",
-        bijschrift=("Gerealiseerd van de taakstelling; zonder taakstelling is de voortgang n.v.t."),
-        kolommen=kolommen,
-        rijen=tuple(
-            (
-                r.gemeente.naam,
-                r.gerealiseerd,
-                r.resterend,
-                r.taakstelling,
-                Aandeel(r.gerealiseerd, r.taakstelling),
-            )
-            for r in stand.nidos
-        ),
-        totaal=(
-            "Totaal",
-            stand.nidos_gerealiseerd,
-            stand.nidos_resterend,
-            stand.nidos_taakstelling,
-            Aandeel(stand.nidos_gerealiseerd, stand.nidos_taakstelling),
-        ),
-    )
 
 
 def stand_grafieken(stand: StandVanZaken) -> tuple[grafieken.Grafiek, ...]:

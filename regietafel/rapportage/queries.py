@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Max
 
+from regietafel.core.rapporten import GeenGegevens
 from regietafel.domain.bonus import (
     BonusGemeente,
     BonusOverzicht,
@@ -35,11 +36,6 @@ from regietafel.opgaven.models import (
 )
 from regietafel.rapportage.document import Huisstijl
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie
-
-
-class GeenGegevens(Exception):
-    """A report was asked for something without data; the message is Dutch, for the user."""
-
 
 # ---------------------------------------------------------------- lookups (CLI and views)
 

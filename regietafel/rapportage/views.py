@@ -14,10 +14,10 @@ from django.utils.http import content_disposition_header, urlencode
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
-from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.queries import peildata
 from regietafel.opgaven.models import Cyclus
+from regietafel.pagina import provincie_van
 from regietafel.rapportage import bouwen, teksten
 from regietafel.rapportage.document import Document
 from regietafel.rapportage.forms import TekstenForm

@@ -14,8 +14,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core import klok
-from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.pagina import provincie_van
 from regietafel.toezicht import opslag, queries, services
 from regietafel.toezicht.forms import (
     DocumentFormulier,

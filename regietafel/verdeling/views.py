@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core.excelpagina import pagina_met_excel
-from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
+from regietafel.pagina import provincie_van
 from regietafel.verdeling import exports
 from regietafel.verdeling.forms import (
     GemeenteFormSet,

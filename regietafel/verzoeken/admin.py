@@ -3,7 +3,7 @@ Everything else of this app is edited through its own pages and services."""
 
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import GeauditeerdAdmin
 from regietafel.verzoeken.models import Nareismaatregel
 
 

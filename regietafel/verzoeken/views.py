@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core import klok
-from regietafel.core.verzoek import provincie_van
 from regietafel.gemeenten.models import Provincie
+from regietafel.pagina import provincie_van
 from regietafel.verzoeken import queries, services, tabellen
 from regietafel.verzoeken.forms import (
     ActiveringFormulier,

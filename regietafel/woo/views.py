@@ -17,10 +17,10 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from regietafel.core import klok
+from regietafel.core import klok, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
-from regietafel.core.verzoek import provincie_van
+from regietafel.pagina import provincie_van
 from regietafel.woo import export, gronden, namen, queries, services
 from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, WeigerForm
 from regietafel.woo.models import Ambtsdrager, Bron, Lak, LakStatus, Status, WooBesluit
@@ -172,10 +172,9 @@ def document_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
             elif data["bron"] == "tekst":
                 tekst, bron, naam = data["tekst"], Bron.TEKST, ""
             else:
-                from regietafel.rapportage import bouwen
-
                 peildatum = dt.date.fromisoformat(data["peildatum"])
-                rapport = bouwen.stand_document(provincie_van(request), peildatum)
+                maker = rapporten.stand_van_zaken()
+                rapport = maker.document(provincie_van(request), peildatum)
                 tekst, bron, naam = uit_rapport(rapport), Bron.STAND, ""
                 titel = titel or f"{rapport.titel} {peildatum:%d-%m-%Y}"
             document = services.voeg_document_toe(

@@ -18,8 +18,8 @@ from regietafel.aanlevering.services import importeer_realisatie
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import registreer
-from regietafel.audit.templatetags.historie import historie_url
 from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.historie.templatetags.historie import historie_url
 from regietafel.locaties.models import Locatie
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.services import dien_in

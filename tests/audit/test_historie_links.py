@@ -2,7 +2,7 @@
 
 Each page that shows one record carries ``{% historie_alinea obj %}`` (or ``historie_link``);
 the link points to that record's Historie page and opens (200) for the secretariaat. It only
-appears for a user who may read that history (``audit.permissions.mag_historie_van``, the rule
+appears for a user who may read that history (``historie.permissions.mag_historie_van``, the rule
 of the Historie page itself): never a link that answers 404.
 """
 
@@ -20,9 +20,9 @@ from django.test import Client
 from django.urls import reverse
 
 from regietafel.accounts.models import Gebruiker
-from regietafel.audit.permissions import mag_historie_van
-from regietafel.audit.templatetags.historie import historie_url
 from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.historie.permissions import mag_historie_van
+from regietafel.historie.templatetags.historie import historie_url
 
 pytestmark = pytest.mark.django_db
 

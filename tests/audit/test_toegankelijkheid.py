@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from regietafel.audit.templatetags.historie import historie_url
+from regietafel.historie.templatetags.historie import historie_url
 from regietafel.opgaven.models import Opgave
 from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import resolve
 
-from regietafel.core.menu import MENU
+from regietafel.core.menu import menu
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def _menu(html: str) -> dict[str, bool]:
 def test_every_entry_points_at_a_page() -> None:
     from django.urls import reverse
 
-    for punt in MENU:
+    for punt in menu():
         assert resolve(reverse(punt.url_naam)).url_name
 
 
@@ -46,3 +46,27 @@ def test_the_secretariaat_sees_the_upload_page(secretariaat) -> None:
     menu = _menu(secretariaat.get("/verdeling/").content.decode())
     assert "Aanleveren" in menu and "Inzendingen" in menu
     assert [t for t, huidig in menu.items() if huidig] == ["Verdeling"]
+
+
+def test_every_app_registered_its_entries_in_menu_order(secretariaat) -> None:
+    """The apps register their entries at start-up (AppConfig.ready); core names none."""
+    assert [p.titel for p in menu()] == [
+        "Stand van zaken",
+        "Trends",
+        "Kaart",
+        "Inzendingen",
+        "Verdeling",
+        "Locaties",
+        "Verzoeken",
+        "Toezicht",
+        "Overleg",
+        "Rapportages",
+        "Woo",
+        "Landelijk",
+        "Wijzigingen",
+        "Aanleveren",
+    ]
+    titels = [p.titel for p in menu()]
+    zichtbaar = [t for t in _menu(secretariaat.get("/").content.decode()) if t in titels]
+    assert zichtbaar == [t for t in titels if t in zichtbaar]  # the page keeps the order
+    assert {"Wijzigingen", "Aanleveren", "Overleg", "Woo"} <= set(zichtbaar)

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker, Rol
+from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Provincie
-from regietafel.landelijk import demo
 
 MAANDEN = 2
 """A small national dataset for the tests (the full one, 60 months, only in ``make bench``)."""

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
-from regietafel.landelijk import demo
 from regietafel.locaties.models import Locatie
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave

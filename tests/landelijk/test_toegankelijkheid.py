@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from regietafel.landelijk import demo
+from regietafel.demo import landelijk as demo
 from tests.browser import axe_overtredingen, chromium_pagina, inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from regietafel.accounts.models import Gebruiker
+from regietafel.audit import gegevensversie
+from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.landelijk import demo
 from regietafel.landelijk.queries import landelijk
 from regietafel.monitoring import queries
 from regietafel.monitoring.services import registreer_realisatie
@@ -168,7 +169,7 @@ def test_etag_gives_304_until_the_data_changes(landelijk_klein, landelijk_client
 
 
 def test_stand_is_computed_once_per_data_version(landelijk_klein, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(queries, "CACHE_IN_TRANSACTIE", True)
+    monkeypatch.setattr(gegevensversie, "CACHE_IN_TRANSACTIE", True)
     from django.core.cache import cache
 
     cache.clear()
@@ -198,7 +199,7 @@ def test_the_rendered_page_is_kept_until_the_data_changes(  # type: ignore[no-un
 ) -> None:
     from django.core.cache import cache
 
-    monkeypatch.setattr(queries, "CACHE_IN_TRANSACTIE", True)
+    monkeypatch.setattr(gegevensversie, "CACHE_IN_TRANSACTIE", True)
     cache.clear()
     eerste = landelijk_client.get("/landelijk/").content
     with CaptureQueriesContext(connection) as ctx:

@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, wat: str, **options: Any) -> None:
         if wat == "landelijk":
-            from regietafel.landelijk.demo import laad
+            from regietafel.demo.landelijk import laad
 
             if not 1 <= options["maanden"] <= 120:
                 raise CommandError("--maanden moet tussen 1 en 120 liggen.", returncode=2)

@@ -6,7 +6,7 @@
     {% historie_alinea scenario %}          → the link in its own <p> (or nothing)
 
 The link appears only when the signed-in user may read that history
-(``audit.permissions.mag_historie_van``, the rule the Historie page itself applies): never a
+(``historie.permissions.mag_historie_van``, the rule the Historie page itself applies): never a
 link that answers 404. ``historie_url(obj)`` gives the address in Python.
 """
 
@@ -24,7 +24,7 @@ def historie_url(obj: models.Model) -> str:
     """/historie/<app_label>/<model>/<pk>/ of a saved record."""
     meta = obj._meta
     return reverse(
-        "audit:historie",
+        "historie:historie",
         kwargs={"app_label": meta.app_label, "model": meta.model_name, "pk": str(obj.pk)},
     )
 
@@ -33,7 +33,7 @@ def historie_url(obj: models.Model) -> str:
 def historie_link(
     context: template.Context, obj: models.Model | None, tekst: str = "Historie"
 ) -> str:
-    from regietafel.audit.permissions import mag_historie_van
+    from regietafel.historie.permissions import mag_historie_van
 
     if obj is None or getattr(obj, "pk", None) is None:
         return ""
@@ -67,6 +67,6 @@ register.filter("historie_url", historie_url)
 @register.filter
 def mag_wijzigingen(gebruiker: object) -> bool:
     """For the menu: ``{% if user|mag_wijzigingen %}`` (secretariaat and beheerder)."""
-    from regietafel.audit.permissions import mag_wijzigingen_zien
+    from regietafel.historie.permissions import mag_wijzigingen_zien
 
     return mag_wijzigingen_zien(gebruiker)

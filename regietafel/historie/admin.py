@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regietafel.audit.admin_mixins import ProvincieBeperktAdmin
+from regietafel.accounts.admin_mixins import ProvincieBeperktAdmin
 from regietafel.audit.models import AuditRegel
 
 

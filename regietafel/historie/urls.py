@@ -1,8 +1,8 @@
 from django.urls import path
 
-from regietafel.audit import views
+from regietafel.historie import views
 
-app_name = "audit"
+app_name = "historie"
 
 urlpatterns = [
     path("", views.wijzigingen, name="wijzigingen"),

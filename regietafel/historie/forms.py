@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 
 from regietafel.accounts.models import Gebruiker
-from regietafel.audit.queries import model_keuzes
 from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.historie.queries import model_keuzes
 
 
 class WijzigingenFilter(forms.Form):

@@ -74,7 +74,7 @@ def model_keuzes() -> list[tuple[str, str]]:
 def historie_url_voor(object_type: str, object_id: str) -> str:
     app_label, _, model = object_type.partition(".")
     return reverse(
-        "audit:historie", kwargs={"app_label": app_label, "model": model, "pk": object_id}
+        "historie:historie", kwargs={"app_label": app_label, "model": model, "pk": object_id}
     )
 
 

@@ -34,12 +34,11 @@ from regietafel.demo import drenthe as drenthe_bron
 from regietafel.domain.indicatief import indicatieve_verdeling
 from regietafel.domain.verdeling import grootste_overschot
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
+from regietafel.landelijk.queries import SYNTHETISCH
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave, Soort, Stadium
 
-SYNTHETISCH = "SYNTHETISCH"
-"""Every ``bron`` of a generated row starts with this word (``bron__startswith``)."""
 STANDAARD_ZAAD = 2026
 MAANDEN = 60
 LAATSTE_PEILDATUM = dt.date(2025, 11, 1)

@@ -1,6 +1,6 @@
 """Historie: the changes of one record, and the provincie-wide Wijzigingen list.
 
-Thin: the access rule is audit.permissions, the tables are audit.queries. A record the user
+Thin: the access rule is historie.permissions, the tables are historie.queries. A record the user
 may not read answers 404, the same as a record that does not exist.
 """
 
@@ -16,17 +16,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from regietafel.audit import queries
-from regietafel.audit.forms import WijzigingenFilter
 from regietafel.audit.models import AuditRegel
-from regietafel.audit.permissions import (
+from regietafel.audit.reikwijdte import reikwijdte
+from regietafel.core.xlsx import xlsx_antwoord
+from regietafel.gemeenten.models import Provincie
+from regietafel.historie import queries
+from regietafel.historie.forms import WijzigingenFilter
+from regietafel.historie.permissions import (
     mag_historie_lezen,
     mag_wijzigingen_zien,
     wijzigingen_provincie_id,
 )
-from regietafel.audit.reikwijdte import reikwijdte
-from regietafel.core.xlsx import xlsx_antwoord
-from regietafel.gemeenten.models import Provincie
 
 PER_PAGINA = 50
 MAX_EXPORT = 20_000
@@ -80,7 +80,7 @@ def historie(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpR
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
     return render(
         request,
-        "audit/historie.html",
+        "historie/historie.html",
         {
             "soort": soort,
             "omschrijving": omschrijving,
@@ -154,7 +154,7 @@ def wijzigingen(request: HttpRequest) -> HttpResponse:
     zoek.pop("formaat", None)
     return render(
         request,
-        "audit/wijzigingen.html",
+        "historie/wijzigingen.html",
         {
             "titel": titel,
             "filter": filter_form,

@@ -1,4 +1,9 @@
-"""Helpers for views: what a request is about."""
+"""Helpers for views: what a request is about (its provincie), and HTTP caching keyed on the
+data version.
+
+In the shared base above ``gemeenten``, ``accounts`` and ``audit``, whose models and rules it
+reads; ``core`` below them knows no app.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from regietafel.accounts.permissions import leest_alles
+from regietafel.audit import gegevensversie
+from regietafel.audit.models import AuditRegel
 from regietafel.gemeenten.models import Provincie
 
 PROVINCIE_CODE = re.compile(r"^PV\d{2}$")
@@ -27,14 +35,12 @@ def provincie_van(request: HttpRequest) -> Provincie:
     """The provincie a page is about.
 
     ``?provincie=PVnn`` (a CBS code) chooses one: a national user (superuser, beheerder, or a
-    user without provincie marked ``landelijk``: ``regietafel.landelijk.permissions``) may
+    user without provincie marked ``landelijk``: ``accounts.permissions.leest_alles``) may
     choose any provincie, and the choice is kept in the session, so the links and forms of
     the page (peildatum, trends, reports) stay in that provincie; another user may name only
     its own provincie, any other code is a 404. Without the parameter: the user's own
     provincie, a national user's last choice, else the configured default (the demo: Drenthe).
     """
-    from regietafel.landelijk.permissions import is_landelijk
-
     eigen: Provincie | None = getattr(request.user, "provincie", None)
     sessie = getattr(request, "session", None)
     if code := request.GET.get("provincie"):
@@ -42,7 +48,7 @@ def provincie_van(request: HttpRequest) -> Provincie:
             raise Http404("Onbekende provincie.")
         if eigen is not None and eigen.code == code:
             return eigen
-        if not is_landelijk(request.user):
+        if not leest_alles(request.user):
             raise Http404("U kunt alleen de cijfers van uw eigen provincie inzien.")
         gekozen = Provincie.objects.filter(code=code).first()
         if gekozen is None:
@@ -52,7 +58,7 @@ def provincie_van(request: HttpRequest) -> Provincie:
         return gekozen
     if eigen is not None:
         return eigen
-    if sessie is not None and (keuze := sessie.get(KEUZE)) and is_landelijk(request.user):
+    if sessie is not None and (keuze := sessie.get(KEUZE)) and leest_alles(request.user):
         gekozen = Provincie.objects.filter(code=keuze).first()
         if gekozen is not None:
             return gekozen
@@ -68,11 +74,9 @@ def provincie_van(request: HttpRequest) -> Provincie:
 
 
 def _versie(request: HttpRequest) -> tuple[str, dt.datetime | None]:
-    """The data version (``monitoring.queries.data_versie``) and the moment of the newest
+    """The data version (``audit.gegevensversie.data_versie``) and the moment of the newest
     change, once per request."""
     if not hasattr(request, "_regietafel_versie"):
-        from regietafel.audit.models import AuditRegel
-
         laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
         request._regietafel_versie = (  # type: ignore[attr-defined]
             (f"{laatste[0]}.{laatste[1].timestamp():.6f}", laatste[1])
@@ -112,9 +116,6 @@ def _bewaard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from django.core.cache import cache
-        from django.db import connection
-
-        from regietafel.monitoring import queries
 
         sessie = getattr(request, "session", None)
         bruikbaar = (
@@ -123,7 +124,7 @@ def _bewaard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
             and sessie.session_key
             and "messages" not in request.COOKIES
             and "_messages" not in sessie
-            and (queries.CACHE_IN_TRANSACTIE or not connection.in_atomic_block)
+            and gegevensversie.cache_actief()
         )
         if not bruikbaar:
             return view(request, *args, **kwargs)

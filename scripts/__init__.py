@@ -1,0 +1,1 @@
+"""Development scripts; a package so ``lint-imports`` finds ``scripts.importcontracten``."""
