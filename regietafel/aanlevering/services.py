@@ -34,7 +34,7 @@ from regietafel.aanlevering.lezen import (
 )
 from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import Aanlevering, AanleverSoort
-from regietafel.aanlevering.permissions import aanlever_provincie_id
+from regietafel.aanlevering.permissions import aanlever_provincie_id, zichtbare_aanleveringen
 from regietafel.audit.services import registreer
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
@@ -252,6 +252,7 @@ def _log(samenvatting: Samenvatting, *, door: Any, peildatum: dt.date | None) ->
     aanlevering = Aanlevering.objects.create(
         soort=samenvatting.soort,
         bestandsnaam=samenvatting.bestandsnaam[:200],
+        provincie_id=aanlever_provincie_id(door),
         checksum=samenvatting.checksum,
         peildatum=peildatum,
         door=door if getattr(door, "pk", None) else None,
@@ -558,5 +559,10 @@ def importeer(
     )
 
 
-def laatste_aanleveringen(aantal: int = 10) -> Iterable[Aanlevering]:
-    return Aanlevering.objects.select_related("door")[:aantal]
+def laatste_aanleveringen(gebruiker: Any, aantal: int = 10) -> list[Aanlevering]:
+    """The latest deliveries ``gebruiker`` may see (``permissions.zichtbare_aanleveringen``:
+    its provincie's, its own as a supplier, all for a national reader)."""
+    filter_ = zichtbare_aanleveringen(gebruiker)
+    if filter_ is None:
+        return []
+    return list(Aanlevering.objects.filter(filter_).select_related("door")[:aantal])

@@ -36,7 +36,7 @@ def _formulierpagina(
     melding: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    aanleveringen = list(laatste_aanleveringen())
+    aanleveringen = laatste_aanleveringen(request.user)
     return pagina_met_excel(
         request,
         "aanlevering/aanleveren.html",
