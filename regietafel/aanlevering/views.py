@@ -1,8 +1,15 @@
-"""The upload page: choose, upload, see what would change, confirm. Works without JavaScript."""
+"""The upload page: choose, upload, see what would change, confirm. Works without JavaScript.
+
+A refused upload answers with the form and the Dutch reasons: 400 for an incomplete or
+invalid form (no file, a wrong extension), 422 for a file whose content is refused. What the
+confirmation imports — the kind, the file's name and extension, the peildatum — is kept with
+the user's session when the preview is shown; the confirmation only names the file by its
+checksum, so neither another user nor a changed form field can alter it.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.aanlevering import opslag
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
-from regietafel.aanlevering.models import Aanlevering
+from regietafel.aanlevering.models import Aanlevering, AanleverSoort
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
 from regietafel.core import klok
@@ -21,6 +28,15 @@ from regietafel.core.tabel import Kolom, Tabel, Waarde
 
 MAX_GETOOND = 500
 """Rows of the preview table; more are counted, not listed."""
+ONGELDIG_FORMULIER = 400
+GEWEIGERD_BESTAND = 422
+SESSIE_SLEUTEL = "aanlevering_voorbeelden"
+MAX_VOORBEELDEN = 10
+"""Previews kept per session (the oldest is forgotten first)."""
+NIET_BESCHIKBAAR = (
+    "Het bestand is niet meer beschikbaar: het is al verwerkt of de bevestiging kwam te laat. "
+    "Lever het opnieuw aan als u het nog wilt opslaan."
+)
 
 
 def _vereis_aanleveraar(request: HttpRequest) -> None:
@@ -121,31 +137,64 @@ def veranderingen_tabel(samenvatting: Samenvatting, oud_kop: str) -> Tabel:
     )
 
 
+def _onthoud(request: HttpRequest, checksum: str, upload: dict[str, str]) -> None:
+    """Keep what the confirmation will import with the session (the newest previews)."""
+    voorbeelden = dict(request.session.get(SESSIE_SLEUTEL, {}))
+    voorbeelden.pop(checksum, None)
+    voorbeelden[checksum] = upload
+    request.session[SESSIE_SLEUTEL] = dict(list(voorbeelden.items())[-MAX_VOORBEELDEN:])
+
+
+def _upload_van(request: HttpRequest, gegevens: Any) -> dict[str, Any] | None:
+    """The upload a confirmation (or the preview's Excel link) names by its checksum, as the
+    preview kept it in this session; None if there is none."""
+    form = BevestigFormulier(gegevens)
+    if not form.is_valid():
+        return None
+    checksum = form.cleaned_data["checksum"]
+    upload = request.session.get(SESSIE_SLEUTEL, {}).get(checksum)
+    if not isinstance(upload, dict):
+        return {"checksum": checksum, "onbekend": True}
+    peildatum = upload.get("peildatum")
+    return {
+        "checksum": checksum,
+        "soort": AanleverSoort(upload["soort"]),
+        "extensie": upload["extensie"],
+        "bestandsnaam": upload["bestandsnaam"],
+        "peildatum": dt.date.fromisoformat(peildatum) if peildatum else None,
+    }
+
+
+def _vergeet(request: HttpRequest, checksum: str) -> None:
+    voorbeelden = dict(request.session.get(SESSIE_SLEUTEL, {}))
+    if voorbeelden.pop(checksum, None) is not None:
+        request.session[SESSIE_SLEUTEL] = voorbeelden
+
+
 def _voorbeeld_xlsx(request: HttpRequest) -> HttpResponse:
     """The preview's table again, from the stored (not yet confirmed) file: a GET with the
-    fields of the confirm form. A dry run: nothing is written."""
-    form = BevestigFormulier(request.GET)
-    if not form.is_valid():
-        raise Http404("Onvolledige gegevens van de aanlevering.")
-    gegevens = form.cleaned_data
-    data = opslag.lees(gegevens["checksum"], gegevens["extensie"])
+    checksum of an upload previewed in this session. A dry run: nothing is written."""
+    upload = _upload_van(request, request.GET)
+    if upload is None or upload.get("onbekend"):
+        raise Http404("Onbekende of verlopen aanlevering.")
+    data = opslag.lees(upload["checksum"], upload["extensie"])
     if data is None:
         raise Http404("Het bestand is niet meer beschikbaar: het is al verwerkt of verlopen.")
     samenvatting = importeer(
-        gegevens["soort"],
+        upload["soort"],
         data,
         door=request.user,
         dry_run=True,
-        bestandsnaam=gegevens["bestandsnaam"],
-        peildatum=gegevens.get("peildatum"),
+        bestandsnaam=upload["bestandsnaam"],
+        peildatum=upload["peildatum"],
     )
     if samenvatting.fouten:
         raise Http404("Het bestand bevat fouten.")
     return xlsx_van_pagina(
         request,
         [veranderingen_tabel(samenvatting, "Opgeslagen")],
-        bestandsnaam=f"voorbeeld-{gegevens['bestandsnaam']}",
-        titel=f"Controle aanlevering {gegevens['bestandsnaam']}",
+        bestandsnaam=f"voorbeeld-{upload['bestandsnaam']}",
+        titel=f"Controle aanlevering {upload['bestandsnaam']}",
     )
 
 
@@ -167,40 +216,37 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
         return _formulierpagina(request, UploadFormulier())
     form = UploadFormulier(request.POST, request.FILES)
     if not form.is_valid():
-        return _formulierpagina(request, form)
+        return _formulierpagina(request, form, status=ONGELDIG_FORMULIER)
     bestand = form.cleaned_data["bestand"]
-    naam = Path(bestand.name).name[:200]
+    naam = opslag.bestandsnaam(bestand.name)
     data = bestand.read()
+    peildatum = form.cleaned_data.get("peildatum")
     samenvatting = importeer(
         form.cleaned_data["soort"],
         data,
         door=request.user,
         dry_run=True,
         bestandsnaam=naam,
-        peildatum=form.cleaned_data.get("peildatum"),
+        peildatum=peildatum,
     )
     if samenvatting.fouten:
-        return _formulierpagina(request, form, fouten=samenvatting.fouten)
+        return _formulierpagina(request, form, fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND)
     ext = opslag.extensie(naam)
     if samenvatting.verandert_iets:
         opslag.bewaar(data, ext)
+        _onthoud(
+            request,
+            samenvatting.checksum,
+            {
+                "soort": form.cleaned_data["soort"],
+                "extensie": ext,
+                "bestandsnaam": naam,
+                "peildatum": peildatum.isoformat() if peildatum else "",
+            },
+        )
     context = _context(samenvatting)
-    peildatum = form.cleaned_data.get("peildatum")
-    context["bevestig"] = {
-        "soort": form.cleaned_data["soort"],
-        "checksum": samenvatting.checksum,
-        "extensie": ext,
-        "bestandsnaam": naam,
-        "peildatum": peildatum,
-    }
+    context["bevestig"] = {"checksum": samenvatting.checksum}
     # The Excel link recomputes the preview from the stored file (a GET, a dry run).
-    parameters = {
-        "soort": form.cleaned_data["soort"],
-        "checksum": samenvatting.checksum,
-        "extensie": ext,
-        "bestandsnaam": naam,
-        **({"peildatum": peildatum.isoformat()} if peildatum else {}),
-    }
     return pagina_met_excel(
         request,
         "aanlevering/voorbeeld.html",
@@ -210,39 +256,35 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
         else [],
         bestandsnaam=f"voorbeeld-{naam}",
         titel=f"Controle aanlevering {naam}",
-        parameters=parameters,
+        parameters={"checksum": samenvatting.checksum},
     )
 
 
 @require_POST
 def bevestigen(request: HttpRequest) -> HttpResponse:
     _vereis_aanleveraar(request)
-    form = BevestigFormulier(request.POST)
-    if not form.is_valid():
+    upload = _upload_van(request, request.POST)
+    if upload is None:
         return _formulierpagina(
             request,
             UploadFormulier(),
             melding="De bevestiging is onvolledig of ongeldig. Lever het bestand opnieuw aan.",
-            status=400,
+            status=ONGELDIG_FORMULIER,
         )
-    gegevens = form.cleaned_data
-    data = opslag.lees(gegevens["checksum"], gegevens["extensie"])
+    data = None if upload.get("onbekend") else opslag.lees(upload["checksum"], upload["extensie"])
     if data is None:
-        return _formulierpagina(
-            request,
-            UploadFormulier(),
-            melding="Het bestand is niet meer beschikbaar: het is al verwerkt of de bevestiging "
-            "kwam te laat. Lever het opnieuw aan als u het nog wilt opslaan.",
-            status=409,
-        )
+        return _formulierpagina(request, UploadFormulier(), melding=NIET_BESCHIKBAAR, status=409)
     samenvatting = importeer(
-        gegevens["soort"],
+        upload["soort"],
         data,
         door=request.user,
-        bestandsnaam=gegevens["bestandsnaam"],
-        peildatum=gegevens.get("peildatum"),
+        bestandsnaam=upload["bestandsnaam"],
+        peildatum=upload["peildatum"],
     )
     if samenvatting.fouten:
-        return _formulierpagina(request, UploadFormulier(), fouten=samenvatting.fouten)
-    opslag.verwijder(gegevens["checksum"], gegevens["extensie"])
+        return _formulierpagina(
+            request, UploadFormulier(), fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND
+        )
+    opslag.verwijder(upload["checksum"], upload["extensie"])
+    _vergeet(request, upload["checksum"])
     return render(request, "aanlevering/resultaat.html", _context(samenvatting))
