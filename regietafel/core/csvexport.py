@@ -19,7 +19,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from regietafel.core.xlsx import lijkt_formule
+from regietafel.core.xlsx import als_bijlage, lijkt_formule
 
 GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 """A plain number, also written as text in the Dutch way ("-1.000", "81,24")."""
@@ -48,7 +48,9 @@ def csv_tekst(koppen: Iterable[Any], rijen: Iterable[Iterable[Any]], *, bom: boo
     uit = io.StringIO()
     if bom:
         uit.write("\ufeff")
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes every cell holding a CR or LF (with "\n"
+    # alone a CR in a cell would end the row in a spreadsheet, and start a formula).
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     schrijver.writerow([celtekst(k) for k in koppen])
     for rij in rijen:
         schrijver.writerow([celtekst(w) for w in rij])
@@ -62,5 +64,4 @@ def csv_antwoord(
     response = HttpResponse(
         csv_tekst(koppen, rijen, bom=True), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return response
+    return als_bijlage(response, bestandsnaam)

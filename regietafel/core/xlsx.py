@@ -174,7 +174,17 @@ def xlsx_antwoord(
     response = HttpResponse(
         werkboek(tabellen, titel=titel, voettekst=voettekst), content_type=XLSX_MIME
     )
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return als_bijlage(response, bestandsnaam)
+
+
+def als_bijlage(response: HttpResponse, bestandsnaam: str) -> HttpResponse:
+    """``response`` as a download named ``bestandsnaam``: quotes escaped, a non-ASCII name
+    encoded (RFC 6266), control characters left out (a name may hold a user's text, and a
+    line break in a header would be a server error)."""
+    from django.utils.http import content_disposition_header
+
+    naam = "".join(t for t in bestandsnaam if t.isprintable()) or "download"
+    response["Content-Disposition"] = content_disposition_header(True, naam)
     return response
 
 

@@ -53,4 +53,14 @@ def test_csv_antwoord_is_a_download_with_a_bom() -> None:
     antwoord = csv_antwoord(["Kop"], [["@x"]], bestandsnaam="lijst.csv")
     assert antwoord["Content-Type"] == "text/csv; charset=utf-8"
     assert antwoord["Content-Disposition"] == 'attachment; filename="lijst.csv"'
-    assert antwoord.content.decode("utf-8").startswith("\ufeffKop\n'@x\n")
+    assert antwoord.content.decode("utf-8").startswith("\ufeffKop\r\n'@x\r\n")
+
+
+@pytest.mark.parametrize("einde", ["\r", "\n", "\r\n"])
+def test_a_line_break_in_a_cell_does_not_start_a_row(einde: str) -> None:
+    """A line break inside a cell is quoted: it cannot end the row and start a new one with a
+    formula (csv quotes only the characters of its own line terminator)."""
+    tekst = csv_tekst(["Wijzigingen"], [[f"veld: oud{einde}=1+2"], [f"{einde}=1+2"]])
+    rijen = list(csv.reader(io.StringIO(tekst, newline=""), delimiter=";"))
+    assert rijen == [["Wijzigingen"], [f"veld: oud{einde}=1+2"], [f"'{einde}=1+2"]]
+    assert tekst.count("\r\n") == 3 + (einde == "\r\n") * 2
