@@ -310,3 +310,28 @@ def test_the_preview_query_count_does_not_grow_with_rows(
     with CaptureQueriesContext(connection) as q_coa_groot:
         _upload(secretariaat, _correctie(tmp_path))
     assert len(q_coa_groot) == len(q_coa_klein)
+
+
+def test_the_api_refuses_a_file_name_without_an_extension(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    """The API takes the name of the multipart upload: the same rule as the page (the
+    service checks it), so no formula lands in the delivery log as a file name."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=Gebruiker.objects.get(username="coa"))
+    client = Client(headers={"Authorization": f"Token {token.key}"})
+    inhoud = _correctie(tmp_path).read_bytes()
+    antwoord = client.post(
+        "/api/v1/imports/coa/",
+        {"bestand": SimpleUploadedFile("=cmd|' /C calc'!A0", inhoud)},
+    )
+    assert antwoord.status_code == 400
+    assert "geen extensie" in antwoord.content.decode()
+    assert not Aanlevering.objects.exists()
+    antwoord = client.post(
+        "/api/v1/imports/coa/", {"bestand": SimpleUploadedFile("coa-correctie.xlsx", inhoud)}
+    )
+    assert antwoord.status_code in (200, 201), antwoord.content
+    assert Aanlevering.objects.get().bestandsnaam == "coa-correctie.xlsx"
