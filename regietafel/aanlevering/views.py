@@ -9,7 +9,6 @@ checksum, so neither another user nor a changed form field can alter it.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -17,11 +16,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regietafel.aanlevering import opslag
+from regietafel.aanlevering import opslag, voorbeelden
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
-from regietafel.aanlevering.models import Aanlevering, AanleverSoort
+from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
+from regietafel.aanlevering.voorbeelden import Voorbeeld
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.tabel import Kolom, Tabel, Waarde
@@ -30,9 +30,6 @@ MAX_GETOOND = 500
 """Rows of the preview table; more are counted, not listed."""
 ONGELDIG_FORMULIER = 400
 GEWEIGERD_BESTAND = 422
-SESSIE_SLEUTEL = "aanlevering_voorbeelden"
-MAX_VOORBEELDEN = 10
-"""Previews kept per session (the oldest is forgotten first)."""
 NIET_BESCHIKBAAR = (
     "Het bestand is niet meer beschikbaar: het is al verwerkt of de bevestiging kwam te laat. "
     "Lever het opnieuw aan als u het nog wilt opslaan."
@@ -137,64 +134,37 @@ def veranderingen_tabel(samenvatting: Samenvatting, oud_kop: str) -> Tabel:
     )
 
 
-def _onthoud(request: HttpRequest, checksum: str, upload: dict[str, str]) -> None:
-    """Keep what the confirmation will import with the session (the newest previews)."""
-    voorbeelden = dict(request.session.get(SESSIE_SLEUTEL, {}))
-    voorbeelden.pop(checksum, None)
-    voorbeelden[checksum] = upload
-    request.session[SESSIE_SLEUTEL] = dict(list(voorbeelden.items())[-MAX_VOORBEELDEN:])
-
-
-def _upload_van(request: HttpRequest, gegevens: Any) -> dict[str, Any] | None:
-    """The upload a confirmation (or the preview's Excel link) names by its checksum, as the
-    preview kept it in this session; None if there is none."""
+def _checksum(gegevens: Any) -> str | None:
+    """The checksum a confirmation (or the preview's Excel link) names; None if malformed."""
     form = BevestigFormulier(gegevens)
-    if not form.is_valid():
-        return None
-    checksum = form.cleaned_data["checksum"]
-    upload = request.session.get(SESSIE_SLEUTEL, {}).get(checksum)
-    if not isinstance(upload, dict):
-        return {"checksum": checksum, "onbekend": True}
-    peildatum = upload.get("peildatum")
-    return {
-        "checksum": checksum,
-        "soort": AanleverSoort(upload["soort"]),
-        "extensie": upload["extensie"],
-        "bestandsnaam": upload["bestandsnaam"],
-        "peildatum": dt.date.fromisoformat(peildatum) if peildatum else None,
-    }
-
-
-def _vergeet(request: HttpRequest, checksum: str) -> None:
-    voorbeelden = dict(request.session.get(SESSIE_SLEUTEL, {}))
-    if voorbeelden.pop(checksum, None) is not None:
-        request.session[SESSIE_SLEUTEL] = voorbeelden
+    return form.cleaned_data["checksum"] if form.is_valid() else None
 
 
 def _voorbeeld_xlsx(request: HttpRequest) -> HttpResponse:
     """The preview's table again, from the stored (not yet confirmed) file: a GET with the
     checksum of an upload previewed in this session. A dry run: nothing is written."""
-    upload = _upload_van(request, request.GET)
-    if upload is None or upload.get("onbekend"):
+    checksum = _checksum(request.GET)
+    voorbeeld = voorbeelden.zoek(request.session, checksum) if checksum else None
+    if voorbeeld is None:
         raise Http404("Onbekende of verlopen aanlevering.")
-    data = opslag.lees(upload["checksum"], upload["extensie"])
+    data = opslag.lees(voorbeeld.checksum, voorbeeld.extensie)
     if data is None:
         raise Http404("Het bestand is niet meer beschikbaar: het is al verwerkt of verlopen.")
     samenvatting = importeer(
-        upload["soort"],
+        voorbeeld.soort,
         data,
         door=request.user,
         dry_run=True,
-        bestandsnaam=upload["bestandsnaam"],
-        peildatum=upload["peildatum"],
+        bestandsnaam=voorbeeld.bestandsnaam,
+        peildatum=voorbeeld.peildatum,
     )
     if samenvatting.fouten:
         raise Http404("Het bestand bevat fouten.")
     return xlsx_van_pagina(
         request,
         [veranderingen_tabel(samenvatting, "Opgeslagen")],
-        bestandsnaam=f"voorbeeld-{upload['bestandsnaam']}",
-        titel=f"Controle aanlevering {upload['bestandsnaam']}",
+        bestandsnaam=f"voorbeeld-{voorbeeld.bestandsnaam}",
+        titel=f"Controle aanlevering {voorbeeld.bestandsnaam}",
     )
 
 
@@ -231,18 +201,18 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
     )
     if samenvatting.fouten:
         return _formulierpagina(request, form, fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND)
-    ext = opslag.extensie(naam)
     if samenvatting.verandert_iets:
+        ext = opslag.extensie(naam)
         opslag.bewaar(data, ext)
-        _onthoud(
-            request,
-            samenvatting.checksum,
-            {
-                "soort": form.cleaned_data["soort"],
-                "extensie": ext,
-                "bestandsnaam": naam,
-                "peildatum": peildatum.isoformat() if peildatum else "",
-            },
+        voorbeelden.onthoud(
+            request.session,
+            Voorbeeld(
+                checksum=samenvatting.checksum,
+                soort=form.cleaned_data["soort"],
+                extensie=ext,
+                bestandsnaam=naam,
+                peildatum=peildatum,
+            ),
         )
     context = _context(samenvatting)
     context["bevestig"] = {"checksum": samenvatting.checksum}
@@ -263,28 +233,29 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
 @require_POST
 def bevestigen(request: HttpRequest) -> HttpResponse:
     _vereis_aanleveraar(request)
-    upload = _upload_van(request, request.POST)
-    if upload is None:
+    checksum = _checksum(request.POST)
+    if checksum is None:
         return _formulierpagina(
             request,
             UploadFormulier(),
             melding="De bevestiging is onvolledig of ongeldig. Lever het bestand opnieuw aan.",
             status=ONGELDIG_FORMULIER,
         )
-    data = None if upload.get("onbekend") else opslag.lees(upload["checksum"], upload["extensie"])
-    if data is None:
+    voorbeeld = voorbeelden.zoek(request.session, checksum)
+    data = opslag.lees(checksum, voorbeeld.extensie) if voorbeeld else None
+    if voorbeeld is None or data is None:
         return _formulierpagina(request, UploadFormulier(), melding=NIET_BESCHIKBAAR, status=409)
     samenvatting = importeer(
-        upload["soort"],
+        voorbeeld.soort,
         data,
         door=request.user,
-        bestandsnaam=upload["bestandsnaam"],
-        peildatum=upload["peildatum"],
+        bestandsnaam=voorbeeld.bestandsnaam,
+        peildatum=voorbeeld.peildatum,
     )
     if samenvatting.fouten:
         return _formulierpagina(
             request, UploadFormulier(), fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND
         )
-    opslag.verwijder(upload["checksum"], upload["extensie"])
-    _vergeet(request, upload["checksum"])
+    opslag.verwijder(checksum, voorbeeld.extensie)
+    voorbeelden.vergeet(request.session, checksum)
     return render(request, "aanlevering/resultaat.html", _context(samenvatting))
