@@ -335,3 +335,29 @@ def test_the_api_refuses_a_file_name_without_an_extension(
     )
     assert antwoord.status_code in (200, 201), antwoord.content
     assert Aanlevering.objects.get().bestandsnaam == "coa-correctie.xlsx"
+
+
+def test_the_preview_and_its_excel_keep_a_formula_like_name_as_text(
+    coa: Client, tmp_path: Path, media: Path
+) -> None:
+    """A name may pass the extension check and still read as a formula: it stays text in the
+    preview's workbook and in the workbook of the latest deliveries."""
+    import io
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    naam = "=cmd|' -C calc'!A0.xlsx"
+    bestand = SimpleUploadedFile(naam, _correctie(tmp_path).read_bytes())
+    html = coa.post(URL, {"soort": "coa", "bestand": bestand}).content.decode()
+    link = re.search(r'href="(/aanlevering/\?[^"]*formaat=xlsx[^"]*)"', html)
+    assert link is not None
+    werkboeken = [coa.get(link[1].replace("&amp;", "&"))]
+    assert coa.post(BEVESTIG, {"checksum": _verborgen(html)["checksum"]}).status_code == 200
+    werkboeken.append(coa.get(URL, {"formaat": "xlsx"}))
+    for antwoord in werkboeken:
+        assert antwoord.status_code == 200
+        cellen = [c for rij in load_workbook(io.BytesIO(antwoord.content)).active for c in rij]
+        assert not [c.value for c in cellen if c.data_type == "f"]
+        assert any(naam in str(c.value) and c.data_type == "s" for c in cellen)
