@@ -8,14 +8,13 @@ object, so the three formats cannot disagree.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from regietafel.core import csvexport
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Kolom as KernKolom
 from regietafel.core.tabel import Tabel as KernTabel
@@ -276,13 +275,12 @@ def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
 
 
 def als_csv(tabel: Tabel) -> str:
-    """Semicolon-separated (as Dutch spreadsheets expect), a header row, the rows, the totaal."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\n")
-    schrijver.writerow(k.kop for k in tabel.kolommen)
-    for rij in (*tabel.rijen, tabel.totaal):
-        schrijver.writerow("" if (w := k.waarde(rij)) is None else w for k in tabel.kolommen)
-    return uit.getvalue()
+    """Semicolon-separated (core.csvexport: as Dutch spreadsheets expect, no cell a formula),
+    a header row, the rows, the totaal."""
+    return csvexport.csv_tekst(
+        (k.kop for k in tabel.kolommen),
+        ([k.waarde(rij) for k in tabel.kolommen] for rij in (*tabel.rijen, tabel.totaal)),
+    )
 
 
 def als_tabel(tabel: Tabel) -> KernTabel:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django import forms
 
 from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import AanleverSoort
-from regietafel.aanlevering.opslag import EXTENSIES, extensie
+from regietafel.aanlevering.opslag import bestandsnaam, naam_fout
 
 SOORT_UITLEG = {
     AanleverSoort.COA: "Het maandelijkse overzicht van het COA, in de vorm die het COA verstuurt.",
@@ -31,17 +30,8 @@ class UploadFormulier(forms.Form):
 
     def clean_bestand(self) -> Any:
         bestand = self.cleaned_data["bestand"]
-        naam = Path(bestand.name or "").name
-        ext = extensie(naam)
-        if ext == "xls":
-            raise forms.ValidationError(
-                "Dit is het oude Excel-formaat (.xls). Sla het bestand in Excel op als "
-                "Excel-werkmap (.xlsx) en lever het opnieuw aan."
-            )
-        if ext not in EXTENSIES:
-            raise forms.ValidationError(
-                "Lever een Excel-werkmap (.xlsx) of een CSV-bestand (.csv) aan."
-            )
+        if fout := naam_fout(bestandsnaam(bestand.name or "")):
+            raise forms.ValidationError(fout)
         if bestand.size > MAX_BYTES:
             raise forms.ValidationError(
                 f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB."
@@ -56,16 +46,9 @@ class UploadFormulier(forms.Form):
 
 
 class BevestigFormulier(forms.Form):
-    """What the preview page sends back: the file by its checksum, never a path."""
+    """What the preview page sends back: the file by its checksum, never a path or a name.
 
-    soort = forms.ChoiceField(choices=AanleverSoort.choices)
+    Its kind, file name, extension and peildatum are those of the upload, kept on the server
+    with the user's session (``views._onthoud``), not fields the client could change."""
+
     checksum = forms.RegexField(regex=r"^[0-9a-f]{64}$")
-    extensie = forms.ChoiceField(choices=[(e, e) for e in sorted(EXTENSIES)])
-    bestandsnaam = forms.CharField(max_length=200)
-    peildatum = forms.DateField(required=False)
-
-    def clean(self) -> dict[str, Any]:
-        gegevens = super().clean() or {}
-        if _nidos(gegevens.get("soort")) and not gegevens.get("peildatum"):
-            raise forms.ValidationError("De peildatum van de Nidos-factsheet ontbreekt.")
-        return gegevens

@@ -1,6 +1,8 @@
 """The log of deliveries: which file (by SHA-256) changed which figures, by whom, when.
 
-A delivery that changes nothing leaves no record. The figures themselves live in
+A delivery that changes nothing leaves no record. A delivery by a provincie's secretariaat
+belongs to that provincie (only its secretariaat sees it among the latest deliveries); one by a
+supplier (COA, Nidos), a superuser or the command line is national. The figures themselves live in
 monitoring (``Peilrecord`` history) and opgaven; the audit entry of a delivery holds
 every old → new value and the file's checksum.
 """
@@ -23,6 +25,16 @@ class Aanlevering(models.Model):
     checksum = models.CharField("checksum (SHA-256)", max_length=64, db_index=True)
     peildatum = models.DateField(
         "peildatum", null=True, blank=True, help_text="Bij meer peildata: de laatste."
+    )
+    provincie = models.ForeignKey(
+        "gemeenten.Provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="provincie",
+        help_text="De provincie waarvoor het secretariaat aanleverde; leeg: landelijk "
+        "(COA, Nidos, opdrachtregel).",
     )
     moment = models.DateTimeField("moment", default=klok.nu, editable=False)
     door = models.ForeignKey(

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 
+from regietafel.aanlevering import opslag
 from regietafel.aanlevering.lezen import (
     Bestand,
     CoaRij,
@@ -34,7 +35,7 @@ from regietafel.aanlevering.lezen import (
 )
 from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import Aanlevering, AanleverSoort
-from regietafel.aanlevering.permissions import aanlever_provincie_id
+from regietafel.aanlevering.permissions import aanlever_provincie_id, zichtbare_aanleveringen
 from regietafel.audit.services import registreer
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
@@ -163,18 +164,29 @@ def _lees_bron(bron: Bron, bestandsnaam: str | None) -> tuple[bytes, str, Fout |
         melding = f"Het bestand {pad} bestaat niet."
     except IsADirectoryError:
         melding = f"{pad} is een map, geen bestand."
-    except OSError as exc:
-        melding = f"Het bestand {pad} kan niet worden gelezen ({exc.strerror or exc})."
+    except PermissionError:
+        melding = f"Het bestand {pad} kan niet worden gelezen: u heeft er geen leesrechten op."
+    except OSError:
+        melding = f"Het bestand {pad} kan niet worden gelezen (een fout van het bestandssysteem)."
     return b"", naam, Fout(naam, None, None, None, melding)
 
 
 def _begin(
     soort: str, bron: Bron, bestandsnaam: str | None, dry_run: bool
 ) -> tuple[bytes, Samenvatting]:
+    """The file's bytes and an empty summary. A given ``bestandsnaam`` (the name of an
+    upload, on the page or through the API) is kept without folders or control characters
+    and must have an extension (which the readers check against the content): it lands in
+    the delivery log and its exports."""
+    if bestandsnaam is not None:
+        bestandsnaam = opslag.bestandsnaam(bestandsnaam) or "upload"
     data, naam, fout = _lees_bron(bron, bestandsnaam)
     samenvatting = Samenvatting(soort, naam, checksum(data), dry_run)
     if fout is not None:
         samenvatting.fouten.append(fout)
+    elif bestandsnaam is not None and not opslag.extensie(bestandsnaam):
+        # A name without an extension is refused here; the readers judge one (.xls, .pdf, …).
+        samenvatting.fouten.append(Fout(bestandsnaam, None, None, None, opslag.GEEN_EXTENSIE))
     return data, samenvatting
 
 
@@ -252,6 +264,7 @@ def _log(samenvatting: Samenvatting, *, door: Any, peildatum: dt.date | None) ->
     aanlevering = Aanlevering.objects.create(
         soort=samenvatting.soort,
         bestandsnaam=samenvatting.bestandsnaam[:200],
+        provincie_id=aanlever_provincie_id(door),
         checksum=samenvatting.checksum,
         peildatum=peildatum,
         door=door if getattr(door, "pk", None) else None,
@@ -558,5 +571,10 @@ def importeer(
     )
 
 
-def laatste_aanleveringen(aantal: int = 10) -> Iterable[Aanlevering]:
-    return Aanlevering.objects.select_related("door")[:aantal]
+def laatste_aanleveringen(gebruiker: Any, aantal: int = 10) -> list[Aanlevering]:
+    """The latest deliveries ``gebruiker`` may see (``permissions.zichtbare_aanleveringen``:
+    its provincie's, its own as a supplier, all for a national reader)."""
+    filter_ = zichtbare_aanleveringen(gebruiker)
+    if filter_ is None:
+        return []
+    return list(Aanlevering.objects.filter(filter_).select_related("door")[:aantal])

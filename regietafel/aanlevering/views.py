@@ -1,8 +1,14 @@
-"""The upload page: choose, upload, see what would change, confirm. Works without JavaScript."""
+"""The upload page: choose, upload, see what would change, confirm. Works without JavaScript.
+
+A refused upload answers with the form and the Dutch reasons: 400 for an incomplete or
+invalid form (no file, a wrong extension), 422 for a file whose content is refused. What the
+confirmation imports — the kind, the file's name and extension, the peildatum — is kept with
+the user's session when the preview is shown; the confirmation only names the file by its
+checksum, so neither another user nor a changed form field can alter it.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -10,17 +16,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regietafel.aanlevering import opslag
+from regietafel.aanlevering import opslag, voorbeelden
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
 from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
+from regietafel.aanlevering.voorbeelden import Voorbeeld
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 
 MAX_GETOOND = 500
 """Rows of the preview table; more are counted, not listed."""
+ONGELDIG_FORMULIER = 400
+GEWEIGERD_BESTAND = 422
+NIET_BESCHIKBAAR = (
+    "Het bestand is niet meer beschikbaar: het is al verwerkt of de bevestiging kwam te laat. "
+    "Lever het opnieuw aan als u het nog wilt opslaan."
+)
 
 
 def _vereis_aanleveraar(request: HttpRequest) -> None:
@@ -36,7 +49,7 @@ def _formulierpagina(
     melding: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    aanleveringen = list(laatste_aanleveringen())
+    aanleveringen = laatste_aanleveringen(request.user)
     return pagina_met_excel(
         request,
         "aanlevering/aanleveren.html",
@@ -121,31 +134,37 @@ def veranderingen_tabel(samenvatting: Samenvatting, oud_kop: str) -> Tabel:
     )
 
 
+def _checksum(gegevens: Any) -> str | None:
+    """The checksum a confirmation (or the preview's Excel link) names; None if malformed."""
+    form = BevestigFormulier(gegevens)
+    return form.cleaned_data["checksum"] if form.is_valid() else None
+
+
 def _voorbeeld_xlsx(request: HttpRequest) -> HttpResponse:
     """The preview's table again, from the stored (not yet confirmed) file: a GET with the
-    fields of the confirm form. A dry run: nothing is written."""
-    form = BevestigFormulier(request.GET)
-    if not form.is_valid():
-        raise Http404("Onvolledige gegevens van de aanlevering.")
-    gegevens = form.cleaned_data
-    data = opslag.lees(gegevens["checksum"], gegevens["extensie"])
+    checksum of an upload previewed in this session. A dry run: nothing is written."""
+    checksum = _checksum(request.GET)
+    voorbeeld = voorbeelden.zoek(request.session, checksum) if checksum else None
+    if voorbeeld is None:
+        raise Http404("Onbekende of verlopen aanlevering.")
+    data = opslag.lees(voorbeeld.checksum, voorbeeld.extensie)
     if data is None:
         raise Http404("Het bestand is niet meer beschikbaar: het is al verwerkt of verlopen.")
     samenvatting = importeer(
-        gegevens["soort"],
+        voorbeeld.soort,
         data,
         door=request.user,
         dry_run=True,
-        bestandsnaam=gegevens["bestandsnaam"],
-        peildatum=gegevens.get("peildatum"),
+        bestandsnaam=voorbeeld.bestandsnaam,
+        peildatum=voorbeeld.peildatum,
     )
     if samenvatting.fouten:
         raise Http404("Het bestand bevat fouten.")
     return xlsx_van_pagina(
         request,
         [veranderingen_tabel(samenvatting, "Opgeslagen")],
-        bestandsnaam=f"voorbeeld-{gegevens['bestandsnaam']}",
-        titel=f"Controle aanlevering {gegevens['bestandsnaam']}",
+        bestandsnaam=f"voorbeeld-{voorbeeld.bestandsnaam}",
+        titel=f"Controle aanlevering {voorbeeld.bestandsnaam}",
     )
 
 
@@ -167,40 +186,37 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
         return _formulierpagina(request, UploadFormulier())
     form = UploadFormulier(request.POST, request.FILES)
     if not form.is_valid():
-        return _formulierpagina(request, form)
+        return _formulierpagina(request, form, status=ONGELDIG_FORMULIER)
     bestand = form.cleaned_data["bestand"]
-    naam = Path(bestand.name).name[:200]
+    naam = opslag.bestandsnaam(bestand.name)
     data = bestand.read()
+    peildatum = form.cleaned_data.get("peildatum")
     samenvatting = importeer(
         form.cleaned_data["soort"],
         data,
         door=request.user,
         dry_run=True,
         bestandsnaam=naam,
-        peildatum=form.cleaned_data.get("peildatum"),
+        peildatum=peildatum,
     )
     if samenvatting.fouten:
-        return _formulierpagina(request, form, fouten=samenvatting.fouten)
-    ext = opslag.extensie(naam)
+        return _formulierpagina(request, form, fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND)
     if samenvatting.verandert_iets:
+        ext = opslag.extensie(naam)
         opslag.bewaar(data, ext)
+        voorbeelden.onthoud(
+            request.session,
+            Voorbeeld(
+                checksum=samenvatting.checksum,
+                soort=form.cleaned_data["soort"],
+                extensie=ext,
+                bestandsnaam=naam,
+                peildatum=peildatum,
+            ),
+        )
     context = _context(samenvatting)
-    peildatum = form.cleaned_data.get("peildatum")
-    context["bevestig"] = {
-        "soort": form.cleaned_data["soort"],
-        "checksum": samenvatting.checksum,
-        "extensie": ext,
-        "bestandsnaam": naam,
-        "peildatum": peildatum,
-    }
+    context["bevestig"] = {"checksum": samenvatting.checksum}
     # The Excel link recomputes the preview from the stored file (a GET, a dry run).
-    parameters = {
-        "soort": form.cleaned_data["soort"],
-        "checksum": samenvatting.checksum,
-        "extensie": ext,
-        "bestandsnaam": naam,
-        **({"peildatum": peildatum.isoformat()} if peildatum else {}),
-    }
     return pagina_met_excel(
         request,
         "aanlevering/voorbeeld.html",
@@ -210,39 +226,36 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
         else [],
         bestandsnaam=f"voorbeeld-{naam}",
         titel=f"Controle aanlevering {naam}",
-        parameters=parameters,
+        parameters={"checksum": samenvatting.checksum},
     )
 
 
 @require_POST
 def bevestigen(request: HttpRequest) -> HttpResponse:
     _vereis_aanleveraar(request)
-    form = BevestigFormulier(request.POST)
-    if not form.is_valid():
+    checksum = _checksum(request.POST)
+    if checksum is None:
         return _formulierpagina(
             request,
             UploadFormulier(),
             melding="De bevestiging is onvolledig of ongeldig. Lever het bestand opnieuw aan.",
-            status=400,
+            status=ONGELDIG_FORMULIER,
         )
-    gegevens = form.cleaned_data
-    data = opslag.lees(gegevens["checksum"], gegevens["extensie"])
-    if data is None:
-        return _formulierpagina(
-            request,
-            UploadFormulier(),
-            melding="Het bestand is niet meer beschikbaar: het is al verwerkt of de bevestiging "
-            "kwam te laat. Lever het opnieuw aan als u het nog wilt opslaan.",
-            status=409,
-        )
+    voorbeeld = voorbeelden.zoek(request.session, checksum)
+    data = opslag.lees(checksum, voorbeeld.extensie) if voorbeeld else None
+    if voorbeeld is None or data is None:
+        return _formulierpagina(request, UploadFormulier(), melding=NIET_BESCHIKBAAR, status=409)
     samenvatting = importeer(
-        gegevens["soort"],
+        voorbeeld.soort,
         data,
         door=request.user,
-        bestandsnaam=gegevens["bestandsnaam"],
-        peildatum=gegevens.get("peildatum"),
+        bestandsnaam=voorbeeld.bestandsnaam,
+        peildatum=voorbeeld.peildatum,
     )
     if samenvatting.fouten:
-        return _formulierpagina(request, UploadFormulier(), fouten=samenvatting.fouten)
-    opslag.verwijder(gegevens["checksum"], gegevens["extensie"])
+        return _formulierpagina(
+            request, UploadFormulier(), fouten=samenvatting.fouten, status=GEWEIGERD_BESTAND
+        )
+    opslag.verwijder(checksum, voorbeeld.extensie)
+    voorbeelden.vergeet(request.session, checksum)
     return render(request, "aanlevering/resultaat.html", _context(samenvatting))

@@ -6,13 +6,23 @@ filter, totals as formulas (SUM; a share as a quotient), the caption under the t
 the footer text and page numbers for printing.
 
     return xlsx_antwoord([tabel], bestandsnaam="trends-drenthe.xlsx", titel="Trends Drenthe")
+
+Exports are inert (OWASP, CSV/formula injection): every cell is written by ``cel`` (or
+``regel``), which stores text as a typed string cell — openpyxl would otherwise turn any text
+starting with "=" into a live formula and "#N/A" into an error value — and marks text that a
+spreadsheet would read as a formula with the quote prefix, so that editing the cell keeps it
+text. Only a ``Formule``, which the product builds itself (a SUM, a row sum, a quotient), is
+written as a formula. ``opslaan``, through which every workbook leaves, turns any other formula
+back into text, so a cell written around ``cel`` cannot become one either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpResponse
@@ -31,6 +41,86 @@ PERCENTAGE_FORMAAT = "0.00%"
 DECIMAAL_FORMAAT = "#,##0.00"
 KOP_KLEUR = "DDE6EE"
 ONGELDIG = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+MAX_TEKST = 32_767
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""A text starting with one of these (after spaces) reads as a formula when typed into a
+spreadsheet: it gets the quote prefix (in CSV: ``core.csvexport``, a leading quote)."""
+
+
+@dataclass(frozen=True)
+class Formule:
+    """A formula the product makes itself: ``Formule("=SUM(B2:B13)")``. The only kind of
+    value ``cel`` writes as a formula; text from users never is one."""
+
+    tekst: str
+
+    def __post_init__(self) -> None:
+        if not self.tekst.startswith("="):
+            raise ValueError(f"een formule begint met '=': {self.tekst!r}")
+
+
+_FORMULES: weakref.WeakKeyDictionary[Any, set[tuple[int, int]]] = weakref.WeakKeyDictionary()
+"""Per worksheet the (row, column) of the formulas written as ``Formule``."""
+
+
+def lijkt_formule(tekst: str) -> bool:
+    """Would a spreadsheet read ``tekst`` typed into a cell as a formula?"""
+    return tekst.lstrip(" ").startswith(FORMULETEKENS)
+
+
+def cel(ws: Any, rij: int, kolom: int, waarde: Any) -> Any:
+    """Write one cell: text always as text, a ``Formule`` as a formula, numbers, dates and
+    booleans as themselves. Returns the cell (for its style)."""
+    if isinstance(waarde, Formule):
+        c = ws.cell(row=rij, column=kolom, value=waarde.tekst)
+        _FORMULES.setdefault(ws, set()).add((rij, kolom))
+        return c
+    c = ws.cell(row=rij, column=kolom)
+    if isinstance(waarde, str):
+        _tekst(c, waarde)
+    else:
+        c.value = waarde
+        _FORMULES.get(ws, set()).discard((rij, kolom))
+    return c
+
+
+def _tekst(c: Any, tekst: str) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # Control characters make openpyxl refuse the cell (and Excel the file); a cell holds at
+    # most 32.767 characters.
+    c.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", tekst)[:MAX_TEKST]
+    c.data_type = "s"  # never "f" (formula) or "e" (an error value such as "#N/A")
+    if lijkt_formule(tekst):
+        c.quotePrefix = True
+    formules = _FORMULES.get(c.parent)
+    if formules:
+        formules.discard((c.row, c.column))
+
+
+def regel(ws: Any, waarden: Iterable[Any]) -> int:
+    """Append a row (as ``ws.append``) through ``cel``; returns its row number."""
+    rij = ws._current_row + 1  # as ws.append
+    for kolom, waarde in enumerate(waarden, start=1):
+        cel(ws, rij, kolom, waarde)
+    ws._current_row = rij  # an empty row counts too
+    return rij
+
+
+def maak_inert(wb: Any) -> int:
+    """Every formula that is not a ``Formule`` of the product becomes text again (and an error
+    value written from text too); returns how many cells were changed."""
+    veranderd = 0
+    for ws in wb.worksheets:
+        formules = _FORMULES.get(ws, set())
+        for c in getattr(ws, "_cells", {}).values():
+            if c.data_type == "f" and (c.row, c.column) not in formules:
+                _tekst(c, str(c.value))
+                veranderd += 1
+            elif c.data_type == "e" and isinstance(c.value, str):
+                _tekst(c, c.value)
+                veranderd += 1
+    return veranderd
 
 
 def bladnaam(tabel: Tabel) -> str:
@@ -70,6 +160,8 @@ def werkboek(
 
 
 def opslaan(wb: Any) -> bytes:
+    """The workbook as bytes: the one way a workbook leaves the product (made inert first)."""
+    maak_inert(wb)
     uit = io.BytesIO()
     wb.save(uit)
     return uit.getvalue()
@@ -82,7 +174,17 @@ def xlsx_antwoord(
     response = HttpResponse(
         werkboek(tabellen, titel=titel, voettekst=voettekst), content_type=XLSX_MIME
     )
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return als_bijlage(response, bestandsnaam)
+
+
+def als_bijlage(response: HttpResponse, bestandsnaam: str) -> HttpResponse:
+    """``response`` as a download named ``bestandsnaam``: quotes escaped, a non-ASCII name
+    encoded (RFC 6266), control characters left out (a name may hold a user's text, and a
+    line break in a header would be a server error)."""
+    from django.utils.http import content_disposition_header
+
+    naam = "".join(t for t in bestandsnaam if t.isprintable()) or "download"
+    response["Content-Disposition"] = content_disposition_header(True, naam)
     return response
 
 
@@ -106,10 +208,10 @@ def _waarde(waarde: Waarde) -> Any:
     return waarde
 
 
-def _rijsom(kolom_nummers: tuple[int, ...], rij: int) -> str:
+def _rijsom(kolom_nummers: tuple[int, ...], rij: int) -> Formule:
     from openpyxl.utils import get_column_letter
 
-    return "=" + "+".join(f"{get_column_letter(k + 1)}{rij}" for k in kolom_nummers)
+    return Formule("=" + "+".join(f"{get_column_letter(k + 1)}{rij}" for k in kolom_nummers))
 
 
 def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ()) -> None:
@@ -122,15 +224,15 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
     from openpyxl.utils import get_column_letter
 
     vet = Font(bold=True)
-    for r, regel in enumerate(koptekst, start=1):
-        ws.cell(row=r, column=1, value=regel).font = Font(bold=True, size=13) if r == 1 else Font()
+    for r, tekst in enumerate(koptekst, start=1):
+        cel(ws, r, 1, tekst).font = Font(bold=True, size=13) if r == 1 else Font()
     kop = len(koptekst) + 2 if koptekst else 1
     vulling = PatternFill("solid", fgColor=KOP_KLEUR)
     for i, kolom in enumerate(tabel.kolommen, start=1):
-        cel = ws.cell(row=kop, column=i, value=kolom.volledige_kop)
-        cel.font = vet
-        cel.fill = vulling
-        cel.alignment = Alignment(
+        kopcel = cel(ws, kop, i, kolom.volledige_kop)
+        kopcel.font = vet
+        kopcel.fill = vulling
+        kopcel.alignment = Alignment(
             wrap_text=True, vertical="top", horizontal="right" if kolom.numeriek else "left"
         )
         ws.column_dimensions[get_column_letter(i)].width = max(kolom.breedte + 2, 10)
@@ -139,12 +241,8 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
     ws.freeze_panes = f"B{eerste}"
     for r, rij in enumerate(tabel.rijen, start=eerste):
         for i, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
-            cel = ws.cell(
-                row=r,
-                column=i,
-                value=_rijsom(kolom.rijsom, r) if kolom.rijsom else _waarde(waarde),
-            )
-            _formaat(cel, kolom.soort, waarde)
+            c = cel(ws, r, i, _rijsom(kolom.rijsom, r) if kolom.rijsom else _waarde(waarde))
+            _formaat(c, kolom.soort, waarde)
     if tabel.rijen:
         ws.auto_filter.ref = f"A{kop}:{get_column_letter(len(tabel.kolommen))}{laatste}"
     r = laatste + 1
@@ -156,39 +254,38 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
             letter = get_column_letter(i)
             inhoud: Any = _waarde(waarde) if i == 1 else None
             if kolom.som and tabel.rijen:
-                inhoud = f"=SUM({letter}{eerste}:{letter}{laatste})"
+                inhoud = Formule(f"=SUM({letter}{eerste}:{letter}{laatste})")
             elif kolom.rijsom:
                 inhoud = _rijsom(kolom.rijsom, r)
             elif kolom.aandeel is not None:
                 teller = get_column_letter(kolom.aandeel[0] + 1)
                 noemer = get_column_letter(kolom.aandeel[1] + 1)
-                inhoud = f'=IF({noemer}{r}>0,{teller}{r}/{noemer}{r},"n.v.t.")'
-            cel = ws.cell(row=r, column=i, value=inhoud)
-            cel.font = vet
-            cel.border = lijn
-            _formaat(cel, kolom.soort, waarde)
+                inhoud = Formule(f'=IF({noemer}{r}>0,{teller}{r}/{noemer}{r},"n.v.t.")')
+            c = cel(ws, r, i, inhoud)
+            c.font = vet
+            c.border = lijn
+            _formaat(c, kolom.soort, waarde)
         r += 1
     for rij in tabel.voetregels:
         for i, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
-            cel = ws.cell(row=r, column=i, value=_waarde(waarde))
-            _formaat(cel, kolom.soort, waarde)
+            _formaat(cel(ws, r, i, _waarde(waarde)), kolom.soort, waarde)
         r += 1
     onderschrift = f"{tabel.titel}. {tabel.bijschrift}" if tabel.bijschrift else tabel.titel
-    bron = ws.cell(row=r + 1, column=1, value=onderschrift)
+    bron = cel(ws, r + 1, 1, onderschrift)
     bron.font = Font(italic=True, size=9)
     afdruk(ws, voettekst=voettekst, breed=tabel.breed)
     ws.print_title_rows = f"{kop}:{kop}"
 
 
-def _formaat(cel: Any, soort: str, waarde: Waarde) -> None:
+def _formaat(c: Any, soort: str, waarde: Waarde) -> None:
     if isinstance(waarde, Percentage):
-        cel.number_format = PERCENTAGE_FORMAAT
+        c.number_format = PERCENTAGE_FORMAAT
         return
     if isinstance(waarde, Decimaal):
-        cel.number_format = DECIMAAL_FORMAAT
+        c.number_format = DECIMAAL_FORMAAT
         return
     if soort == "tekst":
         return
     if soort == "datum" and not isinstance(waarde, dt.date):
         return
-    cel.number_format = FORMATEN[soort]
+    c.number_format = FORMATEN[soort]

@@ -5,7 +5,8 @@ Reading a record's history follows reading the record: the provincie of the reco
 one the user reads (accounts.permissions), with two narrower kinds of record: a gemeente's
 submissions and its toezicht dossier (only that gemeente and the secretariaat of its
 provincie; a toezicht dossier also the provincie's lezers, not a beheerder), user accounts
-(only the user itself, the secretariaat of its provincie and a beheerder), and records whose
+(only the user itself, the secretariaat of its provincie and a beheerder), deliveries (as the
+list of deliveries: the secretariaat of its provincie, the supplier who made it), and records whose
 history holds what their pages hide (``VERTROUWELIJK``: Woo, personal notes, letters; only
 the secretariaat of the provincie and a superuser). A record outside
 the user's reach answers 404, as if it did not exist.
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from regietafel.aanlevering.permissions import mag_aanleveren
+from regietafel.aanlevering.models import Aanlevering
+from regietafel.aanlevering.permissions import mag_aanleveren, mag_aanlevering_zien
 from regietafel.accounts.models import Rol
 from regietafel.accounts.permissions import (
     actief,
@@ -41,6 +43,15 @@ VERTROUWELIJK = frozenset(
         "overleg.brief",
     }
 )
+
+
+def _aanleveraar(gebruiker: Any, object_id: str) -> int | None:
+    """Who made the delivery ``object_id`` (one query, only for a supplier: the others see a
+    delivery by its provincie)."""
+    if getattr(gebruiker, "rol", None) != Rol.AANLEVERANCIER or not object_id.isdigit():
+        return None
+    door_id = Aanlevering.objects.filter(pk=int(object_id)).values_list("door_id", flat=True)
+    return next(iter(door_id), None)
 
 
 def _secretariaat_van(gebruiker: Any, provincie_id: int | None) -> bool:
@@ -80,8 +91,10 @@ def mag_historie_lezen(
         if getattr(gebruiker, "rol", None) == Rol.GEMEENTE:
             return gemeente_id is not None and gemeente_id == gebruiker.gemeente_id
         return _secretariaat_van(gebruiker, provincie_id)
-    if object_type in AANLEVERINGEN:
-        return mag_aanleveren(gebruiker)
+    if object_type in AANLEVERINGEN:  # file name, who, checksum: as the delivery list
+        return mag_aanleveren(gebruiker) and mag_aanlevering_zien(
+            gebruiker, provincie_id=provincie_id, door_id=_aanleveraar(gebruiker, object_id)
+        )
     if provincie_id is None:
         return True  # national data (a cyclus) is read by everyone signed in
     return mag_provincie_lezen(gebruiker, provincie_id)

@@ -33,13 +33,12 @@ def xlsx(document: Document) -> bytes:
     ws.title = "Toelichting"
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 110
-    ws["A1"] = document.titel
-    ws["A1"].font = Font(bold=True, size=14)
+    excel.cel(ws, 1, 1, document.titel).font = Font(bold=True, size=14)
     r = 3
     for label, waarde in document.toelichting:
         if waarde:
-            ws.cell(row=r, column=1, value=label).font = Font(bold=True)
-            ws.cell(row=r, column=2, value=waarde)
+            excel.cel(ws, r, 1, label).font = Font(bold=True)
+            excel.cel(ws, r, 2, waarde)
             r += 1
     r += 1
     for sectie in document.secties:
@@ -55,10 +54,9 @@ def xlsx(document: Document) -> bytes:
                 teksten.append(f"Tabel: zie het blad '{excel.bladnaam(blok.tabel)}'.")
         if not teksten:
             continue
-        ws.cell(row=r, column=1, value=sectie.titel).font = Font(bold=True)
+        excel.cel(ws, r, 1, sectie.titel).font = Font(bold=True)
         for tekst in teksten:
-            cel = ws.cell(row=r, column=2, value=tekst)
-            cel.alignment = Alignment(wrap_text=True, vertical="top")
+            excel.cel(ws, r, 2, tekst).alignment = Alignment(wrap_text=True, vertical="top")
             r += 1
         r += 1
     excel.afdruk(ws, voettekst=document.voettekst, breed=False)

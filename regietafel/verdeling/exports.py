@@ -147,13 +147,12 @@ def scenario_xlsx(werkblad: Werkblad) -> bytes:
     s.column_dimensions["A"].width = 36
     s.column_dimensions["B"].width = 16
     s.column_dimensions["C"].width = 16
-    s.append(("Scenario", werkblad.scenario.naam))
-    s.append(("Provincie", werkblad.scenario.provincie.naam))
-    s.append(("Cyclus", str(werkblad.scenario.cyclus)))
-    s.append(("Berekend op", klok.lokaal(klok.nu()).strftime("%d-%m-%Y %H:%M")))
-    s.append(())
-    s.append(("", "Regulier", "Amv"))
-    for cel in s[6]:
+    excel.regel(s, ("Scenario", werkblad.scenario.naam))
+    excel.regel(s, ("Provincie", werkblad.scenario.provincie.naam))
+    excel.regel(s, ("Cyclus", str(werkblad.scenario.cyclus)))
+    excel.regel(s, ("Berekend op", klok.lokaal(klok.nu()).strftime("%d-%m-%Y %H:%M")))
+    excel.regel(s, ())
+    for cel in s[excel.regel(s, ("", "Regulier", "Amv"))]:
         cel.font = vet
     regels = (
         ("Provinciale opgave", werkblad.opgave.regulier, werkblad.opgave.amv),
@@ -166,16 +165,16 @@ def scenario_xlsx(werkblad: Werkblad) -> bytes:
         ("Onverdeeld", werkblad.onverdeeld.regulier, werkblad.onverdeeld.amv),
     )
     for regel in regels:
-        s.append(regel)
-        for cel in s[s.max_row][1:]:
+        for cel in s[excel.regel(s, regel)][1:]:
             cel.number_format = excel.FORMATEN["getal"]
-    s.append(
+    percentages = excel.regel(
+        s,
         (
             "Percentage p",
             *(float(p) if (p := werkblad.percentage(t)) is not None else "n.v.t." for t in TYPEN),
-        )
+        ),
     )
-    for cel in s[s.max_row][1:]:
+    for cel in s[percentages][1:]:
         cel.number_format = excel.PERCENTAGE_FORMAAT
     excel.afdruk(s, voettekst=titel, breed=False)
 

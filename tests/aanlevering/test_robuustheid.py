@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,9 @@ from tests.aanlevering.bestanden import (
     kopregels,
     nidos_rijen,
 )
+
+INTERN = re.compile(r"\b\w*(Error|Exception|Warning)\b|BadZipFile|\bErrno\b")
+"""An internal exception name in a message meant for the user."""
 
 LEZERS: dict[str, Callable[..., Bestand[Any]]] = {
     "coa": lees_coa,
@@ -177,6 +181,7 @@ def _controleer(bestand: Bestand[Any]) -> None:
     for fout in bestand.fouten:
         assert isinstance(fout, Fout)
         assert fout.melding and "Traceback" not in fout.melding
+        assert not INTERN.search(fout.melding), fout.melding  # no "(KeyError)"
         assert str(fout).startswith(bestand.naam)
     if not bestand.fouten:
         assert bestand.rijen
@@ -228,8 +233,62 @@ def test_a_zip_that_is_not_a_workbook(register: Any) -> None:
     with zipfile.ZipFile(uit, "w") as z:
         z.writestr("hallo.txt", "geen werkmap")
     bestand = lees_coa(uit.getvalue(), "coa.xlsx", register)
+    assert [str(f) for f in bestand.fouten] == [
+        "coa.xlsx: Het bestand is geen geldige Excel-werkmap (.xlsx): een verplicht onderdeel "
+        "van de werkmap (de lijst met bladen, de opmaak of de gedeelde teksten) ontbreekt of is "
+        "beschadigd. Sla het in Excel opnieuw op als Excel-werkmap en lever het opnieuw aan."
+    ]
+
+
+def _vervang(data: bytes, deel: str, oud: str, nieuw: str) -> bytes:
+    """``data`` (a workbook) with ``oud`` replaced by ``nieuw`` in the part ``deel``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        delen = {n: z.read(n) for n in z.namelist()}
+    tekst = delen[deel].decode()
+    assert oud in tekst, tekst[:2000]
+    delen[deel] = tekst.replace(oud, nieuw, 1).encode()
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        for naam, inhoud in delen.items():
+            z.writestr(naam, inhoud)
+    return uit.getvalue()
+
+
+def test_a_cell_that_cannot_be_read_is_named_by_sheet_row_and_column(register: Any) -> None:
+    """A cell pointing at a shared text that is not there (a broken file): the message names
+    the file, the sheet, the row and the column, in Dutch, without an exception name."""
+    data = werkmap(coa_tabel(), [])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        blad = z.read("xl/worksheets/sheet1.xml").decode()
+    m = re.search(r'<c r="A9" t="inlineStr"><is><t>[^<]*</t></is></c>', blad)
+    assert m, blad[:2000]
+    kapot = _vervang(data, "xl/worksheets/sheet1.xml", m.group(0), '<c r="A9" t="s"><v>999</v></c>')
+    bestand = lees_coa(kapot, "coa.xlsx", register)
+    assert [(f.blad, f.rij, f.kolom) for f in bestand.fouten] == [("Overzicht", 9, "A")]
+    assert str(bestand.fouten[0]).startswith(
+        "coa.xlsx, blad Overzicht, rij 9, kolom A: Het bestand is geen geldige Excel-werkmap "
+        "(.xlsx): de cel verwijst naar een tekst of opmaak die niet in de werkmap staat."
+    )
+
+
+def test_a_sheet_that_is_no_xml_is_named(register: Any) -> None:
+    data = werkmap(coa_tabel(), [])
+    kapot = _vervang(data, "xl/worksheets/sheet1.xml", "<sheetData>", "<sheetData><row><c>")
+    bestand = lees_coa(kapot, "coa.xlsx", register)
+    assert len(bestand.fouten) == 1
+    fout = bestand.fouten[0]
+    assert fout.blad == "Overzicht" and fout.rij is not None
+    assert "de inhoud van het blad is geen geldige XML" in fout.melding
+    assert not INTERN.search(str(fout))
+
+
+def test_a_damaged_zip_is_said_in_dutch(register: Any) -> None:
+    data = werkmap(coa_tabel(), [])
+    bestand = lees_coa(data[: len(data) // 2], "coa.xlsx", register)
     assert [f.melding for f in bestand.fouten] == [
-        "Het bestand is geen geldige Excel-werkmap (.xlsx) en kan niet worden gelezen (KeyError)."
+        "Het bestand is geen geldige Excel-werkmap (.xlsx): het ZIP-pakket waaruit een werkmap "
+        "bestaat is beschadigd of onvolledig. Sla het in Excel opnieuw op als Excel-werkmap en "
+        "lever het opnieuw aan."
     ]
 
 

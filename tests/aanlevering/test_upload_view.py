@@ -106,13 +106,8 @@ def test_preview_then_confirm(
     assert "realisatie oktober" in html and ">Assen</th>" in html
     assert "1 gewijzigd, 11 ongewijzigd" in html
     verborgen = _verborgen(html)
-    assert set(verborgen) == {
-        "csrfmiddlewaretoken",
-        "soort",
-        "checksum",
-        "extensie",
-        "bestandsnaam",
-    }
+    # Only the checksum: the kind, name and extension of the file stay on the server.
+    assert set(verborgen) == {"csrfmiddlewaretoken", "checksum"}
     bewaard = media / "aanlevering" / f"{verborgen['checksum']}.xlsx"
     assert bewaard.read_bytes() == pad.read_bytes()
     assen = VergunninghoudersStand.objects.actueel().get(gemeente__naam="Assen", peildatum=NOV)
@@ -154,7 +149,10 @@ def test_errors_are_listed_and_nothing_is_kept(
 ) -> None:
     rijen = coa_rijen()
     rijen[6][0] = "HOOGVEEN"
-    html = _upload(secretariaat, schrijf_coa(tmp_path / "coa.xlsx", rijen)).content.decode()
+    antwoord = _upload(secretariaat, schrijf_coa(tmp_path / "coa.xlsx", rijen))
+    assert antwoord.status_code == 422  # refused: the form again, with the reasons
+    html = antwoord.content.decode()
+    assert 'type="file" name="bestand"' in html
     assert "Het bestand is niet opgeslagen: 1 fout" in html
     assert "rij 13, kolom A (gemeente)" in html
     assert "Bedoelt u Hoogeveen?" in html
@@ -164,36 +162,95 @@ def test_errors_are_listed_and_nothing_is_kept(
 def test_form_errors(secretariaat: Client, tmp_path: Path) -> None:
     pad = tmp_path / "oud.xls"
     pad.write_bytes(b"\xd0\xcf\x11\xe0")
-    html = _upload(secretariaat, pad).content.decode()
-    assert "oude Excel-formaat (.xls)" in html
+    antwoord = _upload(secretariaat, pad)
+    assert antwoord.status_code == 400
+    assert "oude Excel-formaat (.xls)" in antwoord.content.decode()
     nidos = schrijf_tabel(tmp_path / "nidos.csv", ["Gemeente", "Gerealiseerd", "Taakstelling"], [])
-    html = _upload(secretariaat, nidos, soort="nidos").content.decode()
-    assert "Geef de datum van de Nidos-factsheet op." in html
-    assert "Selecteer een geldige keuze" in secretariaat.post(URL, {"soort": "x"}).content.decode()
+    antwoord = _upload(secretariaat, nidos, soort="nidos")
+    assert antwoord.status_code == 400
+    assert "Geef de datum van de Nidos-factsheet op." in antwoord.content.decode()
+    antwoord = secretariaat.post(URL, {"soort": "x"})
+    assert antwoord.status_code == 400
+    assert "Selecteer een geldige keuze" in antwoord.content.decode()
 
 
 @pytest.mark.parametrize(
     ("velden", "status"),
     [
-        ({"checksum": "0" * 64}, 409),
+        ({"checksum": "0" * 64}, 409),  # no such preview in this session
         ({"checksum": "../../etc/passwd"}, 400),
-        ({"extensie": "py"}, 400),
-        ({"soort": "nidos"}, 400),
+        ({"checksum": ""}, 400),
     ],
 )
 def test_a_tampered_confirmation_is_refused(
     secretariaat: Client, media: Path, velden: dict[str, str], status: int
 ) -> None:
-    gegevens = {
-        "soort": "coa",
-        "checksum": "a" * 64,
-        "extensie": "xlsx",
-        "bestandsnaam": "coa.xlsx",
-        **velden,
-    }
     voor = VergunninghoudersStand.objects.count()
-    assert secretariaat.post(BEVESTIG, gegevens).status_code == status
+    antwoord = secretariaat.post(BEVESTIG, velden)
+    assert antwoord.status_code == status
+    assert 'type="file" name="bestand"' in antwoord.content.decode()  # the form again
     assert VergunninghoudersStand.objects.count() == voor
+
+
+def test_the_confirmation_takes_name_kind_and_extension_from_the_upload(
+    coa: Client, tmp_path: Path, media: Path
+) -> None:
+    """A changed form field cannot rename the file (its name lands in the Excel of the
+    latest deliveries) nor change its kind or extension: the server kept them."""
+    html = _upload(coa, _correctie(tmp_path)).content.decode()
+    checksum = _verborgen(html)["checksum"]
+    antwoord = coa.post(
+        BEVESTIG,
+        {
+            "checksum": checksum,
+            "bestandsnaam": "=cmd|' /C calc'!A0",
+            "soort": "realisatie",
+            "extensie": "csv",
+        },
+    )
+    assert antwoord.status_code == 200
+    aanlevering = Aanlevering.objects.get()
+    assert (aanlevering.bestandsnaam, aanlevering.soort) == ("coa-correctie.xlsx", "coa")
+
+
+def test_another_user_cannot_confirm_a_preview(
+    coa: Client, secretariaat: Client, tmp_path: Path, media: Path
+) -> None:
+    html = _upload(coa, _correctie(tmp_path)).content.decode()
+    checksum = _verborgen(html)["checksum"]
+    assert secretariaat.post(BEVESTIG, {"checksum": checksum}).status_code == 409
+    assert secretariaat.get(f"{URL}?formaat=xlsx&checksum={checksum}").status_code == 404
+    assert not Aanlevering.objects.exists()
+    assert coa.post(BEVESTIG, {"checksum": checksum}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "=cmd|' /C calc'!A0",
+        "=cmd|' -C calc'!A0",
+        "coa",
+        "coa.",
+        ".xlsx",
+        "coa.xls",
+        "coa.xlsx.exe",
+        "coa.pdf",
+    ],
+)
+def test_the_upload_name_needs_an_allowed_extension(
+    coa: Client, tmp_path: Path, media: Path, naam: str
+) -> None:
+    pad = tmp_path / "bestand"
+    pad.write_bytes(_correctie(tmp_path).read_bytes())
+    with pad.open("rb") as fh:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        bestand = SimpleUploadedFile(naam, fh.read())
+    antwoord = coa.post(URL, {"soort": "coa", "bestand": bestand})
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert "Excel-werkmap (.xlsx)" in html and 'id="bestand-fout"' in html
+    assert not (media / "aanlevering").exists()
 
 
 def test_a_kept_file_that_was_altered_is_refused(
@@ -216,7 +273,11 @@ def test_nidos_with_peildatum_and_realisatie_previews(
     )
     html = _upload(secretariaat, pad, soort="nidos", peildatum="2025-11-03").content.decode()
     assert "2 gewijzigd" not in html and "1 gewijzigd, 1 ongewijzigd" in html
-    assert _verborgen(html)["peildatum"] == "2025-11-03"
+    # The peildatum of the preview is the one confirmed (kept with the session).
+    verborgen = _verborgen(html)
+    verborgen.pop("csrfmiddlewaretoken")
+    assert secretariaat.post(BEVESTIG, verborgen).status_code == 200
+    assert Aanlevering.objects.get().peildatum == dt.date(2025, 11, 3)
 
 
 def _realisatie(tmp_path: Path, aantal: int) -> Path:
@@ -237,9 +298,66 @@ def test_the_preview_query_count_does_not_grow_with_rows(
     assert len(q_groot) == len(q_klein)
     assert Realisatie.objects.filter(peildatum=dt.date(2025, 12, 1)).count() == 0
 
-    coa_klein = schrijf_coa(tmp_path / "coa6.xlsx", coa_rijen()[:6])
+    # Both change a figure (a preview to confirm: the same session write).
+    klein_rijen = coa_rijen()[:6]
+    klein_rijen[1][11] = 3
+    klein_rijen[1][14] += 1
+    klein_rijen[1][15] -= 1
+    klein_rijen[1][16] -= 1
+    coa_klein = schrijf_coa(tmp_path / "coa6.xlsx", klein_rijen)
     with CaptureQueriesContext(connection) as q_coa_klein:
         _upload(secretariaat, coa_klein)
     with CaptureQueriesContext(connection) as q_coa_groot:
         _upload(secretariaat, _correctie(tmp_path))
     assert len(q_coa_groot) == len(q_coa_klein)
+
+
+def test_the_api_refuses_a_file_name_without_an_extension(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    """The API takes the name of the multipart upload: the same rule as the page (the
+    service checks it), so no formula lands in the delivery log as a file name."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=Gebruiker.objects.get(username="coa"))
+    client = Client(headers={"Authorization": f"Token {token.key}"})
+    inhoud = _correctie(tmp_path).read_bytes()
+    antwoord = client.post(
+        "/api/v1/imports/coa/",
+        {"bestand": SimpleUploadedFile("=cmd|' /C calc'!A0", inhoud)},
+    )
+    assert antwoord.status_code == 400
+    assert "geen extensie" in antwoord.content.decode()
+    assert not Aanlevering.objects.exists()
+    antwoord = client.post(
+        "/api/v1/imports/coa/", {"bestand": SimpleUploadedFile("coa-correctie.xlsx", inhoud)}
+    )
+    assert antwoord.status_code in (200, 201), antwoord.content
+    assert Aanlevering.objects.get().bestandsnaam == "coa-correctie.xlsx"
+
+
+def test_the_preview_and_its_excel_keep_a_formula_like_name_as_text(
+    coa: Client, tmp_path: Path, media: Path
+) -> None:
+    """A name may pass the extension check and still read as a formula: it stays text in the
+    preview's workbook and in the workbook of the latest deliveries."""
+    import io
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    naam = "=cmd|' -C calc'!A0.xlsx"
+    bestand = SimpleUploadedFile(naam, _correctie(tmp_path).read_bytes())
+    html = coa.post(URL, {"soort": "coa", "bestand": bestand}).content.decode()
+    link = re.search(r'href="(/aanlevering/\?[^"]*formaat=xlsx[^"]*)"', html)
+    assert link is not None
+    werkboeken = [coa.get(link[1].replace("&amp;", "&"))]
+    assert coa.post(BEVESTIG, {"checksum": _verborgen(html)["checksum"]}).status_code == 200
+    werkboeken.append(coa.get(URL, {"formaat": "xlsx"}))
+    for antwoord in werkboeken:
+        assert antwoord.status_code == 200
+        cellen = [c for rij in load_workbook(io.BytesIO(antwoord.content)).active for c in rij]
+        assert not [c.value for c in cellen if c.data_type == "f"]
+        assert any(naam in str(c.value) and c.data_type == "s" for c in cellen)

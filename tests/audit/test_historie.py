@@ -124,10 +124,23 @@ def test_a_formula_in_a_value_is_not_a_formula_in_the_export(
         door=gebruiker_secretariaat,
         actie="gewijzigd",
         obj=locatie,
-        wijzigingen={"bijzonderheden": ["", '=HYPERLINK("http://x")']},
+        wijzigingen={
+            "bijzonderheden": ["-2+3", '=HYPERLINK("http://x")'],
+            "capaciteit": [-5, 10],
+        },
     )
     tekst = secretariaat.get(historie_url(locatie) + "?formaat=csv").content.decode("utf-8-sig")
-    assert "'=HYPERLINK" in tekst
+    rijen = {r[3]: r[4:6] for r in csv.reader(io.StringIO(tekst), delimiter=";")}
+    assert rijen["bijzonderheden"] == ["'-2+3", '\'=HYPERLINK("http://x")']
+    assert rijen["capaciteit"] == ["-5", "10"]  # a negative number stays a number
+
+    from openpyxl import load_workbook
+
+    inhoud = secretariaat.get(historie_url(locatie) + "?formaat=xlsx").content
+    cellen = [c for rij in load_workbook(io.BytesIO(inhoud)).active.iter_rows() for c in rij]
+    assert not [c.coordinate for c in cellen if c.data_type == "f"]
+    waarden = {c.value: c.data_type for c in cellen if c.value is not None}
+    assert waarden["-2+3"] == "s" and waarden['=HYPERLINK("http://x")'] == "s"
 
 
 def test_reading_follows_the_record(

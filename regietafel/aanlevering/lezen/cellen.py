@@ -99,7 +99,7 @@ def geheel_getal(waarde: Any, *, leeg: int | None = None, negatief: bool = False
         else:
             raise CelFout(f"„{kort(waarde)}” is geen geheel getal")
     else:
-        raise CelFout(f"onverwachte celinhoud ({type(waarde).__name__}); verwacht een geheel getal")
+        raise CelFout(f"„{kort(waarde)}” is geen geheel getal")
     if abs(n) > MAXIMUM:
         raise CelFout(f"{getal_tekst(n)} is onwaarschijnlijk groot (meer dan 1.000.000)")
     if n < 0 and not negatief:

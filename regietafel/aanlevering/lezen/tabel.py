@@ -103,29 +103,84 @@ def open_werkboek(data: bytes, naam: str) -> Werkboek:
 
 
 def _lees_xlsx(data: bytes, naam: str, wb: Werkboek) -> Werkboek:
+    plek = _Plek()
     try:
-        bladen, formules = _xlsx_bladen(data, data_only=False)
+        bladen, formules = _xlsx_bladen(data, data_only=False, plek=plek)
         if formules:
             # Second pass for the values Excel calculated (only when there are formulas).
-            waarden, _ = _xlsx_bladen(data, data_only=True)
+            plek = _Plek()
+            waarden, _ = _xlsx_bladen(data, data_only=True, plek=plek)
             _vul_formules(bladen, waarden, formules)
     except _TeGroot as exc:
         wb.fouten.append(Fout(naam, exc.blad, None, None, str(exc)))
         return wb
     except Exception as exc:  # any failure to parse the package is the file's, not ours
-        wb.fouten.append(
-            Fout(
-                naam,
-                None,
-                None,
-                None,
-                "Het bestand is geen geldige Excel-werkmap (.xlsx) en kan niet worden gelezen "
-                f"({type(exc).__name__}).",
-            )
-        )
+        wb.fouten.append(_onleesbaar(naam, exc, plek))
         return wb
     wb.bladen = bladen
     return wb
+
+
+@dataclass
+class _Plek:
+    """Where the reader was when the file turned out unreadable."""
+
+    blad: str | None = None
+    rij: int | None = None
+    """The row being read: the one after the last row read completely."""
+
+
+def _onleesbaar(naam: str, exc: BaseException, plek: _Plek) -> Fout:
+    """A Dutch message naming the file and, as far as the reader got, the sheet, row and
+    column — never an internal exception name."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    rij, kolom = plek.rij, None
+    cel = _cel_van(exc)
+    if cel is not None:
+        rij, kolom = cel
+    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile | EOFError):
+        reden = "het ZIP-pakket waaruit een werkmap bestaat is beschadigd of onvolledig"
+    elif plek.blad is None and isinstance(exc, KeyError | IndexError | ParseError):
+        reden = (
+            "een verplicht onderdeel van de werkmap (de lijst met bladen, de opmaak of de "
+            "gedeelde teksten) ontbreekt of is beschadigd"
+        )
+    elif isinstance(exc, KeyError | IndexError):
+        reden = "de cel verwijst naar een tekst of opmaak die niet in de werkmap staat"
+    elif isinstance(exc, ParseError) or type(exc).__name__ == "XMLSyntaxError":
+        reden = "de inhoud van het blad is geen geldige XML"
+    elif isinstance(exc, ValueError | TypeError | OverflowError):
+        reden = "de cel heeft een waarde die niet te lezen is"
+    else:
+        reden = "het bestand kan niet worden gelezen"
+    return Fout(
+        naam,
+        plek.blad,
+        rij,
+        kolom,
+        f"Het bestand is geen geldige Excel-werkmap (.xlsx): {reden}. Sla het in Excel opnieuw "
+        "op als Excel-werkmap en lever het opnieuw aan.",
+    )
+
+
+def _cel_van(exc: BaseException) -> tuple[int, str] | None:
+    """(row, column letter) of the cell openpyxl was reading when ``exc`` was raised, if the
+    failure happened in a cell."""
+    import traceback
+
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_name != "parse_cell":
+            continue
+        coordinaat = frame.f_locals.get("coordinate")
+        if isinstance(coordinaat, str) and (m := re.fullmatch(r"([A-Z]{1,3})(\d+)", coordinaat)):
+            return int(m[2]), m[1]
+        lezer = frame.f_locals.get("self")
+        rij, kolom = getattr(lezer, "row_counter", None), getattr(lezer, "col_counter", None)
+        if isinstance(rij, int) and isinstance(kolom, int) and rij > 0:
+            return rij, kolomletter(max(kolom, 1) - 1)
+    return None
 
 
 class _TeGroot(Exception):
@@ -134,7 +189,9 @@ class _TeGroot(Exception):
         self.blad = blad
 
 
-def _xlsx_bladen(data: bytes, *, data_only: bool) -> tuple[list[Blad], set[tuple[int, int, int]]]:
+def _xlsx_bladen(
+    data: bytes, *, data_only: bool, plek: _Plek
+) -> tuple[list[Blad], set[tuple[int, int, int]]]:
     """The sheets; with ``data_only=False`` also the (sheet, row, column) of every formula."""
     from openpyxl import load_workbook
 
@@ -144,6 +201,7 @@ def _xlsx_bladen(data: bytes, *, data_only: bool) -> tuple[list[Blad], set[tuple
     try:
         for b, ws in enumerate(boek.worksheets):
             blad = Blad(ws.title)
+            plek.blad, plek.rij = ws.title, 1
             ws.reset_dimensions()  # the stored dimensions may lie; read what is there
             for rijnummer, cellen in enumerate(_rijen(ws), start=1):
                 waarden: list[Any] = []
@@ -153,6 +211,7 @@ def _xlsx_bladen(data: bytes, *, data_only: bool) -> tuple[list[Blad], set[tuple
                         formules.add((b, rijnummer, k))
                         waarde = Formule(str(waarde))
                     waarden.append(waarde)
+                plek.rij = rijnummer + 1
                 rij = _inkorten(waarden)
                 if not rij:
                     continue
@@ -168,6 +227,7 @@ def _xlsx_bladen(data: bytes, *, data_only: bool) -> tuple[list[Blad], set[tuple
                         f"Het blad heeft meer dan {MAX_RIJEN:,} rijen.".replace(",", "."), ws.title
                     )
             bladen.append(blad)
+            plek.blad, plek.rij = None, None
     finally:
         boek.close()
     return bladen, formules
@@ -240,8 +300,18 @@ def _lees_csv(data: bytes, naam: str, wb: Werkboek) -> Werkboek:
                     Fout(naam, None, None, None, f"Het bestand heeft meer dan {MAX_RIJEN} rijen.")
                 )
                 return wb
-    except csv.Error as exc:
-        wb.fouten.append(Fout(naam, None, None, None, f"Het CSV-bestand is niet te lezen: {exc}."))
+    except csv.Error:
+        # csv's own message is English ("field larger than field limit"): say it in Dutch.
+        wb.fouten.append(
+            Fout(
+                naam,
+                None,
+                lezer.line_num or None,
+                None,
+                "Het CSV-bestand is hier niet te lezen: een veld is te lang (meer dan 131.072 "
+                "tekens) of een aanhalingsteken is niet afgesloten.",
+            )
+        )
         return wb
     wb.bladen = [blad]
     return wb
