@@ -1,9 +1,10 @@
 """R10: personal data in a document, proposed for redaction under the Woo.
 
-Pure detection of what a regular expression can prove — e-mail addresses, Dutch phone numbers,
-IBANs (ISO 13616 mod-97 check), BSNs (only when the elfproef holds) and street addresses with
-a postcode — plus the rules around the names a name finder (deduce, in ``regietafel.woo.namen``)
-proposes: which candidates are names at all, and which belong to public office holders acting
+Pure detection of what a pattern and a check can prove — e-mail addresses, Dutch phone numbers,
+IBANs in any case and spacing (ISO 13616 mod-97 check), BSNs (only when the elfproef holds),
+street addresses with a postcode or a place from a register of place names
+(``regietafel.domain.adressen``) and dates of birth (``regietafel.domain.geboortedatums``) —
+plus the rules around the names a name finder (deduce, in ``regietafel.woo.namen``) proposes: which candidates are names at all, and which belong to public office holders acting
 in office (the commissaris van de Koning, the minister), who are not redacted.
 
 A redaction is a span ``[start, end)`` of the text with a ground letter (J = art. 5.1 lid 2
@@ -20,8 +21,20 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Soort = Literal["naam", "e-mail", "telefoon", "iban", "bsn", "adres", "eigen"]
-SOORTEN: tuple[Soort, ...] = ("naam", "e-mail", "telefoon", "iban", "bsn", "adres", "eigen")
+from regietafel.domain.adressen import Plaatsregister, adres_spans
+from regietafel.domain.geboortedatums import geboortedatum_spans
+
+Soort = Literal["naam", "e-mail", "telefoon", "iban", "bsn", "adres", "geboortedatum", "eigen"]
+SOORTEN: tuple[Soort, ...] = (
+    "naam",
+    "e-mail",
+    "telefoon",
+    "iban",
+    "bsn",
+    "adres",
+    "geboortedatum",
+    "eigen",
+)
 
 GROND_PRIVACY = "J"
 """Art. 5.1 lid 2 sub e Woo: eerbiediging van de persoonlijke levenssfeer."""
@@ -51,7 +64,7 @@ class Voorstel:
 
 def elfproef(bsn: str) -> bool:
     """The BSN eleven test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (and not 0)."""
-    cijfers = re.sub(r"[ .]", "", bsn)
+    cijfers = re.sub(r"[ .\-]", "", bsn)
     if len(cijfers) != 9 or not cijfers.isdigit():
         return False
     som = sum(int(c) * w for c, w in zip(cijfers[:8], range(9, 1, -1), strict=True))
@@ -59,17 +72,30 @@ def elfproef(bsn: str) -> bool:
     return som % 11 == 0 and som != 0 and cijfers != "000000000"
 
 
-IBAN_LENGTES = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "ES": 24, "IT": 27}
-"""Lengths of the IBANs of the countries a Dutch province usually sees; others: 15–34."""
+IBAN_LENGTES: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
+    "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28,
+    "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22,
+    "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23,
+    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24,
+    "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+}  # fmt: skip
+"""IBAN length per country (the SWIFT IBAN registry); a country not listed has no IBAN."""
 
 
 def iban_geldig(iban: str) -> bool:
-    """ISO 13616: move the first four characters to the end, letters to 10..35, mod 97 == 1."""
-    code = iban.replace(" ", "").upper()
+    """ISO 13616: move the first four characters to the end, letters to 10..35, mod 97 == 1.
+
+    Any case and any spacing: "nl91 abna 0417 1643 00" is the same IBAN as "NL91ABNA0417164300".
+    """
+    code = re.sub(r"[\s\-]", "", iban).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", code):
         return False
-    lengte = IBAN_LENGTES.get(code[:2])
-    if lengte is not None and len(code) != lengte:
+    if len(code) != IBAN_LENGTES.get(code[:2]):
         return False
     getal = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
     return int(getal) % 97 == 1
@@ -96,18 +122,10 @@ _EMAIL = re.compile(
 _TELEFOON = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[ \-]?(?:\(0\)[ \-]?)?\d|\(0\d{1,3}\)|0\d)(?:[ \-]?\d){7,9}(?![\d\-])"
 )
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_IBAN_BEGIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?=[ \t\u00a0\-]{0,3}\d)")
+_IBAN_TEKEN = re.compile(r"(?:[ \t\u00a0]{1,3}|[ \t]*\r?\n[ \t]*|-)?([A-Za-z0-9])")
 _BSN = re.compile(
-    r"(?<![\d.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d\-]|\.\d)"
-)
-_STRAAT = (
-    r"(?:[A-Z][a-zà-ÿ'\-]*\.? (?:(?:de|van|der|den|het|ter|te) )*)?[A-Z][a-zà-ÿ'\-]*"
-    r"(?:straat|weg|laan|plein|dijk|kade|gracht|singel|hof|pad|dreef|steeg|park|erf|brink"
-    r"|markt|wal|veld|plantsoen|baan|boulevard|allee|hoek|ring|kamp|es|akker|zoom|horst)"
-)
-_ADRES = re.compile(
-    rf"\b{_STRAAT} \d{{1,5}}(?: ?[a-zA-Z]\b)?(?:[ \-]\d{{1,4}})?,? *(?:\n *)?"
-    r"[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b(?: +[A-Z][a-zà-ÿ'\-]+(?:[ \-][A-Z][a-zà-ÿ'\-]+)?)?"
+    r"(?<![\d.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3})(?![\d\-]|\.\d)"
 )
 
 
@@ -129,19 +147,46 @@ def vind_telefoonnummers(tekst: str) -> list[Voorstel]:
     ]
 
 
+def _iban_vanaf(tekst: str, begin: int) -> int | None:
+    """The end of the IBAN that starts at ``begin``, if one does.
+
+    Characters are read one by one, each after an optional separator (up to three spaces, a
+    line break or a hyphen), as many as the country's IBAN has; they must pass the mod-97
+    check and end a word. Read across words, lower-case text could pass the check by chance
+    ("op 5138 plekken per 1 juli 2025"), so the country must be in the registry and the part
+    after the check digits may hold no run of five letters: a real IBAN's letters are a bank
+    code of at most four.
+    """
+    lengte = IBAN_LENGTES.get(tekst[begin : begin + 2].upper())
+    if lengte is None:
+        return None
+    tekens = [tekst[begin], tekst[begin + 1]]
+    positie = begin + 2
+    while len(tekens) < lengte:
+        m = _IBAN_TEKEN.match(tekst, positie)
+        if m is None:
+            return None
+        tekens.append(m.group(1))
+        positie = m.end()
+    if positie < len(tekst) and tekst[positie].isalnum():
+        return None  # cuts a word: "NL91ABNA0417164300ABCD" is no IBAN
+    code = "".join(tekens)
+    if re.search(r"[A-Za-z]{5}", code[4:]) or not iban_geldig(code):
+        return None
+    return positie
+
+
 def vind_ibans(tekst: str) -> list[Voorstel]:
-    """IBANs that pass the mod-97 check (with or without groups of four)."""
+    """IBANs that pass the mod-97 check, in any case and spacing ("nl44 rabo0123  456 789")."""
     uit = []
-    for m in _IBAN.finditer(tekst):
-        kandidaat = m.group()
-        # The pattern may take one group of four too many ("NL91 ABNA 0417 1643 00 ABCD").
-        while kandidaat and not iban_geldig(kandidaat):
-            kort = kandidaat.rsplit(" ", 1)[0] if " " in kandidaat else ""
-            kandidaat = kort if len(kort.replace(" ", "")) >= 15 else ""
-        if kandidaat:
-            uit.append(
-                Voorstel(m.start(), m.start() + len(kandidaat), kandidaat, "iban", GROND_PRIVACY)
-            )
+    positie = 0
+    while (m := _IBAN_BEGIN.search(tekst, positie)) is not None:
+        eind = _iban_vanaf(tekst, m.start())
+        if eind is None:
+            positie = m.start() + 1
+            continue
+        uit.append(Voorstel(m.start(), eind, tekst[m.start() : eind], "iban", GROND_PRIVACY))
+        positie = eind
     return uit
 
 
@@ -152,24 +197,39 @@ def vind_bsns(tekst: str) -> list[Voorstel]:
     ]
 
 
-def vind_adressen(tekst: str) -> list[Voorstel]:
-    """A street, house number and postcode ("Hoofdstraat 12a, 9401 AB Assen").
+def vind_adressen(tekst: str, register: Plaatsregister | None = None) -> list[Voorstel]:
+    """Street + house number (+ addition) + postcode and/or a place from ``register``.
 
-    A Postbus or a street without postcode is not proposed: the office addresses in letters
-    ("Westerbrink 1 | Postbus 122, 9400 AC Assen") are the organisation's, not a person's.
+    "Hoofdstraat 12a, 9401 AB Assen", "Kerkstraat 12 Emmen", "Hoofdweg 5 Nieuw-Buinen". A
+    Postbus and an organisation's address ("Provinciehuis Assen, Westerbrink 1 te Assen") are
+    not proposed; the rules are in ``regietafel.domain.adressen``. Without a register only
+    addresses with a postcode are found.
     """
-    return [v for v in _treffers(_ADRES, tekst, "adres", GROND_PRIVACY) if "Postbus" not in v.tekst]
+    return [
+        Voorstel(a, b, tekst[a:b], "adres", GROND_PRIVACY)
+        for a, b in adres_spans(tekst, register or Plaatsregister())
+    ]
 
 
-def vind_patronen(tekst: str) -> list[Voorstel]:
-    """Everything a pattern finds, merged: e-mail, phone, IBAN, BSN, address."""
+def vind_geboortedatums(tekst: str) -> list[Voorstel]:
+    """Dates of birth: a date after "geboren", "geb.", "geboortedatum" (and the other rules of
+    ``regietafel.domain.geboortedatums``), not every date in the text."""
+    return [
+        Voorstel(a, b, tekst[a:b], "geboortedatum", GROND_PRIVACY)
+        for a, b in geboortedatum_spans(tekst, is_bsn=elfproef)
+    ]
+
+
+def vind_patronen(tekst: str, register: Plaatsregister | None = None) -> list[Voorstel]:
+    """Everything a pattern finds, merged: e-mail, phone, IBAN, BSN, address, date of birth."""
     return voeg_samen(
         [
             *vind_emailadressen(tekst),
             *vind_telefoonnummers(tekst),
             *vind_ibans(tekst),
             *vind_bsns(tekst),
-            *vind_adressen(tekst),
+            *vind_adressen(tekst, register),
+            *vind_geboortedatums(tekst),
         ]
     )
 

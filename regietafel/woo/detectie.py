@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
+
 from regietafel.domain.persoonsgegevens import (
     Voorstel,
     alle_vindplaatsen,
@@ -16,6 +18,7 @@ from regietafel.domain.persoonsgegevens import (
     voeg_samen,
 )
 from regietafel.woo.namen import vind_namen
+from regietafel.woo.plaatsen import register
 
 STANDAARD_AMBTSDRAGERS = (
     ("Jetta Klijnsma", "commissaris van de Koning in Drenthe"),
@@ -60,5 +63,27 @@ def voorstellen(tekst: str, *, uitgezonderd: Iterable[str] | None = None) -> lis
     dragers = list(ambtsdragers() if uitgezonderd is None else uitgezonderd)
     namen = [v for v in vind_namen(tekst) if not is_ambtsdrager(v.tekst, dragers)]
     return voeg_samen(
-        alle_vindplaatsen(tekst, [*namen, *eerder_gelakt(tekst)]) + vind_patronen(tekst)
+        alle_vindplaatsen(tekst, [*namen, *eerder_gelakt(tekst)]) + vind_patronen(tekst, register())
     )
+
+
+def controleer_titel(titel: str, *, wat: str = "titel") -> str:
+    """A title as published: stripped, not empty and without personal data.
+
+    A title is printed unredacted in the PDF (heading, footer, metadata) and the inventory,
+    so it is checked with the same detection as the text. It comes from the reviewer, never
+    from a file name ("bezwaar Karin de Boer.docx").
+    """
+    titel = " ".join(titel.split())
+    lidwoord = "het" if wat == "kenmerk" else "de"
+    if not titel:
+        raise ValidationError(f"Vul {lidwoord} {wat} in.", code=wat)
+    gevonden = voorstellen(titel)
+    if gevonden:
+        delen = ", ".join(f"{v.soort} „{v.tekst}”" for v in gevonden)
+        raise ValidationError(
+            f"{lidwoord.capitalize()} {wat} bevat persoonsgegevens ({delen}); die komen ongelakt "
+            f"in de PDF en de inventarislijst. Kies een {wat} zonder persoonsgegevens.",
+            code=wat,
+        )
+    return titel

@@ -26,7 +26,9 @@ class BesluitForm(forms.Form):
     titel = forms.CharField(
         label="Titel",
         max_length=300,
-        widget=_tekstvak(),
+        help_text="Staat ongelakt in de PDF en de inventarislijst: geen namen of andere "
+        "persoonsgegevens.",
+        widget=_tekstvak(**{"aria-describedby": "id_titel-uitleg"}),
         error_messages={"required": "Geef het besluit een titel."},
     )
     datum = forms.DateField(
@@ -62,7 +64,11 @@ class DocumentForm(forms.Form):
         label="Titel",
         max_length=300,
         required=False,
-        help_text="Leeg: de bestandsnaam of 'Stand van zaken <peildatum>'.",
+        help_text=(
+            "De titel staat ongelakt in de gepubliceerde PDF en de inventarislijst: geen namen "
+            "of andere persoonsgegevens. Verplicht bij een bestand of tekst (de bestandsnaam "
+            "wordt nooit gebruikt); leeg bij de Stand van zaken: 'Stand van zaken <peildatum>'."
+        ),
         widget=_tekstvak(**{"aria-describedby": "id_titel-uitleg"}),
     )
     datum = forms.DateField(
@@ -97,6 +103,12 @@ class DocumentForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         bron = data.get("bron")
+        if bron in ("upload", "tekst") and not (data.get("titel") or "").strip():
+            self.add_error(
+                "titel",
+                "Geef het document een titel zonder persoonsgegevens; de bestandsnaam wordt "
+                "niet gebruikt.",
+            )
         if bron == "upload":
             bestand = data.get("bestand")
             if not bestand:
@@ -105,11 +117,19 @@ class DocumentForm(forms.Form):
                 self.add_error("bestand", "Het bestand is groter dan 20 MB.")
         elif bron == "tekst" and not (data.get("tekst") or "").strip():
             self.add_error("tekst", "Plak de tekst van het document.")
-        elif bron == "tekst" and not (data.get("titel") or "").strip():
-            self.add_error("titel", "Geef de tekst een titel.")
         elif bron == "stand" and not data.get("peildatum"):
             self.add_error("peildatum", "Kies een peildatum.")
         return data
+
+
+class TitelForm(forms.Form):
+    titel = forms.CharField(
+        label="Titel",
+        max_length=300,
+        help_text="Staat ongelakt in de PDF (kop, voettekst, metadata) en de inventarislijst.",
+        widget=_tekstvak(**{"aria-describedby": "id_titel-uitleg"}),
+        error_messages={"required": "Vul de titel in."},
+    )
 
 
 class EigenLakForm(forms.Form):

@@ -48,6 +48,8 @@ def maak_besluit(
     titel, kenmerk = titel.strip(), kenmerk.strip()
     if not titel or not kenmerk:
         raise ValidationError("Geef het besluit een titel en een kenmerk.")
+    titel = detectie.controleer_titel(titel)
+    kenmerk = detectie.controleer_titel(kenmerk, wat="kenmerk")
     if WooBesluit.objects.filter(provincie=provincie, kenmerk=kenmerk).exists():
         raise ValidationError(f"Er is al een Woo-besluit met kenmerk {kenmerk}.")
     besluit, _ = bewaar(
@@ -71,11 +73,15 @@ def voeg_document_toe(
     datum: dt.date | None = None,
     bestandsnaam: str = "",
 ) -> WooDocument:
-    """A document with the next number, and the detected redactions as proposals."""
+    """A document with the next number, and the detected redactions as proposals.
+
+    ``titel`` is the reviewer's (checked by ``controleer_titel``); ``bestandsnaam`` is kept for
+    the secretariaat's own overview only and never published.
+    """
     _controleer(door, besluit.provincie_id)
-    titel = titel.strip()
-    if not titel:
-        raise ValidationError("Geef het document een titel.")
+    if not titel.strip():
+        raise ValidationError("Geef het document een titel.", code="titel")
+    titel = detectie.controleer_titel(titel)
     if not tekst.strip():
         raise ValidationError("Het document heeft geen tekst.")
     if bron not in Bron.values:
@@ -244,6 +250,22 @@ def zet_status(*, door: Any, document: WooDocument, status: str) -> WooDocument:
         sleutel={"pk": document.pk},
         waarden={"status": status},
         bron="Woo-status",
+    )
+    document.refresh_from_db()
+    return document
+
+
+@transaction.atomic
+def zet_titel(*, door: Any, document: WooDocument, titel: str) -> WooDocument:
+    """The title the document is published under (the reviewer's; no personal data)."""
+    _controleer(door, document.besluit.provincie_id)
+    _niet_gepubliceerd(document)
+    bewaar(
+        WooDocument,
+        door=door,
+        sleutel={"pk": document.pk},
+        waarden={"titel": detectie.controleer_titel(titel)},
+        bron="Woo-titel",
     )
     document.refresh_from_db()
     return document

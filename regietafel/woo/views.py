@@ -22,7 +22,7 @@ from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.pagina import provincie_van
 from regietafel.woo import export, gronden, namen, queries, services
-from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, WeigerForm
+from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, TitelForm, WeigerForm
 from regietafel.woo.models import Ambtsdrager, Bron, Lak, LakStatus, Status, WooBesluit
 from regietafel.woo.permissions import vereis_woo
 from regietafel.woo.tekst import OnleesbaarBestand, uit_bestand, uit_rapport
@@ -115,7 +115,8 @@ def nieuw_view(request: HttpRequest) -> HttpResponse:
                 door=request.user, provincie=provincie, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            veld = getattr(exc, "code", None)
+            form.add_error(veld if veld in ("titel", "kenmerk") else None, exc)
         else:
             messages.success(request, f"Woo-besluit {besluit.kenmerk} is aangemaakt.")
             return redirect("woo:besluit", besluit.pk)
@@ -167,8 +168,7 @@ def document_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
             if data["bron"] == "upload":
                 bestand = data["bestand"]
                 tekst = uit_bestand(bestand.name, bestand.read())
-                titel = titel or bestand.name.rsplit(".", 1)[0]
-                bron, naam = Bron.UPLOAD, bestand.name
+                bron, naam = Bron.UPLOAD, bestand.name  # never the title: it may name a person
             elif data["bron"] == "tekst":
                 tekst, bron, naam = data["tekst"], Bron.TEKST, ""
             else:
@@ -189,7 +189,7 @@ def document_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
         except OnleesbaarBestand as exc:
             form.add_error("bestand", str(exc))
         except ValidationError as exc:
-            form.add_error(None, exc)
+            form.add_error("titel" if getattr(exc, "code", None) == "titel" else None, exc)
         else:
             aantal = document.lakken.count()
             messages.success(
@@ -231,6 +231,7 @@ def _document_pagina(
     nummer: int,
     eigen_form: EigenLakForm | None = None,
     status: int = 200,
+    titel_form: TitelForm | None = None,
 ) -> HttpResponse:
     document = queries.document(besluit, nummer)
     lakken = list(document.lakken.all())
@@ -254,6 +255,7 @@ def _document_pagina(
             "open": sum(lk.status == LakStatus.VOORGESTELD for lk in lakken),
             "eigen_form": eigen_form or EigenLakForm(),
             "weiger_form": WeigerForm(initial={"weigergrond": document.weigergrond}),
+            "titel_form": titel_form or TitelForm(initial={"titel": document.titel}),
             "gronden": gronden.KEUZES,
             "bewerkbaar": document.status != Status.GEPUBLICEERD,
             "Status": Status,
@@ -319,6 +321,19 @@ def eigen_lak_view(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 def status_view(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     besluit = _besluit(request, pk)
     document = queries.document(besluit, nummer)
+    if "titel" in request.POST:
+        form = TitelForm(request.POST)
+        if form.is_valid():
+            try:
+                services.zet_titel(
+                    door=request.user, document=document, titel=form.cleaned_data["titel"]
+                )
+            except ValidationError as exc:
+                form.add_error("titel", exc)
+            else:
+                messages.success(request, "De titel is bewaard.")
+                return _terug(besluit, nummer, "titel-kop")
+        return _document_pagina(request, besluit, nummer, titel_form=form, status=400)
     try:
         if "alle_voorstellen" in request.POST:
             aantal = services.accepteer_alle_voorstellen(door=request.user, document=document)

@@ -266,7 +266,11 @@ def test_an_unreadable_upload_is_refused_in_dutch(
 ) -> None:
     r = secretariaat.post(
         f"/woo/{besluit.pk}/document/",
-        {"bron": "upload", "bestand": SimpleUploadedFile("x.pdf", b"geen pdf", "application/pdf")},
+        {
+            "bron": "upload",
+            "titel": "Brief",
+            "bestand": SimpleUploadedFile("x.pdf", b"geen pdf", "application/pdf"),
+        },
     )
     assert r.status_code == 400
     assert "x.pdf: het bestand kan niet gelezen worden als PDF." in r.content.decode()

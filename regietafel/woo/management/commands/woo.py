@@ -1,10 +1,12 @@
-"""`regietafel woo lakken INPUT --uitvoer OUT.pdf [--json]`: redact a document without review.
+"""`regietafel woo lakken INPUT --uitvoer OUT.pdf [--titel T] [--json]`: redact without review.
 
-Contract (issue 9):
-    regietafel woo lakken INPUT --uitvoer OUT.pdf [--json]
+Contract (issue 9, issue 17):
+    regietafel woo lakken INPUT --uitvoer OUT.pdf [--titel TITEL] [--json]
 INPUT is a .txt, .docx or .pdf file. Every proposal (R10: names with deduce, e-mail addresses,
-phone numbers, IBAN, BSN, addresses; office holders excepted) is applied and the redacted PDF
-is written to OUT.pdf. With --json, stdout is a JSON list of the applied redactions:
+phone numbers, IBAN, BSN, addresses with or without postcode, dates of birth; office holders
+excepted) is applied and the redacted PDF is written to OUT.pdf. Its title (heading, footer,
+PDF metadata) is TITEL, default "Woo-document" — never the input's file name, which may name
+a person ("bezwaar Karin de Boer.docx"); a TITEL with personal data is refused. With --json, stdout is a JSON list of the applied redactions:
 ``[{"tekst": str, "soort": str, "grond": str}]``. A missing or unreadable file: one Dutch
 line on stderr and exit code 2; nothing is written.
 """
@@ -18,10 +20,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regietafel.woo import detectie, export
 from regietafel.woo.tekst import OnleesbaarBestand, uit_bestand
+
+STANDAARD_TITEL = "Woo-document"
 
 
 def _schrijf(pad: Path, inhoud: bytes) -> None:
@@ -51,6 +56,13 @@ class Command(BaseCommand):
             "--uitvoer", required=True, type=Path, metavar="OUT.pdf", help="De gelakte PDF."
         )
         lakken.add_argument(
+            "--titel",
+            default=STANDAARD_TITEL,
+            metavar="TITEL",
+            help=f"De titel in de PDF (kop, voettekst, metadata); standaard „{STANDAARD_TITEL}”. "
+            "De bestandsnaam wordt nooit gebruikt.",
+        )
+        lakken.add_argument(
             "--json",
             action="store_true",
             dest="als_json",
@@ -67,7 +79,13 @@ class Command(BaseCommand):
             self.stderr.write(str(exc))
             sys.exit(exc.returncode)
 
-    def handle(self, *args: Any, invoer: Path, uitvoer: Path, als_json: bool, **opts: Any) -> None:
+    def handle(
+        self, *args: Any, invoer: Path, uitvoer: Path, titel: str, als_json: bool, **opts: Any
+    ) -> None:
+        try:
+            titel = detectie.controleer_titel(titel)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=2) from exc
         if not invoer.is_file():
             raise CommandError(f"Bestand {invoer} bestaat niet.", returncode=2)
         try:
@@ -79,8 +97,8 @@ class Command(BaseCommand):
                 f"Kan {invoer} niet lezen: {exc.strerror or exc}.", returncode=2
             ) from exc
         lakken = detectie.voorstellen(tekst)
-        publicatie = export.Publicatie.van(nummer=1, titel=invoer.stem, tekst=tekst, lakken=lakken)
-        inhoud = export.pdf([publicatie], titel=f"Woo-publicatie {invoer.stem}")
+        publicatie = export.Publicatie.van(nummer=1, titel=titel, tekst=tekst, lakken=lakken)
+        inhoud = export.pdf([publicatie], titel=titel)
         try:
             _schrijf(uitvoer, inhoud)
         except OSError as exc:
