@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist: one worker per core.
 WORKERS ?= auto
 
-.PHONY: install run test lint typecheck importcheck pytest pytest-postgres test-tijdreis bench assets serve-prod clean
+.PHONY: install run test lint typecheck importcheck apilint pytest pytest-postgres test-tijdreis bench assets serve-prod clean
 
 install: $(STAMP)
 
@@ -26,7 +26,7 @@ run: install
 	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
 	DEBUG=true REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
 
-test: install lint typecheck importcheck pytest pytest-postgres test-tijdreis
+test: install lint typecheck importcheck apilint pytest pytest-postgres test-tijdreis
 
 lint: install
 	$(BIN)/ruff check .
@@ -41,6 +41,15 @@ typecheck: install
 importcheck: install
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/importgraaf.py
+
+# The OpenAPI document against Logius' own Spectral rules for the NL API Design Rules
+# (regietafel/api/spectral/, vendored; spectral-cli pinned in package.json): 0 errors.
+SPECTRAL := node_modules/.bin/spectral
+apilint: install
+	test -x $(SPECTRAL) || npm ci --no-audit --no-fund
+	@mkdir -p var
+	$(BIN)/regietafel spectacular --validate --format openapi-json --file var/openapi.json
+	$(SPECTRAL) lint --ruleset regietafel/api/spectral/linter.yaml --fail-severity error var/openapi.json
 
 pytest: install
 	$(BIN)/pytest -q -n $(WORKERS) -m "not postgres"

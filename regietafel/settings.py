@@ -105,6 +105,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "regietafel.core.klok.KlokMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Under /api/: the API-Version header on every response (redirects and errors too).
+    "regietafel.api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -242,9 +244,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# The REST API (/api/v1/): a token (header "Authorization: Token …") or the session;
-# nothing for an anonymous client. The schema: /api/schema/ (OpenAPI 3), readable at
-# /api/schema/bekijk/. JSON only: DRF's browsable API uses inline styles, which our CSP refuses.
+# The REST API (/api/v1/) by the NL API Design Rules: a token (header "Authorization: Token …")
+# or the session; nothing for an anonymous client. Errors as problem details in Dutch
+# (regietafel/api/problemen.py). The OpenAPI document: /api/v1/openapi.json, public, checked by
+# `make apilint`; readable at /api/schema/bekijk/. JSON only: DRF's browsable API uses inline
+# styles, which our CSP refuses.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -252,10 +256,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "regietafel.api.paginering.Paginering",
     "PAGE_SIZE": 100,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "regietafel.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "regietafel.api.problemen.probleem_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "regietafel API",
@@ -264,11 +269,22 @@ SPECTACULAR_SETTINGS = {
         "opgaven, realisatie, standen van COA en Nidos en opvanglocaties. Lezen mag elke "
         "ingelogde gebruiker voor de eigen provincie; een gemeente zendt haar eigen "
         "realisatie in, een aanleverancier importeert bestanden. Authenticatie met de "
-        "header `Authorization: Token <sleutel>`."
+        "header `Authorization: Token <sleutel>`. Elk antwoord draagt de kop `API-Version`; "
+        "fouten komen als problem details (RFC 9457, `application/problem+json`) met een "
+        "Nederlandse `title` en `detail`, bij ongeldige invoer met `invalidParams`."
     ),
-    "VERSION": "1",
+    # The API's version (semver): info.version and the API-Version header of every response.
+    # The major version is in the path (/api/v1).
+    "VERSION": "1.0.0",
+    "CONTACT": {
+        "name": envstr("REGIETAFEL_API_CONTACT_NAAM", "Beheer regietafel"),
+        "email": envstr("REGIETAFEL_API_CONTACT_EMAIL", "regietafel@provincie.example"),
+        "url": envstr("REGIETAFEL_API_CONTACT_URL", "https://regietafel.provincie.example/"),
+    },
+    "SERVERS": [{"url": "/api/v1", "description": "Deze server, API-versie 1"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "SoortEnum": "regietafel.opgaven.models.Soort.choices",

@@ -506,7 +506,13 @@ TABEL: dict[str, Schrijf | Lees] = {
     "historie:historie": Lees(kwargs=historie_kwargs),
     # --- the API: reads scoped to the provincie; writes: inzendingen and imports
     "api:api-root": API_LEZEN,
-    "api:schema": API_LEZEN,
+    # Public: the OpenAPI document (NL API Design Rules), the old schema address (a redirect
+    # to it), API 1.0's addresses with a trailing slash (a redirect) and the API's 404.
+    "api:schema": LEZEN,
+    "api:openapi-json": LEZEN,
+    "api:openapi-yaml": LEZEN,
+    "api:oud-pad": Lees(kwargs=lambda ctx, doel: {"pad": "inzendingen"}),
+    "api:niet-gevonden": Lees(kwargs=lambda ctx, doel: {"pad": "bestaat-niet"}),
     "api:schema-bekijk": LEZEN,
     "api:provincie-list": API_LEZEN,
     "api:provincie-detail": Lees(kwargs=api_provincie, api=True, api_lezen=True),
@@ -888,7 +894,7 @@ def test_een_lijst_van_de_api_toont_alleen_de_eigen_provincie(ctx: Context) -> N
         ("beheerder", {"Drenthe", "Groningen"}),
     ]:
         client = _client(ctx, rol, api=True)
-        rijen = client.get("/api/v1/locaties/?page_size=1000").json()["results"]
+        rijen = client.get("/api/v1/locaties?page_size=1000").json()["results"]
         codes = {r["gemeente"] for r in rijen}
         provincies = set(
             Gemeente.objects.filter(cbs_code__in=codes).values_list("provincie__naam", flat=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
@@ -18,6 +19,47 @@ from regietafel.monitoring.models import (
     VergunninghoudersStand,
 )
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
+
+LEGE_WAARDE = "Geef een waarde, of laat de parameter weg."
+
+
+class FilterSet(filters.FilterSet):
+    """A parameter given without a value (``?peildatum=``) is invalid input (400), not "no
+    filter": NL API Design Rules, /core/error-handling/invalid-input."""
+
+    def get_form_class(self) -> Any:
+        basis = super().get_form_class()
+
+        def clean(form: Any) -> Any:
+            schoon = basis.clean(form)
+            for naam in form.fields:
+                if naam in form.data and not any(w.strip() for w in form.data.getlist(naam)):
+                    form.add_error(naam, LEGE_WAARDE)
+            return schoon
+
+        return type(basis.__name__, (basis,), {"clean": clean})
+
+
+class StrikteJaNee(forms.Field):
+    """A boolean parameter: true or false (also 1 or 0); anything else is invalid (400)."""
+
+    WAARDEN = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        if str(value).lower() not in self.WAARDEN:
+            raise forms.ValidationError("Geef true of false.", code="invalid")
+        return self.WAARDEN[str(value).lower()]
+
+
+class JaNeeFilter(filters.BooleanFilter):
+    field_class = StrikteJaNee
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["widget"] = forms.TextInput  # django-filter's BooleanWidget reads "null" as absent
+        super().__init__(*args, **kwargs)
+
 
 CBS_GEMEENTE = RegexValidator(r"^GM\d{4}$", "Een CBS-code van een gemeente, zoals GM0114.")
 
@@ -49,7 +91,7 @@ def peildatum_in_cyclus(queryset: QuerySet[Any], naam: str, waarde: Any) -> Quer
     return queryset.filter(cyclus__begin__lte=waarde, cyclus__eind__gte=waarde)
 
 
-class GemeenteFilter(filters.FilterSet):
+class GemeenteFilter(FilterSet):
     provincie = provincie_filter("provincie")
 
     class Meta:
@@ -57,7 +99,7 @@ class GemeenteFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class CyclusFilter(filters.FilterSet):
+class CyclusFilter(FilterSet):
     soort = filters.ChoiceFilter(choices=CyclusSoort.choices)
     jaar = filters.NumberFilter(min_value=1900, max_value=2200)
     peildatum = filters.DateFilter(
@@ -72,7 +114,7 @@ class CyclusFilter(filters.FilterSet):
         return queryset.filter(begin__lte=waarde, eind__gte=waarde)
 
 
-class OpgaveFilter(filters.FilterSet):
+class OpgaveFilter(FilterSet):
     provincie = provincie_filter("gemeente__provincie")
     gemeente = gemeente_filter()
     soort = filters.ChoiceFilter(choices=Soort.choices)
@@ -87,7 +129,7 @@ class OpgaveFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class ProvincieOpgaveFilter(filters.FilterSet):
+class ProvincieOpgaveFilter(FilterSet):
     provincie = provincie_filter("provincie")
     soort = filters.ChoiceFilter(choices=Soort.choices)
     cyclus = filters.CharFilter(field_name="cyclus__code", max_length=40)
@@ -100,13 +142,13 @@ class ProvincieOpgaveFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-class PeilrecordFilter(filters.FilterSet):
+class PeilrecordFilter(FilterSet):
     """Current figures only, unless ``?historie=1``: then superseded ones too (``vervangen_op``)."""
 
     provincie = provincie_filter("gemeente__provincie")
     gemeente = gemeente_filter()
     peildatum = filters.DateFilter()
-    historie = filters.BooleanFilter(
+    historie = JaNeeFilter(
         method="filter_historie", label="Ook vervangen cijfers (met vervangen_op)."
     )
 
@@ -141,7 +183,7 @@ class NidosStandFilter(PeilrecordFilter):
         fields: list[str] = []
 
 
-class LocatieFilter(filters.FilterSet):
+class LocatieFilter(FilterSet):
     provincie = provincie_filter("gemeente__provincie")
     gemeente = gemeente_filter()
     type = filters.ChoiceFilter(choices=LocatieType.choices)
@@ -161,7 +203,7 @@ class LocatieFilter(filters.FilterSet):
         )
 
 
-class InzendingFilter(filters.FilterSet):
+class InzendingFilter(FilterSet):
     provincie = provincie_filter("gemeente__provincie")
     gemeente = gemeente_filter()
     peildatum = filters.DateFilter()

@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from regietafel.api import velden
 from regietafel.domain.statushouders import stand_vergunninghouders
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie
@@ -169,28 +170,27 @@ class LocatieSerializer(_GemeenteVelden, serializers.ModelSerializer[Locatie]):
         ]
 
 
-# --- Writes ---------------------------------------------------------------------------
+# --- Writes: input with Dutch validation messages (regietafel.api.velden) --------------
 
 
-class InzendingRegelSerializer(serializers.ModelSerializer[InzendingRegel]):
-    soort = serializers.ChoiceField(choices=[(s, Soort(s).label) for s in INZENDING_SOORTEN])
-    aantal = serializers.IntegerField(min_value=0, max_value=MAX_AANTAL)
+class InzendingRegelSerializer(velden.ModelSerializer):
+    soort = velden.ChoiceField(choices=[(s, Soort(s).label) for s in INZENDING_SOORTEN])
+    aantal = velden.IntegerField(min_value=0, max_value=MAX_AANTAL)
 
     class Meta:
         model = InzendingRegel
         fields = ["soort", "aantal"]
 
 
-class InzendingSerializer(serializers.ModelSerializer[Inzending]):
+class InzendingSerializer(velden.ModelSerializer):
     """A gemeente's realisation for one peildatum; it waits for the secretariaat."""
 
-    gemeente = serializers.CharField(
+    gemeente = velden.CharField(
         source="gemeente.cbs_code", max_length=6, help_text="CBS-code, bijvoorbeeld GM0114."
     )
+    peildatum = velden.DateField(help_text="De eerste dag van een maand, niet in de toekomst.")
     regels = InzendingRegelSerializer(many=True, allow_empty=False)
-    toelichting = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=5000
-    )
+    toelichting = velden.CharField(required=False, allow_blank=True, default="", max_length=5000)
     opmerking = serializers.CharField(
         read_only=True, help_text="De opmerking van het secretariaat bij het terugsturen."
     )
@@ -217,21 +217,21 @@ class InzendingSerializer(serializers.ModelSerializer[Inzending]):
         return regels
 
 
-class TerugsturenSerializer(serializers.Serializer[Any]):
-    opmerking = serializers.CharField(
+class TerugsturenSerializer(velden.Serializer):
+    opmerking = velden.CharField(
         max_length=5000, help_text="Wat de gemeente moet verbeteren (verplicht)."
     )
 
 
-class ImportSerializer(serializers.Serializer[Any]):
-    bestand = serializers.FileField(help_text="Het bestand van de aanleverancier (xlsx of csv).")
-    dry_run = serializers.BooleanField(
+class ImportSerializer(velden.Serializer):
+    bestand = velden.FileField(help_text="Het bestand van de aanleverancier (xlsx of csv).")
+    dry_run = velden.BooleanField(
         required=False, default=False, help_text="Alleen tonen wat er zou veranderen."
     )
 
 
 class NidosImportSerializer(ImportSerializer):
-    peildatum = serializers.DateField(help_text="De datum van de update van de factsheet.")
+    peildatum = velden.DateField(help_text="De datum van de update van de factsheet.")
 
 
 class VeranderingSerializer(serializers.Serializer[Any]):
@@ -273,3 +273,43 @@ class SamenvattingSerializer(serializers.Serializer[Any]):
     opgaven = RegelSerializer(many=True)
     notities = serializers.ListField(child=serializers.CharField())
     fouten = FoutSerializer(many=True)
+
+
+# --- Errors: problem details (RFC 9457), documented for every operation ------------------
+
+
+@extend_schema_field({"type": "string", "format": "uri"})
+class _UriVeld(serializers.CharField):
+    pass
+
+
+class ProbleemSerializer(serializers.Serializer[Any]):
+    """An error as problem details (RFC 9457), in Dutch."""
+
+    type = _UriVeld(help_text="URI van de soort fout (de definitie van de statuscode).")
+    title = serializers.CharField(help_text="Korte Nederlandse omschrijving van de soort fout.")
+    status = serializers.IntegerField(help_text="De HTTP-statuscode.")
+    detail = serializers.CharField(help_text="Nederlandse uitleg bij dit geval.")
+    instance = serializers.CharField(help_text="Het pad van het verzoek.")
+
+
+class OngeldigeParameterSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(
+        help_text="Het veld of de parameter, genest als regels[0].aantal; invoer: het geheel."
+    )
+    code = serializers.CharField(help_text="Machineleesbare code, bijvoorbeeld required.")
+    reason = serializers.CharField(help_text="Nederlandse uitleg.")
+
+
+class ValidatieprobleemSerializer(ProbleemSerializer):
+    """A 400: every invalid field or parameter at once (``invalidParams``)."""
+
+    invalidParams = OngeldigeParameterSerializer(
+        many=True, help_text="Alle ongeldige velden en parameters."
+    )
+
+
+class ImportprobleemSerializer(ValidatieprobleemSerializer):
+    """A 400 of an import: also the file's errors, each with file, sheet, row and column."""
+
+    fouten = FoutSerializer(many=True, required=False, help_text="De fouten in het bestand.")

@@ -5,18 +5,36 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
+from django.urls import Resolver404, resolve, reverse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException as ApiException
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -30,6 +48,7 @@ from regietafel.api.permissions import (
     leesbare_provincie_ids,
     zichtbare_inzendingen_filter,
 )
+from regietafel.api.problemen import Conflict, OngeldigeInvoer, probleem_antwoord
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie
 from regietafel.monitoring.models import (
@@ -163,8 +182,23 @@ class LocatieViewSet(ProvincieScoped):
     filterset_class = filters.LocatieFilter
 
 
-def _meldingen(fout: DjangoValidationError) -> ApiValidationError:
-    return ApiValidationError({"detail": fout.messages})
+# A service's ValidationError, by its code: the field it is about, or a conflict with the
+# state of the submission (409).
+VELD_PER_CODE = {
+    "peildatum": "peildatum",
+    "soort": "regels",
+    "leeg": "regels",
+    "negatief": "regels",
+    "opmerking": "opmerking",
+}
+CONFLICTEN = {"open", "beoordeeld"}
+
+
+def _meldingen(fout: DjangoValidationError) -> ApiException:
+    code = getattr(fout, "code", None)
+    if code in CONFLICTEN:
+        return Conflict(" ".join(fout.messages))
+    return ApiValidationError({VELD_PER_CODE.get(code or "", "invoer"): fout.messages})
 
 
 @extend_schema_view(
@@ -203,7 +237,28 @@ class InzendingViewSet(
         summary="Realisatie van de eigen gemeente inzenden",
         description="Alleen een gebruiker van de gemeente zelf. De inzending wacht op de "
         "beoordeling door het secretariaat; pas daarna staat zij bij de realisaties.",
-        responses={201: serializers.InzendingSerializer},
+        examples=[
+            OpenApiExample(
+                "Realisatie van Emmen per 1 november 2025",
+                value={
+                    "gemeente": "GM0114",
+                    "peildatum": "2025-11-01",
+                    "regels": [
+                        {"soort": "oekraine", "aantal": 321},
+                        {"soort": "regulier", "aantal": 12},
+                    ],
+                    "toelichting": "Twee gezinnen extra.",
+                },
+                request_only=True,
+            )
+        ],
+        responses={
+            201: serializers.InzendingSerializer,
+            403: OpenApiResponse(description="U mag niet inzenden voor deze gemeente."),
+            409: OpenApiResponse(
+                description="Voor deze peildatum ligt al een inzending ter beoordeling."
+            ),
+        },
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -233,8 +288,6 @@ class InzendingViewSet(
         except DjangoPermissionDenied as fout:
             raise PermissionDenied(str(fout)) from fout
         except DjangoValidationError as fout:
-            if getattr(fout, "code", None) == "beoordeeld":
-                return Response({"detail": fout.messages}, status=status.HTTP_409_CONFLICT)
             raise _meldingen(fout) from fout
         inzending = self.get_queryset().get(pk=inzending.pk)
         return Response(serializers.InzendingSerializer(inzending).data)
@@ -258,6 +311,13 @@ class InzendingViewSet(
     @extend_schema(
         summary="Inzending terugsturen met een opmerking (secretariaat)",
         request=serializers.TerugsturenSerializer,
+        examples=[
+            OpenApiExample(
+                "Terugsturen",
+                value={"opmerking": "Het aantal AMV klopt niet met onze telling."},
+                request_only=True,
+            )
+        ],
         responses={
             200: serializers.InzendingSerializer,
             400: OpenApiResponse(description="Geen opmerking."),
@@ -284,7 +344,12 @@ def _import_schema(soort: str, invoer: type[BaseSerializer[Any]]) -> Any:
         request={"multipart/form-data": invoer},
         responses={
             200: serializers.SamenvattingSerializer,
-            400: OpenApiResponse(description="Ongeldige invoer of een ongeldig bestand."),
+            400: OpenApiResponse(
+                description="Ongeldige invoer of een ongeldig bestand: de fouten staan in "
+                "`invalidParams` en, met bestand, blad, rij en kolom, in `fouten`; niets "
+                "geschreven."
+            ),
+            403: OpenApiResponse(description="U mag geen bestanden aanleveren."),
         },
     )
 
@@ -318,7 +383,10 @@ class ImportViewSet(viewsets.ViewSet):
         )
         antwoord = serializers.SamenvattingSerializer(samenvatting).data
         if samenvatting.fouten:
-            return Response(antwoord, status=status.HTTP_400_BAD_REQUEST)
+            raise OngeldigeInvoer(
+                {"bestand": [f"{f.plaats}: {f.melding}" for f in samenvatting.fouten]},
+                extra={"fouten": antwoord["fouten"]},
+            )
         return Response(antwoord)
 
     @_import_schema("COA (vergunninghouders)", serializers.ImportSerializer)
@@ -334,12 +402,105 @@ class ImportViewSet(viewsets.ViewSet):
         return self._importeer(request, AanleverSoort.REALISATIE)
 
 
+# --- The OpenAPI document, the old paths, and everything else under /api/ ----------------
+
+
+class OpenApiJson(SpectacularJSONAPIView):
+    """/api/v1/openapi.json: public (NL API Design Rules, /core/publish-openapi), readable from
+    any origin (CORS), in JSON."""
+
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
+    renderer_classes = [OpenApiJsonRenderer2, OpenApiJsonRenderer]
+
+    @extend_schema(
+        summary="Dit OpenAPI-document (JSON)",
+        operation_id="openapi_json",
+        description="Openbaar, zonder aanmelden, en vanaf elke origin leesbaar (CORS).",
+        tags=["openapi"],
+        auth=[],
+        responses={
+            200: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="Het OpenAPI 3-document van deze API.",
+            )
+        },
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        antwoord: Response = super().get(request, *args, **kwargs)
+        antwoord["Access-Control-Allow-Origin"] = "*"
+        return antwoord
+
+
+class OpenApiYaml(SpectacularYAMLAPIView):
+    """/api/v1/openapi.yaml: the same document in YAML."""
+
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
+
+    @extend_schema(
+        summary="Dit OpenAPI-document (YAML)",
+        operation_id="openapi_yaml",
+        description="Hetzelfde document als openapi.json, in YAML.",
+        tags=["openapi"],
+        auth=[],
+        responses={
+            200: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="Het OpenAPI 3-document van deze API.",
+            )
+        },
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        antwoord: Response = super().get(request, *args, **kwargs)
+        antwoord["Access-Control-Allow-Origin"] = "*"
+        return antwoord
+
+
+@csrf_exempt
+@login_not_required
+def niet_gevonden(request: HttpRequest, pad: str = "") -> HttpResponse:
+    """Any other address under /api/: a 404 as problem details, never Django's HTML page."""
+    return probleem_antwoord(request, 404, "Dit adres bestaat niet in de API.")
+
+
+@csrf_exempt
+@login_not_required
+def oud_pad(request: HttpRequest, pad: str | None = None) -> HttpResponse:
+    """An address of API 1.0 with a trailing slash (``/api/v1/provincies/``): redirected to the
+    address without it, 301 for GET and HEAD, 308 (method and body kept) for the rest.
+    Kept for one version: API v2 drops these redirects."""
+    nieuw = f"/api/v1/{pad}" if pad else "/api/v1"
+    try:
+        doel = resolve(nieuw)
+    except Resolver404:  # pragma: no cover - the catch-all resolves everything
+        doel = None
+    if doel is None or doel.url_name == "niet-gevonden":
+        return niet_gevonden(request)
+    if request.META.get("QUERY_STRING"):
+        nieuw = f"{nieuw}?{request.META['QUERY_STRING']}"
+    return HttpResponseRedirect(nieuw, status=301 if request.method in ("GET", "HEAD") else 308)
+
+
+@csrf_exempt
+@login_not_required
+def oud_schema(request: HttpRequest) -> HttpResponse:
+    """/api/schema/ (API 1.0): now /api/v1/openapi.yaml, or with ?format=json openapi.json."""
+    if request.method not in ("GET", "HEAD"):
+        antwoord = probleem_antwoord(request, 405)
+        antwoord["Allow"] = "GET, HEAD"
+        return antwoord
+    naam = "api:openapi-json" if request.GET.get("format") == "json" else "api:openapi-yaml"
+    return HttpResponsePermanentRedirect(reverse(naam))
+
+
 def schema_bekijken(request: HttpRequest) -> HttpResponse:
     """A readable list of the API's paths and methods, from the generated OpenAPI schema."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    schema = api_schema_json()
+    basis = schema["servers"][0]["url"]
     operaties = [
         {
-            "pad": pad,
+            "pad": basis + pad,
             "methode": methode.upper(),
             "samenvatting": operatie.get("summary", ""),
             "parameters": [p["name"] for p in operatie.get("parameters", [])],
@@ -353,8 +514,6 @@ def schema_bekijken(request: HttpRequest) -> HttpResponse:
 
 
 def api_schema_json() -> dict[str, Any]:
-    """The OpenAPI schema as /api/schema/?format=json serves it, as plain JSON data."""
-    from drf_spectacular.renderers import OpenApiJsonRenderer
-
+    """The OpenAPI document as /api/v1/openapi.json serves it, as plain JSON data."""
     schema = SchemaGenerator().get_schema(request=None, public=True)
     return json.loads(OpenApiJsonRenderer().render(schema))  # type: ignore[no-any-return]
