@@ -5,7 +5,12 @@
 3. rest_t = opgave_t − Σ initial_t per type t ∈ {regulier, amv}; if ≤ 0 there is nothing to do
    and no gemeente is listed as excluded for that type.
 4a. Exclude gemeenten (reason recorded per type): ``aanbod_dekt_indicatief``,
-    ``historische_bijdrage``, ``oekraine_bijdrage`` (both types) and ``uitruil`` (regular only).
+    ``historische_bijdrage``, ``oekraine_bijdrage`` (both types) and ``uitruil`` (regular only):
+    a gemeente that receives more than it gives (net credit > 0) and whose credited regular
+    places reach its indicative regular number (> 0), or every member of an uitruilgroep whose
+    credited regular places together reach the group's indicative regular places. A gemeente
+    that gives as much as or more than it receives is excluded as ``uitruil`` only through its
+    group.
 4b. Distribute rest_t, regular first, then AMV, by water-filling: the one p with
     Σ_eligible min(cap_g, max(0, p·indicative_t,g − credited_t,g)) = rest_t, where
     cap_g = indicative_total − everything g already has (both types, regular extras included).
@@ -190,6 +195,14 @@ class Casus:
 
     def opgave(self, opvangtype: Opvangtype) -> int:
         return self.opgave_regulier if opvangtype == "regulier" else self.opgave_amv
+
+    def netto_uitruil(self) -> dict[str, int]:
+        """Per gemeente in an agreement: regular places received minus places given (net credit)."""
+        saldo: dict[str, int] = {}
+        for u in self.uitruil:
+            saldo[u.van] = saldo.get(u.van, 0) - u.regulier
+            saldo[u.voor] = saldo.get(u.voor, 0) + u.regulier
+        return saldo
 
     def gecrediteerd_regulier(self) -> dict[str, int]:
         """Step 4a, uitruil: each agreement moves its places from van's credit to voor's."""
@@ -401,9 +414,8 @@ def _uitsluitingen(
     """
     redenen: dict[str, list[tuple[Reden, str]]] = {g.naam: [] for g in casus.gemeenten}
     inwoners = sum(g.inwoners for g in casus.gemeenten)
-    ontvangen: dict[str, int] = defaultdict(int)
+    netto = casus.netto_uitruil()
     for u in casus.uitruil:
-        ontvangen[u.voor] += u.regulier
         stappen.append(
             Stap(
                 "uitruil",
@@ -417,7 +429,7 @@ def _uitsluitingen(
                 "uitruil",
                 "Gecrediteerd regulier na uitruil: "
                 + ", ".join(
-                    f"{naam} {krediet[naam]}"
+                    f"{naam} {krediet[naam]} ({_saldo(netto[naam])})"
                     for naam in dict.fromkeys(n for u in casus.uitruil for n in (u.van, u.voor))
                 )
                 + ".",
@@ -465,17 +477,53 @@ def _uitsluitingen(
                         f"{decimaal(evenredig)} (evenredig deel van {casus.oekraine_totaal})",
                     )
                 )
-        if ontvangen.get(g.naam, 0) > 0 and krediet[g.naam] >= g.indicatief_regulier:
+        if ontvangt_genoeg(g, netto.get(g.naam, 0), krediet[g.naam]):
             r.append(
                 (
                     "uitruil",
-                    f"met uitruil {krediet[g.naam]} reguliere plaatsen ≥ indicatief "
-                    f"{g.indicatief_regulier}",
+                    f"ontvangt per saldo {netto[g.naam]} reguliere plaatsen; met uitruil "
+                    f"{krediet[g.naam]} reguliere plaatsen ≥ indicatief {g.indicatief_regulier}",
                 )
             )
         elif g.naam in groep_gedekt:
             r.append(("uitruil", f"{groep_gedekt[g.naam]}, niet minder"))
+        elif (
+            g.naam in netto
+            and netto[g.naam] <= 0
+            and g.indicatief_regulier > 0
+            and krediet[g.naam] >= g.indicatief_regulier
+        ):
+            stappen.append(
+                Stap(
+                    "uitruil",
+                    f"{g.naam} heeft met uitruil {krediet[g.naam]} reguliere plaatsen ≥ "
+                    f"indicatief {g.indicatief_regulier}, maar {_saldo(netto[g.naam])}: de "
+                    "uitruil sluit een gemeente alleen uit als ze per saldo ontvangt (of via "
+                    "haar uitruilgroep).",
+                    g.naam,
+                    "regulier",
+                )
+            )
     return redenen
+
+
+def ontvangt_genoeg(g: GemeenteInvoer, netto: int, gecrediteerd: int) -> bool:
+    """Step 4a, ``uitruil`` on its own: g receives more regular places than it gives
+    (net credit > 0) and its credited regular places reach its indicative regular number (> 0).
+
+    A gemeente that gives as much as or more than it receives is never excluded this way; only
+    its uitruilgroep can exclude it (one that gives and still covers its indicative number is
+    excluded for ``aanbod_dekt_indicatief``).
+    """
+    return netto > 0 and g.indicatief_regulier > 0 and gecrediteerd >= g.indicatief_regulier
+
+
+def _saldo(netto: int) -> str:
+    if netto > 0:
+        return f"ontvangt per saldo {netto}"
+    if netto < 0:
+        return f"geeft per saldo {-netto}"
+    return "geeft en ontvangt evenveel"
 
 
 @dataclass(frozen=True)

@@ -245,6 +245,98 @@ def test_uitruil_groep_is_excluded_when_together_it_meets_its_indicative_regular
     assert "Q" not in uitgesloten(u, "regulier")
 
 
+def test_uitruil_counts_the_net_credit_a_gemeente_that_also_gives_is_not_a_receiver() -> None:
+    # Midden receives 10 from Noord and gives 20 to Zuid: credited 110 ≥ 100 indicative, but it
+    # gives more than it receives, so uitruil alone does not exclude it.
+    gemeenten = (
+        gem("Midden", (100, 50), (120, 0)),  # 120 < 150: the offer does not cover it
+        gem("Noord", (100, 50), (60, 0)),
+        gem("Zuid", (100, 50)),
+    )
+    afspraken = (Uitruil("Noord", "Midden", 10), Uitruil("Midden", "Zuid", 20))
+    u = verdeel_restopgave(casus((400, 0), *gemeenten, uitruil=afspraken))
+    assert u.gemeente("Midden").uitgesloten.regulier == ()
+    assert u.gemeente("Zuid").uitgesloten.regulier == ()  # receives 20, far below 100
+    # credited: Midden 110, Noord 50, Zuid 20; p = (220 + 180) / 300 = 4/3
+    assert u.percentage.regulier == Fraction(4, 3)
+    assert u.gemeente("Midden").extra_onafgerond.regulier == Fraction(400, 3) - 110
+    uitleg = next(s for s in u.stappen if s.soort == "uitruil" and s.gemeente == "Midden")
+    assert "geeft per saldo 10" in uitleg.tekst
+    saldo = next(s for s in u.stappen if s.tekst.startswith("Gecrediteerd regulier"))
+    assert "Midden 110 (geeft per saldo 10)" in saldo.tekst
+    assert "Zuid 20 (ontvangt per saldo 20)" in saldo.tekst
+
+
+def test_uitruil_giving_and_receiving_as_much_is_no_reason() -> None:
+    gemeenten = (
+        gem("A", (100, 50), (100, 0)),  # credited 100 = indicative, net 0
+        gem("B", (100, 50), (30, 0)),
+        gem("C", (100, 50)),
+    )
+    afspraken = (Uitruil("A", "B", 30), Uitruil("B", "A", 30))
+    u = verdeel_restopgave(casus((400, 0), *gemeenten, uitruil=afspraken))
+    assert uitgesloten(u, "regulier") == {}
+    # one more place received: A is a net receiver that reaches its indicative number
+    meer = (Uitruil("A", "B", 29), Uitruil("B", "A", 30))
+    u = verdeel_restopgave(casus((400, 0), *gemeenten, uitruil=meer))
+    assert uitgesloten(u, "regulier") == {"A": ("uitruil",)}
+    stap = next(s for s in u.stappen if s.reden == "uitruil")
+    assert "ontvangt per saldo 1" in stap.tekst
+
+
+def test_a_giver_that_covers_its_indicative_number_is_excluded_for_its_offer_alone() -> None:
+    u = verdeel_restopgave(
+        casus(
+            (400, 0),
+            gem("Gever", (100, 10), (300, 50)),  # gives 150, keeps a credit of 150 ≥ 100
+            gem("Ontvanger", (200, 10)),
+            gem("Derde", (100, 10)),
+            uitruil=(Uitruil("Gever", "Ontvanger", 150),),
+        )
+    )
+    assert u.gemeente("Gever").uitgesloten.regulier == ("aanbod_dekt_indicatief",)
+    assert u.gemeente("Ontvanger").uitgesloten.regulier == ()  # 150 < 200
+
+
+def test_a_receiver_without_an_indicative_regular_number_is_not_excluded_as_uitruil() -> None:
+    u = verdeel_restopgave(
+        casus(
+            (300, 0),
+            gem("Gever", (100, 100), (50, 0)),
+            gem("Nul", (0, 100)),
+            gem("Derde", (100, 100)),
+            uitruil=(Uitruil("Gever", "Nul", 20),),
+        )
+    )
+    assert u.gemeente("Nul").uitgesloten.regulier == ()
+    assert u.gemeente("Nul").extra.regulier == 0  # water-filling cannot reach it either
+
+
+def test_a_giver_is_excluded_as_uitruil_through_its_group() -> None:
+    gemeenten = (
+        gem("Gever", (100, 100), (150, 0)),  # 150 < 200: its offer alone does not cover it
+        gem("Ontvanger", (100, 100), (0, 0)),
+        gem("Derde", (100, 100)),
+    )
+    afspraken = (Uitruil("Gever", "Ontvanger", 60),)
+    zonder = verdeel_restopgave(casus((400, 0), *gemeenten, uitruil=afspraken))
+    assert uitgesloten(zonder, "regulier") == {}  # credited 90 and 60: neither reaches 100
+    groep = verdeel_restopgave(
+        casus((400, 0), *gemeenten, uitruil=afspraken, groepen=(("Gever", "Ontvanger"),))
+    )
+    # together 150 credited against 200 indicative: not enough, nobody excluded
+    assert uitgesloten(groep, "regulier") == {}
+    ruimer = (replace(gemeenten[0], verslag_regulier=200), *gemeenten[1:])
+    groep = verdeel_restopgave(
+        casus((400, 0), *ruimer, uitruil=afspraken, groepen=(("Gever", "Ontvanger"),))
+    )
+    # 140 + 60 = 200 ≥ 200: both members are excluded through the group, the giver too
+    assert uitgesloten(groep, "regulier") == {
+        "Gever": ("aanbod_dekt_indicatief", "uitruil"),
+        "Ontvanger": ("uitruil",),
+    }
+
+
 def test_every_reason_that_applies_is_listed() -> None:
     u = verdeel_restopgave(
         casus(
@@ -732,3 +824,78 @@ def test_a_higher_offer_can_exclude_an_uitruil_receiver_and_raise_the_others() -
         na.gemeente("Derde").extra_onafgerond.regulier
         > voor.gemeente("Derde").extra_onafgerond.regulier
     )
+
+
+@st.composite
+def ruilende_casussen(draw: st.DrawFn) -> Casus:
+    """Few gemeenten with many agreements both ways: givers that also receive, net 0, groups."""
+    n = draw(st.integers(2, 5))
+    namen = [f"G{i}" for i in range(n)]
+    gemeenten = [
+        gem(
+            naam,
+            (draw(st.integers(0, 50)), draw(st.integers(0, 30))),
+            (draw(st.integers(0, 70)), draw(st.integers(0, 10))),
+        )
+        for naam in namen
+    ]
+    initieel = {g.naam: g.initieel("regulier") for g in gemeenten}
+    afgestaan = dict.fromkeys(namen, 0)
+    uitruil = []
+    for _ in range(draw(st.integers(1, 6))):
+        van, voor = draw(st.permutations(namen))[:2]
+        ruimte = initieel[van] - afgestaan[van]
+        if ruimte <= 0:
+            continue
+        aantal = draw(st.integers(1, ruimte))
+        afgestaan[van] += aantal
+        uitruil.append(Uitruil(van, voor, aantal))
+    groepen: tuple[tuple[str, ...], ...] = ()
+    if draw(st.booleans()):
+        groepen = (tuple(draw(st.permutations(namen))[: draw(st.integers(2, n))]),)
+    som_r = sum(g.indicatief_regulier for g in gemeenten)
+    return Casus(
+        "Ruil",
+        draw(st.integers(sum(initieel.values()) + 1, sum(initieel.values()) + som_r + 10)),
+        draw(st.integers(0, 40)),
+        None,
+        tuple(gemeenten),
+        tuple(uitruil),
+        groepen,
+    )
+
+
+def _groep_gedekt(c: Casus, krediet: dict[str, int]) -> set[str]:
+    invoer = _per_naam(c)
+    gedekt: set[str] = set()
+    for groep in c.uitruil_groepen:
+        if sum(krediet[n] for n in groep) >= sum(invoer[n].indicatief_regulier for n in groep):
+            gedekt |= set(groep)
+    return gedekt
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ruilende_casussen(), casussen()))
+def test_uitruil_excludes_exactly_the_net_receivers_that_reach_their_number_and_groups(
+    c: Casus,
+) -> None:
+    """Step 4a as domain.md reads: ``uitruil`` ⇔ (net credit > 0 and credited regular ≥
+    indicative regular > 0) or a member of a group whose credited places reach its indicative
+    places. In particular a gemeente that gives as much as or more than it receives never
+    carries ``uitruil`` unless its group does."""
+    u = verdeel_restopgave(c)
+    invoer = _per_naam(c)
+    krediet = c.gecrediteerd_regulier()
+    netto = {g.naam: krediet[g.naam] - g.initieel("regulier") for g in c.gemeenten}
+    groep = _groep_gedekt(c, krediet)
+    for g in u.gemeenten:
+        i = invoer[g.naam]
+        zelf = netto[g.naam] > 0 and 0 < i.indicatief_regulier <= krediet[g.naam]
+        verwacht = u.rest.regulier > 0 and (zelf or g.naam in groep)
+        assert ("uitruil" in g.uitgesloten.regulier) == verwacht
+        assert "uitruil" not in g.uitgesloten.amv
+        if netto[g.naam] <= 0 and g.naam not in groep:
+            assert "uitruil" not in g.uitgesloten.regulier
+            event("gever of gelijk, niet uitgesloten om uitruil")
+        if netto[g.naam] < 0 and krediet[g.naam] >= i.indicatief_regulier > 0:
+            event("gever die haar aantal haalt")
