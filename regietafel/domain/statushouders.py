@@ -64,7 +64,7 @@ class VergunninghoudersStand:
         }
         for naam, verwacht in checks.items():
             if getattr(self, naam) != verwacht:
-                raise ValueError(f"{naam} is {getattr(self, naam)}, volgens R4 {verwacht}")
+                raise ValueError(f"{naam} is {getattr(self, naam)}, berekend {verwacht}")
         if self.achterstand < 0 or self.voorsprong < 0:
             raise ValueError("achterstand en voorsprong mogen niet negatief zijn")
         if self.achterstand - self.voorsprong != self.achter_voor:

@@ -215,11 +215,13 @@ def test_a_totaal_off_by_one_is_an_error(drenthe: Provincie, tmp_path: Path) -> 
     rijen = coa_rijen()
     totaal = kolomsom(rijen)
     totaal[0] += 1
+    voor = _tellingen()
     s = importeer_coa(schrijf_coa(tmp_path / "coa.xlsx", rijen, totaal=totaal), door=None)
     assert _meldingen(s) == [
         "coa.xlsx, blad Overzicht, rij 19, kolom B (stand op 1 januari): Het totaal is 322, "
         "de som van de rijen is 321."
     ]
+    assert not s.geschreven and _tellingen() == voor
 
 
 def test_an_r4_violation_names_row_and_column(drenthe: Provincie, tmp_path: Path) -> None:
@@ -230,7 +232,7 @@ def test_an_r4_violation_names_row_and_column(drenthe: Provincie, tmp_path: Path
     meldingen = _meldingen(s)
     assert meldingen[0] == (
         "coa.xlsx, blad Overzicht, rij 12, kolom E (stand op 1 juli): Emmen: stand op 1 juli "
-        "is 88, volgens R4 87 (stand op 1 januari 59 + taakstelling 1e helft 91 − realisatie "
+        "is 88, berekend 87 (stand op 1 januari 59 + taakstelling 1e helft 91 − realisatie "
         "1e helft 63)."
     )
     assert "rij 12, kolom H (taakstelling inclusief achter/voor)" in meldingen[1]

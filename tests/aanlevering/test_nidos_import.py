@@ -58,3 +58,21 @@ def test_a_totaal_row_is_checked_and_minimal_columns_will_do(register: Any, tmp_
         "nidos.csv, rij 14, kolom C (totaal taakstelling): Het totaal is 96, de som van de "
         "rijen is 95."
     ]
+
+
+def test_a_totaal_that_differs_from_the_rows_refuses_the_whole_factsheet(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    rijen = nidos_rijen(_gecorrigeerd())
+    gerealiseerd = sum(r[2] for r in rijen)
+    resterend = sum(r[3] for r in rijen)
+    taakstelling = sum(r[4] for r in rijen)
+    rijen.append(["", "Totaal", gerealiseerd + 2, resterend, taakstelling, ""])
+    pad = schrijf_tabel(tmp_path / "nidos.xlsx", NIDOS_KOPPEN, rijen, blad="Factsheet")
+    voor = NidosStand.objects.count()
+    s = importeer_nidos(pad, door=None, peildatum=dt.date(2025, 12, 1))
+    assert [str(f) for f in s.fouten] == [
+        f"nidos.xlsx, blad Factsheet, rij 14, kolom C (gerealiseerd): Het totaal is "
+        f"{gerealiseerd + 2}, de som van de rijen is {gerealiseerd}."
+    ]
+    assert not s.geschreven and NidosStand.objects.count() == voor

@@ -151,3 +151,56 @@ def test_a_5000_row_file_is_read_in_bounded_memory_and_written_in_bulk(
 
     assert importeer_realisatie(pad, door=None).ongewijzigd == 5000
     assert Realisatie.objects.count() == voor + 5000
+
+
+@pytest.mark.parametrize("extensie", ["csv", "xlsx"])
+def test_a_totaal_row_that_differs_from_its_rows_refuses_the_file(
+    drenthe: Provincie, tmp_path: Path, extensie: str
+) -> None:
+    rijen = [
+        ("Assen", "regulier", 1000, "01-12-2025"),
+        ("Emmen", "regulier", 675, "01-12-2025"),
+        ("Assen", "amv", 10, "01-12-2025"),
+        ("Totaal", "regulier", 1676, "01-12-2025"),  # the rows give 1.675
+    ]
+    pad = schrijf_tabel(tmp_path / f"r.{extensie}", REALISATIE_KOPPEN, rijen)
+    voor = (Realisatie.objects.count(), AuditRegel.objects.count())
+    blad = ", blad Blad1" if extensie == "xlsx" else ""
+    assert _meldingen(importeer_realisatie(pad, door=None)) == [
+        f"r.{extensie}{blad}, rij 5, kolom C (realisatie): Het totaal is 1.676, de som van de "
+        "rijen (regulier, peildatum 01-12-2025) is 1.675."
+    ]
+    assert (Realisatie.objects.count(), AuditRegel.objects.count()) == voor
+
+
+def test_totaal_rows_per_soort_per_provincie_and_overall_are_checked_then_not_stored(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    rijen: list[tuple[str, str | None, int, str | None]] = [
+        ("Assen", "regulier", 1000, "01-12-2025"),
+        ("Emmen", "amv", 50, "01-12-2025"),
+        ("Groningen", "amv", 7, "01-12-2025"),
+        ("Totaal Drenthe", "amv", 50, "01-12-2025"),
+        ("totaal", None, 1057, None),
+    ]
+    pad = schrijf_tabel(tmp_path / "r.xlsx", REALISATIE_KOPPEN, rijen)
+    s = importeer_realisatie(pad, door=None)
+    assert s.fouten == [] and s.nieuw == 3
+    assert not Realisatie.objects.filter(gemeente__naam__istartswith="totaal").exists()
+    # the provincial total must not count Groningen's 7
+    rijen[3] = ("Totaal Drenthe", "amv", 57, "01-12-2025")
+    pad = schrijf_tabel(tmp_path / "r.xlsx", REALISATIE_KOPPEN, rijen)
+    assert _meldingen(importeer_realisatie(pad, door=None)) == [
+        "r.xlsx, blad Blad1, rij 5, kolom C (realisatie): Het totaal is 57, de som van de rijen "
+        "(in Drenthe, AMV, peildatum 01-12-2025) is 50."
+    ]
+
+
+def test_an_unreadable_totaal_is_named_like_any_other_cell(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    rijen = [("Assen", "regulier", 1000, "01-12-2025"), ("Totaal", "regulier", "veel", None)]
+    pad = schrijf_tabel(tmp_path / "r.xlsx", REALISATIE_KOPPEN, rijen)
+    assert _meldingen(importeer_realisatie(pad, door=None)) == [
+        "r.xlsx, blad Blad1, rij 3, kolom C (realisatie): „veel” is geen geheel getal"
+    ]

@@ -250,7 +250,7 @@ def _lees_rijen(bestand: Bestand[CoaRij], tabel: Tabel, register: GemeenteRegist
         stand = stand_vergunninghouders(_invoer(cijfers))
         for veld in controleer_stand({k: cijfers[k] for k in AFGELEID}, stand):
             bestand.fout(
-                f"{gemeente.naam}: {veld_label(veld)} is {getal_tekst(_getoond(veld, cijfers))}, volgens R4 "
+                f"{gemeente.naam}: {veld_label(veld)} is {getal_tekst(_getoond(veld, cijfers))}, berekend "
                 f"{getal_tekst(getattr(stand, veld))} ({_uitleg(veld, stand)}).",
                 rij=nummer,
                 kolom=indeling.plaats(veld),
