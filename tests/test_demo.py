@@ -92,7 +92,14 @@ def test_validation_report_names_the_source_defects(drenthe: Provincie) -> None:
     meldingen = " | ".join(b.melding for b in stand.bevindingen)
     assert "5.720" in meldingen and "5.722" in meldingen
     assert "Westerveld" in meldingen and "n.v.t." in meldingen
-    assert {b.code for b in stand.bevindingen} == {"som_wijkt_af", "voortgang_zonder_taakstelling"}
+    # seed 001's Bijlage 1, as stored from the source (opgaven.BronInvulling): regular and AMV
+    assert "2.691" in meldingen and "141 ingevuld en 200 nog in te vullen" in meldingen
+    assert [b.code for b in stand.bevindingen].count("invulling_bron") == 2
+    assert {b.code for b in stand.bevindingen} == {
+        "som_wijkt_af",
+        "invulling_bron",
+        "voortgang_zonder_taakstelling",
+    }
 
 
 def test_locations_of_bijlage_1(drenthe: Provincie) -> None:

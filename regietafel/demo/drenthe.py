@@ -197,6 +197,17 @@ PROVINCIE_OPGAVEN = [
 # Totals as the documents print them; compared with the sums of the rows, never displayed as data.
 BRONTOTALEN = {"oekraine_opgave_2025": 5722}
 
+# Seed 001, Bijlage 1 "Format provinciale verslag Drenthe", the figures as printed, per type:
+# (provinciale opgave, ingevuld, nog in te vullen). Stored as the source's own figures
+# (opgaven.BronInvulling) to be checked, never shown as data: "2691" as the regular opgave and
+# "4155" as the regular places filled are regular and AMV together (2.462 + 229, 3.814 + 341);
+# "141 ingevuld / 200 nog in te vullen" contradicts the AMV opgave of 229 and the 341 offered.
+BIJLAGE1_BRON = "Provinciaal verslag Drenthe 31-10-2024, Bijlage 1"
+BIJLAGE1: dict[str, tuple[int | None, int | None, int | None]] = {
+    "regulier": (2691, 4155, 0),
+    "amv": (229, 141, 200),
+}
+
 CYCLI: list[dict[str, Any]] = [
     {
         "code": "spreidingswet-2024",
@@ -258,7 +269,7 @@ CYCLI: list[dict[str, Any]] = [
 # Two sub-rows are merged into their location: Coevorden's 20 AMV places (same contract, "onbep.
 # tijd") and Tynaarlo's 28 AMV (printed in the "Beschikbaar van" column: 250 + 28 = 278).
 # "Beschikbaar tot" is the day the contract ends (R7; regietafel.domain.capaciteit).
-LOCATIES_BRON = "Provinciaal verslag Drenthe 31-10-2024, Bijlage 1"
+LOCATIES_BRON = BIJLAGE1_BRON
 LOCATIES: list[dict[str, object]] = [
     {
         "gemeente": "Aa en Hunze",

@@ -21,7 +21,12 @@ from regietafel.monitoring.services import (
     registreer_vergunninghouders,
 )
 from regietafel.opgaven.models import Cyclus, Soort, Stadium
-from regietafel.opgaven.services import zet_cyclus, zet_opgave, zet_provincie_opgave
+from regietafel.opgaven.services import (
+    zet_bron_invulling,
+    zet_cyclus,
+    zet_opgave,
+    zet_provincie_opgave,
+)
 from regietafel.rapportage.services import bewaar_eerste_versie, zet_bonusregeling
 
 # Known typos of the sources, corrected while loading and reported by the validation report.
@@ -76,6 +81,20 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
         )
 
     spreiding, oekraine = cycli["spreidingswet-2024"], cycli["oekraine-2025"]
+    for soort, (opgave, ingevuld, nog) in bron.BIJLAGE1.items():
+        r.tel(
+            "invullingen volgens de bron",
+            zet_bron_invulling(
+                door=door,
+                cyclus=spreiding,
+                provincie=provincie,
+                soort=soort,
+                opgave=opgave,
+                ingevuld=ingevuld,
+                nog_in_te_vullen=nog,
+                bron=bron.BIJLAGE1_BRON,
+            )[1],
+        )
     for naam, rij in bron.PUZZEL.items():
         (
             inwoners,

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from regietafel.domain.invulling import InvullingTotaal
 from regietafel.domain.statushouders import (
     VergunninghoudersInvoer,
     VergunninghoudersStand,
@@ -75,6 +76,116 @@ def controleer_voortgang(bron: str, rijen: Mapping[str, tuple[int, int]]) -> lis
     return bevindingen
 
 
+@dataclass(frozen=True)
+class InvullingVolgensBron:
+    """Bijlage 1 of a provinciaal verslag as the source prints it, for one type: the provincial
+    opgave, the places filled and still to fill (``None``: the source gives no figure)."""
+
+    type: str
+    opgave: int | None = None
+    ingevuld: int | None = None
+    nog_in_te_vullen: int | None = None
+
+
+_INVULLING_VELDEN = (
+    ("opgave", "de opgave"),
+    ("ingevuld", "ingevuld"),
+    ("nog_in_te_vullen", "nog in te vullen"),
+)
+
+
+def _opsomming(delen: Sequence[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    return " en ".join(filter(None, (", ".join(delen[:-1]), delen[-1]))) if delen else ""
+
+
+def controleer_invulling(
+    bron: str,
+    berekend: InvullingTotaal,
+    volgens_bron: Iterable[InvullingVolgensBron],
+    namen: Mapping[str, str] | None = None,
+) -> list[Bevinding]:
+    """Bijlage 1 as printed against Bijlage 1 as computed (per type, never mixed).
+
+    One FOUT ``invulling_bron`` per type whose printed figures differ from the computed ones
+    or contradict each other: a figure that is the sum of the types ("2691" as the regular
+    opgave, regular 2.462 + AMV 229), filled + still to fill that is not the opgave ("141
+    ingevuld, 200 nog in te vullen" beside 229), or any other difference. ``namen`` gives each
+    type's name ("Asielopvang AMV"); its last word is the short name ("AMV").
+    """
+    namen = namen or {}
+
+    def lang(t: str) -> str:
+        return namen.get(t, t)
+
+    def kort(t: str) -> str:
+        return lang(t).split()[-1]
+
+    typen = berekend.per_type
+    per_type = {i.type: i for i in typen}
+    g = formatteer_getal
+
+    def samengenomen(veld: str, waarde: int) -> str | None:
+        """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
+        delen = [(i.type, getattr(i, veld)) for i in typen]
+        if waarde != sum(d for _, d in delen) or sum(1 for _, d in delen if d) < 2:
+            return None
+        som = _opsomming([f"{kort(t)} {g(d)}" for t, d in delen])
+        return f"{dict(_INVULLING_VELDEN)[veld]} {g(waarde)} is {som} samen"
+
+    bevindingen = []
+    for b in volgens_bron:
+        i = per_type.get(b.type)
+        if i is None:
+            continue
+        genoemd = [(v, label, getattr(b, v)) for v, label in _INVULLING_VELDEN]
+        genoemd = [(v, label, w) for v, label, w in genoemd if w is not None]
+        afwijkend = {v: w for v, _, w in genoemd if w != getattr(i, v)}
+        zinnen = []
+        samen = {v: z for v, w in afwijkend.items() if (z := samengenomen(v, w))}
+        if samen:
+            zinnen.append(
+                f"Daarin zijn {_opsomming([kort(t.type) for t in typen])} samengenomen: "
+                f"{'; '.join(samen.values())}."
+            )
+        if (
+            b.opgave is not None
+            and b.ingevuld is not None
+            and b.nog_in_te_vullen is not None
+            and b.nog_in_te_vullen != max(0, b.opgave - b.ingevuld)
+        ):
+            zinnen.append(
+                f"De cijfers spreken elkaar tegen: {g(b.ingevuld)} ingevuld en "
+                f"{g(b.nog_in_te_vullen)} nog in te vullen is samen "
+                f"{g(b.ingevuld + b.nog_in_te_vullen)}, niet de opgave van {g(b.opgave)}."
+            )
+        if "opgave" in afwijkend and "opgave" not in samen:
+            zinnen.append(f"De provinciale opgave is {g(i.opgave)}, niet {g(afwijkend['opgave'])}.")
+        if "ingevuld" in afwijkend and "ingevuld" not in samen:
+            zinnen.append(
+                f"Het aanbod van de gemeenten is samen {g(i.ingevuld)} plekken, niet "
+                f"{g(afwijkend['ingevuld'])}."
+            )
+        if not afwijkend and not zinnen:
+            continue
+        wat = _opsomming(
+            [
+                f"een opgave van {g(w)}" if v == "opgave" else f"{g(w)} {label}"
+                for v, label, w in genoemd
+            ]
+        )
+        melding = " ".join(
+            (
+                f"{lang(b.type)}: de bron noemt {wat}.",
+                *zinnen,
+                f"Per type berekend: opgave {g(i.opgave)}, ingevuld {g(i.ingevuld)}, nog in te "
+                f"vullen {g(i.nog_in_te_vullen)}.",
+            )
+        )
+        bevindingen.append(Bevinding("invulling_bron", Ernst.FOUT, melding, bron))
+    return bevindingen
+
+
 VELDNAMEN = {
     "stand_1_jan": "stand op 1 januari",
     "taakstelling_h1": "taakstelling eerste helft",
@@ -106,7 +217,7 @@ def _afwijkingen_r4(
             waarde = abs(waarde)
         melding = (
             f"{onderwerp}: {VELDNAMEN[veld]} is in de bron {formatteer_getal(waarde)}, "
-            f"volgens R4 {formatteer_getal(getattr(berekend, veld))}."
+            f"berekend {formatteer_getal(getattr(berekend, veld))}."
         )
         bevindingen.append(Bevinding(code, Ernst.FOUT, melding, bron, gemeente))
     return bevindingen

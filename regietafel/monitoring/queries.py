@@ -33,6 +33,7 @@ from regietafel.monitoring.models import (
     Realisatie,
 )
 from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
+from regietafel.opgaven.controles import bron_bevindingen
 from regietafel.opgaven.models import (
     GELDEND_STADIUM,
     Cyclus,
@@ -331,7 +332,8 @@ def bereken_stand_van_zaken(
 def bevindingen(
     stand: StandVanZaken, opgaven: Sequence[tuple[int, str, str, int, int]]
 ) -> list[Bevinding]:
-    """The validation report for what the page shows: drift in distributions, progress without task."""
+    """The validation report for what the page shows: drift in distributions, the source's
+    Bijlage 1 against the computed one, progress without task."""
     namen = {g.pk: g.naam for g in (r.gemeente for r in stand.rijen)}
     resultaat: list[Bevinding] = []
     for kolom in stand.kolommen:
@@ -353,6 +355,9 @@ def bevindingen(
                     basis.aantal,
                 )
             )
+    # Bijlage 1 of the cyclus's verslag as its source printed it ("2691", "141 / 200").
+    for cyclus in dict.fromkeys(k.cyclus for k in stand.kolommen if k.cyclus):
+        resultaat.extend(bron_bevindingen(stand.provincie, cyclus))
     if stand.nidos:
         resultaat.extend(
             controleer_voortgang(

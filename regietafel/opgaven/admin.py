@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from regietafel.accounts.admin_mixins import GeauditeerdAdmin
-from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
+from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 
 
 @admin.register(Cyclus)
@@ -24,3 +24,18 @@ class OpgaveAdmin(GeauditeerdAdmin):
     list_filter = ["cyclus", "soort", "stadium", "gemeente__provincie"]
     search_fields = ["gemeente__naam"]
     list_select_related = ["gemeente", "cyclus"]
+
+
+@admin.register(BronInvulling)
+class BronInvullingAdmin(GeauditeerdAdmin):
+    list_display = [
+        "provincie",
+        "cyclus",
+        "soort",
+        "opgave",
+        "ingevuld",
+        "nog_in_te_vullen",
+        "bron",
+    ]
+    list_filter = ["cyclus", "soort", "provincie"]
+    list_select_related = ["provincie", "cyclus"]

@@ -127,3 +127,51 @@ class Opgave(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} — {self.get_soort_display()} ({self.get_stadium_display()}): {self.aantal}"
+
+
+class BronInvulling(models.Model):
+    """Bijlage 1 of a provinciaal verslag as the source printed it, per type: the provincial
+    opgave, the places filled and the places still to fill.
+
+    Kept only to be checked against what the system computes from the opgaven (domain
+    ``controleer_invulling``): the verslag and the Stand van zaken name every difference and
+    never show these figures as their own. Empty: the source gives no figure.
+    """
+
+    cyclus = models.ForeignKey(
+        Cyclus, on_delete=models.PROTECT, related_name="bron_invullingen", verbose_name="cyclus"
+    )
+    provincie = models.ForeignKey(
+        Provincie,
+        on_delete=models.PROTECT,
+        related_name="bron_invullingen",
+        verbose_name="provincie",
+    )
+    soort = models.CharField(
+        "soort",
+        max_length=20,
+        choices=[(s.value, s.label) for s in (Soort.REGULIER, Soort.AMV)],
+    )
+    opgave = models.PositiveIntegerField(
+        "provinciale opgave volgens de bron", null=True, blank=True
+    )
+    ingevuld = models.PositiveIntegerField("ingevuld volgens de bron", null=True, blank=True)
+    nog_in_te_vullen = models.PositiveIntegerField(
+        "nog in te vullen volgens de bron", null=True, blank=True
+    )
+    bron = models.CharField(
+        "bron", max_length=300, help_text="Bijvoorbeeld: Provinciaal verslag, Bijlage 1."
+    )
+
+    class Meta:
+        verbose_name = "invulling volgens de bron"
+        verbose_name_plural = "invullingen volgens de bron"
+        ordering = ["provincie__naam", "cyclus__begin", "soort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cyclus", "provincie", "soort"], name="bron_invulling_per_soort"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provincie} {self.get_soort_display()}, {self.bron}"

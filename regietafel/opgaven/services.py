@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
+from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 from regietafel.services import bewaar
 
 
@@ -58,5 +58,32 @@ def zet_provincie_opgave(
             "geldig_vanaf": geldig_vanaf,
         },
         waarden={"aantal": aantal, "bron": bron},
+        bron=bron,
+    )
+
+
+@transaction.atomic
+def zet_bron_invulling(
+    *,
+    door: Any,
+    cyclus: Cyclus,
+    provincie: Provincie,
+    soort: str,
+    opgave: int | None,
+    ingevuld: int | None,
+    nog_in_te_vullen: int | None,
+    bron: str,
+) -> tuple[BronInvulling, bool]:
+    """Record Bijlage 1 of a verslag as its source printed it (to be checked, never shown)."""
+    return bewaar(
+        BronInvulling,
+        door=door,
+        sleutel={"cyclus": cyclus, "provincie": provincie, "soort": soort},
+        waarden={
+            "opgave": opgave,
+            "ingevuld": ingevuld,
+            "nog_in_te_vullen": nog_in_te_vullen,
+            "bron": bron,
+        },
         bron=bron,
     )

@@ -319,6 +319,23 @@ def bijlage1_tabel(v: Verslag) -> Tabel:
     )
 
 
+def _bron_noot(v: Verslag) -> tuple[Blok, ...]:
+    """The note under Bijlage 1's table: where the source printed other figures, and why."""
+    afwijkend = [b for b in v.bevindingen if b.code == "invulling_bron"]
+    if not afwijkend:
+        return ()
+    bronnen = ", ".join(dict.fromkeys(b.bron for b in afwijkend))
+    return (
+        Alinea(
+            f"Opmerking bij de bron ({bronnen}): de tabel hierboven toont per type de opgave, "
+            "het aanbod van de gemeenten en wat nog in te vullen is, zoals het systeem ze "
+            "berekent. De bron vermeldt andere cijfers; ze zijn niet overgenomen:",
+            klein=True,
+        ),
+        Opsomming(tuple(b.melding for b in afwijkend)),
+    )
+
+
 # Short type names as the verslag prints them (Bijlage 1).
 TYPE_KORT = {
     LocatieType.REGULIER: "azc",
@@ -557,6 +574,7 @@ def verslag_document_uit(v: Verslag, versie: RapportVersie | None = None) -> Doc
             )
         ),
         TabelBlok(bijlage1_tabel(v)),
+        *_bron_noot(v),
         TabelBlok(locaties_tabel(v)),
     ]
     secties.append(

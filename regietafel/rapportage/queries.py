@@ -26,6 +26,7 @@ from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.queries import StandVanZaken, cyclus_voor, stand_van_zaken
+from regietafel.opgaven.controles import bron_bevindingen
 from regietafel.opgaven.models import (
     Cyclus,
     CyclusSoort,
@@ -334,6 +335,7 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
                 basis.aantal,
             )
         )
+    bevindingen.extend(bron_bevindingen(provincie, cyclus, gevuld))
     bevindingen.extend(_locaties_tegen_aanbod(rijen, locatie_rijen))
     return Verslag(
         provincie=provincie,

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regietafel.domain.invulling import invulling
 from regietafel.domain.statushouders import VergunninghoudersInvoer
 from regietafel.domain.validatie import (
     Bevinding,
     Ernst,
+    InvullingVolgensBron,
+    controleer_invulling,
     controleer_namen,
     controleer_som,
     controleer_vergunninghouders,
@@ -137,7 +144,7 @@ def test_r4_stand_1_jul_off_by_one_is_an_error() -> None:
         Bevinding(
             code="stand_r4",
             ernst=Ernst.FOUT,
-            melding="Westerveld: stand op 1 juli is in de bron 22, volgens R4 21.",
+            melding="Westerveld: stand op 1 juli is in de bron 22, berekend 21.",
             bron=BRON_COA,
             gemeente="Westerveld",
         )
@@ -149,9 +156,9 @@ def test_r4_one_finding_per_disagreeing_field() -> None:
     bevindingen = controleer_vergunninghouders(BRON_COA, rijen)
     assert [b.code for b in bevindingen] == ["stand_r4"] * 3
     assert [b.melding for b in bevindingen] == [
-        "Westerveld: achter/voor is in de bron 4, volgens R4 \u22124.",
-        "Westerveld: achterstand is in de bron 4, volgens R4 0.",
-        "Westerveld: voorsprong is in de bron 0, volgens R4 4.",
+        "Westerveld: achter/voor is in de bron 4, berekend \u22124.",
+        "Westerveld: achterstand is in de bron 4, berekend 0.",
+        "Westerveld: voorsprong is in de bron 0, berekend 4.",
     ]
 
 
@@ -167,7 +174,7 @@ def test_r4_province_total_must_be_the_sum_of_the_rows() -> None:
     assert b.code == "totaal_r4"
     assert b.ernst is Ernst.FOUT
     assert b.gemeente is None
-    assert b.melding == "Totaal: achterstand is in de bron 44, volgens R4 48."
+    assert b.melding == "Totaal: achterstand is in de bron 44, berekend 48."
 
 
 @pytest.mark.parametrize(
@@ -211,3 +218,88 @@ def test_unknown_name_is_reported_once_and_without_a_far_fetched_suggestion() ->
 def test_all_register_names_are_known() -> None:
     assert controleer_namen("bron", REGISTER, REGISTER) == []
     assert controleer_namen("bron", ["Midden Drenthe"], REGISTER) == []
+
+
+# --------------------------------------------------- Bijlage 1 as printed against as computed
+
+NAMEN = {"regulier": "Asielopvang regulier", "amv": "Asielopvang AMV"}
+BRON_BIJLAGE1 = "Provinciaal verslag Drenthe 31-10-2024, Bijlage 1"
+# Seed 001: opgave 2.462 regulier + 229 AMV; offered 3.814 regulier + 341 AMV.
+BIJLAGE1_BEREKEND = invulling({"regulier": 2462, "amv": 229}, [("regulier", 3814), ("amv", 341)])
+
+
+def test_seed_001_bijlage_1_mixes_the_types_and_contradicts_itself() -> None:
+    regulier, amv = controleer_invulling(
+        BRON_BIJLAGE1,
+        BIJLAGE1_BEREKEND,
+        [
+            InvullingVolgensBron("regulier", 2691, 4155, 0),
+            InvullingVolgensBron("amv", 229, 141, 200),
+        ],
+        NAMEN,
+    )
+    assert (regulier.code, regulier.ernst, regulier.bron) == (
+        "invulling_bron",
+        Ernst.FOUT,
+        BRON_BIJLAGE1,
+    )
+    assert regulier.melding == (
+        "Asielopvang regulier: de bron noemt een opgave van 2.691, 4.155 ingevuld en 0 nog in te "
+        "vullen. Daarin zijn regulier en AMV samengenomen: de opgave 2.691 is regulier 2.462 en "
+        "AMV 229 samen; ingevuld 4.155 is regulier 3.814 en AMV 341 samen. Per type berekend: "
+        "opgave 2.462, ingevuld 3.814, nog in te vullen 0."
+    )
+    assert amv.melding == (
+        "Asielopvang AMV: de bron noemt een opgave van 229, 141 ingevuld en 200 nog in te vullen. "
+        "De cijfers spreken elkaar tegen: 141 ingevuld en 200 nog in te vullen is samen 341, niet "
+        "de opgave van 229. Het aanbod van de gemeenten is samen 341 plekken, niet 141. Per type "
+        "berekend: opgave 229, ingevuld 341, nog in te vullen 0."
+    )
+
+
+def test_a_source_that_agrees_gives_no_finding_and_missing_figures_are_not_compared() -> None:
+    assert (
+        controleer_invulling(
+            BRON_BIJLAGE1,
+            BIJLAGE1_BEREKEND,
+            [InvullingVolgensBron("regulier", 2462, 3814, 0), InvullingVolgensBron("amv", 229)],
+        )
+        == []
+    )
+
+
+def test_a_plain_difference_is_named_with_both_figures() -> None:
+    (b,) = controleer_invulling(
+        "bron", BIJLAGE1_BEREKEND, [InvullingVolgensBron("regulier", 2400, 3814)], NAMEN
+    )
+    assert "De provinciale opgave is 2.462, niet 2.400." in b.melding
+    assert "samengenomen" not in b.melding
+
+
+aantallen = st.integers(0, 5000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.tuples(aantallen, aantallen, aantallen, aantallen),
+    st.tuples(st.none() | aantallen, st.none() | aantallen, st.none() | aantallen),
+)
+def test_invulling_findings_exactly_when_the_source_differs_or_contradicts_itself(
+    berekend: tuple[int, int, int, int], bron: tuple[int | None, int | None, int | None]
+) -> None:
+    opgave_r, opgave_a, aanbod_r, aanbod_a = berekend
+    totaal = invulling(
+        {"regulier": opgave_r, "amv": opgave_a}, [("regulier", aanbod_r), ("amv", aanbod_a)]
+    )
+    b = InvullingVolgensBron("amv", *bron)
+    amv = totaal.per_type[1]
+    anders = any(
+        w is not None and w != getattr(amv, veld)
+        for veld, w in zip(("opgave", "ingevuld", "nog_in_te_vullen"), bron, strict=True)
+    )
+    tegenstrijdig = None not in bron and bron[2] != max(0, bron[0] - bron[1])  # type: ignore[operator]
+    bevindingen = controleer_invulling("bron", totaal, [b], NAMEN)
+    assert len(bevindingen) == (1 if anders or tegenstrijdig else 0)
+    for f in bevindingen:
+        assert f.melding.startswith("Asielopvang AMV: de bron noemt ")
+        assert not re.search(r"\bR\d+\b", f.melding)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -93,3 +94,16 @@ def test_query_count_does_not_grow_with_gemeenten_or_peildata(
     with django_assert_num_queries(len(klein)):
         html = lezer.get("/?peildatum=2025-11-01").content.decode()
     assert "Testgemeente 29" in html
+
+
+def test_controles_list_names_the_defects_of_seed_001s_bijlage_1(lezer: Client) -> None:
+    """Bijlage 1 of the verslag printed "2691" (regular and AMV together) as the regular opgave
+    and "141 ingevuld / 200 nog in te vullen" beside an AMV opgave of 229: the Controles op de
+    bronnen of the Stand van zaken say so in plain Dutch, next to the 5.720 ≠ 5.722 drift."""
+    html = lezer.get("/?peildatum=2025-11-01").content.decode()
+    controles = html[html.index("Controles op de bronnen") :]
+    assert "5.720" in controles and "5.722" in controles
+    assert "de opgave 2.691 is regulier 2.462 en AMV 229 samen" in controles
+    assert "141 ingevuld en 200 nog in te vullen is samen 341, niet de opgave van 229" in controles
+    assert "Provinciaal verslag Drenthe 31-10-2024, Bijlage 1" in controles
+    assert not re.search(r"\bR\d+\b", controles.split("</table>")[0])

@@ -3,11 +3,13 @@ amounts (R6) and a Bijlage 1 that cannot contradict itself."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 
 from regietafel.gemeenten.models import Provincie
+from regietafel.opgaven.controles import verslag_invulling
 from regietafel.opgaven.models import Cyclus
 from regietafel.rapportage import bouwen
 from regietafel.rapportage.queries import verslag
@@ -82,12 +84,40 @@ def test_bijlage_1_is_consistent(bestanden: dict[str, bytes], formaat: str) -> N
     ]
     assert rij_getallen(bijlage1, "Totaal") == [2691, 4155, 0]
     # the seed's contradiction ("141 ingevuld, nog in te vullen 200" beside 229) cannot occur
+    # in the table; the note under it names it (below)
+    tabel = bijlage1[: bijlage1.index("Opmerking bij de bron")]
     assert "200" not in " ".join(
-        r for r in bijlage1.splitlines() if r.startswith(("Asielopvang", "Totaal"))
+        r for r in tabel.splitlines() if r.startswith(("Asielopvang", "Totaal"))
     )
     # the location list with its totals: 4.155 places = 3.185 regulier + 629 bijzonder + 341 AMV
     assert "Totaal 4.155 3.185 629 341" in normaal(bijlage1)
     assert "onbep. tijd" in bijlage1
+
+
+@pytest.mark.parametrize("formaat", ["pdf", "docx"])
+def test_bijlage_1_notes_the_sources_mixed_and_contradictory_figures(
+    bestanden: dict[str, bytes], formaat: str
+) -> None:
+    """Seed 001's Bijlage 1 printed "2691" as the regular opgave (regular and AMV together) and
+    "141 ingevuld / 200 nog in te vullen" beside an AMV opgave of 229: flagged under the table,
+    in plain Dutch, not copied into it."""
+    tekst = pdf_tekst(bestanden["pdf"]) if formaat == "pdf" else docx_tekst(bestanden["docx"])
+    bijlage1 = tekst[tekst.rindex("Bijlage 1 Format provinciale verslag Drenthe") :]
+    tabel_eind = bijlage1.index("Opmerking bij de bron")
+    locaties = bijlage1.index("Overzicht gemeenten die te kennen hebben gegeven")
+    assert tabel_eind < locaties  # under the Bijlage 1 table, before the location list
+    noot = normaal(bijlage1[tabel_eind:locaties])
+    assert "(Provinciaal verslag Drenthe 31-10-2024, Bijlage 1)" in noot
+    assert "de opgave 2.691 is regulier 2.462 en AMV 229 samen" in noot
+    assert "ingevuld 4.155 is regulier 3.814 en AMV 341 samen" in noot
+    assert "141 ingevuld en 200 nog in te vullen is samen 341, niet de opgave van 229" in noot
+    assert "Het aanbod van de gemeenten is samen 341 plekken, niet 141" in noot
+    assert not re.search(r"\bR\d+\b", noot)
+    # and the same findings in the Controles op de bronnen of the verslag
+    controles = normaal(tekst[tekst.index("Controles op de bronnen") :])
+    assert "Fout: Asielopvang AMV: de bron noemt een opgave van 229, 141 ingevuld en 200" in (
+        controles
+    )
 
 
 def test_verslag_query_computes_bijlage_1_per_type(demo_db: Callable[[], Provincie]) -> None:
@@ -98,7 +128,9 @@ def test_verslag_query_computes_bijlage_1_per_type(demo_db: Callable[[], Provinc
     assert v.realisatie_peildatum is not None and v.realisatie_peildatum.isoformat() == "2024-10-01"
     assert v.inwoners_jaar == 2023
     assert v.bonus is not None and (v.bonus.spuk1, v.bonus.spuk2) == (3_084_000, 682_000)
-    assert {b.code for b in v.bevindingen} == {"som_wijkt_af"}  # Oekraïne 5.720 against 5.722
+    # Oekraïne 5.720 against 5.722, and seed 001's Bijlage 1 (regular, AMV) against the computed
+    assert [b.code for b in v.bevindingen] == ["som_wijkt_af", "invulling_bron", "invulling_bron"]
+    assert v.invulling == verslag_invulling(v.provincie, v.cyclus)  # one definition of Bijlage 1
 
 
 def test_pdf_is_tagged_and_has_page_numbers(bestanden: dict[str, bytes]) -> None:

@@ -1,0 +1,93 @@
+"""Bijlage 1 of the provinciaal verslag: computed once, and checked against the source.
+
+``verslag_invulling`` is Bijlage 1 as the system computes it (per type: the provincial opgave
+in force on the verslag's date, the places the gemeenten offered, what is still to fill);
+``bron_bevindingen`` compares it with Bijlage 1 as the source printed it (``BronInvulling``),
+for the verslag and for the Stand van zaken alike. A constant number of queries per cyclus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Sum
+
+from regietafel.domain.invulling import InvullingTotaal, invulling
+from regietafel.domain.validatie import Bevinding, InvullingVolgensBron, controleer_invulling
+from regietafel.gemeenten.models import Provincie
+from regietafel.opgaven.models import (
+    SOORTEN_PER_CYCLUS,
+    BronInvulling,
+    Cyclus,
+    Opgave,
+    ProvincieOpgave,
+    Soort,
+    Stadium,
+)
+
+NAMEN = {Soort.REGULIER.value: "Asielopvang regulier", Soort.AMV.value: "Asielopvang AMV"}
+
+
+def verslag_datum(cyclus: Cyclus) -> dt.date:
+    """The verslag's date: the cyclus deadline (or its begin)."""
+    return cyclus.deadline_verslag or cyclus.begin
+
+
+def provinciale_opgave(
+    provincie: Provincie, cyclus: Cyclus, soort: str, voor: dt.date
+) -> ProvincieOpgave | None:
+    """The provincial number of ``soort`` in force just before ``voor`` (the newest one)."""
+    return (
+        ProvincieOpgave.objects.filter(
+            provincie=provincie, cyclus=cyclus, soort=soort, geldig_vanaf__lt=voor
+        )
+        .order_by("-geldig_vanaf")
+        .first()
+    )
+
+
+def verslag_invulling(provincie: Provincie, cyclus: Cyclus) -> InvullingTotaal:
+    """Bijlage 1 as computed: per type (never mixed) the opgave, the offer, what is left."""
+    soorten = SOORTEN_PER_CYCLUS.get(cyclus.soort, ())
+    datum = verslag_datum(cyclus)
+    opgaven = {}
+    for soort in soorten:
+        p = provinciale_opgave(provincie, cyclus, soort, datum)
+        opgaven[str(soort)] = p.aantal if p else 0
+    aanbod = dict(
+        Opgave.objects.filter(
+            gemeente__provincie=provincie, cyclus=cyclus, stadium=Stadium.AANBOD, soort__in=soorten
+        )
+        .order_by()
+        .values_list("soort")
+        .annotate(n=Sum("aantal"))
+        .values_list("soort", "n")
+    )
+    return invulling(opgaven, [(s, aanbod.get(s, 0)) for s in opgaven])
+
+
+def bron_bevindingen(
+    provincie: Provincie, cyclus: Cyclus, berekend: InvullingTotaal | None = None
+) -> list[Bevinding]:
+    """Every difference between Bijlage 1 as its source printed it and as computed.
+
+    ``berekend`` (the verslag passes what it shows) saves computing it again.
+    """
+    volgens_bron = list(BronInvulling.objects.filter(provincie=provincie, cyclus=cyclus))
+    if not volgens_bron:
+        return []
+    if berekend is None:
+        berekend = verslag_invulling(provincie, cyclus)
+    bevindingen: list[Bevinding] = []
+    for bron in dict.fromkeys(b.bron for b in volgens_bron):
+        bevindingen += controleer_invulling(
+            bron,
+            berekend,
+            [
+                InvullingVolgensBron(b.soort, b.opgave, b.ingevuld, b.nog_in_te_vullen)
+                for b in volgens_bron
+                if b.bron == bron
+            ],
+            NAMEN,
+        )
+    return bevindingen
