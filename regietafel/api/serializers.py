@@ -116,7 +116,9 @@ class R4Serializer(serializers.Serializer[Any]):
 class VergunninghoudersStandSerializer(
     _GemeenteVelden, serializers.ModelSerializer[VergunninghoudersStand]
 ):
-    afgeleid = serializers.SerializerMethodField(help_text="Afgeleid volgens R4.")
+    afgeleid = serializers.SerializerMethodField(
+        help_text="Afgeleid uit de cijfers van het COA-overzicht (stand, taakstelling, realisatie)."
+    )
 
     class Meta:
         model = VergunninghoudersStand

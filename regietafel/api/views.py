@@ -149,7 +149,7 @@ class RealisatieViewSet(ProvincieScoped):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Standen vergunninghouders (COA) met de afgeleide cijfers van R4",
+        summary="Standen vergunninghouders (COA) met de afgeleide cijfers",
         description="De actuele standen; met `historie=1` ook de vervangen standen.",
     ),
     retrieve=extend_schema(summary="Eén stand vergunninghouders"),

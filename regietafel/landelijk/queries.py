@@ -165,7 +165,8 @@ def tabel(overzicht: Landelijk) -> Tabel:
         titel=f"Landelijk overzicht per provincie, peildatum {datum}",
         bijschrift=(
             "Opgave, realisatie en verschil per provincie (een negatief verschil is een tekort); "
-            "statushouders: achter/voor volgens R4, positief is een achterstand."
+            "statushouders: achter/voor is de taakstelling min de realisatie, positief is een "
+            "achterstand."
             + (" Synthetische cijfers zijn geen echte cijfers." if overzicht.synthetisch else "")
         ),
         kolommen=tuple(kolommen),

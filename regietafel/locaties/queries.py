@@ -69,7 +69,7 @@ def register_tabel(provincie: Provincie, rijen: Sequence[Locatie], f: Filter) ->
         sleutel="Locaties",
         titel=f"Locaties {waar}" + (f" ({', '.join(filters)})" if filters else ""),
         bijschrift=(
-            "Capaciteit per soort en contract (R7). Overig: TGO, noodopvang en andere "
+            "Capaciteit per soort en contract. Overig: TGO, noodopvang en andere "
             "bijzondere opvangvormen. Beschikbaar tot: de dag waarop het contract eindigt."
         ),
         kolommen=(

@@ -3,7 +3,7 @@
 ``verslag_invulling`` is Bijlage 1 as the system computes it (per type: the provincial opgave
 in force on the verslag's date, the places the gemeenten offered, what is still to fill);
 ``bron_bevindingen`` compares it with Bijlage 1 as the source printed it (``BronInvulling``),
-for the verslag and for the Stand van zaken alike. A constant number of queries per cyclus.
+for the verslag and for the Stand van zaken alike: three queries per cyclus, whatever is stored.
 """
 
 from __future__ import annotations
@@ -33,27 +33,23 @@ def verslag_datum(cyclus: Cyclus) -> dt.date:
     return cyclus.deadline_verslag or cyclus.begin
 
 
-def provinciale_opgave(
-    provincie: Provincie, cyclus: Cyclus, soort: str, voor: dt.date
-) -> ProvincieOpgave | None:
-    """The provincial number of ``soort`` in force just before ``voor`` (the newest one)."""
-    return (
-        ProvincieOpgave.objects.filter(
-            provincie=provincie, cyclus=cyclus, soort=soort, geldig_vanaf__lt=voor
-        )
-        .order_by("-geldig_vanaf")
-        .first()
-    )
-
-
 def verslag_invulling(provincie: Provincie, cyclus: Cyclus) -> InvullingTotaal:
-    """Bijlage 1 as computed: per type (never mixed) the opgave, the offer, what is left."""
-    soorten = SOORTEN_PER_CYCLUS.get(cyclus.soort, ())
-    datum = verslag_datum(cyclus)
-    opgaven = {}
-    for soort in soorten:
-        p = provinciale_opgave(provincie, cyclus, soort, datum)
-        opgaven[str(soort)] = p.aantal if p else 0
+    """Bijlage 1 as computed: per type (never mixed) the provincial opgave in force just
+    before the verslag's date (the newest one), the offer of the gemeenten, what is left.
+    Two queries, whatever is stored."""
+    soorten = [str(s) for s in SOORTEN_PER_CYCLUS.get(cyclus.soort, ())]
+    opgaven = dict.fromkeys(soorten, 0)
+    for soort, aantal in (
+        ProvincieOpgave.objects.filter(
+            provincie=provincie,
+            cyclus=cyclus,
+            soort__in=soorten,
+            geldig_vanaf__lt=verslag_datum(cyclus),
+        )
+        .order_by("geldig_vanaf")
+        .values_list("soort", "aantal")
+    ):
+        opgaven[soort] = aantal
     aanbod = dict(
         Opgave.objects.filter(
             gemeente__provincie=provincie, cyclus=cyclus, stadium=Stadium.AANBOD, soort__in=soorten
@@ -74,9 +70,7 @@ def bron_bevindingen(
     ``berekend`` (the verslag passes what it shows) saves computing it again.
     """
     volgens_bron = list(BronInvulling.objects.filter(provincie=provincie, cyclus=cyclus))
-    if not volgens_bron:
-        return []
-    if berekend is None:
+    if berekend is None:  # also without source figures: the same queries for every provincie
         berekend = verslag_invulling(provincie, cyclus)
     bevindingen: list[Bevinding] = []
     for bron in dict.fromkeys(b.bron for b in volgens_bron):

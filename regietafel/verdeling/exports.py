@@ -123,7 +123,7 @@ def scenario_tabel(werkblad: Werkblad) -> Tabel:
 def stappen_tabel(werkblad: Werkblad) -> Tabel:
     return Tabel(
         sleutel="Stappen",
-        titel="De stappen van de berekening (R3)",
+        titel="De stappen van de berekening",
         bijschrift="",
         kolommen=(Kolom("Nr.", breedte=4), Kolom("Stap", "tekst", breedte=138)),
         rijen=tuple(enumerate(werkblad.stappen, start=1)),
@@ -473,13 +473,14 @@ def oekraine_tabel(v: OekraineVerdeling) -> Tabel:
         titel=f"Verdeling van {getal_nl(v.totaal)} plaatsen naar inwoners (1 januari {jaren})",
         bijschrift=(
             "Naast de opgeslagen indicatieve verdeling; verschil = verdeling − opgeslagen. "
-            "Quotum = provinciaal aantal × inwoners ÷ totaal inwoners (R1)."
+            "Quotum = provinciaal aantal × inwoners ÷ totaal inwoners; verdeling met de grootste "
+            "overschotten."
         ),
         kolommen=(
             Kolom("Gemeente", "tekst", breedte=18),
             Kolom("Inwoners", som=True),
             Kolom("Quotum", som=True),
-            Kolom("Verdeling (R1)", som=True),
+            Kolom("Verdeling", som=True),
             Kolom("Per rij afgerond", som=True),
             Kolom(
                 "Opgeslagen indicatief",

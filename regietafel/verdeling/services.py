@@ -149,7 +149,7 @@ def maak_scenario(
         bronnen.append(
             f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {_datum(oekraine_totaal.geldig_vanaf)}); "
             "Oekraïne-plaatsen: de laatste realisatie vóór de deadline van het verslag "
-            "(R3 vraagt 1-1-2023 t/m 1-9-2024: controleer deze cijfers)."
+            "(de methode van de minister telt 1-1-2023 t/m 1-9-2024: controleer deze cijfers)."
         )
     bronnen.append("Kansrijke initiatieven en historisch gemiddelde: niet opgeslagen, 0 ingevuld.")
     scenario = Scenario(

@@ -14,7 +14,7 @@ from regietafel.aanlevering.export import EXPORTS, FORMATEN, ExportFout, als_csv
 class Command(BaseCommand):
     help = (
         "Exporteer cijfers van een provincie op een opgeslagen peildatum: `export statushouders` "
-        "(COA-overzicht, R4) of `export stand` (opgave, realisatie en verschil per soort). "
+        "(COA-overzicht) of `export stand` (opgave, realisatie en verschil per soort). "
         "JSON en CSV naar stdout (of -o), XLSX alleen met -o BESTAND."
     )
 

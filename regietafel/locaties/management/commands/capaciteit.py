@@ -26,7 +26,7 @@ MAX_MAANDEN = 1200
 
 class Command(BaseCommand):
     help = (
-        "Capaciteit per soort per maand volgens de contracten van de locaties (R7), met de "
+        "Capaciteit per soort per maand volgens de contracten van de locaties, met de "
         "contracten die in die periode aflopen."
     )
     requires_system_checks: list[str] = []

@@ -77,7 +77,7 @@ def als_tabel(b: BonusOverzicht, titel: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Aanspraken op de bonusregelingen (SPUK 1, 2 en 3) per gemeente in een cyclus (R6)."
+    help = "Aanspraken op de bonusregelingen (SPUK 1, 2 en 3) per gemeente in een cyclus."
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:

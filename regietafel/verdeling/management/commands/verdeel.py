@@ -18,7 +18,7 @@ from regietafel.verdeling.casus import CasusFout, lees_casus, uitkomst_json, uit
 
 class Command(BaseCommand):
     help = (
-        "Vul een verdeelbesluit aan volgens R3: verdeel de restopgave over de gemeenten. "
+        "Vul een verdeelbesluit aan volgens de methode van de minister: verdeel de restopgave over de gemeenten. "
         "Leest een casus (JSON) en schrijft de verdeling met alle stappen."
     )
     requires_system_checks: list[str] = []
