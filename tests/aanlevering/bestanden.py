@@ -11,8 +11,13 @@ from typing import Any
 from regietafel.demo.drenthe import COA_2025_11, NIDOS_2025_11
 from regietafel.domain.statushouders import VergunninghoudersInvoer, stand_vergunninghouders
 
-# The sample COA file of ../shared/data/samples (see data/README.md).
-SAMPLE_COA = Path(__file__).resolve().parent / "data" / "coa-vergunninghouders-2025-11-01.xlsx"
+# The sample COA file of docs/voorbeelden (see its README: seed 000's figures).
+SAMPLE_COA = (
+    Path(__file__).resolve().parents[2]
+    / "docs"
+    / "voorbeelden"
+    / "coa-vergunninghouders-2025-11-01.xlsx"
+)
 
 # Seed 000 in the register's spelling (the demo's transcription of the COA overzicht).
 SEED_000: dict[str, tuple[int, ...]] = dict(COA_2025_11)

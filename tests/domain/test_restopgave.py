@@ -24,7 +24,7 @@ from regietafel.domain.restopgave import (
 )
 from regietafel.verdeling.casus import lees_casus, uitkomst_json
 
-VOORBEELDEN = Path(__file__).resolve().parents[1] / "data" / "voorbeelden"
+VOORBEELDEN = Path(__file__).resolve().parents[2] / "docs" / "voorbeelden"
 
 
 def gem(
@@ -73,11 +73,11 @@ def uitgesloten(u: Uitkomst, t: Opvangtype) -> dict[str, tuple[str, ...]]:
 
 
 def voorbeelden() -> list[str]:
-    if not VOORBEELDEN.is_dir():
-        return []
-    return sorted(
+    namen = sorted(
         p.stem for p in VOORBEELDEN.glob("verdeel-*.json") if not p.name.endswith(".expected.json")
     )
+    assert len(namen) >= 2, f"de voorbeelden ontbreken in {VOORBEELDEN}"
+    return namen
 
 
 @pytest.mark.parametrize("naam", voorbeelden())

@@ -18,7 +18,7 @@ import pytest
 from regietafel.domain.restopgave import verdeel_restopgave
 from regietafel.verdeling.casus import CasusFout, lees_casus, uitkomst_json, uitkomst_tabel
 
-VOORBEELDEN = Path(__file__).resolve().parents[1] / "data" / "voorbeelden"
+VOORBEELDEN = Path(__file__).resolve().parents[2] / "docs" / "voorbeelden"
 REPO = Path(__file__).resolve().parents[1].parent
 
 
