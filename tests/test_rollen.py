@@ -571,6 +571,7 @@ BEHEER: dict[str, tuple[frozenset[Paar], frozenset[Paar]]] = {
     "opgaven.cyclus": (NIEMAND, NIEMAND),  # national
     "opgaven.provincieopgave": (SECRETARIAAT_EIGEN, NIEMAND),
     "opgaven.opgave": (SECRETARIAAT_EIGEN, NIEMAND),
+    "opgaven.broninvulling": (SECRETARIAAT_EIGEN, NIEMAND),  # Bijlage 1 as a source printed it
     "monitoring.realisatie": (NIEMAND, NIEMAND),  # through imports and submissions only
     "monitoring.vergunninghoudersstand": (NIEMAND, NIEMAND),
     "monitoring.nidosstand": (NIEMAND, NIEMAND),
