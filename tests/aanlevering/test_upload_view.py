@@ -324,14 +324,14 @@ def test_the_api_refuses_a_file_name_without_an_extension(
     client = Client(headers={"Authorization": f"Token {token.key}"})
     inhoud = _correctie(tmp_path).read_bytes()
     antwoord = client.post(
-        "/api/v1/imports/coa/",
+        "/api/v1/imports/coa",
         {"bestand": SimpleUploadedFile("=cmd|' /C calc'!A0", inhoud)},
     )
     assert antwoord.status_code == 400
     assert "geen extensie" in antwoord.content.decode()
     assert not Aanlevering.objects.exists()
     antwoord = client.post(
-        "/api/v1/imports/coa/", {"bestand": SimpleUploadedFile("coa-correctie.xlsx", inhoud)}
+        "/api/v1/imports/coa", {"bestand": SimpleUploadedFile("coa-correctie.xlsx", inhoud)}
     )
     assert antwoord.status_code in (200, 201), antwoord.content
     assert Aanlevering.objects.get().bestandsnaam == "coa-correctie.xlsx"
