@@ -12,14 +12,24 @@ M = TypeVar("M", bound=models.Model)
 
 
 def bewaar(
-    model: type[M], *, door: Any, sleutel: dict[str, Any], waarden: dict[str, Any], bron: str = ""
+    model: type[M],
+    *,
+    door: Any,
+    sleutel: dict[str, Any],
+    waarden: dict[str, Any],
+    bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[M, bool]:
     """Create or update the record identified by ``sleutel``; returns (record, changed).
 
     Nothing is written, and no audit entry made, when the stored values already agree.
+    With ``alleen_als_ontbreekt`` (the demo loaders) a record that exists is returned as it
+    is, whatever its values and whoever wrote them: only a missing record is created.
     Call inside the caller's transaction.
     """
     obj = model._default_manager.filter(**sleutel).first()
+    if obj is not None and alleen_als_ontbreekt:
+        return obj, False
     velden = list(waarden)
     if obj is None:
         obj = model(**sleutel, **waarden)

@@ -480,7 +480,12 @@ def importeer_nidos(
         for (g, waarden), regel in zip(rijen, samenvatting.regels, strict=True):
             if regel.status != ONGEWIJZIGD:
                 registreer_nidos(
-                    door=door, gemeente=g, peildatum=peildatum, bron=bron_tekst, **waarden
+                    door=door,
+                    gemeente=g,
+                    peildatum=peildatum,
+                    gerealiseerd=waarden["gerealiseerd"],
+                    taakstelling=waarden["taakstelling"],
+                    bron=bron_tekst,
                 )
         _log(samenvatting, door=door, peildatum=peildatum)
     return samenvatting

@@ -16,8 +16,9 @@ REGISTER_BRON = "CBS gebiedsindelingen 2025 (gemeenten_2025.csv)"
 
 
 @transaction.atomic
-def laad_register(*, door: Any, pad: Path = REGISTER) -> int:
-    """Load the 12 provinces and 342 municipalities of 2025; returns the number of changes."""
+def laad_register(*, door: Any, pad: Path = REGISTER, alleen_als_ontbreekt: bool = False) -> int:
+    """Load the 12 provinces and 342 municipalities of 2025; returns the number of changes.
+    With ``alleen_als_ontbreekt`` only the missing ones are added (a name a user changed stays)."""
     wijzigingen = 0
     with pad.open(encoding="utf-8", newline="") as fh:
         rijen = list(csv.DictReader(fh))
@@ -31,6 +32,7 @@ def laad_register(*, door: Any, pad: Path = REGISTER) -> int:
                 sleutel={"code": code},
                 waarden={"naam": rij["provincie"]},
                 bron=REGISTER_BRON,
+                alleen_als_ontbreekt=alleen_als_ontbreekt,
             )
             wijzigingen += veranderd
     for rij in rijen:
@@ -40,6 +42,7 @@ def laad_register(*, door: Any, pad: Path = REGISTER) -> int:
             sleutel={"cbs_code": rij["cbs_code"]},
             waarden={"naam": rij["naam"], "provincie": provincies[rij["provincie_code"]]},
             bron=REGISTER_BRON,
+            alleen_als_ontbreekt=alleen_als_ontbreekt,
         )
         wijzigingen += veranderd
     return wijzigingen
@@ -47,7 +50,14 @@ def laad_register(*, door: Any, pad: Path = REGISTER) -> int:
 
 @transaction.atomic
 def zet_inwonertal(
-    *, door: Any, gemeente: Gemeente, jaar: int, aantal: int, bron: str, synthetisch: bool = False
+    *,
+    door: Any,
+    gemeente: Gemeente,
+    jaar: int,
+    aantal: int,
+    bron: str,
+    synthetisch: bool = False,
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[Inwonertal, bool]:
     return bewaar(
         Inwonertal,
@@ -55,4 +65,5 @@ def zet_inwonertal(
         sleutel={"gemeente": gemeente, "jaar": jaar},
         waarden={"aantal": aantal, "bron": bron, "synthetisch": synthetisch},
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )

@@ -38,11 +38,23 @@ PLAATSEN = ("plaatsen_regulier", "plaatsen_amv", "plaatsen_oekraine", "plaatsen_
 
 @transaction.atomic
 def zet_locatie(
-    *, door: Any, gemeente: Gemeente, naam: str, bron: str = "", **waarden: Any
+    *,
+    door: Any,
+    gemeente: Gemeente,
+    naam: str,
+    bron: str = "",
+    alleen_als_ontbreekt: bool = False,
+    **waarden: Any,
 ) -> tuple[Locatie, bool]:
-    """Create or update by (gemeente, naam): the demo loader and imports."""
+    """Create or update by (gemeente, naam): the demo loader and imports. With
+    ``alleen_als_ontbreekt`` a location of that gemeente with that name (in any case, as the
+    register compares names) stays as it is, ended or changed; only a missing one is added."""
     if door is not None:
         _controleer_recht(door, gemeente)
+    if alleen_als_ontbreekt:
+        bestaand = Locatie.objects.filter(gemeente=gemeente, naam__iexact=naam).first()
+        if bestaand is not None:
+            return bestaand, False
     return bewaar(
         Locatie, door=door, sleutel={"gemeente": gemeente, "naam": naam}, waarden=waarden, bron=bron
     )

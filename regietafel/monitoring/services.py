@@ -1,5 +1,10 @@
 """Writes for realisation figures. A figure is never overwritten: a changed figure for the
-same peildatum supersedes the stored one, which is kept with ``vervangen_op`` set."""
+same peildatum supersedes the stored one, which is kept with ``vervangen_op`` set.
+
+With ``alleen_als_ontbreekt`` (the demo loaders) a figure is only added where there is no
+current one for its key (gemeente, soort and peildatum; gemeente and peildatum for the COA
+and Nidos standen), whoever wrote that one: a user's, an inzending's or an import's figure
+is never superseded by the demo."""
 
 from __future__ import annotations
 
@@ -45,9 +50,13 @@ def _registreer(
     waarden: dict[str, Any],
     bron: str,
     toelichting: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[P, bool]:
-    """Append a figure; supersede the current one for the same key when it differs."""
+    """Append a figure; supersede the current one for the same key when it differs (unless
+    ``alleen_als_ontbreekt``: then a current figure stays, whatever its value)."""
     huidig = model.objects.actueel().filter(**sleutel).first()
+    if huidig is not None and alleen_als_ontbreekt:
+        return huidig, False
     velden = list(waarden)
     nu = klok.nu()
     nieuw = model(
@@ -90,6 +99,7 @@ def registreer_realisatie(
     aantal: int,
     bron: str = "",
     toelichting: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[Realisatie, bool]:
     eerste_van_de_maand(peildatum)
     return _registreer(
@@ -99,6 +109,7 @@ def registreer_realisatie(
         waarden={"aantal": aantal},
         bron=bron,
         toelichting=toelichting,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -188,6 +199,7 @@ def registreer_vergunninghouders(
     correcties: int,
     realisatie_maanden: tuple[int, ...],
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[VergunninghoudersStand, bool]:
     eerste_van_de_maand(peildatum)
     if len(realisatie_maanden) > 6:
@@ -213,6 +225,7 @@ def registreer_vergunninghouders(
             **maanden,
         },
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -225,6 +238,7 @@ def registreer_nidos(
     gerealiseerd: int,
     taakstelling: int,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[NidosStand, bool]:
     return _registreer(
         NidosStand,
@@ -232,6 +246,7 @@ def registreer_nidos(
         sleutel={"gemeente": gemeente, "peildatum": peildatum},
         waarden={"gerealiseerd": gerealiseerd, "taakstelling": taakstelling},
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 

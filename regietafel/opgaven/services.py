@@ -1,4 +1,8 @@
-"""Writes for cycli and opgaven."""
+"""Writes for cycli and opgaven.
+
+Each ``zet_…`` creates or updates by its natural key; with ``alleen_als_ontbreekt`` (the demo
+loaders) it only creates a missing record and leaves one that exists as it is.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,16 @@ from regietafel.services import bewaar
 
 
 @transaction.atomic
-def zet_cyclus(*, door: Any, code: str, **waarden: Any) -> tuple[Cyclus, bool]:
-    return bewaar(Cyclus, door=door, sleutel={"code": code}, waarden=waarden)
+def zet_cyclus(
+    *, door: Any, code: str, alleen_als_ontbreekt: bool = False, **waarden: Any
+) -> tuple[Cyclus, bool]:
+    return bewaar(
+        Cyclus,
+        door=door,
+        sleutel={"code": code},
+        waarden=waarden,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
+    )
 
 
 @transaction.atomic
@@ -27,6 +39,7 @@ def zet_opgave(
     stadium: str,
     aantal: int,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[Opgave, bool]:
     return bewaar(
         Opgave,
@@ -34,6 +47,7 @@ def zet_opgave(
         sleutel={"cyclus": cyclus, "gemeente": gemeente, "soort": soort, "stadium": stadium},
         waarden={"aantal": aantal, "bron": bron},
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -47,6 +61,7 @@ def zet_provincie_opgave(
     aantal: int,
     geldig_vanaf: dt.date,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[ProvincieOpgave, bool]:
     return bewaar(
         ProvincieOpgave,
@@ -59,6 +74,7 @@ def zet_provincie_opgave(
         },
         waarden={"aantal": aantal, "bron": bron},
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 

@@ -158,6 +158,20 @@ def bewaar_overleg(
         return overleg
 
 
+def voeg_overleg_toe_als_ontbreekt(
+    *, door: Any, provincie: Provincie, waarden: dict[str, Any]
+) -> Overleg | None:
+    """The demo's way in: create the meeting unless the provincie has one of that soort on that
+    date; then None, and nothing is written (that meeting and all in it stay as they are)."""
+    _controleer(door, provincie)
+    with transaction.atomic():
+        if Overleg.objects.filter(
+            provincie=provincie, soort=waarden["soort"], datum=waarden["datum"]
+        ).exists():
+            return None
+        return bewaar_overleg(door=door, provincie=provincie, waarden=waarden, alleen_nieuw=True)
+
+
 def vorig_overleg(overleg: Overleg) -> Overleg | None:
     """The meeting before ``overleg`` (same provincie and soort): its list is approved here."""
     return (
@@ -560,9 +574,12 @@ def bewaar_brief(
     agendapunten: Iterable[Agendapunt] | None = None,
     bestand: tuple[str, bytes] | None = None,
     brief: Brief | None = None,
+    alleen_als_ontbreekt: bool = False,
 ) -> Brief:
     """Register a letter (unique by afzender, date and subject) or change one; link agenda items
-    of the same provincie; keep an attachment like the meetings' files."""
+    of the same provincie; keep an attachment like the meetings' files. With
+    ``alleen_als_ontbreekt`` (the demo) a registered letter with that key is returned as it
+    is, its agenda items included: only a missing letter is added."""
     _controleer(door, provincie)
     waarden = {k: v for k, v in waarden.items() if k in BRIEF_VELDEN}
     punten = list(agendapunten) if agendapunten is not None else None
@@ -583,6 +600,15 @@ def bewaar_brief(
             "verwijderd_op": None,
         }
     with transaction.atomic():
+        if brief is None and alleen_als_ontbreekt:
+            bestaand = Brief.objects.filter(
+                provincie=provincie,
+                afzender=waarden["afzender"],
+                ontvangen=waarden["ontvangen"],
+                onderwerp=waarden["onderwerp"],
+            ).first()
+            if bestaand is not None:
+                return bestaand
         if bestand is not None:
             opslag.bewaar(bestand[1], opslag.extensie(bestand[0]))
         if brief is None:

@@ -103,8 +103,11 @@ def zet_bonusregeling(
     spuk3_drempel_procent: int = 75,
     spuk1_minimale_jaren: int = 5,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[BonusRegeling, bool]:
-    """Create or update the bonus schemes of a cyclus; returns (regeling, changed)."""
+    """Create or update the bonus schemes of a cyclus; returns (regeling, changed). With
+    ``alleen_als_ontbreekt`` a regeling that exists stays as it is, with its SPUK 3 amounts
+    (one a user removed is not brought back): only a missing regeling is added, whole."""
     if cyclus.soort != CyclusSoort.SPREIDINGSWET:
         raise ValidationError("Bonusregelingen horen bij een cyclus van de Spreidingswet.")
     vreemd = sorted(g.naam for g in spuk3_per_gemeente if g.provincie_id != provincie.pk)
@@ -124,7 +127,10 @@ def zet_bonusregeling(
             "bron": bron,
         },
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
+    if alleen_als_ontbreekt and not veranderd:
+        return regeling, False
     for gemeente, bedrag in spuk3_per_gemeente.items():
         _, gewijzigd = bewaar(
             Spuk3Bedrag,

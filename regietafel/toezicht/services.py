@@ -45,12 +45,29 @@ def _wijzig(door: Any, obj: Any, waarden: dict[str, Any]) -> bool:
 
 @transaction.atomic
 def open_dossier(
-    *, door: Any, gemeente: Gemeente, geopend_op: dt.date, onderwerp: str, notities: str = ""
+    *,
+    door: Any,
+    gemeente: Gemeente,
+    geopend_op: dt.date,
+    onderwerp: str,
+    notities: str = "",
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[Dossier, bool]:
-    """Open a dossier for ``gemeente`` (or return its open one: idempotent per gemeente)."""
+    """Open a dossier for ``gemeente`` (or return its open one: idempotent per gemeente).
+
+    With ``alleen_als_ontbreekt`` (the demo) a dossier of ``gemeente`` opened on
+    ``geopend_op`` (open or closed, whatever its subject now), or any open one of the gemeente,
+    is returned as it is: only a gemeente without either gets a new dossier."""
     _schrijver(door, gemeente)
     if not onderwerp.strip():
         raise ValidationError("Geef het onderwerp van het toezicht.", code="onderwerp")
+    if alleen_als_ontbreekt:
+        er_is = (
+            Dossier.objects.filter(gemeente=gemeente, geopend_op=geopend_op).first()
+            or Dossier.objects.filter(gemeente=gemeente, status=DossierStatus.OPEN).first()
+        )
+        if er_is is not None:
+            return er_is, False
     bestaand = (
         Dossier.objects.select_for_update()
         .filter(gemeente=gemeente, status=DossierStatus.OPEN)
@@ -100,7 +117,13 @@ def _controleer_stap(soort: str, datum: dt.date, waarden: dict[str, Any]) -> Non
 
 @transaction.atomic
 def zet_stap(
-    *, door: Any, dossier: Dossier, soort: str, datum: dt.date, **waarden: Any
+    *,
+    door: Any,
+    dossier: Dossier,
+    soort: str,
+    datum: dt.date,
+    alleen_als_ontbreekt: bool = False,
+    **waarden: Any,
 ) -> tuple[Stap, bool]:
     """Add a step (or update the one of the same kind on the same day)."""
     _schrijver(door, dossier.gemeente)
@@ -112,6 +135,7 @@ def zet_stap(
         door=door,
         sleutel={"dossier": dossier, "soort": soort, "datum": datum},
         waarden=waarden,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 

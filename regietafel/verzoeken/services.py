@@ -3,6 +3,8 @@
 Every function takes the acting user as ``door``, checks it (``permissions``), validates,
 writes in one transaction and records an audit entry. ``door=None`` is the system itself
 (the demo loader, a management command); views always pass ``request.user``.
+The ``zet_…`` functions create or update by natural key; with ``alleen_als_ontbreekt`` (the
+demo loaders) they only create a missing record and leave one that exists as it is.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def zet_verzoek(
     ontvangen_op: dt.date,
     van_wie: str,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
     **waarden: Any,
 ) -> tuple[NoodopvangVerzoek, bool]:
     """Create or update the request received on ``ontvangen_op`` from ``van_wie``."""
@@ -97,6 +100,7 @@ def zet_verzoek(
         sleutel={"provincie": provincie, "ontvangen_op": ontvangen_op, "van_wie": van_wie},
         waarden=waarden,
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -140,6 +144,7 @@ def zet_kandidaat(
     naam: str = "",
     locatie: Locatie | None = None,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
     **waarden: Any,
 ) -> tuple[Kandidaatlocatie, bool]:
     """Create or update a candidate location (by request, gemeente, name and location)."""
@@ -153,6 +158,7 @@ def zet_kandidaat(
         sleutel={"verzoek": verzoek, "gemeente": gemeente, "naam": naam, "locatie": locatie},
         waarden=waarden,
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -270,7 +276,7 @@ def beeindig_activering(*, door: Any, activering: Activering, beeindigd_op: dt.d
 
 @transaction.atomic
 def zet_maatregel(
-    *, door: Any, code: str, bron: str = "", **waarden: Any
+    *, door: Any, code: str, bron: str = "", alleen_als_ontbreekt: bool = False, **waarden: Any
 ) -> tuple[Nareismaatregel, bool]:
     """The terms of the nareismaatregel (configuration as data). A superuser or the system
     only: the measure is national."""
@@ -282,6 +288,7 @@ def zet_maatregel(
         sleutel={"code": code},
         waarden={**waarden, "bron": bron},
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
@@ -310,6 +317,7 @@ def plaats_nareizigers(
     hotel: str = "",
     locatie: Locatie | None = None,
     bron: str = "",
+    alleen_als_ontbreekt: bool = False,
     **waarden: Any,
 ) -> tuple[NareizigersPlaatsing, bool]:
     """Record a placement (create or update by gemeente, date and hotel)."""
@@ -328,6 +336,7 @@ def plaats_nareizigers(
         },
         waarden=waarden,
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 
 
