@@ -1,6 +1,6 @@
 """The synthetic national demo: `regietafel demo landelijk [--seed N]`.
 
-On top of the Drenthe demo (loaded first, never changed) it generates for the 330 gemeenten
+On top of the Drenthe demo (loaded first, where missing) it generates for the 330 gemeenten
 of the other 11 provincies: inhabitants (1-1-2025), the provincial opgaven and every opgave per
 gemeente (Spreidingswet 2024 and 2026, Oekraïne, statushouders, minderjarigen), ``maanden``
 monthly peildata up to 1-11-2025 of realisatie, COA statushouders and Nidos, locations, and
@@ -11,7 +11,10 @@ Deterministic: every figure of a gemeente comes from ``random.Random(f"{seed}:{c
 Synthetic IN THE DATA: every generated row has ``bron`` starting with ``SYNTHETISCH`` (and
 ``Inwonertal.synthetisch=True``; a Locatie, which has no bron, says so in ``bijzonderheden``
 and its name, an Overleg in ``locatie``). No migration was needed for the marking.
-Idempotent: rows whose natural key exists are skipped, so a second run adds nothing.
+Only adds: a row whose natural key exists is skipped, never changed (for the figures: any
+current figure for that gemeente, soort and peildatum, whoever wrote it), so what a user, an
+inzending or an import wrote stays, and a second run adds nothing. Drenthe is loaded with
+``demo.services.laad_drenthe``, which only adds what is missing too.
 Fast: bulk_create in batches, and one summary audit entry per kind of row.
 """
 

@@ -1,7 +1,11 @@
 """The Drenthe PRT meetings of 19 november 2025 and 5 februari 2026 (seeds 002 and 004) and the
 two letters on the agenda of 5 februari, loaded through ``overleg.services``.
 
-Idempotent: a second ``laad`` adds no rows (every write is create-or-update by natural key).
+Only adds what is missing, and a meeting is loaded whole or not at all: a meeting that is there
+(the provincie has one of that soort on that date, or the history shows it was made and a
+user moved it since) keeps its items, notes, decisions, actions, attachments and approval as
+they are; the letters come with the meeting of 5-2-2026 and a registered letter stays as it
+is. A second ``laad`` writes nothing.
 
 From the seeds: the agenda of 5-2-2026 (items, doel, time, place), the two letters (text as
 in seed 002, names redacted there), the actie- en besluitenlijst of 19-11-2025 (notes, the
@@ -15,6 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import transaction
+
+from regietafel.demo.bestaand import eerder_aangemaakt
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import services
 from regietafel.overleg.models import (
@@ -263,6 +270,7 @@ def _punten(
         uit[(nummer, letter)] = services.bewaar_agendapunt(
             door=door,
             overleg=overleg,
+            alleen_nieuw=True,
             waarden={
                 "nummer": nummer,
                 "letter": letter,
@@ -281,23 +289,34 @@ def _punten(
     return uit
 
 
+def _nieuw_overleg(door: Any, provincie: Provincie, waarden: dict[str, Any]) -> Overleg | None:
+    """The meeting, created now; None when it is there (by its key, or made before and moved
+    to another date by a user since): then nothing of it is loaded."""
+    if eerder_aangemaakt(
+        Overleg(provincie=provincie, soort=waarden["soort"], datum=waarden["datum"])
+    ):
+        return None
+    return services.voeg_overleg_toe_als_ontbreekt(door=door, provincie=provincie, waarden=waarden)
+
+
+@transaction.atomic
 def laad(door: Any = None) -> None:
-    """Load (or confirm) the two meetings, their lists and the letters; ``door`` is None (the
+    """Add the two meetings, their lists and the letters, where missing; ``door`` is None (the
     system) or a user allowed to write for Drenthe (the secretariaat, or a staff user)."""
     provincie = Provincie.objects.get(naam=PROVINCIE)
-    november = services.bewaar_overleg(
-        door=door,
-        provincie=provincie,
-        waarden={
+    november = _nieuw_overleg(
+        door,
+        provincie,
+        {
             "soort": OverlegSoort.BESTUURLIJK,
             "datum": NOVEMBER,
             "voorzitter": "Commissaris van de Koning",
         },
     )
-    februari = services.bewaar_overleg(
-        door=door,
-        provincie=provincie,
-        waarden={
+    februari = _nieuw_overleg(
+        door,
+        provincie,
+        {
             "soort": OverlegSoort.BESTUURLIJK,
             "datum": FEBRUARI,
             "begintijd": dt.time(12, 0),
@@ -307,19 +326,22 @@ def laad(door: Any = None) -> None:
             "voorzitter": "Commissaris van de Koning",
         },
     )
-    nov = _punten(door, november, NOVEMBER_PUNTEN)
-    for nummer, tekst in NOVEMBER_BESLUITEN:
-        services.bewaar_besluit(door=door, punt=nov[(nummer, "")], tekst=tekst)
     nov_acties = {}
-    for nummer, omschrijving, wie, deadline, afgerond in NOVEMBER_ACTIES:
-        nov_acties[omschrijving] = (
-            services.bewaar_actie(
-                door=door,
-                punt=nov[(nummer, "")],
-                waarden={"omschrijving": omschrijving, "door_wie": wie, "deadline": deadline},
-            ),
-            afgerond,
-        )
+    if november is not None:
+        nov = _punten(door, november, NOVEMBER_PUNTEN)
+        for nummer, tekst in NOVEMBER_BESLUITEN:
+            services.bewaar_besluit(door=door, punt=nov[(nummer, "")], tekst=tekst)
+        for nummer, omschrijving, wie, deadline, afgerond in NOVEMBER_ACTIES:
+            nov_acties[omschrijving] = (
+                services.bewaar_actie(
+                    door=door,
+                    punt=nov[(nummer, "")],
+                    waarden={"omschrijving": omschrijving, "door_wie": wie, "deadline": deadline},
+                ),
+                afgerond,
+            )
+    if februari is None:
+        return
 
     feb = _punten(door, februari, FEBRUARI_PUNTEN)
     for sleutel in STAND_PUNTEN:
@@ -335,15 +357,22 @@ def laad(door: Any = None) -> None:
         punt=feb[(5, "d")],
         tekst="Ingestemd met de procesaanpak tweede cyclus Spreidingswet.",
     )
-    # 5-2-2026 approves the list of 19-11-2025; the actions done by then are closed there.
-    services.stem_in(door=door, overleg=februari)
-    for actie, afgerond in nov_acties.values():
-        if afgerond and actie.status != ActieStatus.AFGEROND:
-            services.zet_actie_status(
-                door=door, actie=actie, status=ActieStatus.AFGEROND, overleg=februari
-            )
+    if november is not None:
+        # 5-2-2026 approves the list of 19-11-2025; the actions done by then are closed there.
+        services.stem_in(door=door, overleg=februari)
+        for actie, afgerond in nov_acties.values():
+            if afgerond:
+                services.zet_actie_status(
+                    door=door, actie=actie, status=ActieStatus.AFGEROND, overleg=februari
+                )
 
     for gegevens in BRIEVEN:
         waarden = dict(gegevens)
         punt = feb[waarden.pop("punt")]
-        services.bewaar_brief(door=door, provincie=provincie, waarden=waarden, agendapunten=[punt])
+        services.bewaar_brief(
+            door=door,
+            provincie=provincie,
+            waarden=waarden,
+            agendapunten=[punt],
+            alleen_als_ontbreekt=True,
+        )

@@ -1,7 +1,26 @@
-"""Load the Drenthe demo through the apps' services (so it is audited like any other write)."""
+"""Load the Drenthe demo through the apps' services (so it is audited like any other write).
+
+The demo only adds what is missing: every service is called with ``alleen_als_ontbreekt``, so
+a record that exists stays as it is, whoever wrote it (a user, an inzending, an import). What
+"already there" means per kind of record:
+
+- register, cycli, inwonertallen, opgaven, provinciale opgaven: the same natural key (CBS code;
+  code; gemeente and jaar; cyclus, gemeente, soort and stadium; cyclus, provincie, soort and
+  geldig vanaf);
+- realisatie, COA- and Nidos-standen (append-only figures): any current figure for that
+  gemeente, soort and peildatum (gemeente and peildatum), whoever wrote it;
+- locaties: a location of the gemeente with that name (in any case), or one the history shows
+  was created under it (renamed since: ``bestaand.eerder_aangemaakt``);
+- bonusregelingen: the regeling of the cyclus and provincie, with its SPUK 3 amounts;
+  rapportversies: any version of that report;
+- demo accounts: the user name; an existing account keeps its password, role and provincie.
+
+A second load writes nothing at all: no row, no history entry.
+"""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +30,11 @@ from django.db import transaction
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.services import registreer
 from regietafel.demo import drenthe as bron
+from regietafel.demo.bestaand import eerder_aangemaakt
 from regietafel.domain.validatie import naam_sleutel
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.gemeenten.services import laad_register, zet_inwonertal
+from regietafel.gemeenten.services import REGISTER, laad_register, zet_inwonertal
+from regietafel.locaties.models import Locatie
 from regietafel.locaties.services import zet_locatie
 from regietafel.monitoring.services import (
     registreer_nidos,
@@ -45,26 +66,32 @@ class Resultaat:
         return sum(self.wijzigingen.values())
 
 
-def _gemeenten(provincie: Provincie) -> dict[str, Gemeente]:
-    return {naam_sleutel(g.naam): g for g in provincie.gemeenten.all()}
+def gemeenten_van(provincie: Provincie) -> dict[str, Gemeente]:
+    """The provincie's gemeenten by the register's name (through the CBS code), as the sources
+    spell them: a gemeente a user renamed is still found, and keeps its new name."""
+    with REGISTER.open(encoding="utf-8", newline="") as fh:
+        register = {rij["cbs_code"]: rij["naam"] for rij in csv.DictReader(fh)}
+    return {naam_sleutel(register.get(g.cbs_code, g.naam)): g for g in provincie.gemeenten.all()}
 
 
-def _zoek(gemeenten: dict[str, Gemeente], naam: str) -> Gemeente:
+def zoek(gemeenten: dict[str, Gemeente], naam: str) -> Gemeente:
     return gemeenten[naam_sleutel(BEKENDE_SCHRIJFFOUTEN.get(naam, naam))]
 
 
 @transaction.atomic
 def laad_drenthe(*, door: Any = None) -> Resultaat:
-    """Load (or confirm) the Drenthe demo; a second run changes nothing."""
+    """Add what is missing of the Drenthe demo; a second run writes nothing."""
     r = Resultaat()
-    r.tel("register", laad_register(door=door) > 0)
+    r.tel("register", laad_register(door=door, alleen_als_ontbreekt=True) > 0)
     provincie = Provincie.objects.get(naam=bron.PROVINCIE)
-    gemeenten = _gemeenten(provincie)
+    gemeenten = gemeenten_van(provincie)
 
     cycli: dict[str, Cyclus] = {}
     for velden in bron.CYCLI:
         velden = dict(velden)
-        cycli[str(velden["code"])], veranderd = zet_cyclus(door=door, **velden)
+        cycli[str(velden["code"])], veranderd = zet_cyclus(
+            door=door, alleen_als_ontbreekt=True, **velden
+        )
         r.tel("cycli", veranderd)
     for code, soort, aantal, vanaf, tekst in bron.PROVINCIE_OPGAVEN:
         r.tel(
@@ -77,6 +104,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 aantal=aantal,
                 geldig_vanaf=vanaf,
                 bron=tekst,
+                alleen_als_ontbreekt=True,
             )[1],
         )
 
@@ -110,7 +138,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             amv_aanbod,
             _amv_2026,
         ) = rij
-        g = _zoek(gemeenten, naam)
+        g = zoek(gemeenten, naam)
         r.tel(
             "inwonertallen",
             zet_inwonertal(
@@ -119,6 +147,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 jaar=bron.INWONERS_JAAR,
                 aantal=inwoners,
                 bron=bron.PUZZEL_BRON,
+                alleen_als_ontbreekt=True,
             )[1],
         )
         opgaven = [
@@ -140,6 +169,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                     stadium=stadium,
                     aantal=aantal,
                     bron=bron.PUZZEL_BRON,
+                    alleen_als_ontbreekt=True,
                 )[1],
             )
         for soort, aantal in (
@@ -156,13 +186,14 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                     peildatum=bron.PUZZEL_PEILDATUM,
                     aantal=aantal,
                     bron=bron.PUZZEL_BRON,
+                    alleen_als_ontbreekt=True,
                 )[1],
             )
 
     # The verdeelbesluit of 20 December 2024 (seed 003) took the verslag over 1:1.
     besluit = "Verdeelbesluit Drenthe 2024, 20-12-2024, nr. 6015725"
     for naam, rij in bron.PUZZEL.items():
-        g = _zoek(gemeenten, naam)
+        g = zoek(gemeenten, naam)
         for soort, aantal in ((Soort.REGULIER, rij[6]), (Soort.AMV, rij[10])):
             r.tel(
                 "opgaven",
@@ -174,11 +205,12 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                     stadium=Stadium.VASTGESTELD,
                     aantal=aantal,
                     bron=besluit,
+                    alleen_als_ontbreekt=True,
                 )[1],
             )
 
     for naam, (oek, reg, amv) in bron.REALISATIE_2025_11.items():
-        g = _zoek(gemeenten, naam)
+        g = zoek(gemeenten, naam)
         cijfers: tuple[tuple[str, int | None], ...] = (
             (Soort.OEKRAINE, oek),
             (Soort.REGULIER, reg),
@@ -195,12 +227,13 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                         peildatum=bron.STAND_PEILDATUM,
                         aantal=cijfer,
                         bron=bron.STAND_BRON,
+                        alleen_als_ontbreekt=True,
                     )[1],
                 )
 
     statushouders = cycli["statushouders-2025-2"], cycli["statushouders-2025-1"]
     for naam, rij in bron.COA_2025_11.items():
-        g = _zoek(gemeenten, naam)
+        g = zoek(gemeenten, naam)
         stand_1_jan, taak_h1, real_h1, taak_h2, correcties, *maanden = rij
         r.tel(
             "standen vergunninghouders",
@@ -216,6 +249,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 correcties=correcties,
                 realisatie_maanden=tuple(maanden),
                 bron=bron.COA_BRON,
+                alleen_als_ontbreekt=True,
             )[1],
         )
         for cyclus, taak in zip(statushouders, (taak_h2, taak_h1), strict=True):
@@ -229,11 +263,12 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                     stadium=Stadium.VASTGESTELD,
                     aantal=taak,
                     bron=bron.COA_BRON,
+                    alleen_als_ontbreekt=True,
                 )[1],
             )
 
     for naam, (gerealiseerd, taakstelling) in bron.NIDOS_2025_11.items():
-        g = _zoek(gemeenten, naam)
+        g = zoek(gemeenten, naam)
         r.tel(
             "standen Nidos",
             registreer_nidos(
@@ -243,6 +278,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 gerealiseerd=gerealiseerd,
                 taakstelling=taakstelling,
                 bron=bron.NIDOS_BRON,
+                alleen_als_ontbreekt=True,
             )[1],
         )
         r.tel(
@@ -255,21 +291,31 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 stadium=Stadium.VASTGESTELD,
                 aantal=taakstelling,
                 bron=bron.NIDOS_BRON,
+                alleen_als_ontbreekt=True,
             )[1],
         )
 
     for velden in bron.LOCATIES:
         velden = dict(velden)
-        g = _zoek(gemeenten, str(velden.pop("gemeente")))
+        g = zoek(gemeenten, str(velden.pop("gemeente")))
         naam = str(velden.pop("naam"))
+        if eerder_aangemaakt(Locatie(gemeente=g, naam=naam)):
+            continue  # made before (a user may have renamed it): not brought back
         r.tel(
             "locaties",
-            zet_locatie(door=door, gemeente=g, naam=naam, bron=bron.LOCATIES_BRON, **velden)[1],
+            zet_locatie(
+                door=door,
+                gemeente=g,
+                naam=naam,
+                bron=bron.LOCATIES_BRON,
+                alleen_als_ontbreekt=True,
+                **velden,
+            )[1],
         )
 
     for velden in bron.BONUSREGELINGEN:
         velden = dict(velden)
-        per_gemeente = {_zoek(gemeenten, n): b for n, b in velden.pop("spuk3_per_gemeente").items()}
+        per_gemeente = {zoek(gemeenten, n): b for n, b in velden.pop("spuk3_per_gemeente").items()}
         r.tel(
             "bonusregelingen",
             zet_bonusregeling(
@@ -278,6 +324,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 provincie=provincie,
                 spuk3_per_gemeente=per_gemeente,
                 bron=bron.BONUS_BRON,
+                alleen_als_ontbreekt=True,
                 **velden,
             )[1],
         )
@@ -305,7 +352,11 @@ SECRETARIAAT_RECHTEN = {
 
 
 def _groep_secretariaat() -> Group:
-    groep, _ = Group.objects.get_or_create(name="Secretariaat PRT")
+    """The group "Secretariaat PRT", with its rights when the demo creates it; a group that
+    exists keeps the rights an administrator gave or took."""
+    groep, nieuw = Group.objects.get_or_create(name="Secretariaat PRT")
+    if not nieuw:
+        return groep
     gewenst = [
         p
         for p in Permission.objects.filter(
@@ -319,10 +370,12 @@ def _groep_secretariaat() -> Group:
 
 @transaction.atomic
 def maak_demo_accounts(*, door: Any = None) -> list[str]:
-    """Create the demo accounts that do not exist yet; returns the names created."""
+    """Create the demo accounts that do not exist yet; returns the names created. An account
+    that exists (by user name) is left as it is: its password, role, provincie, gemeente and
+    groups stay what a user or an administrator made them."""
     groep = _groep_secretariaat()
     provincie = Provincie.objects.get(naam=bron.PROVINCIE)
-    gemeenten = _gemeenten(provincie)
+    gemeenten = gemeenten_van(provincie)
     aangemaakt = []
     for naam, rol, gemeente, organisatie, _ in bron.DEMO_ACCOUNTS:
         if Gebruiker.objects.filter(username=naam).exists():
@@ -332,7 +385,7 @@ def maak_demo_accounts(*, door: Any = None) -> list[str]:
             rol=rol,
             provincie=provincie,
             organisatie=organisatie,
-            gemeente=_zoek(gemeenten, gemeente) if gemeente else None,
+            gemeente=zoek(gemeenten, gemeente) if gemeente else None,
         )
         gebruiker.set_password(bron.DEMO_WACHTWOORD)
         gebruiker.is_staff = rol == "secretariaat"

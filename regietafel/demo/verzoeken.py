@@ -1,5 +1,10 @@
 """Demo data for the ministry's requests and toezicht (issue 8, points 4–6), through the
-services; idempotent (a second run writes nothing).
+services. Only adds what is missing; a second run writes nothing. "Already there": the
+noodopvang request by provincie, date and sender (or made before: a user may have changed
+those), with its candidate locations, which come only with a new request; the nareismaatregel
+by its code; a placement by gemeente, date and hotel (or made before); Tynaarlo's dossier when
+it has one opened on that date or any open one, with its steps, which come only with a new
+dossier. What a user changed in any of them stays.
 
 From the seeds (002): the noodopvang request received 12-1-2026 (100 places, first half of
 2026, usable within 3 days, staffed by the Red Cross) and the nareismaatregel of 19-12-2025
@@ -16,10 +21,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from regietafel.gemeenten.models import Gemeente, Provincie
+from django.db import transaction
+
+from regietafel.demo.bestaand import eerder_aangemaakt
+from regietafel.demo.services import gemeenten_van, zoek
+from regietafel.gemeenten.models import Provincie
 from regietafel.toezicht.models import StapSoort, StapStatus
 from regietafel.toezicht.services import open_dossier, zet_stap
-from regietafel.verzoeken.models import Gereedheid
+from regietafel.verzoeken.models import Gereedheid, NareizigersPlaatsing, NoodopvangVerzoek
 from regietafel.verzoeken.services import (
     plaats_nareizigers,
     zet_kandidaat,
@@ -92,45 +101,71 @@ STAPPEN = [
 ]
 
 
+@transaction.atomic
 def laad(door: Any) -> None:
     provincie = Provincie.objects.get(naam="Drenthe")
-    gemeenten = {g.naam: g for g in Gemeente.objects.filter(provincie=provincie)}
+    gemeenten = gemeenten_van(provincie)
 
-    verzoek, _ = zet_verzoek(door=door, provincie=provincie, bron=BRON_NOODOPVANG, **VERZOEK)
-    for naam_g, naam, plaatsen, gereedheid, per in KANDIDATEN:
-        zet_kandidaat(
+    if not eerder_aangemaakt(NoodopvangVerzoek(provincie=provincie, **VERZOEK)):
+        verzoek, nieuw = zet_verzoek(
             door=door,
-            verzoek=verzoek,
-            gemeente=gemeenten[naam_g],
-            naam=naam,
-            plaatsen=plaatsen,
-            gereedheid=gereedheid,
-            gereedheid_op=per,
-            notities=f"{VERZONNEN}: locatie, plaatsen en gereedheid.",
+            provincie=provincie,
+            bron=BRON_NOODOPVANG,
+            alleen_als_ontbreekt=True,
+            **VERZOEK,
         )
+        if nieuw:  # the candidates come with a new request only
+            for naam_g, naam, plaatsen, gereedheid, per in KANDIDATEN:
+                zet_kandidaat(
+                    door=door,
+                    verzoek=verzoek,
+                    gemeente=zoek(gemeenten, naam_g),
+                    naam=naam,
+                    plaatsen=plaatsen,
+                    gereedheid=gereedheid,
+                    gereedheid_op=per,
+                    notities=f"{VERZONNEN}: locatie, plaatsen en gereedheid.",
+                    alleen_als_ontbreekt=True,
+                )
 
     maatregel = dict(MAATREGEL)
-    zet_maatregel(door=None, code=maatregel.pop("code"), bron=BRON_NAREIS, **maatregel)
+    zet_maatregel(
+        door=None,
+        code=maatregel.pop("code"),
+        bron=BRON_NAREIS,
+        alleen_als_ontbreekt=True,
+        **maatregel,
+    )
     for naam_g, hotel, personen, geinformeerd, geplaatst in PLAATSINGEN:
+        gemeente = zoek(gemeenten, naam_g)
+        if eerder_aangemaakt(
+            NareizigersPlaatsing(gemeente=gemeente, personen=personen, geplaatst_op=geplaatst)
+        ):
+            continue
         plaats_nareizigers(
             door=door,
-            gemeente=gemeenten[naam_g],
+            gemeente=gemeente,
             geplaatst_op=geplaatst,
             hotel=hotel,
             personen=personen,
             geinformeerd_op=geinformeerd,
             einddatum=None,
             notities=f"{VERZONNEN}: hotel, personen en data.",
+            alleen_als_ontbreekt=True,
         )
 
-    dossier, _ = open_dossier(door=door, gemeente=gemeenten[DOSSIER_GEMEENTE], **DOSSIER)
-    for soort, datum, termijn, status in STAPPEN:
-        zet_stap(
-            door=door,
-            dossier=dossier,
-            soort=soort,
-            datum=datum,
-            termijn=termijn,
-            status=status,
-            notities=f"{VERZONNEN}.",
-        )
+    dossier, nieuw = open_dossier(
+        door=door, gemeente=zoek(gemeenten, DOSSIER_GEMEENTE), alleen_als_ontbreekt=True, **DOSSIER
+    )
+    if nieuw:  # the steps come with a new dossier only
+        for soort, datum, termijn, status in STAPPEN:
+            zet_stap(
+                door=door,
+                dossier=dossier,
+                soort=soort,
+                datum=datum,
+                termijn=termijn,
+                status=status,
+                notities=f"{VERZONNEN}.",
+                alleen_als_ontbreekt=True,
+            )
