@@ -245,11 +245,11 @@ def _lege_database() -> None:
 
 
 # The rows of `make run` on a new database, counted before the demo learned to only add
-# (main at 7470464): the rule changes nothing for a fresh database.
+# (main at 375dc7a): the rule changes nothing for a fresh database.
 VOLLEDIGE_DEMO = {
     "accounts.Gebruiker": 5,
     "accounts.Gebruiker_groups": 1,
-    "audit.AuditRegel": 694,
+    "audit.AuditRegel": 696,
     "auth.Group": 1,
     "gemeenten.Gemeente": 342,
     "gemeenten.Inwonertal": 12,
@@ -258,6 +258,7 @@ VOLLEDIGE_DEMO = {
     "monitoring.NidosStand": 12,
     "monitoring.Realisatie": 68,
     "monitoring.VergunninghoudersStand": 12,
+    "opgaven.BronInvulling": 2,
     "opgaven.Cyclus": 5,
     "opgaven.Opgave": 132,
     "opgaven.ProvincieOpgave": 4,
@@ -385,7 +386,13 @@ def test_figures_opgaven_register_and_locations_a_user_changed_stay(
     from regietafel.gemeenten.services import zet_inwonertal
     from regietafel.locaties.services import beeindig_locatie, wijzig_locatie
     from regietafel.monitoring.services import registreer_realisatie
-    from regietafel.opgaven.services import zet_cyclus, zet_opgave, zet_provincie_opgave
+    from regietafel.opgaven.models import BronInvulling
+    from regietafel.opgaven.services import (
+        zet_bron_invulling,
+        zet_cyclus,
+        zet_opgave,
+        zet_provincie_opgave,
+    )
     from regietafel.rapportage.services import bewaar_versie, zet_bonusregeling
     from regietafel.services import bewaar
 
@@ -406,6 +413,16 @@ def test_figures_opgaven_register_and_locations_a_user_changed_stay(
         bron="Brief minister, correctie",
     )
     zet_inwonertal(door=door, gemeente=assen, jaar=2023, aantal=70_000, bron="CBS 03759ned")
+    zet_bron_invulling(
+        door=door,
+        cyclus=spreiding,
+        provincie=geladen,
+        soort=Soort.AMV,
+        opgave=229,
+        ingevuld=142,
+        nog_in_te_vullen=87,
+        bron="Bijlage 1, nagelezen",
+    )
     zet_opgave(
         door=door,
         cyclus=oekraine,
@@ -478,6 +495,7 @@ def test_figures_opgaven_register_and_locations_a_user_changed_stay(
         == 5200
     )
     assert Inwonertal.objects.get(gemeente=assen, jaar=2023).aantal == 70_000
+    assert BronInvulling.objects.get(cyclus=spreiding, soort=Soort.AMV).ingevuld == 142
     assert (
         Opgave.objects.get(cyclus=oekraine, gemeente=assen, stadium=Stadium.AMBITIE).aantal == 800
     )

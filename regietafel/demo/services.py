@@ -4,9 +4,9 @@ The demo only adds what is missing: every service is called with ``alleen_als_on
 a record that exists stays as it is, whoever wrote it (a user, an inzending, an import). What
 "already there" means per kind of record:
 
-- register, cycli, inwonertallen, opgaven, provinciale opgaven: the same natural key (CBS code;
-  code; gemeente and jaar; cyclus, gemeente, soort and stadium; cyclus, provincie, soort and
-  geldig vanaf);
+- register, cycli, inwonertallen, opgaven, provinciale opgaven, Bijlage 1 as the source printed
+  it: the same natural key (CBS code; code; gemeente and jaar; cyclus, gemeente, soort and
+  stadium; cyclus, provincie, soort and geldig vanaf; cyclus, provincie and soort);
 - realisatie, COA- and Nidos-standen (append-only figures): any current figure for that
   gemeente, soort and peildatum (gemeente and peildatum), whoever wrote it;
 - locaties: a location of the gemeente with that name (in any case), or one the history shows
@@ -121,6 +121,7 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 ingevuld=ingevuld,
                 nog_in_te_vullen=nog,
                 bron=bron.BIJLAGE1_BRON,
+                alleen_als_ontbreekt=True,
             )[1],
         )
     for naam, rij in bron.PUZZEL.items():

@@ -89,6 +89,7 @@ def zet_bron_invulling(
     ingevuld: int | None,
     nog_in_te_vullen: int | None,
     bron: str,
+    alleen_als_ontbreekt: bool = False,
 ) -> tuple[BronInvulling, bool]:
     """Record Bijlage 1 of a verslag as its source printed it (to be checked, never shown)."""
     return bewaar(
@@ -102,4 +103,5 @@ def zet_bron_invulling(
             "bron": bron,
         },
         bron=bron,
+        alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
