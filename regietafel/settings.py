@@ -326,6 +326,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(_WACHTRIJ / "berichten"),
         "data_folder_out": str(_WACHTRIJ / "berichten"),
         "control_folder": str(_WACHTRIJ / "controle"),
+        # kombu polls the folder; its default (1 s) also limits it to one job a second.
+        "polling_interval": 0.2,
     }
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {

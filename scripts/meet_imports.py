@@ -107,7 +107,6 @@ def main() -> int:
 
         django.setup()
         from django.core.management import call_command
-        from django.db import transaction
 
         from bench.aanlevering import RIJEN, realisatie_xlsx
         from regietafel.aanlevering.services import importeer_coa, importeer_realisatie

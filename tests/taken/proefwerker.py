@@ -33,3 +33,12 @@ if __name__ == "__main__":
     from regietafel.taken import services
 
     print(services.plaats(door=None, soort="proef.wacht", omschrijving="Proef").pk.hex)
+
+
+@app.task(name="proef.noop", ignore_result=True)
+def noop(verstuurd: float) -> None:
+    """A job that does nothing but write how long it waited (scripts/meet_wachtrij.py)."""
+    import os
+
+    with open(os.environ["PROEF_LOG"], "a", encoding="utf-8") as uit:
+        uit.write(f"{time.time() - verstuurd:.6f} {time.time():.6f}\n")
