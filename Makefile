@@ -25,7 +25,8 @@ run: install
 	$(BIN)/regietafel demo drenthe
 	REGIETAFEL_DEMO=true $(BIN)/regietafel demo accounts
 	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
-	DEBUG=true REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
+	@echo "Een worker voor achtergrondtaken (documenten, grote imports) draait mee en stopt met de server."
+	DEBUG=true REGIETAFEL_DEMO=true scripts/run-met-worker.sh $(BIN) 127.0.0.1:$(PORT)
 
 test: install lint typecheck importcheck apilint pytest pytest-postgres test-tijdreis
 

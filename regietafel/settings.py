@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "regietafel.audit",
     "regietafel.gemeenten",
     "regietafel.opgaven",
+    "regietafel.taken",
     "regietafel.monitoring",
     "regietafel.locaties",
     "regietafel.aanlevering",
@@ -308,6 +309,55 @@ REGIETAFEL_ORGANISATIE = envstr("REGIETAFEL_ORGANISATIE") or None
 REGIETAFEL_LOGO = envstr("REGIETAFEL_LOGO") or None
 if REGIETAFEL_LOGO and not Path(REGIETAFEL_LOGO).is_file():
     raise ImproperlyConfigured(f"REGIETAFEL_LOGO wijst niet naar een bestand: {REGIETAFEL_LOGO!r}")
+
+# Background jobs (regietafel.taken): Celery. With Redis (CELERY_BROKER_URL=redis://…) workers
+# run on any number of machines; without it, kombu's filesystem transport in var/wachtrij/
+# (no server needed: `make run` starts one worker with its scheduler beside runserver).
+# A message is acknowledged after the job, and given back when its worker process is lost:
+# a worker killed mid-job gets its job redelivered (Redis: after the visibility timeout,
+# which must exceed the longest job). The sweep marks a job without a sign of life mislukt.
+CELERY_BROKER_URL = envstr("CELERY_BROKER_URL") or "filesystem://"
+CELERY_VISIBILITY_TIMEOUT = envint("CELERY_VISIBILITY_TIMEOUT", 900)
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _WACHTRIJ = VAR_DIR / "wachtrij"
+    for _map in ("berichten", "controle"):
+        (_WACHTRIJ / _map).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "data_folder_in": str(_WACHTRIJ / "berichten"),
+        "data_folder_out": str(_WACHTRIJ / "berichten"),
+        "control_folder": str(_WACHTRIJ / "controle"),
+        # kombu polls the folder; its default (1 s) also limits it to one job a second.
+        "polling_interval": 0.2,
+    }
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+        # Look for messages of lost workers every 10 s (kombu's default throttle is 60 s).
+        "unacked_restore_throttle": 1,
+    }
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 540)
+CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_SEND_TASK_EVENTS = False
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "taken-opruimen": {"task": "regietafel.taken.ruim_op", "schedule": 300.0},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The sweep (regietafel.taken.services.ruim_op): a job bezig without progress for this long is
+# mislukt (longer than the visibility timeout, so a redelivery gets its chance first); a job
+# nobody took on is mislukt; finished jobs and their files are kept this many days.
+REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN = envint("REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN", 30)
+REGIETAFEL_TAAK_WACHTRIJ_MINUTEN = envint("REGIETAFEL_TAAK_WACHTRIJ_MINUTEN", 120)
+REGIETAFEL_TAAK_BEWAAR_DAGEN = envint("REGIETAFEL_TAAK_BEWAAR_DAGEN", 14)
+REGIETAFEL_TAAK_MAX_POGINGEN = envint("REGIETAFEL_TAAK_MAX_POGINGEN", 3)
 
 LOGGING = {
     "version": 1,

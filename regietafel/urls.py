@@ -20,6 +20,7 @@ urlpatterns = [
     path("landelijk/", include("regietafel.landelijk.urls")),
     path("kaart/", include("regietafel.kaart.urls")),
     path("historie/", include("regietafel.historie.urls")),
+    path("taken/", include("regietafel.taken.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("regietafel.api.urls")),
 ]

@@ -17,6 +17,12 @@ TESTKLOK = os.environ.get("REGIETAFEL_TESTKLOK", "")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Jobs run at once, in the test's process (Celery's task_always_eager): a view that enqueues
+    # a job runs it when its transaction commits (django_capture_on_commit_callbacks). The real
+    # broker and worker are tested in tests/taken/test_integratie.py (marker integratie).
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     if TESTKLOK:
         datum = dt.date.fromisoformat(TESTKLOK)
         moment = dt.datetime(datum.year, datum.month, datum.day, 9, 0, tzinfo=dt.UTC)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -384,6 +385,11 @@ TABEL: dict[str, Schrijf | Lees] = {
         _paren({"secretariaat"}, {GEEN_DOEL}), kwargs=vaste(jaar=2024)
     ),
     "rapportage:verslag-download": Lees(kwargs=lambda c, d: {"jaar": 2024, "formaat": "xlsx"}),
+    # A job's pages: only its requester (or, for a shared document, its provincie's readers)
+    # sees it, tested in tests/taken; GET only, a POST is 405 and writes nothing.
+    "taken:taak": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
+    "taken:status": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
+    "taken:bestand": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
     # --- locaties: the gemeente its own, the secretariaat its provincie
     "locaties:lijst": LEZEN,
     "locaties:lijst-excel": LEZEN,

@@ -19,3 +19,8 @@ class AanleveringConfig(AppConfig):
                 toegang=mag_aanleveren,
             ),
         )
+        from regietafel.aanlevering.taken import SOORTEN
+        from regietafel.taken import soorten
+
+        for soort in SOORTEN:
+            soorten.registreer(soort)

@@ -41,12 +41,13 @@ from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.monitoring.services import (
     RealisatieInvoer,
+    VergunninghoudersInvoer,
     registreer_nidos,
     registreer_realisaties,
-    registreer_vergunninghouders,
+    registreer_vergunninghouders_standen,
 )
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, Soort, Stadium
-from regietafel.opgaven.services import zet_opgave
+from regietafel.opgaven.services import OpgaveInvoer, zet_opgaven
 
 NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
 Bron = Path | str | bytes
@@ -401,32 +402,34 @@ def importeer_coa(
         te_zetten = _vergelijk_opgaven(samenvatting, jaar, [(g, w) for g, w, _ in rijen])
         if dry_run:
             return samenvatting
-        for (g, _, rij), regel in zip(rijen, samenvatting.regels, strict=True):
-            if regel.status == ONGEWIJZIGD:
-                continue
-            registreer_vergunninghouders(
-                door=door,
-                gemeente=g,
-                peildatum=peildatum,
-                jaar=jaar,
-                stand_1_jan=rij.invoer.stand_1_jan,
-                taakstelling_h1=rij.invoer.taakstelling_h1,
-                realisatie_h1=rij.invoer.realisatie_h1,
-                taakstelling_h2=rij.invoer.taakstelling_h2,
-                correcties=rij.invoer.correcties,
-                realisatie_maanden=rij.invoer.realisatie_maanden,
-                bron=bron_tekst,
-            )
-        for cyclus, g, aantal in te_zetten:
-            zet_opgave(
-                door=door,
-                cyclus=cyclus,
-                gemeente=g,
-                soort=Soort.VERGUNNINGHOUDERS,
-                stadium=Stadium.VASTGESTELD,
-                aantal=aantal,
-                bron=bron_tekst,
-            )
+        registreer_vergunninghouders_standen(
+            door=door,
+            rijen=(
+                VergunninghoudersInvoer(
+                    gemeente=g,
+                    peildatum=peildatum,
+                    jaar=jaar,
+                    stand_1_jan=rij.invoer.stand_1_jan,
+                    taakstelling_h1=rij.invoer.taakstelling_h1,
+                    realisatie_h1=rij.invoer.realisatie_h1,
+                    taakstelling_h2=rij.invoer.taakstelling_h2,
+                    correcties=rij.invoer.correcties,
+                    realisatie_maanden=rij.invoer.realisatie_maanden,
+                )
+                for (g, _, rij), regel in zip(rijen, samenvatting.regels, strict=True)
+                if regel.status != ONGEWIJZIGD
+            ),
+            bron=bron_tekst,
+            checksum=samenvatting.checksum,
+        )
+        zet_opgaven(
+            door=door,
+            rijen=(
+                OpgaveInvoer(cyclus, g, Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, aantal)
+                for cyclus, g, aantal in te_zetten
+            ),
+            bron=bron_tekst,
+        )
         _log(samenvatting, door=door, peildatum=peildatum)
     return samenvatting
 

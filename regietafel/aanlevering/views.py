@@ -13,10 +13,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.aanlevering import opslag, voorbeelden
+from regietafel.aanlevering import taken as aanlever_taken
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
 from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
@@ -25,6 +27,7 @@ from regietafel.aanlevering.voorbeelden import Voorbeeld
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.tabel import Kolom, Tabel, Waarde
+from regietafel.taken import services as taken_services
 
 MAX_GETOOND = 500
 """Rows of the preview table; more are counted, not listed."""
@@ -212,6 +215,7 @@ def aanleveren(request: HttpRequest) -> HttpResponse:
                 extensie=ext,
                 bestandsnaam=naam,
                 peildatum=peildatum,
+                veranderingen=len(samenvatting.veranderingen),
             ),
         )
     context = _context(samenvatting)
@@ -245,6 +249,23 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
     data = opslag.lees(checksum, voorbeeld.extensie) if voorbeeld else None
     if voorbeeld is None or data is None:
         return _formulierpagina(request, UploadFormulier(), melding=NIET_BESCHIKBAAR, status=409)
+    if voorbeeld.veranderingen > aanlever_taken.GROOT:
+        # A large file: a worker imports it; the status page shows the summary when done.
+        voorbeelden.vergeet(request.session, checksum)
+        taak = taken_services.plaats(
+            door=request.user,
+            soort=aanlever_taken.IMPORT,
+            omschrijving=f"Import {voorbeeld.bestandsnaam} ({voorbeeld.veranderingen} cijfers)",
+            parameters={
+                "soort": voorbeeld.soort,
+                "checksum": checksum,
+                "extensie": voorbeeld.extensie,
+                "bestandsnaam": voorbeeld.bestandsnaam,
+                "peildatum": voorbeeld.peildatum.isoformat() if voorbeeld.peildatum else "",
+            },
+            terug_url=reverse("aanlevering:start"),
+        )
+        return redirect("taken:taak", taak.pk)
     samenvatting = importeer(
         voorbeeld.soort,
         data,

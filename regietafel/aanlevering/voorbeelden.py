@@ -27,9 +27,12 @@ class Voorbeeld:
     extensie: str
     bestandsnaam: str
     peildatum: dt.date | None = None
+    veranderingen: int = 0
+    """New and changed figures of the preview: a large confirmation runs as a job."""
 
-    def als_sessie(self) -> dict[str, str]:
+    def als_sessie(self) -> dict[str, str | int]:
         return {
+            "veranderingen": self.veranderingen,
             "soort": self.soort,
             "extensie": self.extensie,
             "bestandsnaam": self.bestandsnaam,
@@ -55,6 +58,7 @@ def zoek(sessie: MutableMapping[str, Any], checksum: str) -> Voorbeeld | None:
             extensie=str(waarden["extensie"]),
             bestandsnaam=str(waarden["bestandsnaam"]),
             peildatum=dt.date.fromisoformat(peildatum) if peildatum else None,
+            veranderingen=int(waarden.get("veranderingen", 0)),
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         return None

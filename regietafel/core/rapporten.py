@@ -27,6 +27,8 @@ class StandVanZakenMaker:
     ``GeenGegevens`` without figures on that date."""
     pdf: Callable[[Any], bytes]
     """That document as PDF."""
+    heeft_cijfers: Callable[[Any, dt.date], bool] | None = None
+    """Whether the provincie has figures on that peildatum (a quick check before a job)."""
 
 
 _stand_van_zaken: StandVanZakenMaker | None = None

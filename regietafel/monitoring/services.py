@@ -163,12 +163,14 @@ def registreer_realisaties(
                 geregistreerd_door_id=door_id,
             )
         )
-    for begin in range(0, len(vervangen), 500):
-        Realisatie.objects.filter(pk__in=vervangen[begin : begin + 500]).update(vervangen_op=nu)
-    Realisatie.objects.bulk_create(nieuw, batch_size=500)
+    for begin in range(0, len(vervangen), 5000):
+        Realisatie.objects.filter(pk__in=vervangen[begin : begin + 5000]).update(vervangen_op=nu)
+    Realisatie.objects.bulk_create(nieuw, batch_size=5000)
     AuditRegel.objects.bulk_create(
         (
             AuditRegel(
+                gemeente_id=r.gemeente.pk,
+                provincie_id=r.gemeente.provincie_id,
                 door_id=door_id,
                 actie="aangemaakt" if oud is None else "vervangen",
                 object_type=Realisatie._meta.label_lower,
@@ -180,7 +182,7 @@ def registreer_realisaties(
             )
             for r, oud in zip(nieuw, oud_aantal, strict=True)
         ),
-        batch_size=500,
+        batch_size=5000,
     )
     return len(nieuw)
 
@@ -227,6 +229,118 @@ def registreer_vergunninghouders(
         bron=bron,
         alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
+
+
+@dataclass(frozen=True)
+class VergunninghoudersInvoer:
+    """One row of COA's overview for ``registreer_vergunninghouders_standen``."""
+
+    gemeente: Gemeente
+    peildatum: dt.date
+    jaar: int
+    stand_1_jan: int
+    taakstelling_h1: int
+    realisatie_h1: int
+    taakstelling_h2: int
+    correcties: int
+    realisatie_maanden: tuple[int, ...]
+
+
+@transaction.atomic
+def registreer_vergunninghouders_standen(
+    *, door: Any, rijen: Iterable[VergunninghoudersInvoer], bron: str = "", checksum: str = ""
+) -> int:
+    """The bulk form of ``registreer_vergunninghouders`` for the COA import: the same rules
+    (a changed stand supersedes the stored one, which is kept; one history entry per changed
+    record with its old → new values), in a constant number of queries for any number of
+    rows. Returns the number of stands written."""
+    rijen = list(rijen)
+    velden = [
+        "jaar",
+        "stand_1_jan",
+        "taakstelling_h1",
+        "realisatie_h1",
+        "taakstelling_h2",
+        "correcties",
+        *VergunninghoudersStand.MAANDVELDEN,
+    ]
+    huidig = {
+        (s.gemeente_id, s.peildatum): s
+        for s in VergunninghoudersStand.objects.actueel().filter(
+            peildatum__in={r.peildatum for r in rijen},
+            gemeente__in={r.gemeente.pk for r in rijen},
+        )
+    }
+    nu = klok.nu()
+    door_id = door.pk if getattr(door, "pk", None) else None
+    nieuw: list[VergunninghoudersStand] = []
+    diffs: list[tuple[str, dict[str, list[Any]]]] = []
+    vervangen: list[int] = []
+    for rij in rijen:
+        eerste_van_de_maand(rij.peildatum)
+        if len(rij.realisatie_maanden) > 6:
+            raise ValidationError("Meer dan zes maanden realisatie in één halfjaar.")
+        maanden = dict(
+            zip(
+                VergunninghoudersStand.MAANDVELDEN,
+                (*rij.realisatie_maanden, 0, 0, 0, 0, 0, 0),
+                strict=False,
+            )
+        )
+        stand = VergunninghoudersStand(
+            gemeente=rij.gemeente,
+            peildatum=rij.peildatum,
+            jaar=rij.jaar,
+            stand_1_jan=rij.stand_1_jan,
+            taakstelling_h1=rij.taakstelling_h1,
+            realisatie_h1=rij.realisatie_h1,
+            taakstelling_h2=rij.taakstelling_h2,
+            correcties=rij.correcties,
+            **maanden,
+            bron=bron,
+            geregistreerd_op=nu,
+            geregistreerd_door_id=door_id,
+        )
+        # The foreign keys are the rows' own objects: no query per row to check them.
+        stand.full_clean(
+            exclude=["gemeente", "geregistreerd_door"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        oud = huidig.get((rij.gemeente.pk, rij.peildatum))
+        if oud is not None:
+            diff = verschillen(momentopname(oud, velden), momentopname(stand, velden))
+            if not diff:
+                continue
+            vervangen.append(oud.pk)
+            diffs.append(("vervangen", diff))
+        else:
+            diffs.append(("aangemaakt", verschillen(None, momentopname(stand, velden))))
+        nieuw.append(stand)
+    for begin in range(0, len(vervangen), 5000):
+        VergunninghoudersStand.objects.filter(pk__in=vervangen[begin : begin + 5000]).update(
+            vervangen_op=nu
+        )
+    VergunninghoudersStand.objects.bulk_create(nieuw, batch_size=5000)
+    AuditRegel.objects.bulk_create(
+        (
+            AuditRegel(
+                gemeente_id=s.gemeente.pk,
+                provincie_id=s.gemeente.provincie_id,
+                door_id=door_id,
+                actie=actie,
+                object_type=VergunninghoudersStand._meta.label_lower,
+                object_id=str(s.pk),
+                object_omschrijving=str(s)[:300],
+                wijzigingen=diff,
+                bron=bron[:300],
+                checksum=checksum,
+            )
+            for s, (actie, diff) in zip(nieuw, diffs, strict=True)
+        ),
+        batch_size=5000,
+    )
+    return len(nieuw)
 
 
 @transaction.atomic

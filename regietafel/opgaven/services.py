@@ -7,10 +7,14 @@ loaders) it only creates a missing record and leaves one that exists as it is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
+from regietafel.audit.models import AuditRegel
+from regietafel.audit.services import momentopname, verschillen
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 from regietafel.services import bewaar
@@ -49,6 +53,76 @@ def zet_opgave(
         bron=bron,
         alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
+
+
+@dataclass(frozen=True)
+class OpgaveInvoer:
+    cyclus: Cyclus
+    gemeente: Gemeente
+    soort: str
+    stadium: str
+    aantal: int
+
+
+@transaction.atomic
+def zet_opgaven(*, door: Any, rijen: Iterable[OpgaveInvoer], bron: str = "") -> int:
+    """The bulk form of ``zet_opgave`` (for imports): create or update every opgave, one
+    history entry per changed one (old → new), in a constant number of queries. Returns the
+    number of opgaven written."""
+    rijen = list(rijen)
+    velden = ["aantal", "bron"]
+    bestaand = {
+        (o.cyclus_id, o.gemeente_id, o.soort, o.stadium): o
+        for o in Opgave.objects.filter(
+            cyclus__in={r.cyclus.pk for r in rijen},
+            gemeente__in={r.gemeente.pk for r in rijen},
+            soort__in={r.soort for r in rijen},
+            stadium__in={r.stadium for r in rijen},
+        )
+    }
+    nieuw: list[Opgave] = []
+    gewijzigd: list[Opgave] = []
+    regels: list[tuple[Opgave, str, dict[str, list[Any]]]] = []
+    for rij in rijen:
+        opgave = bestaand.get((rij.cyclus.pk, rij.gemeente.pk, rij.soort, rij.stadium))
+        if opgave is None:
+            opgave = Opgave(
+                cyclus=rij.cyclus, gemeente=rij.gemeente, soort=rij.soort, stadium=rij.stadium
+            )
+            oud = None
+        else:
+            oud = momentopname(opgave, velden)
+            opgave.cyclus, opgave.gemeente = rij.cyclus, rij.gemeente  # loaded: no query
+        opgave.aantal, opgave.bron = rij.aantal, bron
+        diff = verschillen(oud, momentopname(opgave, velden))
+        if not diff:
+            continue
+        opgave.full_clean(
+            exclude=["cyclus", "gemeente"], validate_unique=False, validate_constraints=False
+        )
+        (nieuw if oud is None else gewijzigd).append(opgave)
+        regels.append((opgave, "aangemaakt" if oud is None else "gewijzigd", diff))
+    Opgave.objects.bulk_create(nieuw, batch_size=5000)
+    Opgave.objects.bulk_update(gewijzigd, velden, batch_size=5000)
+    door_id = door.pk if getattr(door, "pk", None) else None
+    AuditRegel.objects.bulk_create(
+        (
+            AuditRegel(
+                gemeente_id=o.gemeente.pk,
+                provincie_id=o.gemeente.provincie_id,
+                door_id=door_id,
+                actie=actie,
+                object_type=Opgave._meta.label_lower,
+                object_id=str(o.pk),
+                object_omschrijving=str(o)[:300],
+                wijzigingen=diff,
+                bron=bron[:300],
+            )
+            for o, actie, diff in regels
+        ),
+        batch_size=5000,
+    )
+    return len(regels)
 
 
 @transaction.atomic

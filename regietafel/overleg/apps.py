@@ -13,3 +13,8 @@ class OverlegConfig(AppConfig):
         registreer(
             Menupunt("Overleg", "overleg:lijst", ("overleg",), volgorde=90, toegang=mag_lezen),
         )
+        from regietafel.overleg.taken import SOORTEN
+        from regietafel.taken import soorten
+
+        for soort in SOORTEN:
+            soorten.registreer(soort)

@@ -364,6 +364,23 @@ def stand_titel(provincie: Provincie) -> str:
     return f"Stand van zaken {bijv} asiel-, Oekraïne- en huisvestingsopgaven"
 
 
+def controleer_stand_van_zaken(*, door: Any, punt: Agendapunt, peildatum: dt.date) -> None:
+    """The quick checks of ``voeg_stand_van_zaken_toe`` before a job makes the report: the
+    user may write this meeting, and the provincie has figures on ``peildatum``."""
+    from regietafel.core.opmaak import datum_kort
+
+    provincie = punt.overleg.provincie
+    _controleer(door, provincie)
+    maker = rapporten.stand_van_zaken()
+    if maker.heeft_cijfers is not None and not maker.heeft_cijfers(provincie, peildatum):
+        raise ValidationError(
+            {
+                "peildatum": f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum "
+                f"{datum_kort(peildatum)}."
+            }
+        )
+
+
 def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date) -> Bijlage:
     """Generate the Stand van zaken of the meeting's provincie on ``peildatum`` as PDF (the
     ``rapport`` CLI's code, registered by rapportage in core.rapporten) and store it with the

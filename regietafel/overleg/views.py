@@ -20,6 +20,7 @@ from regietafel.core.opmaak import datum_kort
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import documenten, queries, services
+from regietafel.overleg import taken as overleg_taken
 from regietafel.overleg.forms import (
     ActieForm,
     AgendapuntForm,
@@ -34,6 +35,8 @@ from regietafel.overleg.opslag import MIME
 from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien, mag_schrijven
 from regietafel.overleg.tabellen import acties_tabel, agenda_tabel, overleggen_tabel
 from regietafel.pagina import provincie_van
+from regietafel.taken import services as taken_services
+from regietafel.taken.views import bestand_of_status
 
 
 def lezer(request: HttpRequest) -> Provincie:
@@ -189,20 +192,39 @@ def _download(inhoud: bytes, mime: str, naam: str) -> HttpResponse:
     return response
 
 
+def _als_taak(
+    request: HttpRequest,
+    provincie: Provincie,
+    overleg: Overleg,
+    soort: str,
+    formaat: str,
+    naam: str,
+    wat: str,
+) -> HttpResponse:
+    """The stored PDF or Word file of the current data version, or a job that makes it."""
+    taak = taken_services.document(
+        door=request.user,
+        soort=soort,
+        sleutel=overleg_taken.sleutel(overleg.pk, formaat),
+        omschrijving=f"{wat.capitalize()} PRT {provincie} {datum_kort(overleg.datum)} ({formaat.upper()})",
+        parameters={"overleg": overleg.pk, "formaat": formaat, "naam": naam},
+        provincie=provincie,
+        terug_url=reverse("overleg:overleg", args=[overleg.pk]),
+    )
+    return bestand_of_status(taak)
+
+
 @require_GET
 def agenda_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse:
     provincie = lezer(request)
     if formaat not in ("pdf", "docx", "xlsx"):
         raise Http404("Onbekend formaat.")
     overleg = _overleg(request, provincie, pk)
-    agenda = documenten.agenda_van(overleg)
     naam = f"agenda-prt-{provincie.naam.lower()}-{overleg.datum:%Y-%m-%d}.{formaat}"
     if formaat == "xlsx":
-        tabel = agenda_tabel(agenda)
+        tabel = agenda_tabel(documenten.agenda_van(overleg))
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
-    if formaat == "pdf":
-        return _download(documenten.agenda_pdf(agenda), MIME["pdf"], naam)
-    return _download(documenten.agenda_docx(agenda), documenten.DOCX_MIME, naam)
+    return _als_taak(request, provincie, overleg, overleg_taken.AGENDA, formaat, naam, "agenda")
 
 
 @require_GET
@@ -214,8 +236,16 @@ def actielijst_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse
     lijst = queries.lijst(overleg)
     concept = "-concept" if lijst.concept else ""
     naam = f"actie-en-besluitenlijst-prt-{provincie.naam.lower()}-{overleg.datum:%Y-%m-%d}{concept}.{formaat}"
-    if formaat == "pdf":
-        return _download(documenten.lijst_pdf(lijst), MIME["pdf"], naam)
+    if formaat in ("pdf", "docx"):
+        return _als_taak(
+            request,
+            provincie,
+            overleg,
+            overleg_taken.ACTIELIJST,
+            formaat,
+            naam,
+            "actie- en besluitenlijst",
+        )
     if formaat == "xlsx":
         tabel = acties_tabel(
             [r.actie for r in lijst.alle_acties],
@@ -223,7 +253,7 @@ def actielijst_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse
             bijschrift="Acties van dit overleg en de meegenomen open acties van eerdere overleggen.",
         )
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
-    return _download(documenten.lijst_docx(lijst), documenten.DOCX_MIME, naam)
+    raise Http404("Onbekend formaat.")
 
 
 # ------------------------------------------------------------------ agenda items
@@ -388,15 +418,22 @@ def rapport_view(request: HttpRequest, pk: int) -> HttpResponse:
     punt = _punt(provincie, pk)
     form = RapportForm(request.POST)
     if form.is_valid():
+        peildatum = form.cleaned_data["peildatum"]
         try:
-            services.voeg_stand_van_zaken_toe(
-                door=request.user, punt=punt, peildatum=form.cleaned_data["peildatum"]
-            )
+            services.controleer_stand_van_zaken(door=request.user, punt=punt, peildatum=peildatum)
         except ValidationError as exc:
             _fouten(form, exc)
         else:
-            messages.success(request, "Stand van zaken gegenereerd en bewaard bij het agendapunt.")
-            return redirect("overleg:punt", punt.pk)
+            # Made by a worker (a PDF takes seconds); its status page links back to the item.
+            taak = taken_services.plaats(
+                door=request.user,
+                soort=overleg_taken.STAND_BIJ_PUNT,
+                omschrijving=f"Stand van zaken per {datum_kort(peildatum)} bij agendapunt {punt}",
+                parameters={"punt": punt.pk, "peildatum": peildatum.isoformat()},
+                provincie=provincie,
+                terug_url=reverse("overleg:punt", args=[punt.pk]),
+            )
+            return redirect("taken:taak", taak.pk)
     return render(request, "overleg/punt.html", _punt_context(request, punt, rapport_form=form))
 
 

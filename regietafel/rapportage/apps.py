@@ -19,8 +19,15 @@ class RapportageConfig(AppConfig):
             Menupunt("Rapportages", "rapportage:lijst", ("rapportage",), volgorde=100),
         )
         rapporten.registreer_stand_van_zaken(
-            rapporten.StandVanZakenMaker(document=_stand_document, pdf=_pdf)
+            rapporten.StandVanZakenMaker(
+                document=_stand_document, pdf=_pdf, heeft_cijfers=_heeft_cijfers
+            )
         )
+        from regietafel.rapportage.taken import SOORTEN
+        from regietafel.taken import soorten
+
+        for soort in SOORTEN:
+            soorten.registreer(soort)
 
 
 # Imported when first asked for, not at start-up (the builders pull in the charts and PDF).
@@ -36,3 +43,9 @@ def _pdf(document: Any) -> bytes:
     from regietafel.rapportage.uitvoer import genereer
 
     return genereer(document, "pdf")[0]
+
+
+def _heeft_cijfers(provincie: Any, peildatum: dt.date) -> bool:
+    from regietafel.monitoring.queries import peildata
+
+    return peildatum in peildata(provincie)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
@@ -19,6 +19,7 @@ from regietafel.monitoring.queries import peildata
 from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
 from regietafel.rapportage import bouwen, teksten
+from regietafel.rapportage import taken as rapport_taken
 from regietafel.rapportage.document import Document
 from regietafel.rapportage.forms import TekstenForm
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
@@ -31,7 +32,9 @@ from regietafel.rapportage.queries import (
     zoek_cyclus,
 )
 from regietafel.rapportage.services import bewaar_versie
-from regietafel.rapportage.uitvoer import NAMEN, genereer
+from regietafel.rapportage.uitvoer import NAMEN
+from regietafel.taken import services as taken_services
+from regietafel.taken.views import bestand_of_status
 
 
 def _peildatum(request: HttpRequest, provincie: Provincie) -> dt.date:
@@ -52,23 +55,6 @@ def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
         return zoek_cyclus(provincie, jaar)
     except GeenGegevens as exc:
         raise Http404(str(exc)) from exc
-
-
-def _stand(request: HttpRequest) -> Document:
-    provincie = provincie_van(request)
-    try:
-        return bouwen.stand_document(provincie, _peildatum(request, provincie))
-    except GeenGegevens as exc:
-        raise Http404(str(exc)) from exc
-
-
-def _download(document: Document, formaat: str) -> HttpResponse:
-    inhoud, mime = genereer(document, formaat)
-    response = HttpResponse(inhoud, content_type=mime)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=document.bestandsnaam(formaat)
-    )
-    return response
 
 
 def lijst_view(request: HttpRequest) -> HttpResponse:
@@ -172,7 +158,33 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
 
 
 def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpResponse:
-    return _download(_stand(request), formaat)
+    """The stored document of the current data version at once; otherwise a job makes it
+    and the browser goes to its status page (which offers the download when it is done)."""
+    provincie = provincie_van(request)
+    peildatum = _peildatum(request, provincie)
+
+    def vooraf() -> None:
+        if peildatum not in peildata(provincie):
+            raise Http404(
+                f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum {peildatum:%d-%m-%Y}."
+            )
+
+    lijst = f"{reverse('rapportage:lijst')}?{urlencode({'peildatum': peildatum.isoformat()})}"
+    taak = taken_services.document(
+        door=request.user,
+        soort=rapport_taken.STAND,
+        sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat),
+        omschrijving=f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y} ({NAMEN[formaat]})",
+        parameters={
+            "provincie": provincie.pk,
+            "peildatum": peildatum.isoformat(),
+            "formaat": formaat,
+        },
+        provincie=provincie,
+        terug_url=lijst,
+        vooraf=vooraf,
+    )
+    return bestand_of_status(taak)
 
 
 def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
@@ -181,9 +193,24 @@ def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
     return _voorbeeld(request, document, verslag_links(jaar))
 
 
+def _vooraf_verslag(provincie: Provincie, jaar: int) -> None:
+    _cyclus(provincie, jaar)  # a 404 without that cyclus
+
+
 def verslag_download_view(request: HttpRequest, jaar: int, formaat: str) -> HttpResponse:
+    """As ``stand_van_zaken_download_view``: stored, or made by a job."""
     provincie = provincie_van(request)
-    return _download(bouwen.verslag_document(provincie, _cyclus(provincie, jaar)), formaat)
+    taak = taken_services.document(
+        door=request.user,
+        soort=rapport_taken.VERSLAG,
+        sleutel=rapport_taken.verslag_sleutel(provincie, jaar, formaat),
+        omschrijving=f"Provinciaal verslag {provincie}, cyclus {jaar} ({NAMEN[formaat]})",
+        parameters={"provincie": provincie.pk, "jaar": jaar, "formaat": formaat},
+        provincie=provincie,
+        terug_url=f"{reverse('rapportage:lijst')}?{urlencode({'cyclus': jaar})}",
+        vooraf=lambda: _vooraf_verslag(provincie, jaar),
+    )
+    return bestand_of_status(taak)
 
 
 def _teksten(

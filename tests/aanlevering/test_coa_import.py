@@ -370,3 +370,71 @@ def test_a_generated_file_with_other_numbers_imports(drenthe: Provincie, tmp_pat
         assert coa_rij(naam, c)[15] == export[naam].achter_voor
     assert all(r.status == NIEUW for r in s.regels)
     assert Gemeente.objects.filter(naam="Westerveld").exists()
+
+
+def _landelijk(tmp_path: Path, aantal: int, verschuiving: int = 0) -> Path:
+    """A COA overview of ``aantal`` gemeenten of the whole register (a national delivery):
+    five of Drenthe (with stored opgaven, which change) and the rest new."""
+    drenthe = list(
+        Gemeente.objects.filter(provincie__naam="Drenthe")
+        .order_by("cbs_code")
+        .values_list("naam", flat=True)[:5]
+    )
+    anderen = Gemeente.objects.exclude(provincie__naam="Drenthe").order_by("cbs_code")
+    namen = drenthe + list(anderen.values_list("naam", flat=True)[: aantal - 5])
+    cijfers = {
+        naam: (10 + i % 7, 20, 5 + verschuiving, 18, 0, 1, 2, 3, 0 + verschuiving, 1)
+        for i, naam in enumerate(namen)
+    }
+    return schrijf_coa(
+        tmp_path / f"coa-{aantal}-{verschuiving}.xlsx", coa_rijen(cijfers), provincie="Nederland"
+    )
+
+
+def test_the_query_count_of_a_coa_import_does_not_grow_with_rows(
+    drenthe: Provincie, tmp_path: Path
+) -> None:
+    """Bulk reads and writes in the one transaction: 10 rows and 300 rows cost the same number
+    of queries, new and superseding alike; the history keeps one entry per changed stand."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    tellingen: dict[tuple[int, int], int] = {}
+    for aantal in (10, 300):
+        with transaction.atomic():  # each size from the same stored state
+            for verschuiving in (0, 1):  # new figures, then a correction of every row
+                pad = _landelijk(tmp_path, aantal, verschuiving)
+                voor = AuditRegel.objects.count()
+                with CaptureQueriesContext(connection) as q:
+                    s = importeer_coa(pad, door=None)
+                assert not s.fouten, s.fouten
+                assert s.geschreven and len(s.regels) == aantal
+                veranderd = sum(1 for r in s.regels if r.status != "ongewijzigd")
+                opgaven = sum(1 for r in s.opgaven if r.status != "ongewijzigd")
+                # One entry per changed stand and per changed opgave, plus the delivery's own.
+                assert AuditRegel.objects.count() - voor == veranderd + opgaven + 1
+                tellingen[(verschuiving, aantal)] = len(q)
+            if aantal == 300:
+                _controleer_vervangen()
+            transaction.set_rollback(True)
+    assert tellingen[(0, 10)] == tellingen[(0, 300)], tellingen
+    assert tellingen[(1, 10)] == tellingen[(1, 300)], tellingen
+
+
+def _controleer_vervangen() -> None:
+    stand = VergunninghoudersStand.objects.actueel().get(
+        gemeente=Gemeente.objects.exclude(provincie__naam="Drenthe").order_by("cbs_code")[0],
+        peildatum=dt.date(2025, 11, 1),
+    )
+    assert stand.realisatie_h1 == 6 and stand.geregistreerd_door is None
+    vorige = VergunninghoudersStand.objects.filter(
+        gemeente=stand.gemeente, peildatum=stand.peildatum
+    )
+    assert vorige.filter(vervangen_op__isnull=False).exists()  # superseded, never overwritten
+    regel = AuditRegel.objects.filter(
+        object_id=str(stand.pk), object_type="monitoring.vergunninghoudersstand"
+    ).get()
+    assert regel.actie == "vervangen" and regel.wijzigingen["realisatie_h1"] == [5, 6]
+    assert (
+        regel.gemeente_id == stand.gemeente_id and regel.provincie_id == stand.gemeente.provincie_id
+    )

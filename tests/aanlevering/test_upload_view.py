@@ -361,3 +361,38 @@ def test_the_preview_and_its_excel_keep_a_formula_like_name_as_text(
         cellen = [c for rij in load_workbook(io.BytesIO(antwoord.content)).active for c in rij]
         assert not [c.value for c in cellen if c.data_type == "f"]
         assert any(naam in str(c.value) and c.data_type == "s" for c in cellen)
+
+
+def test_a_large_confirmation_runs_as_a_job_with_its_summary_on_the_status_page(
+    coa: Client, tmp_path: Path, media: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """More than 1.000 changed figures: the confirmation enqueues an import job (after
+    commit) and shows its status page; the worker imports as the requester."""
+    from regietafel.taken.models import Taak, TaakStatus
+
+    gemeenten = list(Gemeente.objects.order_by("cbs_code").values_list("naam", flat=True))
+    rijen = [
+        (naam, soort, i % 50, "01-12-2025")
+        for i, naam in enumerate(gemeenten)
+        for soort in ("oekraine", "regulier", "amv")
+    ]
+    pad = schrijf_tabel(tmp_path / "groot.csv", REALISATIE_KOPPEN, rijen)
+    html = _upload(coa, pad, soort="realisatie").content.decode()
+    verborgen = _verborgen(html)
+    verborgen.pop("csrfmiddlewaretoken")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        antwoord = coa.post(BEVESTIG, verborgen)
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith("/taken/")
+    assert Realisatie.objects.filter(peildatum=dt.date(2025, 12, 1)).count() == 0
+    assert "in de wachtrij" in coa.get(antwoord["Location"]).content.decode()
+    for callback in callbacks:
+        callback()
+    taak = Taak.objects.get(soort="aanlevering.import")
+    assert taak.status == TaakStatus.KLAAR, taak.status_tekst
+    assert taak.aangevraagd_door == Gebruiker.objects.get(username="coa")
+    assert Realisatie.objects.filter(peildatum=dt.date(2025, 12, 1)).count() == len(rijen)
+    pagina = coa.get(antwoord["Location"]).content.decode()
+    assert f"{len(rijen)} rijen: {len(rijen)} nieuw, 0 gewijzigd, 0 ongewijzigd." in pagina
+    assert Aanlevering.objects.filter(door__username="coa").exists()
+    # The same confirmation again: the file was taken, nothing is imported twice.
+    assert coa.post(BEVESTIG, verborgen).status_code == 409

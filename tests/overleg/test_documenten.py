@@ -9,12 +9,13 @@ import re
 import pytest
 
 from tests.overleg.conftest import docx_koptekst, docx_tekst, pdf_tekst
+from tests.taken.hulp import haal
 
 pytestmark = pytest.mark.django_db
 
 
 def _get(client, url: str) -> bytes:  # type: ignore[no-untyped-def]
-    response = client.get(url)
+    response = haal(client, url)  # a PDF or Word file is made by a job
     assert response.status_code == 200, url
     return b"".join(response.streaming_content) if response.streaming else response.content
 

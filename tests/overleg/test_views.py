@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from regietafel.audit.models import AuditRegel
 from regietafel.overleg.models import Actie, ActieStatus, Agendapunt, Bijlage, Brief, Overleg
+from tests.taken.hulp import haal
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,7 @@ def test_prepare_hold_and_close_a_meeting_without_javascript(demo, secretariaat)
     # Close: the February list is no longer CONCEPT.
     from tests.overleg.conftest import pdf_tekst
 
-    pdf = pdf_tekst(secretariaat.get(f"/overleg/{feb.pk}/actie-en-besluitenlijst.pdf").content)
+    pdf = pdf_tekst(haal(secretariaat, f"/overleg/{feb.pk}/actie-en-besluitenlijst.pdf").content)
     assert "CONCEPT" not in pdf and "Ingestemd in het overleg van 26 maart 2026" in " ".join(
         pdf.split()
     )

@@ -12,6 +12,7 @@ from regietafel.audit.models import AuditRegel
 from regietafel.gemeenten.models import Provincie
 from regietafel.rapportage.models import RapportVersie
 from tests.rapportage.conftest import docx_tekst, normaal
+from tests.taken.hulp import haal
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_stand_van_zaken_page_has_the_export_buttons(lezer: Client) -> None:
     ],
 )
 def test_downloads(lezer: Client, pad: str, bestand: str, mime: str) -> None:
-    response = lezer.get(pad)
+    response = haal(lezer, pad)
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{bestand}"'
     assert mime in response["Content-Type"]
@@ -138,7 +139,7 @@ def test_secretariaat_saves_a_new_version_that_the_reports_use(secretariaat: Cli
         object_type="rapportage.rapportversie", object_id=str(versie.pk)
     ).exists()
 
-    woord = secretariaat.get("/rapportage/stand-van-zaken/docx/?peildatum=2025-11-01")
+    woord = haal(secretariaat, "/rapportage/stand-van-zaken/docx/?peildatum=2025-11-01")
     tekst = normaal(docx_tekst(woord.content))
     assert "Een nieuwe inleiding." in tekst and "Met een tweede alinea." in tekst
     assert "Tweede punt" in tekst and "weigeringen aan de deur" not in tekst

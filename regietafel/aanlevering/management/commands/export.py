@@ -17,6 +17,9 @@ class Command(BaseCommand):
         "(COA-overzicht) of `export stand` (opgave, realisatie en verschil per soort). "
         "JSON en CSV naar stdout (of -o), XLSX alleen met -o BESTAND."
     )
+    # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
+    # every run: they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="wat", required=True, metavar="{statushouders,stand}")

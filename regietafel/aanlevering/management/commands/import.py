@@ -18,6 +18,9 @@ class Command(BaseCommand):
         "CSV). Met --dry-run wordt niets opgeslagen. "
         "Exit 2 met de foutenlijst bij een ongeldig bestand; dan wordt niets opgeslagen."
     )
+    # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
+    # every run: they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(

@@ -11,6 +11,9 @@ from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 
 class Command(BaseCommand):
     help = "Laad demodata: `demo drenthe` (de Drentse cijfers uit de brondocumenten), `demo accounts`, `demo landelijk [--seed N]`."
+    # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
+    # every run: they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(

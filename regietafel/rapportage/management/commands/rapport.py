@@ -53,6 +53,9 @@ def _schrijf(pad: Path, inhoud: bytes) -> None:
 
 class Command(BaseCommand):
     help = "Schrijf een rapport: de stand van zaken (PDF, Word, Excel) of het provinciaal verslag (PDF, Word)."
+    # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
+    # every run: they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(

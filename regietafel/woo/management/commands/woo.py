@@ -44,6 +44,9 @@ def _schrijf(pad: Path, inhoud: bytes) -> None:
 
 class Command(BaseCommand):
     help = "Woo-publicatie: lak persoonsgegevens in een document (zonder beoordeling)."
+    # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
+    # every run: they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="opdracht", required=True, metavar="{lakken}")

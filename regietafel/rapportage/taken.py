@@ -1,0 +1,77 @@
+"""The reports as background jobs: a download asks ``taken`` for the document of the current
+data version; a worker makes it with the CLI's code (``bouwen`` + ``uitvoer``).
+
+The key of a document is what it is made of besides the data version: provincie, peildatum or
+cyclus, format, and today's date (a document without stored texts carries today's date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from regietafel.core import klok
+from regietafel.core.rapporten import GeenGegevens
+from regietafel.gemeenten.models import Provincie
+from regietafel.taken.models import Taak
+from regietafel.taken.soorten import Resultaat, TaakFout, Taaksoort, Voortgang
+
+STAND = "rapportage.stand_van_zaken"
+VERSLAG = "rapportage.verslag"
+
+
+def stand_sleutel(provincie: Provincie, peildatum: dt.date, formaat: str) -> str:
+    return f"{provincie.code}:{peildatum.isoformat()}:{formaat}:{klok.vandaag().isoformat()}"
+
+
+def verslag_sleutel(provincie: Provincie, jaar: int, formaat: str) -> str:
+    return f"{provincie.code}:{jaar}:{formaat}:{klok.vandaag().isoformat()}"
+
+
+def _provincie(taak: Taak) -> Provincie:
+    provincie = Provincie.objects.filter(pk=taak.parameters.get("provincie")).first()
+    if provincie is None:
+        raise TaakFout("de provincie van dit rapport bestaat niet meer.")
+    return provincie
+
+
+def _maak(document: object, formaat: str, voortgang: Voortgang) -> Resultaat:
+    from regietafel.rapportage.document import Document
+    from regietafel.rapportage.uitvoer import NAMEN, genereer
+
+    assert isinstance(document, Document)
+    voortgang(30, f"{NAMEN[formaat]}-bestand maken")
+    inhoud, _ = genereer(document, formaat)
+    return Resultaat(bestand=inhoud, extensie=formaat, bestandsnaam=document.bestandsnaam(formaat))
+
+
+def maak_stand(taak: Taak, voortgang: Voortgang) -> Resultaat:
+    from regietafel.rapportage import bouwen
+
+    provincie = _provincie(taak)
+    peildatum = dt.date.fromisoformat(taak.parameters["peildatum"])
+    voortgang(5, "cijfers verzamelen")
+    try:
+        document = bouwen.stand_document(provincie, peildatum)
+    except GeenGegevens as exc:
+        raise TaakFout(str(exc)) from exc
+    return _maak(document, taak.parameters["formaat"], voortgang)
+
+
+def maak_verslag(taak: Taak, voortgang: Voortgang) -> Resultaat:
+    from regietafel.rapportage import bouwen
+    from regietafel.rapportage.queries import zoek_cyclus
+
+    provincie = _provincie(taak)
+    voortgang(5, "cijfers verzamelen")
+    try:
+        cyclus = zoek_cyclus(provincie, int(taak.parameters["jaar"]))
+        document = bouwen.verslag_document(provincie, cyclus)
+    except GeenGegevens as exc:
+        raise TaakFout(str(exc)) from exc
+    return _maak(document, taak.parameters["formaat"], voortgang)
+
+
+SOORTEN = (
+    Taaksoort(STAND, maak_stand, gedeeld=True),
+    Taaksoort(VERSLAG, maak_verslag, gedeeld=True),
+)
