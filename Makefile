@@ -25,7 +25,7 @@ run: install
 	$(BIN)/regietafel demo drenthe
 	REGIETAFEL_DEMO=true $(BIN)/regietafel demo accounts
 	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
-	DEBUG=true REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
+	REGIETAFEL_DEMO=true $(BIN)/regietafel runserver 127.0.0.1:$(PORT)
 
 test: install lint typecheck importcheck apilint pytest pytest-postgres test-tijdreis
 
