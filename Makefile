@@ -26,7 +26,7 @@ run: install
 	REGIETAFEL_DEMO=true $(BIN)/regietafel demo accounts
 	@echo "regietafel draait op http://127.0.0.1:$(PORT)/ — log in met een demo-account (wachtwoord regietafel-demo)."
 	@echo "Een worker voor achtergrondtaken (documenten, grote imports) draait mee en stopt met de server."
-	DEBUG=true REGIETAFEL_DEMO=true scripts/run-met-worker.sh $(BIN) 127.0.0.1:$(PORT)
+	REGIETAFEL_DEMO=true scripts/run-met-worker.sh $(BIN) 127.0.0.1:$(PORT)
 
 test: install lint typecheck importcheck apilint pytest pytest-postgres test-tijdreis
 

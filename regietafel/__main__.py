@@ -8,6 +8,9 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.settings")
+    from regietafel.env import lees_instellingen
+
+    lees_instellingen()
     from django.core.management import execute_from_command_line
 
     from regietafel.core.argparse_nl import installeer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,7 +16,17 @@ def envstr(name: str, default: str | None = None) -> str | None:
     """A string setting; ``NAME_FILE`` (a path to a file holding the value) takes precedence."""
     path = os.environ.get(f"{name}_FILE")
     if path:
-        return Path(path).read_text(encoding="utf-8").strip()
+        try:
+            return Path(path).read_text(encoding="utf-8").strip()
+        except FileNotFoundError as exc:
+            raise ImproperlyConfigured(
+                f"{name}_FILE wijst naar {path}, maar dat bestand bestaat niet."
+            ) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ImproperlyConfigured(
+                f"{name}_FILE wijst naar {path}, maar dat bestand is niet te lezen als tekst "
+                f"({exc.__class__.__name__})."
+            ) from exc
     return os.environ.get(name, default)
 
 
@@ -55,3 +66,15 @@ def require(name: str) -> str:
             f"{name} ontbreekt: in productie (REGIETAFEL_ENV=production) is deze instelling verplicht."
         )
     return value
+
+
+def lees_instellingen() -> None:
+    """Read the settings from the environment; a wrong or missing setting ends the program
+    with its one-line Dutch message on stderr (exit status 1), not a traceback."""
+    from django.conf import settings
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads regietafel/settings.py)
+    except ImproperlyConfigured as fout:
+        sys.stderr.write(f"regietafel: {fout}\n")
+        raise SystemExit(1) from None

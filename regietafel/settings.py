@@ -1,6 +1,7 @@
 """Settings for regietafel, read from the environment only.
 
-Development is the default: DEBUG stays off unless ``DEBUG=true`` (``make run`` sets it),
+Development is the default: DEBUG stays off unless ``DEBUG=true`` (``make run`` runs without
+it, so a user sees the Dutch error pages; whitenoise serves the static files from the finders),
 the SQLite file and uploads live in the git-ignored ``var/`` folder and a secret key is
 generated there on first use. ``REGIETAFEL_ENV=production`` requires SECRET_KEY,
 ALLOWED_HOSTS and DATABASE_URL from the environment.
@@ -190,6 +191,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "regietafel.core.fouten.csrf_mislukt"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

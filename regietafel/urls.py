@@ -6,6 +6,12 @@ admin.site.site_header = "regietafel — beheer"
 admin.site.site_title = "regietafel"
 admin.site.index_title = "Beheer van de gegevens"
 
+# Dutch error pages in the site layout (regietafel/core/fouten.py).
+handler400 = "regietafel.core.fouten.verkeerd_verzoek"
+handler403 = "regietafel.core.fouten.geen_toegang"
+handler404 = "regietafel.core.fouten.niet_gevonden"
+handler500 = "regietafel.core.fouten.serverfout"
+
 urlpatterns = [
     path("", include("regietafel.monitoring.urls")),
     path("account/", include("regietafel.accounts.urls")),

@@ -102,3 +102,44 @@ def test_content_security_policy_without_unsafe_inline(client) -> None:  # type:
     assert "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp
     assert "unsafe-eval" not in csp
+
+
+@pytest.mark.parametrize(
+    ("env", "melding"),
+    [
+        (
+            {"SECRET_KEY_FILE": "/bestaat/niet/geheim"},
+            "regietafel: SECRET_KEY_FILE wijst naar /bestaat/niet/geheim, maar dat bestand "
+            "bestaat niet.",
+        ),
+        (
+            {"SECRET_KEY_FILE": "/"},
+            "regietafel: SECRET_KEY_FILE wijst naar /, maar dat bestand is niet te lezen als "
+            "tekst (IsADirectoryError).",
+        ),
+        (
+            {"REGIETAFEL_ENV": "production", "ALLOWED_HOSTS": "x", "DATABASE_URL": "sqlite://"},
+            "regietafel: SECRET_KEY ontbreekt: in productie (REGIETAFEL_ENV=production) is deze "
+            "instelling verplicht.",
+        ),
+    ],
+)
+def test_een_fout_in_de_instellingen_is_een_nederlandse_regel(
+    env: dict[str, str], melding: str
+) -> None:
+    """Not an English traceback: one Dutch line on stderr, exit status 1."""
+    resultaat = _check(env)
+    assert resultaat.returncode == 1
+    assert resultaat.stderr == melding + "\n"
+    assert resultaat.stdout == ""
+
+
+def test_make_run_draait_zonder_debug() -> None:
+    """Under ``make run`` a user sees the Dutch error pages, not Django's debug page (which
+    lists every URL pattern)."""
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    recept = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "runserver" in recept
+    assert "DEBUG" not in recept

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from regietafel.accounts.models import Gebruiker
+from regietafel.core.datum import Datumveld
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.historie.queries import model_keuzes
 
@@ -22,10 +23,8 @@ class WijzigingenFilter(forms.Form):
     door = forms.ModelChoiceField(
         label="Gebruiker", queryset=Gebruiker.objects.none(), required=False, empty_label="alle"
     )
-    van = forms.DateField(
-        label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
+    van = Datumveld(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = Datumveld(
         label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

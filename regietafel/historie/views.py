@@ -33,10 +33,15 @@ MAX_EXPORT = 20_000
 
 
 def _model(app_label: str, model: str) -> type[models.Model]:
+    """A model of the project's own apps (``regietafel.*``); Django's and third-party
+    models (users of ``auth``, sessions, API keys, login attempts) have no history page."""
     try:
-        return apps.get_model(app_label, model)
+        klasse = apps.get_model(app_label, model)
     except (LookupError, ValueError) as fout:
         raise Http404("Onbekende soort record.") from fout
+    if not klasse._meta.app_config.name.startswith("regietafel."):  # type: ignore[union-attr]
+        raise Http404("Onbekende soort record.")
+    return klasse
 
 
 def _record(model: type[models.Model], pk: str) -> models.Model | None:

@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from regietafel.audit.gegevensversie import gecached
+from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.tabel import CelWeergave, Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.landelijk.grafiek import Grafiek, grafiek
@@ -23,8 +24,8 @@ from regietafel.pagina import cache_op_gegevens
 
 def _peildatum(request: HttpRequest) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(request.GET.get("peildatum", ""))
-    except ValueError:
+        return lees_datum(request.GET.get("peildatum", ""))
+    except OngeldigeDatum:
         return None
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.core.datum import EERSTE, LAATSTE, Datumveld
 from regietafel.locaties.models import LocatieStatus, LocatieType
 
 Keuzes = Sequence[tuple[str, str]]
@@ -33,7 +34,7 @@ def _aantal(label: str) -> forms.IntegerField:
 
 
 def _datum(label: str, *, verplicht: bool = False) -> forms.DateField:
-    return forms.DateField(
+    return Datumveld(
         label=label,
         required=verplicht,
         input_formats=["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"],
@@ -97,6 +98,6 @@ def lees_maand(tekst: str) -> dt.date | None:
     if not m:
         return None
     jaar, maand = int(m.group(1)), int(m.group(2))
-    if not 1 <= maand <= 12 or jaar < 1900:
+    if not 1 <= maand <= 12 or not EERSTE.year <= jaar <= LAATSTE.year:
         return None
     return dt.date(jaar, maand, 1)

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from regietafel.core import klok
+from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
@@ -24,9 +23,9 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     peildatum = None
     if raw := request.GET.get("peildatum"):
         try:
-            peildatum = dt.date.fromisoformat(raw)
-        except ValueError:
-            fout = f"De peildatum {raw!r} is geen datum (verwacht JJJJ-MM-DD); de laatste peildatum wordt getoond."
+            peildatum = lees_datum(raw, wat="peildatum")
+        except OngeldigeDatum as ongeldig:
+            fout = f"{ongeldig} De laatste peildatum wordt getoond."
     stand = stand_van_zaken(provincie, peildatum)
     if peildatum and stand.peildatum not in stand.peildata:
         fout = f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen de laatste stand daarvoor."

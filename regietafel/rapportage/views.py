@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from regietafel.core import klok
+from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Provincie
@@ -45,9 +46,9 @@ def _peildatum(request: HttpRequest, provincie: Provincie) -> dt.date:
             raise Http404(f"Voor {provincie} zijn nog geen cijfers opgeslagen.")
         return alle[0]
     try:
-        return dt.date.fromisoformat(raw)
-    except ValueError as exc:
-        raise Http404(f"De peildatum {raw!r} is geen datum (verwacht JJJJ-MM-DD).") from exc
+        return lees_datum(raw, wat="peildatum")
+    except OngeldigeDatum as exc:
+        raise Http404(str(exc)) from exc
 
 
 def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
@@ -64,9 +65,9 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     gekozen_peildatum = None
     if raw := request.GET.get("peildatum"):
         try:
-            gekozen_peildatum = dt.date.fromisoformat(raw)
-        except ValueError:
-            messages.warning(request, f"De peildatum {raw!r} is geen datum (verwacht JJJJ-MM-DD).")
+            gekozen_peildatum = lees_datum(raw, wat="peildatum")
+        except OngeldigeDatum as exc:
+            messages.warning(request, str(exc))
     if gekozen_peildatum not in data:
         gekozen_peildatum = data[0] if data else None
     gekozen_jaar = request.GET.get("cyclus")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.core.datum import Datumveld
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie, LocatieType
 from regietafel.verzoeken.models import Gereedheid
@@ -20,7 +21,7 @@ class Datum(forms.DateInput):
 
 
 def datumveld(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=Datum(), help_text=help_text)
+    return Datumveld(label=label, required=required, widget=Datum(), help_text=help_text)
 
 
 def notitieveld(label: str = "Notities") -> forms.CharField:
@@ -166,7 +167,7 @@ class PlaatsingFormulier(forms.Form):
 
 
 class DatumFormulier(forms.Form):
-    datum = forms.DateField(label="Signalen op", required=False, widget=Datum())
+    datum = Datumveld(label="Signalen op", required=False, widget=Datum())
 
     def datum_of(self, standaard: dt.date) -> dt.date:
         if self.is_valid() and self.cleaned_data.get("datum"):
