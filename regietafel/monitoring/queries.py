@@ -20,7 +20,7 @@ end of day Y (``PeilrecordQuerySet.zoals_bekend_op``); the opgaven are the ones 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -32,6 +32,7 @@ from regietafel.audit.gegevensversie import gecached
 from regietafel.core import klok
 from regietafel.domain.in_kracht import geldend_tot_en_met, in_kracht, in_kracht_of_komend
 from regietafel.domain.laatst_bekend import (
+    Bekend,
     Cijfer,
     Dekking,
     aangeleverd_op,
@@ -399,7 +400,7 @@ def nieuwste_stand(provincie: Provincie, bekend_op: dt.date | None = None) -> St
 def _vergelijkingen(
     gemeenten: Sequence[Gemeente],
     opgaven: Opgaven,
-    per_sleutel: dict[tuple[int, str], Any],
+    per_sleutel: Mapping[tuple[int, str], Bekend],
     peildatum: dt.date,
 ) -> list[tuple[str, str, Cyclus | None, str | None, list[Cel]]]:
     """Per soort of the table: (soort, titel, cyclus, stadium, one Cel per gemeente)."""

@@ -347,3 +347,28 @@ def test_query_count_stays_constant_for_the_default_and_as_known_on_a_day(
     with django_assert_max_num_queries(len(klein)):
         html = lezer.get(pad).content.decode()
     assert "Testgemeente 29" in html
+
+
+def test_the_api_stand_is_scoped_to_the_provincies_a_user_may_read(drenthe: Provincie) -> None:
+    from rest_framework.authtoken.models import Token
+
+    from regietafel.accounts.models import Rol
+
+    Provincie.objects.get_or_create(code="PV20", naam="Groningen")
+    lezer = _api("lezer")
+    assert lezer.get("/api/v1/stand-van-zaken?provincie=Drenthe").status_code == 200
+    assert lezer.get("/api/v1/stand-van-zaken?provincie=PV22").status_code == 200
+    verboden = lezer.get("/api/v1/stand-van-zaken?provincie=PV20")
+    assert (
+        verboden.status_code == 404 and "Groningen" not in verboden.json()["detail"].split("„")[0]
+    )
+    beheerder = Gebruiker.objects.create_user(
+        "stand-beheerder", password="x", rol=Rol.BEHEERDER, provincie=None
+    )
+    token = Token.objects.create(user=beheerder).key
+    landelijk = Client(headers={"Authorization": f"Token {token}"})
+    zonder = landelijk.get("/api/v1/stand-van-zaken")
+    assert zonder.status_code == 400
+    assert zonder.json()["invalidParams"][0]["name"] == "provincie"
+    assert landelijk.get("/api/v1/stand-van-zaken?provincie=PV22").status_code == 200
+    assert Client().get("/api/v1/stand-van-zaken").status_code == 401
