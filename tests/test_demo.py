@@ -40,7 +40,7 @@ def test_stand_van_zaken_totals_per_1_november_2025(
 ) -> None:
     stand = stand_van_zaken(drenthe, dt.date(2025, 11, 1))
     kolom = _kolom(stand, soort)
-    assert (kolom.overzicht.opgave, kolom.overzicht.realisatie, kolom.overzicht.verschil) == (
+    assert (kolom.totaal.opgave, kolom.totaal.realisatie, kolom.totaal.verschil) == (
         opgave,
         realisatie,
         verschil,
@@ -81,9 +81,9 @@ def test_nidos_table(drenthe: Provincie) -> None:
 def test_puzzel_2024_is_a_separate_peildatum(drenthe: Provincie) -> None:
     stand = stand_van_zaken(drenthe, dt.date(2024, 10, 1))
     assert stand.peildata == [dt.date(2025, 11, 1), dt.date(2024, 10, 1)]
-    assert _kolom(stand, "oekraine").overzicht.realisatie == 4603
-    assert _kolom(stand, "regulier").overzicht.realisatie == 4793
-    assert _kolom(stand, "amv").overzicht.realisatie == 141
+    assert _kolom(stand, "oekraine").totaal.realisatie == 4603
+    assert _kolom(stand, "regulier").totaal.realisatie == 4793
+    assert _kolom(stand, "amv").totaal.realisatie == 141
     assert stand.statushouders == ()
 
 

@@ -538,6 +538,7 @@ TABEL: dict[str, Schrijf | Lees] = {
     "api:nidos-stand-detail": api_detail("monitoring.nidosstand"),
     "api:locatie-list": API_LEZEN,
     "api:locatie-detail": api_detail("locaties.locatie"),
+    "api:stand-van-zaken": API_LEZEN,  # the own provincie's; another's is a 404 (test_cijfers_door_de_tijd)
     "api:inzending-list": Schrijf(
         eigen_gemeente(), data=inzending_api, doelen=DOELEN, api=True, json=True
     ),

@@ -18,6 +18,8 @@ from regietafel.core import csvexport
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Kolom as KernKolom
 from regietafel.core.tabel import Tabel as KernTabel
+from regietafel.domain.laatst_bekend import Dekking, Status
+from regietafel.domain.laatst_bekend import Totaal as SoortTotaal
 from regietafel.domain.statushouders import (
     VergunninghoudersStand,
     stand_vergunninghouders,
@@ -55,6 +57,8 @@ class Tabel:
     rijen: tuple[Any, ...]
     totaal: Any
     json: dict[str, Any]
+    bekend_op: dt.date | None = None
+    """The stand as known at the end of this day (None: as known now)."""
 
 
 ALIASSEN = {"friesland": "fryslan"}
@@ -186,9 +190,21 @@ class StandCel:
     opgave: int | None
     realisatie: int | None
     verschil: int | None
+    realisatie_peildatum: dt.date | None = None
+    """The figure's own peildatum (older than the stand's when the gemeente did not deliver)."""
+    status: str | None = None
+    """actueel, ouder or niet_aangeleverd (``domain.laatst_bekend.Status``)."""
 
-    def json(self) -> dict[str, int | None]:
-        return {"opgave": self.opgave, "realisatie": self.realisatie, "verschil": self.verschil}
+    def json(self) -> dict[str, int | str | None]:
+        return {
+            "opgave": self.opgave,
+            "realisatie": self.realisatie,
+            "verschil": self.verschil,
+            "realisatie_peildatum": (
+                self.realisatie_peildatum.isoformat() if self.realisatie_peildatum else None
+            ),
+            "status": self.status,
+        }
 
 
 @dataclass(frozen=True)
@@ -196,6 +212,8 @@ class StandRij:
     gemeente: str
     cbs_code: str
     cellen: dict[str, StandCel]
+    dekking: dict[str, Dekking] | None = None
+    """Only the totaal: per soort how complete the figures are."""
 
 
 SOORT_KOPPEN = {"oekraine": "Oekraïne", "regulier": "Regulier", "amv": "AMV"}
@@ -203,6 +221,24 @@ SOORT_KOPPEN = {"oekraine": "Oekraïne", "regulier": "Regulier", "amv": "AMV"}
 
 def _cel(soort: str, veld: str) -> Callable[[Any], int | None]:
     return lambda r: getattr(r.cellen[soort], veld)
+
+
+def _peildatum_cel(soort: str) -> Callable[[Any], str | None]:
+    def waarde(r: Any) -> str | None:
+        datum = r.cellen[soort].realisatie_peildatum
+        return f"{datum:%d-%m-%Y}" if datum else None
+
+    return waarde
+
+
+def _status_cel(soort: str) -> Callable[[Any], str | None]:
+    def waarde(r: Any) -> str | None:
+        if r.dekking is not None:  # the totaal: how complete the soort is
+            return str(r.dekking[soort].volledige_tekst)
+        status = r.cellen[soort].status
+        return Status(status).label if status else None
+
+    return waarde
 
 
 STAND_KOLOMMEN = (
@@ -213,19 +249,45 @@ STAND_KOLOMMEN = (
         for soort, _, _ in TABEL_SOORTEN
         for veld in ("opgave", "realisatie", "verschil")
     ),
+    # Added (issue 16): the figure's own peildatum and its status, after the existing columns.
+    *(
+        kolom
+        for soort, _, _ in TABEL_SOORTEN
+        for kolom in (
+            Kolom(
+                f"{SOORT_KOPPEN[soort]} peildatum realisatie", _peildatum_cel(soort), getal=False
+            ),
+            Kolom(f"{SOORT_KOPPEN[soort]} status", _status_cel(soort), getal=False),
+        )
+    ),
 )
 
 
-def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
-    """Opgave, realisatie and verschil per gemeente and soort, as the Stand van zaken shows them.
+def _dekking_json(d: Dekking, t: SoortTotaal) -> dict[str, Any]:
+    return {
+        "gemeenten": d.gemeenten,
+        "actueel": d.actueel,
+        "ouder": d.ouder,
+        "niet_aangeleverd": d.niet_aangeleverd,
+        "volledig": d.volledig,
+        "tekst": d.volledige_tekst,
+        "verschil_over_gemeenten": t.met_verschil,
+    }
 
+
+def stand(provincie_naam: str, peildatum: dt.date, bekend_op: dt.date | None = None) -> Tabel:
+    """Opgave, realisatie and verschil per gemeente and soort, as the Stand van zaken shows them
+    (as known now, or at the end of day ``bekend_op``).
+
+    Each gemeente's latest figure up to the peildatum, with its own peildatum and status
+    (actueel, ouder, niet_aangeleverd); a missing figure is null, never 0, and has no verschil.
     A soort without opgave and realisatie for a gemeente (a "–" on the page) has nulls.
     """
     provincie = _provincie(provincie_naam)
-    bekend = peildata(provincie)
+    bekend = peildata(provincie, bekend_op)
     if peildatum.day != 1 or peildatum not in bekend:
         raise _niet_opgeslagen("stand", provincie, peildatum, bekend)
-    svz = stand_van_zaken(provincie, peildatum)
+    svz = stand_van_zaken(provincie, peildatum, bekend_op)
     soorten = [k.soort for k in svz.kolommen]
     rijen = tuple(
         StandRij(
@@ -234,7 +296,13 @@ def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
             {
                 soort: StandCel(None, None, None)
                 if cel.leeg
-                else StandCel(cel.opgave, cel.realisatie, cel.verschil)
+                else StandCel(
+                    cel.opgave,
+                    cel.realisatie,
+                    cel.verschil,
+                    cel.realisatie_peildatum,
+                    str(cel.status),
+                )
                 for soort, cel in zip(soorten, r.cellen, strict=True)
             },
         )
@@ -244,9 +312,10 @@ def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
         "Totaal",
         "",
         {
-            k.soort: StandCel(k.overzicht.opgave, k.overzicht.realisatie, k.overzicht.verschil)
+            k.soort: StandCel(k.totaal.opgave, k.totaal.realisatie, k.totaal.verschil)
             for k in svz.kolommen
         },
+        dekking={k.soort: k.dekking for k in svz.kolommen},
     )
     return Tabel(
         titel="Stand van zaken realisatie opgaven",
@@ -258,6 +327,8 @@ def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
         json={
             "provincie": provincie.naam,
             "peildatum": peildatum.isoformat(),
+            "bekend_op": bekend_op.isoformat() if bekend_op else None,
+            "volledig": svz.volledig,
             "gemeenten": [
                 {
                     "gemeente": r.gemeente,
@@ -266,8 +337,15 @@ def stand(provincie_naam: str, peildatum: dt.date) -> Tabel:
                 }
                 for r in rijen
             ],
-            "totaal": {s: c.json() for s, c in totaal.cellen.items()},
+            "totaal": {
+                k.soort: {
+                    **totaal.cellen[k.soort].json(),
+                    "dekking": _dekking_json(k.dekking, k.totaal),
+                }
+                for k in svz.kolommen
+            },
         },
+        bekend_op=bekend_op,
     )
 
 
@@ -281,6 +359,10 @@ def als_csv(tabel: Tabel) -> str:
         (k.kop for k in tabel.kolommen),
         ([k.waarde(rij) for k in tabel.kolommen] for rij in (*tabel.rijen, tabel.totaal)),
     )
+
+
+def _bekend(tabel: Tabel) -> str:
+    return f", zoals bekend op {tabel.bekend_op:%d-%m-%Y}" if tabel.bekend_op else ""
 
 
 def als_tabel(tabel: Tabel) -> KernTabel:
@@ -297,7 +379,7 @@ def als_tabel(tabel: Tabel) -> KernTabel:
     return KernTabel(
         sleutel=tabel.titel[:31],
         titel=f"{tabel.titel}, provincie {tabel.provincie}",
-        bijschrift=f"Peildatum {tabel.peildatum:%d-%m-%Y}.",
+        bijschrift=f"Peildatum {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}.",
         kolommen=kolommen,
         rijen=tuple(tuple(k.waarde(rij) for k in tabel.kolommen) for rij in tabel.rijen),
         totaal=("Totaal", *([None] * (len(kolommen) - 1))),
@@ -316,13 +398,13 @@ def als_xlsx(tabel: Tabel) -> bytes:
     excel.blad(
         ws,
         kern,
-        voettekst=f"{titel}, peildatum {tabel.peildatum:%d-%m-%Y}",
-        koptekst=(titel, f"Peildatum: {tabel.peildatum:%d-%m-%Y}"),
+        voettekst=f"{titel}, peildatum {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}",
+        koptekst=(titel, f"Peildatum: {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}"),
     )
     return excel.opslaan(wb)
 
 
-EXPORTS: dict[str, Callable[[str, dt.date], Tabel]] = {
+EXPORTS: dict[str, Callable[..., Tabel]] = {
     "statushouders": statushouders,
     "stand": stand,
 }

@@ -13,6 +13,7 @@ from django.urls import URLPattern, include, path, re_path
 from rest_framework.routers import DefaultRouter
 
 from regietafel.api import views
+from regietafel.api.stand import StandVanZakenView
 
 app_name = "api"
 
@@ -36,6 +37,7 @@ router.register("inzendingen", views.InzendingViewSet, basename="inzending")
 
 api_patterns: list[URLPattern] = [
     *router.urls,
+    path("stand-van-zaken", StandVanZakenView.as_view(), name="stand-van-zaken"),
     path("imports/coa", views.ImportViewSet.as_view({"post": "coa"}), name="import-coa"),
     path("imports/nidos", views.ImportViewSet.as_view({"post": "nidos"}), name="import-nidos"),
     path(

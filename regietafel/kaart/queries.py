@@ -2,10 +2,11 @@
 the whole country, with the reception locations, in a constant number of queries (six, however
 many gemeenten or provincies).
 
-The figures are those of the dashboard (``monitoring.queries.stand_van_zaken``), per provincie:
-the peildatum is the provincie's newest realisation peildatum, the opgave is the most binding
-stadium stored for the cyclus in force on that peildatum (``geldende_opgave``), the realisation
-the newest current figure of the soort up to that peildatum.
+The figures follow the rules of the dashboard, per provincie: the peildatum is the provincie's
+newest realisation peildatum, the opgave the most binding stadium stored for the cyclus in
+force on that peildatum (``domain.in_kracht``, ``geldende_opgave``), and the realisation each
+gemeente's latest known figure of the soort (``domain.laatst_bekend``) with its own date; a
+gemeente with an opgave and no figure at all is "niet aangeleverd", never 0 %.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from dataclasses import dataclass
 from django.db.models import Max, Q
 
 from regietafel.core import klok
+from regietafel.domain.laatst_bekend import NIET_AANGELEVERD, Bekend, Cijfer, Status, laatst_bekend
 from regietafel.domain.voortgang import voortgang_tekst
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.kaart.klassen import Klasse, klasse
+from regietafel.kaart.klassen import Klasse, klasse_van
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.models import Realisatie
-from regietafel.monitoring.queries import TABEL_SOORTEN, cyclus_voor, geldende_opgave
+from regietafel.monitoring.queries import TABEL_SOORTEN, cyclus_in_kracht, geldende_opgave
 from regietafel.opgaven.models import Cyclus, Opgave, Stadium
 
 SOORTEN: dict[str, tuple[str, str]] = {s: (str(cs), titel) for s, cs, titel in TABEL_SOORTEN}
@@ -43,18 +45,28 @@ class LocatieKort:
 class KaartRij:
     gemeente: Gemeente
     """With its provincie loaded."""
-    opgave: int
-    realisatie: int
+    opgave: int | None
+    """The opgave in force (None: none)."""
+    realisatie: int | None
+    """The latest known figure (None: niet aangeleverd, never 0)."""
     heeft_realisatie: bool
     locaties: tuple[LocatieKort, ...]
+    cijfer: Bekend = NIET_AANGELEVERD
+    """The figure with its own peildatum and status."""
 
     @property
     def klasse(self) -> Klasse:
-        return klasse(self.realisatie, self.opgave)
+        return klasse_van(self.realisatie, self.opgave)
 
     @property
     def aandeel(self) -> str:
-        return voortgang_tekst(self.realisatie, self.opgave)
+        if self.realisatie is None:
+            return Status.NIET_AANGELEVERD.label
+        return voortgang_tekst(self.realisatie, self.opgave or 0)
+
+    @property
+    def realisatie_peildatum(self) -> dt.date | None:
+        return self.cijfer.peildatum
 
     @property
     def plaatsen(self) -> int:
@@ -75,10 +87,21 @@ class ProvincieStand:
     """The newest realisation peildatum of this soort (up to ``peildatum``)."""
     cyclus: Cyclus | None
     stadium: str | None
+    actueel: int = 0
+    """Gemeenten with a figure of this soort dated ``peildatum``."""
+    gemeenten: int = 0
 
     @property
     def stadium_label(self) -> str:
         return Stadium(self.stadium).label if self.stadium else "geen opgave"
+
+    @property
+    def dekking(self) -> str:
+        """ "11 van 12 gemeenten actueel" (empty without a peildatum)."""
+        if self.peildatum is None:
+            return ""
+        woord = "gemeente" if self.gemeenten == 1 else "gemeenten"
+        return f"{self.actueel} van {self.gemeenten} {woord} actueel"
 
 
 @dataclass(frozen=True)
@@ -91,15 +114,21 @@ class KaartGegevens:
 
     @property
     def opgave(self) -> int:
-        return sum(r.opgave for r in self.rijen)
+        return sum(r.opgave or 0 for r in self.rijen)
 
     @property
     def realisatie(self) -> int:
-        return sum(r.realisatie for r in self.rijen)
+        """The sum of the figures known (a gemeente without one adds nothing, it is no 0)."""
+        return sum(r.realisatie or 0 for r in self.rijen)
+
+    @property
+    def opgave_met_cijfer(self) -> int:
+        """The opgave of the gemeenten with a figure: the share realised is over these."""
+        return sum(r.opgave or 0 for r in self.rijen if r.realisatie is not None)
 
     @property
     def aandeel(self) -> str:
-        return voortgang_tekst(self.realisatie, self.opgave)
+        return voortgang_tekst(self.realisatie, self.opgave_met_cijfer)
 
     def per_klasse(self) -> dict[str, int]:
         tel: dict[str, int] = defaultdict(int)
@@ -138,33 +167,44 @@ def kaart_gegevens(
     provincies: dict[int, Provincie] = {g.provincie_id: g.provincie for g in gemeenten}
     cycli = list(Cyclus.objects.all())
 
-    # The newest peildatum per provincie and soort (one query for every provincie).
+    # Per gemeente and soort the date of its newest figure (one query for every provincie):
+    # the provincie's peildatum is the newest of its gemeenten.
     laatste: dict[tuple[int, str], dt.date] = {
-        (p, s): m
-        for p, s, m in Realisatie.objects.actueel()
+        (g, s): m
+        for g, s, m in Realisatie.objects.actueel()
         .filter(binnen(), soort__in=list(SOORTEN))
-        .values_list("gemeente__provincie_id", "soort")
+        .values_list("gemeente_id", "soort")
         .annotate(m=Max("peildatum"))
-        .values_list("gemeente__provincie_id", "soort", "m")
+        .values_list("gemeente_id", "soort", "m")
     }
+    provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
     peildatum_van: dict[int, dt.date] = {}
-    for (p, _s), m in laatste.items():
-        peildatum_van[p] = max(m, peildatum_van.get(p, m))
+    for (g, _s), m in laatste.items():
+        p = provincie_van_gemeente.get(g)
+        if p is not None:
+            peildatum_van[p] = max(m, peildatum_van.get(p, m))
 
-    filter_q = Q()
-    for (p, s), m in laatste.items():
-        if s == soort:
-            filter_q |= Q(gemeente__provincie_id=p, peildatum=m)
-    realisaties: dict[int, int] = {}
-    if filter_q:
-        realisaties = dict(
-            Realisatie.objects.actueel()
-            .filter(filter_q, soort=soort)
-            .values_list("gemeente_id", "aantal")
-        )
+    # Each gemeente's latest figure of the soort (all up to its provincie's peildatum).
+    eigen = {g: m for (g, s), m in laatste.items() if s == soort}
+    cijfers: list[Cijfer[int]] = []
+    if eigen:
+        cijfers = [
+            Cijfer(g, soort, d, n)
+            for g, d, n in Realisatie.objects.actueel()
+            .filter(binnen(), soort=soort, peildatum__in=set(eigen.values()))
+            .order_by()
+            .values_list("gemeente_id", "peildatum", "aantal")
+            if eigen.get(g) == d
+        ]
+    per_provincie: dict[int, list[Cijfer[int]]] = defaultdict(list)
+    for cijfer in cijfers:
+        per_provincie[provincie_van_gemeente[cijfer.gemeente]].append(cijfer)
+    bekend: dict[int, Bekend] = {}
+    for p, lijst in per_provincie.items():
+        bekend.update({g: b for (g, _s), b in laatst_bekend(lijst, peildatum_van[p]).items()})
 
     gekozen = {
-        p: cyclus_voor(cycli, cyclus_soort, peildatum_van.get(p, vandaag.replace(day=1)))
+        p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, vandaag.replace(day=1)))
         for p in provincies
     }
     opgave_rijen: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
@@ -183,7 +223,6 @@ def kaart_gegevens(
         opgaven.update(per_gemeente)
 
     locaties: dict[int, list[LocatieKort]] = defaultdict(list)
-    provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
     typen = dict(LocatieType.choices)
     for g, naam, type_, status, van, tot, regulier, amv, bijzonder in (
         Locatie.objects.filter(binnen())
@@ -216,19 +255,29 @@ def kaart_gegevens(
         ProvincieStand(
             provincie=prov,
             peildatum=peildatum_van.get(p),
-            realisatie_peildatum=laatste.get((p, soort)),
+            realisatie_peildatum=max(
+                (m for g, m in eigen.items() if provincie_van_gemeente.get(g) == p), default=None
+            ),
             cyclus=gekozen[p],
             stadium=stadia[p],
+            actueel=sum(
+                1
+                for g in gemeenten
+                if g.provincie_id == p
+                and bekend.get(g.pk, NIET_AANGELEVERD).status is Status.ACTUEEL
+            ),
+            gemeenten=sum(1 for g in gemeenten if g.provincie_id == p),
         )
         for p, prov in sorted(provincies.items(), key=lambda kv: kv[1].naam)
     )
     rijen = tuple(
         KaartRij(
             gemeente=g,
-            opgave=opgaven.get(g.pk, 0),
-            realisatie=realisaties.get(g.pk, 0),
-            heeft_realisatie=g.pk in realisaties,
+            opgave=opgaven.get(g.pk) if stadia[g.provincie_id] else None,
+            realisatie=bekend.get(g.pk, NIET_AANGELEVERD).aantal,
+            heeft_realisatie=g.pk in bekend,
             locaties=tuple(locaties.get(g.pk, ())),
+            cijfer=bekend.get(g.pk, NIET_AANGELEVERD),
         )
         for g in gemeenten
     )

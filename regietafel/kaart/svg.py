@@ -12,24 +12,36 @@ from collections.abc import Callable
 from html import escape
 
 from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.domain.laatst_bekend import Status
 from regietafel.kaart.geometrie import Kaartgeometrie
-from regietafel.kaart.klassen import GEEN_OPGAVE
+from regietafel.kaart.klassen import GEEN_OPGAVE, NIET_AANGELEVERD
 from regietafel.kaart.queries import KaartGegevens, KaartRij
 
 PATRONEN = """<defs>
 <pattern id="kaart-p-kl-0" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="p-kl-0" width="6" height="6"/><path class="p-lijn-donker" d="M0 0v6M0 0h6"/></pattern>
 <pattern id="kaart-p-kl-1" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="p-kl-1" width="6" height="6"/><path class="p-lijn" d="M0 0v6"/></pattern>
 <pattern id="kaart-p-kl-geen" width="5" height="5" patternUnits="userSpaceOnUse"><rect class="p-kl-geen" width="5" height="5"/><circle class="p-stip" cx="2.5" cy="2.5" r="0.9"/></pattern>
+<pattern id="kaart-p-kl-ontbreekt" width="8" height="8" patternUnits="userSpaceOnUse"><rect class="p-kl-ontbreekt" width="8" height="8"/><path class="p-kruis" d="M0 0l8 8M8 0l-8 8"/></pattern>
 </defs>"""
+
+
+def _realisatie(rij: KaartRij) -> str:
+    """ "181", "822 (stand 01-11-2025)" or "niet aangeleverd"."""
+    if rij.realisatie is None:
+        return Status.NIET_AANGELEVERD.label
+    stand = f" ({rij.cijfer.tekst})" if rij.cijfer.ouder else ""
+    return f"{getal_nl(rij.realisatie)}{stand}"
 
 
 def tooltip(rij: KaartRij) -> str:
     naam = rij.gemeente.naam
     if rij.klasse is GEEN_OPGAVE:
-        tekst = f"{naam}: geen opgave, realisatie {getal_nl(rij.realisatie)}"
+        tekst = f"{naam}: geen opgave, realisatie {_realisatie(rij)}"
+    elif rij.klasse is NIET_AANGELEVERD:
+        tekst = f"{naam}: opgave {getal_nl(rij.opgave or 0)}, realisatie niet aangeleverd"
     else:
         tekst = (
-            f"{naam}: opgave {getal_nl(rij.opgave)}, realisatie {getal_nl(rij.realisatie)}, "
+            f"{naam}: opgave {getal_nl(rij.opgave or 0)}, realisatie {_realisatie(rij)}, "
             f"{rij.aandeel} gerealiseerd ({rij.klasse.label})"
         )
     if rij.locaties:

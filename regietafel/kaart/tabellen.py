@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from regietafel.core.tabel import Aandeel, Kolom, Tabel, Waarde
-from regietafel.kaart.queries import KaartGegevens
+from regietafel.domain.laatst_bekend import Status
+from regietafel.kaart.queries import KaartGegevens, KaartRij
+
+
+def _aandeel(r: KaartRij) -> Waarde:
+    """Realised share (R5); "–" without a figure (never 0 %), n.v.t. without an opgave."""
+    if r.realisatie is None:
+        return "–" if r.opgave else None
+    return Aandeel(r.realisatie, r.opgave or 0)
 
 
 def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool) -> Tabel:
@@ -11,10 +19,17 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
     if met_provincie:
         kolommen.append(Kolom("Provincie", "tekst", breedte=16))
     eerste = len(kolommen)
+    # The figure's own date only when some figure is older than its provincie's peildatum
+    # or missing (every figure current: the peildatum above the map says it).
+    met_datum = any(
+        r.cijfer.status is not Status.ACTUEEL and (r.opgave or r.realisatie is not None)
+        for r in gegevens.rijen
+    )
     kolommen += [
         Kolom("Opgave", som=True),
         Kolom("Realisatie", som=True),
         Kolom("Gerealiseerd", "procent", aandeel=(eerste + 1, eerste)),
+        *([Kolom("Peildatum realisatie", "datum", breedte=12)] if met_datum else []),
         Kolom("Klasse", "tekst", breedte=16),
         Kolom("Plaatsen in locaties", som=True, breedte=12),
     ]
@@ -23,13 +38,12 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
         cellen: list[Waarde] = [r.gemeente.naam]
         if met_provincie:
             cellen.append(r.gemeente.provincie.naam)
-        cellen += [
-            r.opgave,
-            r.realisatie,
-            Aandeel(r.realisatie, r.opgave),
-            r.klasse.label,
-            r.plaatsen,
-        ]
+        cellen += [r.opgave, r.realisatie, _aandeel(r)]
+        if met_datum:
+            cellen.append(
+                r.realisatie_peildatum or (Status.NIET_AANGELEVERD.label if r.opgave else None)
+            )
+        cellen += [r.klasse.label, r.plaatsen]
         rijen.append(tuple(cellen))
     totaal: list[Waarde] = ["Totaal"]
     if met_provincie:
@@ -37,7 +51,8 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
     totaal += [
         gegevens.opgave,
         gegevens.realisatie,
-        Aandeel(gegevens.realisatie, gegevens.opgave),
+        Aandeel(gegevens.realisatie, gegevens.opgave_met_cijfer),
+        *([None] if met_datum else []),
         "",
         sum(r.plaatsen for r in gegevens.rijen),
     ]
@@ -45,8 +60,10 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
         sleutel="gemeenten",
         titel=f"{gegevens.titel} per gemeente, {gebied}",
         bijschrift=(
-            "Opgave, realisatie en het deel van de opgave dat gerealiseerd is, met de klasse "
-            "van de kaart; plaatsen in de locaties die in gebruik zijn."
+            "Opgave, realisatie (per gemeente het laatst bekende cijfer, met zijn peildatum) en "
+            "het deel van de opgave dat gerealiseerd is, met de klasse van de kaart; een gemeente "
+            "zonder cijfer is „niet aangeleverd” (geen 0 %) en telt niet mee in het totale "
+            "deel; plaatsen in de locaties die in gebruik zijn."
         ),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
@@ -57,30 +74,38 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
 def provincie_tabel(gegevens: KaartGegevens) -> Tabel:
     opgave: dict[int, int] = {}
     realisatie: dict[int, int] = {}
+    met_cijfer: dict[int, int] = {}
     for r in gegevens.rijen:
         p = r.gemeente.provincie_id
-        opgave[p] = opgave.get(p, 0) + r.opgave
-        realisatie[p] = realisatie.get(p, 0) + r.realisatie
+        opgave[p] = opgave.get(p, 0) + (r.opgave or 0)
+        realisatie[p] = realisatie.get(p, 0) + (r.realisatie or 0)
+        if r.realisatie is not None:
+            met_cijfer[p] = met_cijfer.get(p, 0) + (r.opgave or 0)
     rijen = tuple(
         (
             s.provincie.naam,
-            s.realisatie_peildatum,
+            s.peildatum,
             opgave.get(s.provincie.pk, 0),
             realisatie.get(s.provincie.pk, 0),
-            Aandeel(realisatie.get(s.provincie.pk, 0), opgave.get(s.provincie.pk, 0)),
+            Aandeel(realisatie.get(s.provincie.pk, 0), met_cijfer.get(s.provincie.pk, 0)),
+            s.dekking,
         )
         for s in gegevens.provincies
     )
     return Tabel(
         sleutel="provincies",
         titel=f"{gegevens.titel} per provincie",
-        bijschrift="Som van de gemeenten; de peildatum is de laatste van de provincie.",
+        bijschrift=(
+            "Som van de gemeenten, elk met haar laatst bekende cijfer; de peildatum is de "
+            "laatste van de provincie; het gerealiseerde deel telt alleen gemeenten met een cijfer."
+        ),
         kolommen=(
             Kolom("Provincie", "tekst", breedte=18),
             Kolom("Peildatum", "datum"),
             Kolom("Opgave", som=True),
             Kolom("Realisatie", som=True),
             Kolom("Gerealiseerd", "procent", aandeel=(3, 2)),
+            Kolom("Cijfers per peildatum", "tekst", breedte=22),
         ),
         rijen=rijen,
         totaal=(
@@ -88,6 +113,7 @@ def provincie_tabel(gegevens: KaartGegevens) -> Tabel:
             None,
             gegevens.opgave,
             gegevens.realisatie,
-            Aandeel(gegevens.realisatie, gegevens.opgave),
+            Aandeel(gegevens.realisatie, gegevens.opgave_met_cijfer),
+            "",
         ),
     )

@@ -56,7 +56,7 @@ def grafiek(o: Landelijk) -> Grafiek:
         chart.add(f"{titel}: verschil", [r.soorten[i].verschil for r in rijen])
     svg = chart.render(is_unicode=True)
     totaal = ", ".join(
-        f"{titel} {getal_nl(t.verschil)}"
+        f"{titel} {getal_nl(t.verschil) if t.verschil is not None else 'geen verschil'}"
         for (_s, _c, titel), t in zip(TABEL_SOORTEN, o.totaal, strict=True)
     )
     return Grafiek(

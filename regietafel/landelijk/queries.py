@@ -2,7 +2,9 @@
 
 Each provincie's figures are ``monitoring.queries.stand_van_zaken`` of that provincie (the
 very object its own page shows, cached per data version), so the national totals are the sum
-of the provincies by construction. Queries: a constant number per provincie (12), none per
+of the provincies by construction: every gemeente's latest known figure up to the peildatum
+(``domain.laatst_bekend``), the verschil over the gemeenten with a figure, and per provincie
+how many gemeenten delivered for the peildatum. Queries: a constant number per provincie (12), none per
 gemeente or peildatum; with a warm cache two.
 """
 
@@ -15,7 +17,7 @@ from django.db.models import Max
 
 from regietafel.audit.gegevensversie import data_versie, gecached
 from regietafel.core.tabel import Kolom, Tabel, Waarde
-from regietafel.domain.voortgang import verschil
+from regietafel.domain.laatst_bekend import Status
 from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.queries import (
@@ -30,14 +32,21 @@ SYNTHETISCH = "SYNTHETISCH"
 this word (``bron__startswith``): the overview and the dashboard say the figures are synthetic."""
 
 
+def _som(waarden: list[int | None]) -> int | None:
+    """The sum of the numbers that exist; None when none does (never a missing one as 0)."""
+    bestaand = [w for w in waarden if w is not None]
+    return sum(bestaand) if bestaand else None
+
+
 @dataclass(frozen=True)
 class SoortCijfers:
-    opgave: int
-    realisatie: int
-
-    @property
-    def verschil(self) -> int:
-        return verschil(self.realisatie, self.opgave)
+    opgave: int | None
+    realisatie: int | None
+    verschil: int | None
+    """Over the gemeenten with a figure and an opgave (``domain.laatst_bekend.Totaal``)."""
+    actueel: int = 0
+    """Gemeenten with a figure dated the peildatum."""
+    gemeenten: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,8 @@ class ProvincieRij:
     statushouders_gerealiseerd: int
     statushouders_achter_voor: int
     synthetisch: bool
+    aangeleverd: int = 0
+    """Gemeenten with at least one figure dated the peildatum."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,11 @@ class Landelijk:
     def totaal(self) -> tuple[SoortCijfers, ...]:
         return tuple(
             SoortCijfers(
-                sum(r.soorten[i].opgave for r in self.rijen),
-                sum(r.soorten[i].realisatie for r in self.rijen),
+                _som([r.soorten[i].opgave for r in self.rijen]),
+                _som([r.soorten[i].realisatie for r in self.rijen]),
+                _som([r.soorten[i].verschil for r in self.rijen]),
+                sum(r.soorten[i].actueel for r in self.rijen),
+                sum(r.soorten[i].gemeenten for r in self.rijen),
             )
             for i in range(len(TABEL_SOORTEN))
         )
@@ -83,12 +97,22 @@ def rij_uit(stand: StandVanZaken, synthetisch: bool) -> ProvincieRij:
         provincie=stand.provincie,
         gemeenten=len(stand.rijen),
         soorten=tuple(
-            SoortCijfers(k.overzicht.opgave, k.overzicht.realisatie) for k in stand.kolommen
+            SoortCijfers(
+                k.totaal.opgave,
+                k.totaal.realisatie,
+                k.totaal.verschil,
+                k.dekking.actueel,
+                k.dekking.gemeenten,
+            )
+            for k in stand.kolommen
         ),
         statushouders_taakstelling=totaal.taakstelling_incl,
         statushouders_gerealiseerd=totaal.realisatie_totaal,
         statushouders_achter_voor=totaal.achter_voor,
         synthetisch=synthetisch,
+        aangeleverd=sum(
+            1 for r in stand.rijen if any(c.status is Status.ACTUEEL for c in r.cellen)
+        ),
     )
 
 
@@ -137,6 +161,7 @@ def tabel(overzicht: Landelijk) -> Tabel:
         Kolom("Gerealiseerd", groep="Statushouders (COA)", som=True),
         Kolom("Achter/voor", groep="Statushouders (COA)", som=True),
         Kolom("Gegevens", "tekst", breedte=10),
+        Kolom("Gemeenten actueel", som=True, breedte=10),
     ]
     rijen: list[tuple[Waarde, ...]] = []
     for r in overzicht.rijen:
@@ -148,6 +173,7 @@ def tabel(overzicht: Landelijk) -> Tabel:
             r.statushouders_gerealiseerd,
             r.statushouders_achter_voor,
             "synthetisch" if r.synthetisch else "bron",
+            r.aangeleverd,
         ]
         rijen.append(tuple(cellen))
     totaal: list[Waarde] = ["Nederland", sum(r.gemeenten for r in overzicht.rijen)]
@@ -158,15 +184,18 @@ def tabel(overzicht: Landelijk) -> Tabel:
         sum(r.statushouders_gerealiseerd for r in overzicht.rijen),
         overzicht.statushouders_achter_voor,
         "synthetisch" if overzicht.synthetisch else "bron",
+        sum(r.aangeleverd for r in overzicht.rijen),
     ]
     datum = f"{overzicht.peildatum:%d-%m-%Y}" if overzicht.peildatum else "geen peildatum"
     return Tabel(
         sleutel="landelijk",
         titel=f"Landelijk overzicht per provincie, peildatum {datum}",
         bijschrift=(
-            "Opgave, realisatie en verschil per provincie (een negatief verschil is een tekort); "
-            "statushouders: achter/voor is de taakstelling min de realisatie, positief is een "
-            "achterstand."
+            "Opgave, realisatie en verschil per provincie (een negatief verschil is een tekort): "
+            "per gemeente het laatst bekende cijfer tot en met de peildatum; het verschil telt "
+            "alleen gemeenten met een cijfer. Gemeenten actueel: met cijfers van de peildatum "
+            "zelf. Statushouders: achter/voor is de taakstelling min de realisatie, positief is "
+            "een achterstand."
             + (" Synthetische cijfers zijn geen echte cijfers." if overzicht.synthetisch else "")
         ),
         kolommen=tuple(kolommen),

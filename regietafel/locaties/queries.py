@@ -5,7 +5,7 @@ many locations or gemeenten there are; the pages, the Excel files and the CLI sh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from regietafel.core.tabel import Kolom, Tabel, Waarde
@@ -19,7 +19,7 @@ from regietafel.domain.capaciteit import (
 )
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
-from regietafel.monitoring.queries import geldende_opgave
+from regietafel.monitoring.queries import cyclus_in_kracht, geldende_opgave
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, Soort
 
 # --------------------------------------------------------------------------- the register
@@ -229,12 +229,6 @@ class Capaciteit:
         }
 
 
-def _in_kracht(cycli: Iterable[Cyclus], soort: str, dag: dt.date) -> Cyclus | None:
-    """The cyclus of ``soort`` that runs on ``dag`` (begun and not ended), if any."""
-    lopend = [c for c in cycli if c.soort == soort and c.begin <= dag <= c.eind]
-    return max(lopend, key=lambda c: c.begin) if lopend else None
-
-
 def capaciteit(
     provincie: Provincie, van: dt.date, aantal: int = 24, gemeente: Gemeente | None = None
 ) -> Capaciteit:
@@ -257,7 +251,7 @@ def capaciteit(
     opgaven = list(opgave_qs.values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal"))
 
     def opgave_op(dag: dt.date, soort: str, cyclus_soort: str) -> int | None:
-        cyclus = _in_kracht(cycli, cyclus_soort, dag)
+        cyclus = cyclus_in_kracht(cycli, cyclus_soort, dag)
         stadium, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
         return sum(per_gemeente.values()) if stadium is not None else None
 

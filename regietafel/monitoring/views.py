@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import urlencode
 
 from regietafel.core import klok
 from regietafel.core.datum import OngeldigeDatum, lees_datum
@@ -9,42 +12,82 @@ from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
-from regietafel.monitoring.queries import stand_van_zaken, trends
+from regietafel.monitoring.queries import StandVanZaken, stand_van_zaken, trends
 from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
 from regietafel.pagina import cache_op_gegevens, provincie_van
+
+
+def _datum(request: HttpRequest, naam: str, wat: str) -> tuple[dt.date | None, str | None]:
+    """A date parameter (JJJJ-MM-DD), or None with a Dutch message when it is no date."""
+    raw = request.GET.get(naam, "").strip()
+    if not raw:
+        return None, None
+    try:
+        return lees_datum(raw, wat=wat), None
+    except OngeldigeDatum as ongeldig:
+        return None, str(ongeldig).rstrip(".")
 
 
 @cache_op_gegevens(bewaar=True)
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     """The dashboard. Its figures change only with a write (every write leaves an audit entry):
-    the rendered page is kept per session and data version, and a browser gets a 304."""
+    the rendered page is kept per session and data version, and a browser gets a 304.
+
+    Without ``?peildatum`` it opens on the latest complete peildatum; ``?bekend_op=JJJJ-MM-DD``
+    shows the stand as it was known at the end of that day."""
     provincie = provincie_van(request)
-    fout = None
-    peildatum = None
-    if raw := request.GET.get("peildatum"):
-        try:
-            peildatum = lees_datum(raw, wat="peildatum")
-        except OngeldigeDatum as ongeldig:
-            fout = f"{ongeldig} De laatste peildatum wordt getoond."
-    stand = stand_van_zaken(provincie, peildatum)
+    meldingen = []
+    peildatum, fout = _datum(request, "peildatum", "peildatum")
+    if fout:
+        meldingen.append(f"{fout}; de standaardpeildatum wordt getoond.")
+    bekend_op, fout = _datum(request, "bekend_op", "datum")
+    if fout:
+        meldingen.append(f"{fout}; de cijfers zoals ze nu bekend zijn worden getoond.")
+    stand = stand_van_zaken(provincie, peildatum, bekend_op)
     if peildatum and stand.peildatum not in stand.peildata:
-        fout = f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen de laatste stand daarvoor."
+        meldingen.append(
+            f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen per "
+            "gemeente het laatst bekende cijfer daarvoor."
+        )
     tabellen = stand_tabellen(stand)
-    titel = f"Stand van zaken {stand.provincie.naam} {stand.peildatum:%d-%m-%Y}"
+    titel = kop(stand)
     # The workbook holds the tables only, not the signals of the dashboard.
     signalen = (
         []
         if vraagt_xlsx(request)
         else verzamel(provincie, stand.peildatum or klok.van_request(request).vandaag)
     )
+    bekend = f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""
     return pagina_met_excel(
         request,
         "monitoring/stand_van_zaken.html",
-        {"stand": stand, "fout": fout, "signalen": signalen},
+        {
+            "stand": stand,
+            "kop": titel,
+            "fout": " ".join(meldingen),
+            "signalen": signalen,
+            "rapport_query": rapport_query(stand),
+        },
         tabellen=tabellen,
-        bestandsnaam=f"stand-van-zaken-{stand.provincie.naam}-{stand.peildatum:%Y-%m-%d}",
+        bestandsnaam=f"stand-van-zaken-{stand.provincie.naam}-{stand.peildatum:%Y-%m-%d}{bekend}",
         titel=titel,
     )
+
+
+def kop(stand: StandVanZaken) -> str:
+    """ "Stand van zaken Drenthe per 01-11-2025, zoals bekend op 05-12-2025"."""
+    titel = f"Stand van zaken {stand.provincie.naam} per {stand.peildatum:%d-%m-%Y}"
+    if stand.bekend_op:
+        titel += f", zoals bekend op {stand.bekend_op:%d-%m-%Y}"
+    return titel
+
+
+def rapport_query(stand: StandVanZaken) -> str:
+    """The query string of the report downloads for this stand."""
+    parameters = {"peildatum": stand.peildatum.isoformat()}
+    if stand.bekend_op:
+        parameters["bekend_op"] = stand.bekend_op.isoformat()
+    return urlencode(parameters)
 
 
 def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpResponse:

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from regietafel.core import klok
 from regietafel.core.opmaak import datum_kort, getal
 from regietafel.core.tabel import Aandeel, Kolom, Tabel, Waarde
+from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
 from regietafel.monitoring.models import Inzending
-from regietafel.monitoring.queries import StandVanZaken, Trends, Vergelijking
+from regietafel.monitoring.queries import Cel, StandVanZaken, TrendPunt, Trends, Vergelijking
 
 # Sheet names of the trend tables per paneel (monitoring.grafiek.Paneel.sleutel).
 TREND_SLEUTELS = {
@@ -28,32 +29,67 @@ TREND_SLEUTELS = {
 STATUSHOUDERS_GEMEENTEN = "Statushouders per gemeente"
 
 
+def _stand_van(cel: Cel) -> Waarde:
+    """The "Stand per" cell: the figure's own date when older, "niet aangeleverd" without one."""
+    if cel.cijfer.ouder:
+        return cel.realisatie_peildatum
+    if not cel.heeft_realisatie:
+        return Status.NIET_AANGELEVERD.label
+    return None
+
+
 def verdeling_tabel(stand: StandVanZaken) -> Tabel:
+    """Opgave, realisatie and verschil per gemeente (domain.laatst_bekend): each gemeente's
+    latest figure up to the peildatum; a soort with an older or missing figure gets a column
+    "Stand per" with the figure's own date or "niet aangeleverd"; a missing figure is no 0
+    and has no verschil."""
     kolommen: list[Kolom] = [Kolom("Gemeente", "tekst", breedte=18)]
     totaal: list[Waarde] = ["Totaal"]
+    met_stand: list[bool] = []
     for k in stand.kolommen:
         sub_opgave = k.cyclus.kolomkop if k.cyclus else ""
+        extra = k.met_stand
+        met_stand.append(extra)
         kolommen += [
             Kolom("Opgave", groep=k.titel, sub=sub_opgave, som=True),
-            Kolom("Realisatie", groep=k.titel, sub=datum_kort(k.realisatie_peildatum), som=True),
-            Kolom("Verschil", "verschil", groep=k.titel, som=True),
+            Kolom("Realisatie", groep=k.titel, sub=datum_kort(stand.peildatum), som=True),
         ]
-        totaal += [k.overzicht.opgave, k.overzicht.realisatie, k.overzicht.verschil]
+        totaal += [k.totaal.opgave, k.totaal.realisatie]
+        if extra:
+            kolommen.append(Kolom("Stand per", "datum", groep=k.titel, breedte=12))
+            totaal.append(None)
+        kolommen.append(Kolom("Verschil", "verschil", groep=k.titel, som=True))
+        totaal.append(k.totaal.verschil)
     rijen = []
     for rij in stand.rijen:
         cellen: list[Waarde] = [rij.gemeente.naam]
-        for cel in rij.cellen:
-            cellen += [None, None, None] if cel.leeg else [cel.opgave, cel.realisatie, cel.verschil]
+        for cel, extra in zip(rij.cellen, met_stand, strict=True):
+            breedte = 4 if extra else 3
+            if cel.leeg:
+                cellen += [None] * breedte
+                continue
+            cellen += [cel.opgave, cel.realisatie]
+            if extra:
+                cellen.append(_stand_van(cel))
+            cellen.append(cel.verschil)
         rijen.append(tuple(cellen))
+    dekking = "; ".join(f"{k.titel}: {k.dekking.volledige_tekst}" for k in stand.kolommen)
+    onvolledig = [
+        f"{k.titel}: {k.totaal.verschil_tekst}" for k in stand.kolommen if k.totaal.verschil_tekst
+    ]
     return Tabel(
         sleutel="Verdeling",
         titel="Opgave, realisatie en verschil per gemeente",
         bijschrift=(
-            "Een negatief verschil is een tekort. Een lege cel: geen opgave en geen realisatie."
+            "Per gemeente het laatst bekende cijfer; een ouder cijfer staat met zijn eigen "
+            "peildatum, een gemeente zonder cijfer heeft geen verschil (geen 0, geen tekort). "
+            "Een negatief verschil is een tekort. Een lege cel: geen opgave en geen realisatie. "
+            f"Cijfers: {dekking}." + (f" {'; '.join(onvolledig)}." if onvolledig else "")
         ),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
         totaal=tuple(totaal),
+        klein=any(met_stand),  # a "Stand per" column: the smaller type keeps it on the page
     )
 
 
@@ -181,6 +217,11 @@ def stand_tabellen(stand: StandVanZaken) -> list[Tabel]:
     return tabellen
 
 
+def _actueel(p: TrendPunt) -> str:
+    """ "11 van 12": gemeenten with a figure dated the peildatum itself."""
+    return f"{p.dekking.actueel} van {p.dekking.gemeenten}" if p.dekking else ""
+
+
 def trend_tabellen(t: Trends) -> list[Tabel]:
     """Per soort realisatie, opgave, verschil (and for a provincie the provincial number) per
     peildatum; the statushouders achter/voor; for a provincie achter/voor per gemeente."""
@@ -197,15 +238,20 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
         ]
         if provincie:
             kolommen.append(Kolom("Provinciale opgave"))
+            kolommen.append(Kolom("Gemeenten actueel", "tekst", breedte=14))
         rijen: list[tuple[Waarde, ...]] = []
         for p in soort.punten:
             rij: tuple[Waarde, ...] = (p.peildatum, p.realisatie, p.opgave, p.verschil)
-            rijen.append((*rij, p.provinciale_opgave) if provincie else rij)
+            rijen.append((*rij, p.provinciale_opgave, _actueel(p)) if provincie else rij)
         tabellen.append(
             Tabel(
                 sleutel=TREND_SLEUTELS[soort.soort],
                 titel=f"{soort.titel}, {t.naam}: realisatie en opgave per peildatum",
-                bijschrift="Een negatief verschil is een tekort; een lege cel: geen cijfer.",
+                bijschrift=(
+                    "Per peildatum de laatst bekende cijfers van de gemeenten tegen de opgave "
+                    "die toen gold; het verschil telt alleen gemeenten met een cijfer. Een "
+                    "negatief verschil is een tekort; een lege cel: geen cijfer of geen opgave."
+                ),
                 kolommen=tuple(kolommen),
                 rijen=tuple(rijen),
             )

@@ -91,7 +91,7 @@ def stand_grafieken(stand: StandVanZaken) -> tuple[grafieken.Grafiek, ...]:
     namen = tuple(r.gemeente.naam for r in stand.rijen)
     uit = []
     for i, k in enumerate(stand.kolommen):
-        if not k.overzicht.opgave and not k.overzicht.realisatie:
+        if not k.totaal.opgave and not k.totaal.realisatie:
             continue
         uit.append(
             grafieken.maak(
@@ -125,10 +125,15 @@ def stand_grafieken(stand: StandVanZaken) -> tuple[grafieken.Grafiek, ...]:
 
 
 def stand_document(
-    provincie: Provincie, peildatum: dt.date, versie: RapportVersie | None = None
+    provincie: Provincie,
+    peildatum: dt.date,
+    versie: RapportVersie | None = None,
+    *,
+    bekend_op: dt.date | None = None,
 ) -> Document:
-    """The Stand van zaken of ``provincie`` on ``peildatum`` (raises GeenGegevens)."""
-    stand = controleer_peildatum(provincie, peildatum)
+    """The Stand van zaken of ``provincie`` on ``peildatum``, as known now or at the end of
+    day ``bekend_op`` (raises GeenGegevens)."""
+    stand = controleer_peildatum(provincie, peildatum, bekend_op)
     return stand_document_uit(stand, versie)
 
 
@@ -210,6 +215,10 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         ("Versie", datum_lang(versie_datum)),
         ("Peildatum", datum_lang(stand.peildatum)),
     ]
+    bekend = ""
+    if stand.bekend_op:
+        kopregels.append(("Zoals bekend op", datum_lang(stand.bekend_op)))
+        bekend = f", zoals bekend op {datum_lang(stand.bekend_op)}"
     return Document(
         soort=Rapportsoort.STAND_VAN_ZAKEN,
         titel=STAND_TITEL,
@@ -218,14 +227,16 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         versie_datum=versie_datum,
         volgnummer=volgnummer,
         aan=aan,
-        kenmerk=f"peildatum {datum_lang(stand.peildatum)}",
+        kenmerk=f"peildatum {datum_lang(stand.peildatum)}{bekend}",
         secties=tuple(secties),
-        bestandsbasis=f"stand-van-zaken-{slugify(provincie.naam)}-{stand.peildatum:%Y-%m-%d}",
+        bestandsbasis=f"stand-van-zaken-{slugify(provincie.naam)}-{stand.peildatum:%Y-%m-%d}"
+        + (f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""),
         kopregels=tuple(kopregels),
         toelichting=(
             ("Rapport", STAND_TITEL),
             ("Provincie", provincie.naam),
             ("Peildatum", datum_lang(stand.peildatum)),
+            ("Zoals bekend op", datum_lang(stand.bekend_op)),
             (
                 "Versie",
                 datum_lang(versie_datum) + (f" (versie {volgnummer})" if volgnummer else ""),

@@ -18,7 +18,8 @@ from regietafel.core.templatetags.getallen import getal_nl
 @dataclass(frozen=True)
 class Reeks:
     naam: str
-    waarden: tuple[int, ...]
+    waarden: tuple[int | None, ...]
+    """None: no figure (no bar, never a bar of 0)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def png(g: Grafiek, breedte: int = 1520) -> bytes:
     beeld = Image.new("RGB", (breedte, hoogte), "white")
     teken = ImageDraw.Draw(beeld)
     labelbreedte = max(teken.textlength(c, font=letter) for c in g.categorieen) + 12 * schaal
-    alle = [w for r in g.reeksen for w in r.waarden]
+    alle = [w for r in g.reeksen for w in r.waarden if w is not None]
     laagste, hoogste = min(0, *alle), max(1, *alle)
     links = labelbreedte
     rechts = breedte - 60 * schaal
@@ -123,6 +124,8 @@ def png(g: Grafiek, breedte: int = 1520) -> bytes:
         teken.text((8 * schaal, y0 + groep / 2), categorie, fill="black", font=letter, anchor="lm")
         for j, reeks in enumerate(g.reeksen):
             w = reeks.waarden[i]
+            if w is None:
+                continue
             y = y0 + round(3 * schaal) + j * balk
             teken.rectangle(
                 [(min(nul, x(w)), y), (max(nul, x(w)), y + balk - 2)], fill=KLEUREN[j % 3]

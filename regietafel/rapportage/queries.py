@@ -21,11 +21,16 @@ from regietafel.domain.bonus import (
     duurzaam,
 )
 from regietafel.domain.invulling import InvullingTotaal, invulling
+from regietafel.domain.laatst_bekend import laatst_bekend
 from regietafel.domain.validatie import Bevinding, Ernst, controleer_som
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
-from regietafel.monitoring.models import Realisatie
-from regietafel.monitoring.queries import StandVanZaken, cyclus_voor, stand_van_zaken
+from regietafel.monitoring.queries import (
+    StandVanZaken,
+    cyclus_voor,
+    realisatie_cijfers,
+    stand_van_zaken,
+)
 from regietafel.opgaven.controles import bron_bevindingen
 from regietafel.opgaven.models import (
     Cyclus,
@@ -49,9 +54,12 @@ def zoek_provincie(naam: str) -> Provincie:
     return provincie
 
 
-def controleer_peildatum(provincie: Provincie, peildatum: dt.date) -> StandVanZaken:
-    """The stand on ``peildatum``; an error when no figures were stored for that month."""
-    stand = stand_van_zaken(provincie, peildatum)
+def controleer_peildatum(
+    provincie: Provincie, peildatum: dt.date, bekend_op: dt.date | None = None
+) -> StandVanZaken:
+    """The stand on ``peildatum`` (as known on ``bekend_op``); an error when no figures were
+    stored for that month."""
+    stand = stand_van_zaken(provincie, peildatum, bekend_op)
     if stand.peildatum not in stand.peildata:
         bekend = ", ".join(f"{d:%Y-%m-%d}" for d in stand.peildata) or "geen"
         raise GeenGegevens(
@@ -202,17 +210,15 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         ).order_by("geldig_vanaf")
     )
 
-    realisatie_qs = Realisatie.objects.actueel().filter(
-        gemeente__provincie=provincie, peildatum__lt=peildatum
-    )
-    realisatie_peildatum = realisatie_qs.aggregate(m=Max("peildatum"))["m"]
+    # Each gemeente's latest figure before the verslag's date (domain.laatst_bekend).
+    cijfers = realisatie_cijfers(provincie, tot_en_met=peildatum - dt.timedelta(days=1))
+    realisatie_peildatum = max((c.peildatum for c in cijfers), default=None)
     realisaties: dict[tuple[str, int], int] = {}
     if realisatie_peildatum:
         realisaties = {
-            (s, g): n
-            for s, g, n in realisatie_qs.filter(peildatum=realisatie_peildatum).values_list(
-                "soort", "gemeente_id", "aantal"
-            )
+            (s, g): b.aantal
+            for (g, s), b in laatst_bekend(cijfers, realisatie_peildatum).items()
+            if b.aantal is not None
         }
 
     inwoners_jaar = Inwonertal.objects.filter(

@@ -19,8 +19,13 @@ STAND = "rapportage.stand_van_zaken"
 VERSLAG = "rapportage.verslag"
 
 
-def stand_sleutel(provincie: Provincie, peildatum: dt.date, formaat: str) -> str:
-    return f"{provincie.code}:{peildatum.isoformat()}:{formaat}:{klok.vandaag().isoformat()}"
+def stand_sleutel(
+    provincie: Provincie, peildatum: dt.date, formaat: str, bekend_op: dt.date | None = None
+) -> str:
+    bekend = bekend_op.isoformat() if bekend_op else "-"
+    return (
+        f"{provincie.code}:{peildatum.isoformat()}:{bekend}:{formaat}:{klok.vandaag().isoformat()}"
+    )
 
 
 def verslag_sleutel(provincie: Provincie, jaar: int, formaat: str) -> str:
@@ -49,9 +54,12 @@ def maak_stand(taak: Taak, voortgang: Voortgang) -> Resultaat:
 
     provincie = _provincie(taak)
     peildatum = dt.date.fromisoformat(taak.parameters["peildatum"])
+    bekend = taak.parameters.get("bekend_op")
     voortgang(5, "cijfers verzamelen")
     try:
-        document = bouwen.stand_document(provincie, peildatum)
+        document = bouwen.stand_document(
+            provincie, peildatum, bekend_op=dt.date.fromisoformat(bekend) if bekend else None
+        )
     except GeenGegevens as exc:
         raise TaakFout(str(exc)) from exc
     return _maak(document, taak.parameters["formaat"], voortgang)

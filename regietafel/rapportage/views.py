@@ -16,7 +16,7 @@ from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Provincie
-from regietafel.monitoring.queries import peildata
+from regietafel.monitoring.queries import peildata, stand_van_zaken
 from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
 from regietafel.rapportage import bouwen, teksten
@@ -39,14 +39,25 @@ from regietafel.taken.views import bestand_of_status
 
 
 def _peildatum(request: HttpRequest, provincie: Provincie) -> dt.date:
+    """``?peildatum``, or the dashboard's: the latest complete peildatum."""
     raw = request.GET.get("peildatum", "")
     if not raw:
-        alle = peildata(provincie)
-        if not alle:
+        if not peildata(provincie):
             raise Http404(f"Voor {provincie} zijn nog geen cijfers opgeslagen.")
-        return alle[0]
+        return stand_van_zaken(provincie).peildatum
     try:
         return lees_datum(raw, wat="peildatum")
+    except OngeldigeDatum as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _bekend_op(request: HttpRequest) -> dt.date | None:
+    """``?bekend_op=JJJJ-MM-DD``: the stand as known at the end of that day."""
+    raw = request.GET.get("bekend_op", "")
+    if not raw:
+        return None
+    try:
+        return lees_datum(raw, wat="datum")
     except OngeldigeDatum as exc:
         raise Http404(str(exc)) from exc
 
@@ -69,7 +80,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
         except OngeldigeDatum as exc:
             messages.warning(request, str(exc))
     if gekozen_peildatum not in data:
-        gekozen_peildatum = data[0] if data else None
+        gekozen_peildatum = stand_van_zaken(provincie).peildatum if data else None
     gekozen_jaar = request.GET.get("cyclus")
     jaren = [c.jaar for c in cycli]
     jaar = int(gekozen_jaar) if gekozen_jaar and gekozen_jaar.isdigit() else None
@@ -132,9 +143,14 @@ def _voorbeeld(
     return render(request, "rapportage/voorbeeld.html", {"document": document, "links": links})
 
 
-def stand_van_zaken_links(peildatum: dt.date) -> list[tuple[str, str]]:
+def stand_van_zaken_links(
+    peildatum: dt.date, bekend_op: dt.date | None = None
+) -> list[tuple[str, str]]:
     """(label, url) of the downloads: the buttons on this page and on the monitoring page."""
-    query = urlencode({"peildatum": peildatum.isoformat()})
+    parameters = {"peildatum": peildatum.isoformat()}
+    if bekend_op:
+        parameters["bekend_op"] = bekend_op.isoformat()
+    query = urlencode(parameters)
     return [
         (naam, f"{reverse('rapportage:stand-van-zaken-download', args=[formaat])}?{query}")
         for formaat, naam in NAMEN.items()
@@ -151,11 +167,12 @@ def verslag_links(jaar: int) -> list[tuple[str, str]]:
 def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
+    bekend_op = _bekend_op(request)
     try:
-        document = bouwen.stand_document(provincie, peildatum)
+        document = bouwen.stand_document(provincie, peildatum, bekend_op=bekend_op)
     except GeenGegevens as exc:
         raise Http404(str(exc)) from exc
-    return _voorbeeld(request, document, stand_van_zaken_links(peildatum))
+    return _voorbeeld(request, document, stand_van_zaken_links(peildatum, bekend_op))
 
 
 def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpResponse:
@@ -163,6 +180,7 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
     and the browser goes to its status page (which offers the download when it is done)."""
     provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
+    bekend_op = _bekend_op(request)
 
     def vooraf() -> None:
         if peildatum not in peildata(provincie):
@@ -174,11 +192,16 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
     taak = taken_services.document(
         door=request.user,
         soort=rapport_taken.STAND,
-        sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat),
-        omschrijving=f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y} ({NAMEN[formaat]})",
+        sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat, bekend_op),
+        omschrijving=(
+            f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y}"
+            + (f", zoals bekend op {bekend_op:%d-%m-%Y}" if bekend_op else "")
+            + f" ({NAMEN[formaat]})"
+        ),
         parameters={
             "provincie": provincie.pk,
             "peildatum": peildatum.isoformat(),
+            "bekend_op": bekend_op.isoformat() if bekend_op else None,
             "formaat": formaat,
         },
         provincie=provincie,

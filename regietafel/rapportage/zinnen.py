@@ -60,29 +60,56 @@ def _kolom(stand: StandVanZaken, soort: str) -> Kolom:
 
 
 def _provinciaal(kolom: Kolom) -> int | None:
-    return kolom.provinciale_opgaven[-1].aantal if kolom.provinciale_opgaven else None
+    return kolom.provinciale_opgave.aantal if kolom.provinciale_opgave else None
+
+
+def volgens(k: Kolom) -> str:
+    """How current the figures of a soort are, as a phrase after "gerealiseerd":
+    " (peildatum 1 november 2025)" when every gemeente delivered for it, else
+    " volgens de laatst bekende cijfers (1 van de 12 gemeenten per 1 januari 2026, 11 met een
+    oudere stand)"."""
+    d = k.dekking
+    if d.actueel == d.gemeenten:
+        return f" (peildatum {datum_lang(d.peildatum)})"
+    delen = [f"{d.actueel} van de {d.gemeenten} gemeenten per {datum_lang(d.peildatum)}"]
+    if d.toelichting:
+        delen.append(d.toelichting)
+    return f" volgens de laatst bekende cijfers ({', '.join(delen)})"
+
+
+def _over(k: Kolom) -> str:
+    """ " (over de 11 gemeenten met een cijfer)" when a gemeente with an opgave has none."""
+    if not k.totaal.verschil_onvolledig:
+        return ""
+    return f" (over de {k.totaal.met_verschil} gemeenten met een cijfer)"
 
 
 def oekraine(stand: StandVanZaken) -> tuple[str, ...]:
     k = _kolom(stand, Soort.OEKRAINE)
-    if k.cyclus is None:
-        return ("Er is geen opgave voor de opvang van Oekraïense ontheemden vastgelegd.",)
     provincie = stand.provincie.naam
-    o = k.overzicht
+    t = k.totaal
+    if k.cyclus is None or k.stadium is None or t.opgave is None:
+        zinnen = [
+            f"Op {datum_lang(stand.peildatum)} gold geen opgave voor de opvang van Oekraïense "
+            "ontheemden; er is dus geen verschil."
+        ]
+        if t.realisatie is not None:
+            zinnen.append(f"Er zijn {plekken(t.realisatie)} gerealiseerd{volgens(k)}.")
+        return tuple(zinnen)
     zinnen = []
     if k.stadium == Stadium.AMBITIE:
         zinnen.append(
             f"Vanuit de op dat moment geldende opgave zijn {de_gemeenten(provincie, len(stand.rijen))}, "
             f"in het kader van {de_verdeling(provincie)}, met elkaar een ambitie aangegaan van "
-            f"{plekken(o.opgave)} voor Oekraïense ontheemden."
+            f"{plekken(t.opgave)} voor Oekraïense ontheemden."
         )
     else:
         zinnen.append(
             f"De opgave voor Oekraïense ontheemden, verdeeld over "
             f"{de_gemeenten(provincie, len(stand.rijen))} ({k.stadium_label.lower()}), "
-            f"bedraagt {plekken(o.opgave)}."
+            f"bedraagt {plekken(t.opgave)}."
         )
-    po = k.provinciale_opgaven[-1] if k.provinciale_opgaven else None
+    po = k.provinciale_opgave
     if po is not None:
         bron = f" ({po.bron})" if po.bron else ""
         zinnen.append(
@@ -90,16 +117,30 @@ def oekraine(stand: StandVanZaken) -> tuple[str, ...]:
             f"{datum_lang(po.geldig_vanaf)} door het ministerie bepaald op "
             f"{plekken(po.aantal)}{bron}."
         )
-    per = f" (peildatum {datum_lang(k.realisatie_peildatum)})" if k.realisatie_peildatum else ""
+    if t.realisatie is None or t.verschil is None:
+        zinnen.append(
+            f"Er zijn nog geen cijfers over de realisatie aangeleverd{volgens(k)}; er is dus "
+            "geen verschil."
+        )
+        return tuple(zinnen)
     zin = (
-        f"Er zijn {plekken(o.realisatie)} gerealiseerd{per}, wat "
-        f"{tekort_of_overschot(o.verschil)} betekent op basis van {de_verdeling(provincie)}."
+        f"Er zijn {plekken(t.realisatie)} gerealiseerd{volgens(k)}, wat "
+        f"{tekort_of_overschot(t.verschil)}{_over(k)} betekent op basis van "
+        f"{de_verdeling(provincie)}."
     )
     if po is not None:
-        zin += (
-            f" Op basis van de opgave van het ministerie ({getal(po.aantal)}) betreft dit "
-            f"{tekort_of_overschot(o.realisatie - po.aantal)}."
-        )
+        if k.dekking.niet_aangeleverd:
+            zin += (
+                f" Met de opgave van het ministerie ({getal(po.aantal)}) is dit niet te "
+                f"vergelijken zolang {k.dekking.niet_aangeleverd} "
+                f"{'gemeente' if k.dekking.niet_aangeleverd == 1 else 'gemeenten'} geen cijfer "
+                "heeft aangeleverd."
+            )
+        else:
+            zin += (
+                f" Op basis van de opgave van het ministerie ({getal(po.aantal)}) betreft dit "
+                f"{tekort_of_overschot(t.realisatie - po.aantal)}."
+            )
     zinnen.append(zin)
     return tuple(zinnen)
 
@@ -107,31 +148,51 @@ def oekraine(stand: StandVanZaken) -> tuple[str, ...]:
 def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
     reg, amv = _kolom(stand, Soort.REGULIER), _kolom(stand, Soort.AMV)
     if reg.cyclus is None:
-        return ("Er is geen cyclus van de Spreidingswet vastgelegd.",)
+        zinnen = [
+            f"Op {datum_lang(stand.peildatum)} gold nog geen cyclus van de Spreidingswet; er "
+            "is dus geen opgave en geen verschil."
+        ]
+        for k, wat in ((reg, "reguliere asielplekken"), (amv, "AMV-plekken")):
+            if k.totaal.realisatie is not None:
+                zinnen.append(
+                    f"Voor de {wat} zijn in totaal {plekken(k.totaal.realisatie)} "
+                    f"gerealiseerd{volgens(k)}."
+                )
+        return tuple(zinnen)
     provincie = stand.provincie.naam
     afgesproken = reg.stadium in (Stadium.VASTGESTELD, Stadium.AANBOD)
     zinnen = []
-    per = (
-        f"per {maand_jaar(reg.realisatie_peildatum)} "
-        if reg.realisatie_peildatum
-        else "op dit moment "
-    )
-    regulier = (
-        f"Voor de reguliere asielplekken zijn {per}in totaal {plekken(reg.overzicht.realisatie)} "
-        f"beschikbaar. "
-    )
-    if afgesproken:
-        regulier += f"In het kader van {de_verdeling(provincie)} zijn {plekken(reg.overzicht.opgave)} afgesproken"
-    else:
-        regulier += (
-            f"De indicatieve opgave van de gemeenten samen is {plekken(reg.overzicht.opgave)}"
+    r = reg.totaal
+    if r.realisatie is None:
+        regulier = (
+            f"Voor de reguliere asielplekken zijn nog geen cijfers aangeleverd{volgens(reg)}. "
         )
-    v = reg.overzicht.verschil
-    regulier += (
-        f"; dat zijn er {getal(abs(v))} {'meer' if v > 0 else 'minder'}."
-        if v
-        else "; dat aantal is gehaald."
-    )
+    elif reg.dekking.actueel == reg.dekking.gemeenten:
+        regulier = (
+            f"Voor de reguliere asielplekken zijn per {maand_jaar(stand.peildatum)} in totaal "
+            f"{plekken(r.realisatie)} beschikbaar. "
+        )
+    else:
+        regulier = (
+            f"Voor de reguliere asielplekken zijn in totaal {plekken(r.realisatie)} "
+            f"beschikbaar{volgens(reg)}. "
+        )
+    if r.opgave is not None:
+        if afgesproken:
+            regulier += (
+                f"In het kader van {de_verdeling(provincie)} zijn {plekken(r.opgave)} afgesproken"
+            )
+        else:
+            regulier += f"De indicatieve opgave van de gemeenten samen is {plekken(r.opgave)}"
+        v = r.verschil
+        if v is None:
+            regulier += "; zonder cijfers is er geen verschil."
+        elif v:
+            regulier += (
+                f"; dat zijn er {getal(abs(v))} {'meer' if v > 0 else 'minder'}{_over(reg)}."
+            )
+        else:
+            regulier += f"; dat aantal is gehaald{_over(reg)}."
     p_reg, p_amv = _provinciaal(reg), _provinciaal(amv)
     if p_reg is not None:
         regulier += (
@@ -143,18 +204,27 @@ def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
                 f"{getal(p_reg + p_amv)} opvangplekken"
             )
         regulier += "."
-    zinnen.append(regulier)
-    amv_zin = (
-        f"Voor de AMV-plekken zijn op dit moment {plekken(amv.overzicht.realisatie)} gerealiseerd."
-    )
-    if amv.overzicht.opgave:
+    zinnen.append(regulier.strip())
+    a = amv.totaal
+    if a.realisatie is None:
+        amv_zin = f"Voor de AMV-plekken zijn nog geen cijfers aangeleverd{volgens(amv)}."
+    elif amv.dekking.actueel == amv.dekking.gemeenten:
+        amv_zin = f"Voor de AMV-plekken zijn op dit moment {plekken(a.realisatie)} gerealiseerd."
+    else:
+        amv_zin = f"Voor de AMV-plekken zijn {plekken(a.realisatie)} gerealiseerd{volgens(amv)}."
+    if a.opgave:
         amv_zin += (
-            f" In de verdeling is afgesproken dat er in totaal {plekken(amv.overzicht.opgave)} komen"
+            f" In de verdeling is afgesproken dat er in totaal {plekken(a.opgave)} komen"
             if afgesproken
-            else f" De indicatieve AMV-opgave van de gemeenten samen is {plekken(amv.overzicht.opgave)}"
+            else f" De indicatieve AMV-opgave van de gemeenten samen is {plekken(a.opgave)}"
         )
-        nog = -amv.overzicht.verschil
-        amv_zin += f"; er zijn er nog {getal(nog)} te realiseren." if nog > 0 else "."
+        if a.verschil is None:
+            amv_zin += "; zonder cijfers is er geen verschil."
+        else:
+            nog = -a.verschil
+            amv_zin += (
+                f"; er zijn er nog {getal(nog)} te realiseren{_over(amv)}." if nog > 0 else "."
+            )
     if p_amv is not None:
         amv_zin += f" De provinciale (wettelijke) opgave bedraagt {getal(p_amv)} AMV-opvangplekken."
     zinnen.append(amv_zin)

@@ -1,6 +1,11 @@
 """Read side of toezicht: the gemeenten with a tekort on a vastgestelde opgave (from the
 Stand van zaken of ``monitoring.queries``, read only) and their dossiers.
 
+The figures are each gemeente's latest known ones (the Stand van zaken on the newest
+peildatum, ``domain.laatst_bekend``): a gemeente that has not delivered for that month keeps
+its older figure, shown with its date; one without any figure has no verschil and so is never
+a tekort because a figure is missing.
+
 Constant number of queries: the Stand van zaken's own, plus one for the dossiers with their
 steps.
 """
@@ -14,7 +19,7 @@ from django.db.models import Prefetch, QuerySet
 
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.monitoring.queries import stand_van_zaken
+from regietafel.monitoring.queries import nieuwste_stand
 from regietafel.opgaven.models import Soort, Stadium
 from regietafel.toezicht.models import OPEN_STAPSTATUS, Dossier, DossierStatus, Stap
 
@@ -26,12 +31,22 @@ WETTELIJK = (Soort.REGULIER, Soort.AMV)
 class Tekort:
     soort: str
     titel: str
-    opgave: int
-    realisatie: int
+    opgave: int | None
+    realisatie: int | None
+    """None: niet aangeleverd (never 0)."""
+    realisatie_peildatum: dt.date | None = None
+    """The figure's own peildatum."""
 
     @property
-    def verschil(self) -> int:
+    def verschil(self) -> int | None:
+        """realisatie − opgave; None without a figure or an opgave (no tekort then)."""
+        if self.realisatie is None or self.opgave is None:
+            return None
         return self.realisatie - self.opgave
+
+    @property
+    def is_tekort(self) -> bool:
+        return self.verschil is not None and self.verschil < 0
 
 
 @dataclass(frozen=True)
@@ -45,12 +60,16 @@ class Rij:
 
     @property
     def heeft_tekort(self) -> bool:
-        return any(t.verschil < 0 for t in self.tekorten) or bool(self.statushouders_achterstand)
+        return any(t.is_tekort for t in self.tekorten) or bool(self.statushouders_achterstand)
 
     @property
     def onderwerp(self) -> str:
         """A proposed subject for a new dossier: what is not realised."""
-        delen = [f"{t.titel}: tekort {-t.verschil}" for t in self.tekorten if t.verschil < 0]
+        delen = [
+            f"{t.titel}: tekort {-t.verschil}"
+            for t in self.tekorten
+            if t.verschil is not None and t.verschil < 0
+        ]
         if self.statushouders_achterstand:
             delen.append(
                 f"huisvesting vergunninghouders: achterstand {self.statushouders_achterstand}"
@@ -59,6 +78,21 @@ class Rij:
 
     def tekort(self, soort: str) -> Tekort | None:
         return next((t for t in self.tekorten if t.soort == soort), None)
+
+    @property
+    def cijfers_per(self) -> str:
+        """The peildata of the figures: "01-11-2025", "regulier 01-11-2025, AMV 01-10-2024"
+        or "niet aangeleverd"."""
+        data = {
+            t.soort: f"{t.realisatie_peildatum:%d-%m-%Y}"
+            if t.realisatie_peildatum
+            else "niet aangeleverd"
+            for t in self.tekorten
+        }
+        if len(set(data.values())) <= 1:
+            return next(iter(data.values()), "")
+        namen: dict[str, str] = {Soort.REGULIER: "regulier", Soort.AMV: "AMV"}
+        return ", ".join(f"{namen.get(s, s)} {d}" for s, d in data.items())
 
 
 @dataclass(frozen=True)
@@ -81,7 +115,7 @@ def overzicht(provincie: Provincie, gemeente_id: int | None = None) -> Overzicht
     """Every gemeente with a tekort on a vastgestelde opgave (regulier, AMV) or an
     achterstand on its statushouders taakstelling, and every gemeente with a dossier.
     ``gemeente_id``: only that gemeente (a gemeente user sees only its own)."""
-    stand = stand_van_zaken(provincie)
+    stand = nieuwste_stand(provincie)
     per_gemeente: dict[int, Dossier] = {}
     for d in dossiers(provincie).order_by("geopend_op"):
         # The open dossier wins over closed ones; otherwise the newest.
@@ -95,7 +129,7 @@ def overzicht(provincie: Provincie, gemeente_id: int | None = None) -> Overzicht
         if gemeente_id is not None and g.pk != gemeente_id:
             continue
         tekorten = tuple(
-            Tekort(k.soort, k.titel, c.opgave, c.realisatie)
+            Tekort(k.soort, k.titel, c.opgave, c.realisatie, c.realisatie_peildatum)
             for k, c in zip(stand.kolommen, rij.cellen, strict=True)
             if k.soort in WETTELIJK and k.stadium == Stadium.VASTGESTELD
         )
@@ -148,15 +182,17 @@ def overzicht_tabel(o: Overzicht, datum: dt.date) -> Tabel:
                 )
                 if stap
                 else "",
+                r.cijfers_per,
             )
         )
     sh = f" op {o.statushouders_peildatum:%d-%m-%Y}" if o.statushouders_peildatum else ""
     return Tabel(
         sleutel="toezicht",
         titel="Gemeenten met een tekort",
-        bijschrift=f"Realisatie tegen de vastgestelde opgave per {o.peildatum:%d-%m-%Y} "
-        f"(verschil negatief = tekort) en de achterstand huisvesting vergunninghouders{sh}, "
-        "met de stand van het toezichtdossier.",
+        bijschrift=f"Per gemeente het laatst bekende cijfer tot en met {o.peildatum:%d-%m-%Y} "
+        "(de peildatum staat in de kolom Cijfers per) tegen de vastgestelde opgave die toen gold "
+        "(verschil negatief = tekort; zonder cijfer geen verschil) en de achterstand huisvesting "
+        f"vergunninghouders{sh}, met de stand van het toezichtdossier.",
         kolommen=(
             Kolom("Gemeente", "tekst", breedte=16),
             Kolom("Opgave", groep="Asielopvang regulier", sub="vastgesteld"),
@@ -166,6 +202,7 @@ def overzicht_tabel(o: Overzicht, datum: dt.date) -> Tabel:
             Kolom("Achterstand", groep="Vergunninghouders"),
             Kolom("Dossier", "tekst", breedte=22),
             Kolom("Lopende stap", "tekst", breedte=30),
+            Kolom("Cijfers per", "tekst", breedte=14),
         ),
         rijen=tuple(rijen),
         breed=True,

@@ -98,18 +98,48 @@ def test_statushouders_json_reproduces_seed_000(drenthe: Provincie) -> None:
 def test_stand_json_has_nulls_for_a_soort_without_opgave(drenthe: Provincie) -> None:
     data = json.loads(_export("stand", "--provincie", "drenthe", "--peildatum", "2025-11-01"))
     assert (data["provincie"], data["peildatum"]) == ("Drenthe", "2025-11-01")
+    assert (data["bekend_op"], data["volledig"]) == (None, True)
     rijen = {g["gemeente"]: g for g in data["gemeenten"]}
     assert len(rijen) == 12
     assert set(rijen["Assen"]) == {"gemeente", "cbs_code", "oekraine", "regulier", "amv"}
-    assert rijen["Assen"]["oekraine"] == {"opgave": 792, "realisatie": 822, "verschil": 30}
-    assert rijen["Aa en Hunze"]["amv"] == {"opgave": None, "realisatie": None, "verschil": None}
+    # The existing fields stay; the figure's own peildatum and its status are added.
+    assert rijen["Assen"]["oekraine"] == {
+        "opgave": 792,
+        "realisatie": 822,
+        "verschil": 30,
+        "realisatie_peildatum": "2025-11-01",
+        "status": "actueel",
+    }
+    # No AMV figure on 01-11-2025: the latest known one (the PUZZEL of 01-10-2024), dated.
+    assert rijen["Aa en Hunze"]["amv"] == {
+        "opgave": 0,
+        "realisatie": 0,
+        "verschil": 0,
+        "realisatie_peildatum": "2024-10-01",
+        "status": "ouder",
+    }
     # An opgave of 0 with a realisation is shown, as seed 000 does ("0 22 22").
-    assert rijen["Borger-Odoorn"]["regulier"] == {"opgave": 0, "realisatie": 22, "verschil": 22}
+    assert {
+        k: rijen["Borger-Odoorn"]["regulier"][k] for k in ("opgave", "realisatie", "verschil")
+    } == {"opgave": 0, "realisatie": 22, "verschil": 22}
     assert rijen["Midden-Drenthe"]["oekraine"]["verschil"] == -168
-    assert data["totaal"] == {
+    totaal = {
+        s: {k: c[k] for k in ("opgave", "realisatie", "verschil")}
+        for s, c in data["totaal"].items()
+    }
+    assert totaal == {
         "oekraine": {"opgave": 5648, "realisatie": 4978, "verschil": -670},
         "regulier": {"opgave": 3814, "realisatie": 3819, "verschil": 5},
         "amv": {"opgave": 341, "realisatie": 191, "verschil": -150},
+    }
+    assert data["totaal"]["amv"]["dekking"] == {
+        "gemeenten": 12,
+        "actueel": 8,
+        "ouder": 4,
+        "niet_aangeleverd": 0,
+        "volledig": True,
+        "tekst": "8 van 12 gemeenten actueel per 01-11-2025 (4 met een oudere stand)",
+        "verschil_over_gemeenten": 12,
     }
 
 
@@ -129,8 +159,23 @@ def test_csv_has_dutch_headers_rows_and_totaal(drenthe: Provincie) -> None:
     )
     regels = list(csv.reader(io.StringIO(stand), delimiter=";"))
     assert regels[0][2:5] == ["Oekraïne opgave", "Oekraïne realisatie", "Oekraïne verschil"]
-    aa = regels[1]
-    assert aa[0] == "Aa en Hunze" and aa[-3:] == ["", "", ""]
+    assert regels[0][9:11] == ["AMV realisatie", "AMV verschil"]  # the columns stay in place
+    assert regels[0][11:] == [
+        "Oekraïne peildatum realisatie",
+        "Oekraïne status",
+        "Regulier peildatum realisatie",
+        "Regulier status",
+        "AMV peildatum realisatie",
+        "AMV status",
+    ]
+    aa = dict(zip(regels[0], regels[1], strict=True))
+    assert aa["Gemeente"] == "Aa en Hunze" and aa["AMV realisatie"] == "0"
+    assert (aa["AMV peildatum realisatie"], aa["AMV status"]) == ("01-10-2024", "oudere stand")
+    assert aa["Oekraïne status"] == "actueel"
+    totaal = dict(zip(regels[0], regels[-1], strict=True))
+    assert totaal["AMV status"] == (
+        "8 van 12 gemeenten actueel per 01-11-2025 (4 met een oudere stand)"
+    )
 
 
 def test_xlsx_frozen_header_number_formats_and_formula_totals(

@@ -113,7 +113,8 @@ def test_stand_van_zaken_every_table_as_excel_with_the_demo_figures(secretariaat
     rijen = {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=13)}
     assert rijen["Assen"][1:4] == [792, 822, 30]
     assert rijen["Midden-Drenthe"][3] == -168
-    assert rijen["Aa en Hunze"][7:10] == [None, None, None]  # no AMV opgave: "–" on the page
+    # No AMV figure on 01-11-2025: the latest known one (0 of 01-10-2024), with its date.
+    assert rijen["Aa en Hunze"][7:11] == [0, 0, dt.datetime(2024, 10, 1), 0]
     assert [c.value for c in ws[14]][:4] == [
         "Totaal",
         "=SUM(B2:B13)",
@@ -121,7 +122,8 @@ def test_stand_van_zaken_every_table_as_excel_with_the_demo_figures(secretariaat
         "=SUM(D2:D13)",
     ]
     # Seed 000: Oekraïne 5.648 / 4.978 / −670, regulier realised 3.819 (+5), AMV −150.
-    totalen = [sum(rijen[g][k] or 0 for g in rijen) for k in range(1, 10)]
+    # (column 10 is AMV's "Stand per", a date)
+    totalen = [sum(rijen[g][k] or 0 for g in rijen) for k in (1, 2, 3, 4, 5, 6, 7, 8, 10)]
     assert totalen == [5648, 4978, -670, 3814, 3819, 5, 341, 191, -150]
     assert ws["D2"].number_format == "+#,##0;-#,##0;0"
 
@@ -140,7 +142,9 @@ def test_stand_van_zaken_every_table_as_excel_with_the_demo_figures(secretariaat
 def test_stand_van_zaken_of_another_peildatum_has_that_peildatums_figures(
     secretariaat: Client,
 ) -> None:
-    controleer(secretariaat, "/?peildatum=2024-10-01", {"Verdeling", "Controles"})
+    # No cyclus was in force on 01-10-2024 (issue 16.3): no opgave, so no check of its
+    # distribution either (the 5.720/5.722 drift belongs to the 25/26 opgave).
+    controleer(secretariaat, "/?peildatum=2024-10-01", {"Verdeling"})
     ws = _xlsx(secretariaat, "/?peildatum=2024-10-01&formaat=xlsx&tabel=Verdeling").active
     assert "(1-10-2024)" in str(ws["C1"].value)
     realisatie = sum(r[2].value or 0 for r in ws.iter_rows(min_row=2, max_row=13))

@@ -28,9 +28,12 @@ def test_national_totals_are_the_sum_of_the_provincies(landelijk_klein, landelij
         for p in Provincie.objects.all()
     }
     for i in range(3):
-        assert o.totaal[i].opgave == sum(s.kolommen[i].overzicht.opgave for s in standen.values())
+        assert o.totaal[i].opgave == sum(s.kolommen[i].totaal.opgave or 0 for s in standen.values())
         assert o.totaal[i].realisatie == sum(
-            s.kolommen[i].overzicht.realisatie for s in standen.values()
+            s.kolommen[i].totaal.realisatie or 0 for s in standen.values()
+        )
+        assert o.totaal[i].verschil == sum(
+            s.kolommen[i].totaal.verschil or 0 for s in standen.values()
         )
     assert sum(r.gemeenten for r in o.rijen) == 342
     # Drenthe's row is the seed's Stand van zaken per 1-11-2025 (seed 000), not synthetic.

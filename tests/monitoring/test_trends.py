@@ -46,11 +46,15 @@ def test_province_realisation_per_peildatum_is_the_sum_of_the_stored_figures(
         stand = stand_van_zaken(drenthe, peildatum)
         for kolom in stand.kolommen:
             punt = _punten(t, kolom.soort)[peildatum]
-            assert punt.opgave == kolom.overzicht.opgave
-            assert punt.realisatie == kolom.overzicht.realisatie
-            assert punt.verschil == kolom.overzicht.verschil
-    # The provincial number in force: 5.722 from 25-10-2024, 5.138 from 1-7-2025.
-    assert _punten(t, "oekraine")[OKT_2024].provinciale_opgave == 5722
+            assert punt.opgave == kolom.totaal.opgave
+            assert punt.realisatie == kolom.totaal.realisatie
+            assert punt.verschil == kolom.totaal.verschil
+    # The provincial number in force: 5.722 from 25-10-2024, 5.138 from 1-7-2025. On
+    # 01-10-2024 neither held, and no cyclus had begun: no opgave, no verschil (issue 16.3).
+    assert _punten(t, "oekraine")[OKT_2024].provinciale_opgave is None
+    for soort in SOORTEN:
+        okt_punt = _punten(t, soort)[OKT_2024]
+        assert (okt_punt.opgave, okt_punt.verschil) == (None, None)
     assert _punten(t, "oekraine")[NOV_2025].provinciale_opgave == 5138
     assert _punten(t, "regulier")[NOV_2025].provinciale_opgave == 2462
 

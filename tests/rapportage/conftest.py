@@ -32,6 +32,11 @@ SEED_VERDELING = {
     "Westerveld": (102, 55, -47, 240, 243, 3, 50, 50, 0),
     "Totaal": (5648, 4978, -670, 3814, 3819, 5, 341, 191, -150),
 }
+# The seed leaves AMV blank for the four gemeenten without an AMV opgave; their latest known
+# AMV figure is that of the PUZZEL (0 on 01-10-2024), so the report prints it with its date
+# (domain.laatst_bekend: the latest figure up to the peildatum, never a missing one as 0).
+AMV_OUDER = ("Aa en Hunze", "Assen", "Hoogeveen", "Meppel")
+OKT_2024 = dt.date(2024, 10, 1)
 # Seed 000, COA "Overzicht huisvesting vergunninghouders" (peildatum 01-11-2025). The seed
 # prints a voorsprong as −4 in the column "voorsprong"; the report prints its size, 4.
 SEED_STATUSHOUDERS = {

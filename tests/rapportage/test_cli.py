@@ -39,6 +39,36 @@ def test_stand_van_zaken_xlsx(
     assert xlsx_boek(uit.read_bytes())["Verdeling"].freeze_panes == "B2"
 
 
+def test_stand_van_zaken_as_known_on_a_day(
+    drenthe: Provincie, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--bekend-op: the figures as known at the end of that day; before any figure of the
+    peildatum was registered the report is refused in Dutch (exit 2), never filled with 0."""
+    import datetime as dt
+
+    from regietafel.monitoring.models import Realisatie
+
+    eerste = Realisatie.objects.order_by("geregistreerd_op").values_list(
+        "geregistreerd_op", flat=True
+    )[0]
+    uit = tmp_path / "svz.xlsx"
+    argv = ["stand-van-zaken", "--provincie", "Drenthe", "--peildatum", "2025-11-01"]
+    dag = (eerste + dt.timedelta(days=1)).date()
+    _cli(*argv, "--bekend-op", dag.isoformat(), "--format", "xlsx", "-o", str(uit))
+    assert "zoals bekend op" in capsys.readouterr().out
+    boek = xlsx_boek(uit.read_bytes())
+    toelichting = {r[0]: r[1] for r in boek["Toelichting"].iter_rows(values_only=True) if r[0]}
+    assert "Zoals bekend op" in toelichting
+    assen = next(r for r in boek["Verdeling"].iter_rows(values_only=True) if r[0] == "Assen")
+    assert assen[1:4] == (792, 822, 30)
+
+    te_vroeg = (eerste - dt.timedelta(days=1)).date()
+    with pytest.raises(SystemExit) as uitgang:
+        _cli(*argv, "--bekend-op", te_vroeg.isoformat(), "--format", "xlsx", "-o", str(uit))
+    assert uitgang.value.code == 2
+    assert "geen cijfers opgeslagen met peildatum 2025-11-01" in capsys.readouterr().err
+
+
 def test_verslag_pdf_and_case_insensitive_provincie(drenthe: Provincie, tmp_path: Path) -> None:
     uit = tmp_path / "map" / "verslag.pdf"
     call_command(

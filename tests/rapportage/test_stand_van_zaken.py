@@ -10,9 +10,12 @@ from typing import Any
 
 import pytest
 
+from regietafel.core.opmaak import datum_kort
 from regietafel.gemeenten.models import Provincie
 from regietafel.rapportage import bouwen
 from tests.rapportage.conftest import (
+    AMV_OUDER,
+    OKT_2024,
     SEED_NIDOS,
     SEED_STATUSHOUDERS,
     SEED_VERDELING,
@@ -54,10 +57,17 @@ def _delen(tekst: str) -> tuple[str, str, str]:
     return tekst[:a], tekst[a:b], tekst[b:]
 
 
+def _verdeling_rij(naam: str, datum: object) -> list[object]:
+    """The seed's row; for a gemeente without an AMV figure on 01-11-2025 the latest known
+    one: opgave 0, realisatie 0 with its date (01-10-2024), verschil 0."""
+    rij: list[object] = list(SEED_VERDELING[naam])
+    return [*rij, 0, 0, datum, 0] if naam in AMV_OUDER else rij
+
+
 def _controleer_tabellen(tekst: str) -> None:
     verdeling, statushouders, nidos = _delen(tekst)
-    for naam, cijfers in SEED_VERDELING.items():
-        assert rij_getallen(verdeling, naam) == list(cijfers), naam
+    for naam in SEED_VERDELING:
+        assert rij_getallen(verdeling, naam) == _verdeling_rij(naam, datum_kort(OKT_2024)), naam
     for naam, cijfers in SEED_STATUSHOUDERS.items():
         assert rij_getallen(statushouders, naam) == list(cijfers), naam
     for naam, (gerealiseerd, taakstelling, voortgang) in SEED_NIDOS.items():
@@ -179,14 +189,18 @@ def test_xlsx_one_sheet_per_table_with_formulas_and_frozen_headers(
     assert koppen[1] == "Oekraïne-opgave – Opgave (25/26)"
     assert koppen[3] == "Oekraïne-opgave – Verschil"
     rijen = _blad_rijen(ws)
-    for naam, cijfers in SEED_VERDELING.items():
+    for naam in SEED_VERDELING:
         if naam == "Totaal":
             continue
-        assert [w for w in rijen[naam] if w is not None] == list(cijfers), naam
+        verwacht = _verdeling_rij(naam, dt.datetime(2024, 10, 1))
+        assert [w for w in rijen[naam] if w is not None] == verwacht, naam
+    # AMV has a "Stand per" column (the figure's own date) before its verschil
+    assert koppen[9] == "Asielopvang AMV – Stand per"
     totaal = rijen["Totaal"]
     assert totaal[0] == "=SUM(B2:B13)" and totaal[2] == "=SUM(D2:D13)"
-    # the formulas give the seed's totals
-    for i, verwacht in enumerate(SEED_VERDELING["Totaal"]):
+    assert totaal[9] == "=SUM(K2:K13)" and totaal[8] is None
+    # the formulas give the seed's totals (the verschil: over the gemeenten with a figure)
+    for i, verwacht in zip((0, 1, 2, 3, 4, 5, 6, 7, 9), SEED_VERDELING["Totaal"], strict=True):
         assert sum(r[i] or 0 for n, r in rijen.items() if n != "Totaal") == verwacht
     assert ws["B2"].number_format == "#,##0"
     assert ws["D2"].number_format == "+#,##0;-#,##0;0"

@@ -14,7 +14,8 @@ from regietafel.aanlevering.export import EXPORTS, FORMATEN, ExportFout, als_csv
 class Command(BaseCommand):
     help = (
         "Exporteer cijfers van een provincie op een opgeslagen peildatum: `export statushouders` "
-        "(COA-overzicht) of `export stand` (opgave, realisatie en verschil per soort). "
+        "(COA-overzicht) of `export stand` (opgave, realisatie en verschil per soort; met "
+        "--bekend-op JJJJ-MM-DD zoals die stand op die dag bekend was). "
         "JSON en CSV naar stdout (of -o), XLSX alleen met -o BESTAND."
     )
     # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
@@ -33,6 +34,13 @@ class Command(BaseCommand):
             p.add_argument("--peildatum", required=True, type=datum_argument, help="JJJJ-MM-DD")
             p.add_argument("--format", choices=FORMATEN, default="json", dest="formaat")
             p.add_argument("-o", "--output", help="schrijf naar dit bestand in plaats van stdout")
+            if wat == "stand":
+                p.add_argument(
+                    "--bekend-op",
+                    type=datum_argument,
+                    dest="bekend_op",
+                    help="JJJJ-MM-DD: de stand zoals die aan het eind van die dag bekend was",
+                )
 
     def _stop(self, melding: str) -> None:
         self.stderr.write(melding)
@@ -43,7 +51,8 @@ class Command(BaseCommand):
         if formaat == "xlsx" and not uitvoer:
             self._stop("Een Excel-bestand gaat niet naar het scherm: geef -o BESTAND.xlsx op.")
         try:
-            tabel = EXPORTS[wat](options["provincie"], options["peildatum"])
+            extra = {"bekend_op": options["bekend_op"]} if options.get("bekend_op") else {}
+            tabel = EXPORTS[wat](options["provincie"], options["peildatum"], **extra)
         except ExportFout as exc:
             self._stop(str(exc))
             return

@@ -1,7 +1,7 @@
 """`regietafel rapport stand-van-zaken|verslag …`: write a report to a file.
 
 Contract (issue 6):
-    regietafel rapport stand-van-zaken --provincie NAAM --peildatum JJJJ-MM-DD --format pdf|docx|xlsx -o FILE
+    regietafel rapport stand-van-zaken --provincie NAAM --peildatum JJJJ-MM-DD [--bekend-op JJJJ-MM-DD] --format pdf|docx|xlsx -o FILE
     regietafel rapport verslag --provincie NAAM --cyclus 2024 --format pdf|docx -o FILE
 An unknown provincie, a peildatum without figures or a cyclus without opgaven: one Dutch line
 on stderr and exit code 2, no traceback.
@@ -72,6 +72,13 @@ class Command(BaseCommand):
         )
         stand.add_argument("--peildatum", required=True, type=_datum, metavar="JJJJ-MM-DD")
         stand.add_argument(
+            "--bekend-op",
+            dest="bekend_op",
+            type=_datum,
+            metavar="JJJJ-MM-DD",
+            help="De stand zoals die aan het eind van die dag bekend was.",
+        )
+        stand.add_argument(
             "--format", dest="formaat", required=True, choices=("pdf", "docx", "xlsx")
         )
         stand.add_argument(
@@ -113,7 +120,9 @@ class Command(BaseCommand):
         try:
             provincie = zoek_provincie(options["provincie"])
             if rapport == "stand-van-zaken":
-                document = bouwen.stand_document(provincie, options["peildatum"])
+                document = bouwen.stand_document(
+                    provincie, options["peildatum"], bekend_op=options.get("bekend_op")
+                )
             else:
                 document = bouwen.verslag_document(
                     provincie, zoek_cyclus(provincie, options["cyclus"])
