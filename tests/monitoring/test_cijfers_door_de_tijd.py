@@ -326,7 +326,7 @@ def test_a_bad_bekend_op_is_explained_in_dutch(lezer: Client) -> None:
     antwoord = lezer.get("/?bekend_op=gisteren")
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
-    assert "De datum &#x27;gisteren&#x27; is geen datum (verwacht JJJJ-MM-DD)" in html
+    assert "De datum ‘gisteren’ is geen datum (verwacht JJJJ-MM-DD)" in html
     assert "zoals bekend op" not in html.split("</h1>")[0]
 
 
