@@ -141,5 +141,8 @@ def test_make_run_draait_zonder_debug() -> None:
 
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
     recept = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "runserver" in recept
+    script = Path(__file__).resolve().parent.parent / "scripts" / "run-met-worker.sh"
+    assert "scripts/run-met-worker.sh" in recept
+    assert "runserver" in script.read_text(encoding="utf-8")
     assert "DEBUG" not in recept
+    assert "DEBUG" not in script.read_text(encoding="utf-8")
