@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from regietafel.core import csvexport
+from regietafel.core import csvexport, opmaak
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Kolom as KernKolom
 from regietafel.core.tabel import Tabel as KernTabel
@@ -87,9 +87,9 @@ def _provincie(naam: str) -> Provincie:
 def _niet_opgeslagen(
     wat: str, provincie: Provincie, peildatum: dt.date, bekend: list[dt.date]
 ) -> ExportFout:
-    lijst = ", ".join(f"{d:%d-%m-%Y}" for d in bekend[:12])
+    lijst = ", ".join(opmaak.datum(d) for d in bekend[:12])
     return ExportFout(
-        f"Voor {provincie.naam} is geen {wat} met peildatum {peildatum:%d-%m-%Y} opgeslagen."
+        f"Voor {provincie.naam} is geen {wat} met peildatum {opmaak.datum(peildatum)} opgeslagen."
         + (f" Opgeslagen peildata: {lijst}." if lijst else " Er zijn nog geen cijfers opgeslagen.")
     )
 
@@ -226,7 +226,7 @@ def _cel(soort: str, veld: str) -> Callable[[Any], int | None]:
 def _peildatum_cel(soort: str) -> Callable[[Any], str | None]:
     def waarde(r: Any) -> str | None:
         datum = r.cellen[soort].realisatie_peildatum
-        return f"{datum:%d-%m-%Y}" if datum else None
+        return opmaak.datum(datum) if datum else None
 
     return waarde
 
@@ -362,7 +362,7 @@ def als_csv(tabel: Tabel) -> str:
 
 
 def _bekend(tabel: Tabel) -> str:
-    return f", zoals bekend op {tabel.bekend_op:%d-%m-%Y}" if tabel.bekend_op else ""
+    return f", zoals bekend op {opmaak.datum(tabel.bekend_op)}" if tabel.bekend_op else ""
 
 
 def als_tabel(tabel: Tabel) -> KernTabel:
@@ -379,7 +379,7 @@ def als_tabel(tabel: Tabel) -> KernTabel:
     return KernTabel(
         sleutel=tabel.titel[:31],
         titel=f"{tabel.titel}, provincie {tabel.provincie}",
-        bijschrift=f"Peildatum {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}.",
+        bijschrift=f"Peildatum {opmaak.datum(tabel.peildatum)}{_bekend(tabel)}.",
         kolommen=kolommen,
         rijen=tuple(tuple(k.waarde(rij) for k in tabel.kolommen) for rij in tabel.rijen),
         totaal=("Totaal", *([None] * (len(kolommen) - 1))),
@@ -392,14 +392,14 @@ def als_xlsx(tabel: Tabel) -> bytes:
     totals as formulas."""
     kern = als_tabel(tabel)
     titel = f"{tabel.titel} — provincie {tabel.provincie}"
-    wb = excel.nieuw_werkboek(titel=titel, onderwerp=f"Peildatum {tabel.peildatum:%d-%m-%Y}")
+    wb = excel.nieuw_werkboek(titel=titel, onderwerp=f"Peildatum {opmaak.datum(tabel.peildatum)}")
     ws: Any = wb.active
     ws.title = excel.bladnaam(kern)
     excel.blad(
         ws,
         kern,
-        voettekst=f"{titel}, peildatum {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}",
-        koptekst=(titel, f"Peildatum: {tabel.peildatum:%d-%m-%Y}{_bekend(tabel)}"),
+        voettekst=f"{titel}, peildatum {opmaak.datum(tabel.peildatum)}{_bekend(tabel)}",
+        koptekst=(titel, f"Peildatum: {opmaak.datum(tabel.peildatum)}{_bekend(tabel)}"),
     )
     return excel.opslaan(wb)
 

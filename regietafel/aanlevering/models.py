@@ -10,7 +10,7 @@ every old → new value and the file's checksum.
 from django.conf import settings
 from django.db import models
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 
 
 class AanleverSoort(models.TextChoices):
@@ -55,4 +55,4 @@ class Aanlevering(models.Model):
         ordering = ["-moment", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()}: {self.bestandsnaam} ({self.moment:%d-%m-%Y %H:%M})"
+        return f"{self.get_soort_display()}: {self.bestandsnaam} ({opmaak.moment(self.moment)})"

@@ -37,6 +37,7 @@ from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import Aanlevering, AanleverSoort
 from regietafel.aanlevering.permissions import aanlever_provincie_id, zichtbare_aanleveringen
 from regietafel.audit.services import registreer
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.monitoring.services import (
@@ -379,7 +380,7 @@ def importeer_coa(
     peildatum, jaar = bestand.peildatum, bestand.jaar
     samenvatting.peildata = [peildatum]
     bron_tekst = _bronregel(
-        f"COA, Overzicht huisvesting vergunninghouders, peildatum {peildatum:%d-%m-%Y}",
+        f"COA, Overzicht huisvesting vergunninghouders, peildatum {opmaak.datum(peildatum)}",
         samenvatting,
     )
     labels = {k: _label(VergunninghoudersStand, k) for k in COA_VELDEN}
@@ -394,7 +395,7 @@ def importeer_coa(
             .filter(peildatum=peildatum, gemeente__in=[g for g, _, _ in rijen])
             .values("gemeente_id", *COA_VELDEN)
         }
-        onderwerp = f"stand {peildatum:%d-%m-%Y}"
+        onderwerp = f"stand {opmaak.datum(peildatum)}"
         samenvatting.regels = [
             _vergelijk(g, onderwerp, waarden, huidig.get(g.pk), labels) for g, waarden, _ in rijen
         ]
@@ -455,7 +456,7 @@ def importeer_nidos(
         return samenvatting
     samenvatting.peildata = [peildatum]
     bron_tekst = _bronregel(
-        f"Nidos, Factsheet opvang, update van {peildatum:%d-%m-%Y}", samenvatting
+        f"Nidos, Factsheet opvang, update van {opmaak.datum(peildatum)}", samenvatting
     )
     labels = {k: _label(NidosStand, k) for k in ("gerealiseerd", "taakstelling")}
     rijen = [
@@ -474,7 +475,7 @@ def importeer_nidos(
             .filter(peildatum=peildatum, gemeente__in=[g for g, _ in rijen])
             .values("gemeente_id", "gerealiseerd", "taakstelling")
         }
-        onderwerp = f"factsheet {peildatum:%d-%m-%Y}"
+        onderwerp = f"factsheet {opmaak.datum(peildatum)}"
         samenvatting.regels = [
             _vergelijk(g, onderwerp, waarden, huidig.get(g.pk), labels) for g, waarden in rijen
         ]
@@ -529,7 +530,7 @@ def importeer_realisatie(
         samenvatting.regels = [
             _vergelijk(
                 g,
-                f"{SOORT_NAMEN[r.soort]}, {r.peildatum:%d-%m-%Y}",
+                f"{SOORT_NAMEN[r.soort]}, {opmaak.datum(r.peildatum)}",
                 {"aantal": r.aantal},
                 huidig.get((g.pk, r.soort, r.peildatum)),
                 labels,

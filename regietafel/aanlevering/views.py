@@ -24,7 +24,7 @@ from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.services import Samenvatting, importeer, laatste_aanleveringen
 from regietafel.aanlevering.voorbeelden import Voorbeeld
-from regietafel.core import klok
+from regietafel.core import opmaak
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.taken import services as taken_services
@@ -90,7 +90,7 @@ def aanleveringen_tabel(aanleveringen: list[Aanlevering]) -> Tabel:
         ),
         rijen=tuple(
             (
-                f"{klok.lokaal(a.moment):%d-%m-%Y %H:%M}",
+                opmaak.moment(a.moment),
                 a.get_soort_display(),
                 a.bestandsnaam,
                 a.peildatum,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from regietafel.aanlevering.services import NIEUW, Regel, Samenvatting
-from regietafel.domain.validatie import formatteer_getal
+from regietafel.core import opmaak
+from regietafel.domain import notatie
 
 MAX_REGELS = 15
 MAX_FOUTEN = 50
@@ -12,7 +13,7 @@ MAX_FOUTEN = 50
 def _getal(n: int | None, telling: bool = True) -> str:
     if n is None:
         return "–"
-    return formatteer_getal(n) if telling else str(n)
+    return notatie.getal(n) if telling else str(n)
 
 
 def regel_tekst(regel: Regel) -> str:
@@ -27,7 +28,7 @@ def regel_tekst(regel: Regel) -> str:
 
 
 def samenvatting_regels(s: Samenvatting) -> list[str]:
-    peildata = ", ".join(f"{d:%d-%m-%Y}" for d in s.peildata[:6])
+    peildata = ", ".join(opmaak.datum(d) for d in s.peildata[:6])
     if len(s.peildata) > 6:
         peildata += f" en {len(s.peildata) - 6} meer"
     regels = [

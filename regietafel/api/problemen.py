@@ -26,6 +26,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
 
+from regietafel.domain.notatie import getal
+
 PROBLEEM_JSON = "application/problem+json"
 
 TITELS: dict[int, str] = {
@@ -222,7 +224,7 @@ def _detail(exc: exceptions.APIException) -> str:
             )
         return tekst or DETAILS[403]
     if isinstance(exc, TeGroot):
-        grens = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,}".replace(",", ".")
+        grens = getal(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
         return f"Het verzoek is te groot: zonder bestanden hoogstens {grens} bytes."
     if isinstance(exc, exceptions.NotFound | Conflict):
         return _eigen_tekst(exc) or DETAILS.get(status, DETAILS[404])

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 
 
 class AuditRegelManager(models.Manager["AuditRegel"]):
@@ -91,4 +91,4 @@ class AuditRegel(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.moment:%d-%m-%Y %H:%M} {self.actie} {self.object_omschrijving}"
+        return f"{opmaak.moment(self.moment)} {self.actie} {self.object_omschrijving}"

@@ -12,6 +12,7 @@ is text and is quoted.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from regietafel.core import opmaak
 from regietafel.core.xlsx import als_bijlage, lijkt_formule
 
 GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
@@ -33,11 +35,15 @@ def neutraliseer(tekst: str) -> str:
 
 
 def celtekst(waarde: Any) -> str:
-    """One cell: empty for None, a number as itself, text neutralised."""
+    """One cell: empty for None, a number as itself, a date dd-mm-jjjj, text neutralised."""
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, dt.datetime):
+        return opmaak.moment(waarde)
+    if isinstance(waarde, dt.date):
+        return opmaak.datum(waarde)
     if isinstance(waarde, int | float):
         return str(waarde)
     return neutraliseer(str(waarde))

@@ -13,10 +13,12 @@ import datetime as dt
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from regietafel.core import opmaak
+
 EERSTE = dt.date(1900, 1, 1)
 LAATSTE = dt.date(2199, 12, 31)
 
-BUITEN_BEREIK = f"Geef een datum tussen {EERSTE:%d-%m-%Y} en {LAATSTE:%d-%m-%Y}."
+BUITEN_BEREIK = f"Geef een datum tussen {opmaak.datum(EERSTE)} en {opmaak.datum(LAATSTE)}."
 
 
 class OngeldigeDatum(ValueError):

@@ -72,7 +72,7 @@ def maandlijn(
     so they never overlap, Dutch numbers, the legend below."""
     import pygal
 
-    from regietafel.core.templatetags.getallen import getal_nl
+    from regietafel.core import opmaak
 
     stap = max(1, -(-len(labels) // max_labels))
     chart = pygal.Line(
@@ -96,7 +96,7 @@ def maandlijn(
         show_minor_x_labels=stap == 1,
         show_y_guides=True,
         show_x_guides=False,
-        value_formatter=lambda x: getal_nl(int(x)),
+        value_formatter=lambda x: opmaak.getal(int(x)),
         margin=10,
         spacing=8,
         dots_size=stippen,

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from regietafel.domain.maanden import eerste_van_maand
+
 __all__ = ["KlokMiddleware", "Moment", "deze_maand", "lokaal", "nu", "van_request", "vandaag"]
 
 
@@ -34,7 +36,7 @@ def vandaag(moment: dt.datetime | None = None) -> dt.date:
 
 def deze_maand(moment: dt.datetime | None = None) -> dt.date:
     """The first day of the current month: the newest peildatum that can exist."""
-    return vandaag(moment).replace(day=1)
+    return eerste_van_maand(vandaag(moment))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class Moment:
 
     @property
     def deze_maand(self) -> dt.date:
-        return self.vandaag.replace(day=1)
+        return eerste_van_maand(self.vandaag)
 
     @classmethod
     def lees(cls) -> Moment:

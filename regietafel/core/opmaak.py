@@ -1,10 +1,35 @@
-"""Dutch typography for the reports: 1.000, −670, € 3.084.000, "14 november 2025"."""
+"""Dutch typography for pages, documents, exports and the CLI: 1.000, −670, € 3.084.000,
+01-11-2025, "14 november 2025".
+
+The numbers and the short date come from the one notation of the domain core
+(``domain.notatie``); here they also accept ``None`` (printed as nothing: a missing figure is
+never 0) and a stored moment is shown in the site's time zone. The template filters of the
+same names are in ``core.templatetags.opmaak``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core import klok
+from regietafel.domain import notatie
+from regietafel.domain.notatie import decimaal, heel_procent, procent
+
+__all__ = [
+    "bijvoeglijk",
+    "datum",
+    "datum_lang",
+    "decimaal",
+    "euro",
+    "getal",
+    "heel_procent",
+    "maand_jaar",
+    "moment",
+    "plekken",
+    "procent",
+    "telwoord",
+    "verschil",
+]
 
 MAANDEN = (
     "januari",
@@ -59,32 +84,37 @@ BIJVOEGLIJK = {
     "Zeeland": "Zeeuwse",
     "Zuid-Holland": "Zuid-Hollandse",
 }
-NBSP = "\u00a0"
+NBSP = notatie.NBSP
 
 
 def getal(n: int | None) -> str:
-    return "" if n is None else getal_nl(n)
+    """1.000, −670; nothing for a missing figure."""
+    return "" if n is None else notatie.getal(n)
 
 
 def verschil(n: int | None) -> str:
     """A difference with its sign: +5, 0, −670."""
-    if n is None:
-        return ""
-    return ("+" if n > 0 else "") + getal_nl(n)
+    return "" if n is None else notatie.verschil(n)
 
 
 def euro(n: int) -> str:
-    return f"€{NBSP}{getal_nl(n)}"
+    """€ 3.084.000."""
+    return notatie.euro(n)
+
+
+def datum(d: dt.date | None) -> str:
+    """01-11-2025 (dd-mm-jjjj); nothing for a missing date."""
+    return "" if d is None else notatie.datum(d)
+
+
+def moment(m: dt.datetime | None) -> str:
+    """01-11-2025 14:05: a stored moment in the site's time zone."""
+    return "" if m is None else notatie.moment(klok.lokaal(m) if m.tzinfo else m)
 
 
 def datum_lang(d: dt.date | None) -> str:
     """14 november 2025."""
     return "" if d is None else f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
-
-def datum_kort(d: dt.date | None) -> str:
-    """1-11-2025."""
-    return "" if d is None else f"{d.day}-{d.month}-{d.year}"
 
 
 def maand_jaar(d: dt.date) -> str:
@@ -93,7 +123,7 @@ def maand_jaar(d: dt.date) -> str:
 
 
 def telwoord(n: int) -> str:
-    return TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else getal_nl(n)
+    return TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else notatie.getal(n)
 
 
 def bijvoeglijk(provincie: str) -> str | None:
@@ -101,4 +131,4 @@ def bijvoeglijk(provincie: str) -> str | None:
 
 
 def plekken(n: int) -> str:
-    return f"{getal_nl(n)} {'plek' if abs(n) == 1 else 'plekken'}"
+    return f"{notatie.getal(n)} {'plek' if abs(n) == 1 else 'plekken'}"

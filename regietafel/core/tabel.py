@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Literal
 
 from regietafel.core import opmaak
-from regietafel.domain.restopgave import decimaal, procent
+from regietafel.domain.notatie import decimaal, procent
 from regietafel.domain.voortgang import voortgang_tekst
 
 Kolomsoort = Literal["tekst", "getal", "verschil", "procent", "euro", "datum"]
@@ -62,9 +62,7 @@ class Decimaal:
 
     @property
     def tekst(self) -> str:
-        geheel, _, deel = decimaal(self.breuk, self.cijfers).partition(",")
-        teken = "-" if geheel.startswith("-") else ""
-        return f"{teken}{opmaak.getal(abs(int(geheel)))}" + ("," + deel if deel else "")
+        return decimaal(self.breuk, self.cijfers)
 
     @property
     def waarde(self) -> float:
@@ -115,7 +113,7 @@ def tekst(kolom: Kolom, waarde: Waarde) -> str:
     if isinstance(waarde, Aandeel | Percentage | Decimaal):
         return waarde.tekst
     if isinstance(waarde, dt.date):
-        return opmaak.datum_kort(waarde)
+        return opmaak.datum(waarde)
     if isinstance(waarde, int) and not isinstance(waarde, bool):
         if kolom.soort == "verschil":
             return opmaak.verschil(waarde)

@@ -27,6 +27,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from regietafel.core import klok
 from regietafel.core.tabel import Aandeel, Decimaal, Percentage, Tabel, Waarde
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,8 +36,10 @@ FORMATEN = {
     "verschil": "+#,##0;-#,##0;0",
     "euro": '"€" #,##0',
     "procent": "0%",
-    "datum": "d-m-yyyy",
+    "datum": "dd-mm-yyyy",
 }
+MOMENT_FORMAAT = "dd-mm-yyyy hh:mm"
+"""Dates as everywhere in the product: dd-mm-jjjj (``domain.notatie.datum``), in every cell."""
 PERCENTAGE_FORMAAT = "0.00%"
 DECIMAAL_FORMAAT = "#,##0.00"
 KOP_KLEUR = "DDE6EE"
@@ -70,7 +73,8 @@ def lijkt_formule(tekst: str) -> bool:
 
 def cel(ws: Any, rij: int, kolom: int, waarde: Any) -> Any:
     """Write one cell: text always as text, a ``Formule`` as a formula, numbers, dates and
-    booleans as themselves. Returns the cell (for its style)."""
+    booleans as themselves (a date shown dd-mm-jjjj, a moment dd-mm-jjjj uu:mm, in local time
+    without a time zone, which Excel cannot store). Returns the cell (for its style)."""
     if isinstance(waarde, Formule):
         c = ws.cell(row=rij, column=kolom, value=waarde.tekst)
         _FORMULES.setdefault(ws, set()).add((rij, kolom))
@@ -79,6 +83,12 @@ def cel(ws: Any, rij: int, kolom: int, waarde: Any) -> Any:
     if isinstance(waarde, str):
         _tekst(c, waarde)
     else:
+        if isinstance(waarde, dt.datetime):
+            if waarde.tzinfo is not None:
+                waarde = klok.lokaal(waarde).replace(tzinfo=None)
+            c.number_format = MOMENT_FORMAAT
+        elif isinstance(waarde, dt.date):
+            c.number_format = FORMATEN["datum"]
         c.value = waarde
         _FORMULES.get(ws, set()).discard((rij, kolom))
     return c

@@ -152,7 +152,7 @@ COA_GERAPPORTEERD: dict[str, dict[str, int]] = {
 # Seed 000, Nidos "Factsheet opvang", update van maandag 3 november 2025.
 # Names as Nidos writes them (upper case, "HOOGVEEN"): matched against the register.
 NIDOS_PEILDATUM = dt.date(2025, 11, 3)
-NIDOS_BRON = "Nidos, Factsheet opvang, update van 3-11-2025"
+NIDOS_BRON = "Nidos, Factsheet opvang, update van 03-11-2025"
 NIDOS_2025_11: dict[str, tuple[int, int]] = {  # gerealiseerd, totaal taakstelling
     "AA EN HUNZE": (0, 5),
     "ASSEN": (33, 14),

@@ -35,6 +35,7 @@ from regietafel.audit.models import AuditRegel
 from regietafel.core import klok
 from regietafel.demo import drenthe as drenthe_bron
 from regietafel.domain.indicatief import indicatieve_verdeling
+from regietafel.domain.maanden import maanden_tussen, plus_maanden
 from regietafel.domain.verdeling import grootste_overschot
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.landelijk.queries import SYNTHETISCH
@@ -75,11 +76,7 @@ def bron(zaad: int) -> str:
 
 def peildata(maanden: int = MAANDEN) -> list[dt.date]:
     """``maanden`` first-of-months up to LAATSTE_PEILDATUM, oldest first."""
-    uit, jaar, maand = [], LAATSTE_PEILDATUM.year, LAATSTE_PEILDATUM.month
-    for _ in range(maanden):
-        uit.append(dt.date(jaar, maand, 1))
-        jaar, maand = (jaar - 1, 12) if maand == 1 else (jaar, maand - 1)
-    return uit[::-1]
+    return list(maanden_tussen(plus_maanden(LAATSTE_PEILDATUM, 1 - maanden), LAATSTE_PEILDATUM))
 
 
 def _naam_sleutel(naam: str) -> str:

@@ -38,7 +38,7 @@ from regietafel.verzoeken.services import (
 
 VERZONNEN = "demo: verzonnen"
 BRON_NOODOPVANG = (
-    "Agenda PRT Drenthe 5-2-2026, punt 5c: verzoek tot noodopvang (ontvangen 12-1-2026)"
+    "Agenda PRT Drenthe 05-02-2026, punt 5c: verzoek tot noodopvang (ontvangen 12-01-2026)"
 )
 BRON_NAREIS = (
     "Brief ministerie van Asiel en Migratie, versnelling huisvesting nareizigers (19-12-2025)"
@@ -56,7 +56,7 @@ VERZOEK: dict[str, Any] = {
         "100 plekken achter de hand voor het geval Ter Apel de mensen niet meer kan herbergen; "
         "één of meer leegstaande ruimtes, ook 's nachts te gebruiken, binnen zo'n 3 dagen in "
         "gebruik te nemen; het Rode Kruis kan bemensen. Periode: 'het eerste half jaar' "
-        "(vastgelegd als 1-1-2026 tot en met 30-6-2026)."
+        "(vastgelegd als 01-01-2026 tot en met 30-06-2026)."
     ),
 }
 
@@ -86,7 +86,7 @@ PLAATSINGEN = [
 DOSSIER_GEMEENTE = "Tynaarlo"
 DOSSIER: dict[str, Any] = {
     "geopend_op": dt.date(2026, 1, 20),
-    "onderwerp": "Asielopvang regulier: tekort 100 (vastgesteld 250, gerealiseerd 150 per 1-11-2025)",
+    "onderwerp": "Asielopvang regulier: tekort 100 (vastgesteld 250, gerealiseerd 150 per 01-11-2025)",
     "notities": f"{VERZONNEN}: datum en stappen. Het tekort komt uit de stand van zaken van 14-11-2025.",
 }
 # (soort, datum, termijn, status): invented.

@@ -21,14 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-
-def _euro(n: int) -> str:
-    teken = "−" if n < 0 else ""
-    return f"{teken}€\u00a0{abs(n):,}".replace(",", ".")
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+from regietafel.domain.notatie import euro, getal
 
 
 @dataclass(frozen=True)
@@ -211,14 +204,14 @@ def _kies(spuk1: int, spuk3: int) -> tuple[Keuze, str]:
         return Keuze.GEEN, "komt niet in aanmerking voor SPUK 1 of SPUK 3"
     if spuk1 >= spuk3:
         reden = (
-            f"SPUK 1 ({_euro(spuk1)}) is gunstiger dan SPUK 3 ({_euro(spuk3)})"
+            f"SPUK 1 ({euro(spuk1)}) is gunstiger dan SPUK 3 ({euro(spuk3)})"
             if spuk1 > spuk3
-            else f"SPUK 1 en SPUK 3 geven evenveel ({_euro(spuk1)}); SPUK 1 gekozen"
+            else f"SPUK 1 en SPUK 3 geven evenveel ({euro(spuk1)}); SPUK 1 gekozen"
         )
         return Keuze.SPUK1, reden
     if spuk1 == 0:
-        return Keuze.SPUK3, f"SPUK 3 ({_euro(spuk3)}); geen duurzame plekken boven indicatief"
-    return Keuze.SPUK3, f"SPUK 3 ({_euro(spuk3)}) is gunstiger dan SPUK 1 ({_euro(spuk1)})"
+        return Keuze.SPUK3, f"SPUK 3 ({euro(spuk3)}); geen duurzame plekken boven indicatief"
+    return Keuze.SPUK3, f"SPUK 3 ({euro(spuk3)}) is gunstiger dan SPUK 1 ({euro(spuk1)})"
 
 
 def bonus_aanspraken(
@@ -263,7 +256,7 @@ def bonus_aanspraken(
     drempel_tekst = f"{procent.numerator // procent.denominator}%"
     if not gehaald:
         meldingen.append(
-            f"De provincie vult {_getal(ingevuld)} van {_getal(provinciale_opgave)} plekken in: "
+            f"De provincie vult {getal(ingevuld)} van {getal(provinciale_opgave)} plekken in: "
             f"minder dan {drempel_tekst}, dus geen SPUK 3."
         )
     overzicht = BonusOverzicht(
@@ -277,8 +270,8 @@ def bonus_aanspraken(
     if gehaald and regeling.spuk3_budget is not None and overzicht.spuk3 != regeling.spuk3_budget:
         meldingen.append(
             f"De SPUK 3-bedragen van de gemeenten die SPUK 3 kiezen tellen op tot "
-            f"{_euro(overzicht.spuk3)}; het budget voor de gemeenten is "
-            f"{_euro(regeling.spuk3_budget)}."
+            f"{euro(overzicht.spuk3)}; het budget voor de gemeenten is "
+            f"{euro(regeling.spuk3_budget)}."
         )
     return BonusOverzicht(
         regeling=regeling,

@@ -20,6 +20,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from regietafel.domain import notatie
+
 
 class Periode(Protocol):
     """Something in force from ``begin`` up to and including ``eind``."""
@@ -75,7 +77,7 @@ def geldend_op(items: Iterable[GeldigT], peildatum: dt.date) -> GeldigT | None:
     laatste = max(i.geldig_vanaf for i in geldig)
     op_die_dag = [i for i in geldig if i.geldig_vanaf == laatste]
     if len(op_die_dag) > 1:
-        raise ValueError(f"{len(op_die_dag)} opgaven geldig vanaf {laatste:%d-%m-%Y}")
+        raise ValueError(f"{len(op_die_dag)} opgaven geldig vanaf {notatie.datum(laatste)}")
     return op_die_dag[0]
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from regietafel.domain import notatie
 from regietafel.domain.voortgang import verschil as r5_verschil
 
 G = TypeVar("G", bound=Hashable)
@@ -45,11 +46,6 @@ class Status(StrEnum):
             Status.OUDER: "oudere stand",
             Status.NIET_AANGELEVERD: "niet aangeleverd",
         }[self]
-
-
-def datum_nl(datum: dt.date) -> str:
-    """dd-mm-jjjj, as every date in regietafel."""
-    return f"{datum:%d-%m-%Y}"
 
 
 @dataclass(frozen=True)
@@ -86,7 +82,7 @@ class Bekend:
     def tekst(self) -> str:
         """The note beside the figure: "stand 01-11-2025", "niet aangeleverd" or ""."""
         if self.status is Status.OUDER and self.peildatum is not None:
-            return f"stand {datum_nl(self.peildatum)}"
+            return f"stand {notatie.datum(self.peildatum)}"
         if self.status is Status.NIET_AANGELEVERD:
             return Status.NIET_AANGELEVERD.label
         return ""
@@ -106,7 +102,9 @@ def laatst_bekend(cijfers: Iterable[Cijfer[G]], peildatum: dt.date) -> dict[tupl
     for c in cijfers:
         sleutel = (c.gemeente, c.soort, c.peildatum)
         if sleutel in gezien:
-            raise ValueError(f"twee cijfers voor {c.gemeente} {c.soort} {datum_nl(c.peildatum)}")
+            raise ValueError(
+                f"twee cijfers voor {c.gemeente} {c.soort} {notatie.datum(c.peildatum)}"
+            )
         gezien.add(sleutel)
         if c.aantal < 0:
             raise ValueError(f"realisatie is negatief: {c.aantal}")
@@ -133,7 +131,9 @@ def laatst_bekend_reeks(
     for c in gesorteerd:
         sleutel = (c.gemeente, c.soort, c.peildatum)
         if sleutel in gezien:
-            raise ValueError(f"twee cijfers voor {c.gemeente} {c.soort} {datum_nl(c.peildatum)}")
+            raise ValueError(
+                f"twee cijfers voor {c.gemeente} {c.soort} {notatie.datum(c.peildatum)}"
+            )
         gezien.add(sleutel)
         if c.aantal < 0:
             raise ValueError(f"realisatie is negatief: {c.aantal}")
@@ -241,7 +241,7 @@ class Dekking:
     def tekst(self) -> str:
         """ "11 van 12 gemeenten actueel per 01-01-2026"."""
         woord = "gemeente" if self.gemeenten == 1 else "gemeenten"
-        return f"{self.actueel} van {self.gemeenten} {woord} actueel per {datum_nl(self.peildatum)}"
+        return f"{self.actueel} van {self.gemeenten} {woord} actueel per {notatie.datum(self.peildatum)}"
 
     @property
     def toelichting(self) -> str:

@@ -1,7 +1,9 @@
-"""Month arithmetic on peildata: a peildatum is always the first day of a month."""
+"""Month arithmetic, the one place: on peildata (always the first day of a month) and, for
+terms counted in months, on any day (``zelfde_dag_plus_maanden``)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 
@@ -14,6 +16,15 @@ def plus_maanden(datum: dt.date, n: int) -> dt.date:
     """The first day of the month ``n`` months after ``datum``'s month (n may be negative)."""
     index = datum.year * 12 + datum.month - 1 + n
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def zelfde_dag_plus_maanden(datum: dt.date, n: int) -> dt.date:
+    """The same day ``n`` months later (or earlier), clamped to the last day of a shorter
+    month: 31-08-2025 + 6 = 28-02-2026, 31-08-2027 + 6 = 29-02-2028, 22-12-2025 + 6 = 22-06-2026.
+    Unlike ``plus_maanden``, which always gives a first of the month."""
+    maand = plus_maanden(datum, n)
+    laatste = calendar.monthrange(maand.year, maand.month)[1]
+    return maand.replace(day=min(datum.day, laatste))
 
 
 def volgende_maand(datum: dt.date) -> dt.date:

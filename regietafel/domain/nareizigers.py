@@ -10,10 +10,12 @@ never code; the rules below only read it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from regietafel.domain import notatie
+from regietafel.domain.maanden import zelfde_dag_plus_maanden
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,9 @@ class Melding:
     ernst: str = "waarschuwing"
 
 
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """``datum`` plus whole months; the day is clamped to the end of a shorter month
-    (31 August + 6 months = 28 or 29 February)."""
-    index = datum.month - 1 + maanden
-    jaar, maand = datum.year + index // 12, index % 12 + 1
-    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
-
-
 def einde_coa_betaling(plaatsing: Plaatsing, maatregel: Maatregel) -> dt.date:
     """The day COA's payment for the hotel ends: the placement date plus ``max_maanden``."""
-    return plus_maanden(plaatsing.geplaatst_op, maatregel.max_maanden)
+    return zelfde_dag_plus_maanden(plaatsing.geplaatst_op, maatregel.max_maanden)
 
 
 def dagen_vooraf_geinformeerd(plaatsing: Plaatsing) -> int | None:
@@ -99,10 +93,6 @@ def loopt_op(plaatsing: Plaatsing, datum: dt.date) -> bool:
     )
 
 
-def _d(datum: dt.date) -> str:
-    return f"{datum:%d-%m-%Y}"
-
-
 def meldingen(plaatsing: Plaatsing, maatregel: Maatregel, datum: dt.date) -> tuple[Melding, ...]:
     """The warnings of one placement as seen on ``datum``.
 
@@ -119,7 +109,7 @@ def meldingen(plaatsing: Plaatsing, maatregel: Maatregel, datum: dt.date) -> tup
             uit.append(
                 Melding(
                     "niet_geinformeerd",
-                    f"{wie} geplaatst op {_d(plaatsing.geplaatst_op)}; niet vastgelegd wanneer "
+                    f"{wie} geplaatst op {notatie.datum(plaatsing.geplaatst_op)}; niet vastgelegd wanneer "
                     "de gemeente is geïnformeerd.",
                     plaatsing.geplaatst_op,
                 )
@@ -128,7 +118,7 @@ def meldingen(plaatsing: Plaatsing, maatregel: Maatregel, datum: dt.date) -> tup
             uit.append(
                 Melding(
                     "te_laat_geinformeerd",
-                    f"{wie} geplaatst op {_d(plaatsing.geplaatst_op)}; de gemeente is "
+                    f"{wie} geplaatst op {notatie.datum(plaatsing.geplaatst_op)}; de gemeente is "
                     f"{dagen} dag{'en' if dagen != 1 else ''} vooraf geïnformeerd "
                     f"(afgesproken: ten minste {maatregel.informeren_dagen}).",
                     plaatsing.geplaatst_op,
@@ -141,7 +131,7 @@ def meldingen(plaatsing: Plaatsing, maatregel: Maatregel, datum: dt.date) -> tup
             uit.append(
                 Melding(
                     "einde_coa_nadert",
-                    f"{wie}: het COA betaalt het hotel tot {_d(einde)} "
+                    f"{wie}: het COA betaalt het hotel tot {notatie.datum(einde)} "
                     f"(nog {(einde - datum).days} dagen); regel huisvesting of HAR+.",
                     einde,
                 )
@@ -150,7 +140,7 @@ def meldingen(plaatsing: Plaatsing, maatregel: Maatregel, datum: dt.date) -> tup
             uit.append(
                 Melding(
                     "einde_coa_verstreken",
-                    f"{wie}: de betaling door het COA is op {_d(einde)} geëindigd en er is "
+                    f"{wie}: de betaling door het COA is op {notatie.datum(einde)} geëindigd en er is "
                     "geen einddatum van het verblijf vastgelegd na die dag.",
                     einde,
                 )
@@ -166,7 +156,7 @@ def har_plus_melding(maatregel: Maatregel, datum: dt.date) -> Melding | None:
     dagen = (maatregel.har_plus_tot - datum).days
     return Melding(
         "har_plus_nadert",
-        f"HAR+: gemeenten kunnen een aanvraag doen tot {_d(maatregel.har_plus_tot)} "
+        f"HAR+: gemeenten kunnen een aanvraag doen tot {notatie.datum(maatregel.har_plus_tot)} "
         f"(nog {dagen} dagen).",
         maatregel.har_plus_tot,
         "waarschuwing" if dagen <= maatregel.signaal_dagen else "informatie",

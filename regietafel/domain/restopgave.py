@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Generic, Literal, TypeVar
 
+from regietafel.domain.notatie import decimaal, procent
 from regietafel.domain.verdeling import grootste_overschot
 
 Opvangtype = Literal["regulier", "amv"]
@@ -683,28 +684,3 @@ def _vul_tot_plafond(
         rest - bereik,
         minder_dan_5,
     )
-
-
-# ----------------------------------------------------------------------- printing
-
-
-def _afgerond(waarde: Fraction, cijfers: int) -> Fraction:
-    """Half away from zero, exactly."""
-    schaal = 10**cijfers
-    teken = -1 if waarde < 0 else 1
-    return teken * Fraction((abs(waarde) * schaal + Fraction(1, 2)).__floor__(), schaal)
-
-
-def decimaal(waarde: Fraction, cijfers: int = 2) -> str:
-    """A Dutch decimal for the trace (``29,17``), rounded exactly, no float involved."""
-    q = _afgerond(waarde, cijfers)
-    teken = "-" if q < 0 else ""
-    geheel, deel = divmod(abs(q) * 10**cijfers, 10**cijfers)
-    if cijfers == 0:
-        return f"{teken}{int(geheel)}"
-    return f"{teken}{int(geheel)},{int(deel):0{cijfers}d}"
-
-
-def procent(p: Fraction, cijfers: int = 2) -> str:
-    """p as a Dutch percentage: ``81,24 %``."""
-    return f"{decimaal(p * 100, cijfers)} %"

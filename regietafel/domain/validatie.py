@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from regietafel.domain.invulling import InvullingTotaal
+from regietafel.domain.notatie import getal
 from regietafel.domain.statushouders import (
     VergunninghoudersInvoer,
     VergunninghoudersStand,
@@ -39,12 +40,6 @@ class Bevinding:
     gemeente: str | None = None
 
 
-def formatteer_getal(n: int) -> str:
-    """Dutch notation: 5720 -> "5.720", -670 -> "−670" (U+2212 minus sign)."""
-    teken = "−" if n < 0 else ""
-    return teken + f"{abs(n):,}".replace(",", ".")
-
-
 def controleer_som(
     bron: str, rijen: Mapping[str, int], totaal_volgens_bron: int
 ) -> list[Bevinding]:
@@ -53,9 +48,9 @@ def controleer_som(
     if som == totaal_volgens_bron:
         return []
     melding = (
-        f"De rijen tellen op tot {formatteer_getal(som)}, het totaal in de bron is "
-        f"{formatteer_getal(totaal_volgens_bron)} "
-        f"(verschil {formatteer_getal(abs(som - totaal_volgens_bron))})."
+        f"De rijen tellen op tot {getal(som)}, het totaal in de bron is "
+        f"{getal(totaal_volgens_bron)} "
+        f"(verschil {getal(abs(som - totaal_volgens_bron))})."
     )
     return [Bevinding("som_wijkt_af", Ernst.WAARSCHUWING, melding, bron)]
 
@@ -67,8 +62,8 @@ def controleer_voortgang(bron: str, rijen: Mapping[str, tuple[int, int]]) -> lis
         if voortgang(gerealiseerd, taakstelling) is not None:
             continue
         melding = (
-            f"{gemeente}: {formatteer_getal(gerealiseerd)} gerealiseerd bij een taakstelling "
-            f"van {formatteer_getal(taakstelling)}; de voortgang is n.v.t. (niet 0%)."
+            f"{gemeente}: {getal(gerealiseerd)} gerealiseerd bij een taakstelling "
+            f"van {getal(taakstelling)}; de voortgang is n.v.t. (niet 0%)."
         )
         bevindingen.append(
             Bevinding("voortgang_zonder_taakstelling", Ernst.WAARSCHUWING, melding, bron, gemeente)
@@ -123,7 +118,7 @@ def controleer_invulling(
 
     typen = berekend.per_type
     per_type = {i.type: i for i in typen}
-    g = formatteer_getal
+    g = getal
 
     def samengenomen(veld: str, waarde: int) -> str | None:
         """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
@@ -216,8 +211,8 @@ def _afwijkingen_r4(
         if veld == "voorsprong":
             waarde = abs(waarde)
         melding = (
-            f"{onderwerp}: {VELDNAMEN[veld]} is in de bron {formatteer_getal(waarde)}, "
-            f"berekend {formatteer_getal(getattr(berekend, veld))}."
+            f"{onderwerp}: {VELDNAMEN[veld]} is in de bron {getal(waarde)}, "
+            f"berekend {getal(getattr(berekend, veld))}."
         )
         bevindingen.append(Bevinding(code, Ernst.FOUT, melding, bron, gemeente))
     return bevindingen

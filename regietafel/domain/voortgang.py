@@ -6,11 +6,12 @@ with a taakstelling of 0 the progress is "n.v.t." (not 0 %). Over 100 % is kept 
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+
+from regietafel.domain.notatie import heel_procent
 
 NVT = "n.v.t."
 
@@ -38,8 +39,7 @@ def voortgang_tekst(realisatie: int, taakstelling: int) -> str:
     aandeel = voortgang(realisatie, taakstelling)
     if aandeel is None:
         return NVT
-    procent = math.floor(aandeel * 100 + Fraction(1, 2))
-    return f"{procent:,}%".replace(",", ".")
+    return heel_procent(aandeel)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from django.db.models import Max, Q
 
 from regietafel.core import klok
 from regietafel.domain.laatst_bekend import NIET_AANGELEVERD, Bekend, Cijfer, Status, laatst_bekend
+from regietafel.domain.maanden import eerste_van_maand
 from regietafel.domain.voortgang import voortgang_tekst
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart.klassen import Klasse, klasse_van
@@ -204,7 +205,7 @@ def kaart_gegevens(
         bekend.update({g: b for (g, _s), b in laatst_bekend(lijst, peildatum_van[p]).items()})
 
     gekozen = {
-        p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, vandaag.replace(day=1)))
+        p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, eerste_van_maand(vandaag)))
         for p in provincies
     }
     opgave_rijen: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from html import escape
 
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core import opmaak
 from regietafel.domain.laatst_bekend import Status
 from regietafel.kaart.geometrie import Kaartgeometrie
 from regietafel.kaart.klassen import GEEN_OPGAVE, NIET_AANGELEVERD
@@ -30,7 +30,7 @@ def _realisatie(rij: KaartRij) -> str:
     if rij.realisatie is None:
         return Status.NIET_AANGELEVERD.label
     stand = f" ({rij.cijfer.tekst})" if rij.cijfer.ouder else ""
-    return f"{getal_nl(rij.realisatie)}{stand}"
+    return f"{opmaak.getal(rij.realisatie)}{stand}"
 
 
 def tooltip(rij: KaartRij) -> str:
@@ -38,10 +38,10 @@ def tooltip(rij: KaartRij) -> str:
     if rij.klasse is GEEN_OPGAVE:
         tekst = f"{naam}: geen opgave, realisatie {_realisatie(rij)}"
     elif rij.klasse is NIET_AANGELEVERD:
-        tekst = f"{naam}: opgave {getal_nl(rij.opgave or 0)}, realisatie niet aangeleverd"
+        tekst = f"{naam}: opgave {opmaak.getal(rij.opgave or 0)}, realisatie niet aangeleverd"
     else:
         tekst = (
-            f"{naam}: opgave {getal_nl(rij.opgave or 0)}, realisatie {_realisatie(rij)}, "
+            f"{naam}: opgave {opmaak.getal(rij.opgave or 0)}, realisatie {_realisatie(rij)}, "
             f"{rij.aandeel} gerealiseerd ({rij.klasse.label})"
         )
     if rij.locaties:
@@ -51,7 +51,7 @@ def tooltip(rij: KaartRij) -> str:
 
 def locaties_tekst(rij: KaartRij) -> str:
     delen = [
-        f"{loc.naam} ({loc.type}, {getal_nl(loc.plaatsen)} plaatsen{', gepland' if loc.gepland else ''})"
+        f"{loc.naam} ({loc.type}, {opmaak.getal(loc.plaatsen)} plaatsen{', gepland' if loc.gepland else ''})"
         for loc in rij.locaties
     ]
     return f"Locaties in {rij.gemeente.naam}: " + "; ".join(delen)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from regietafel.core import opmaak
 from regietafel.core.grafiek import stijl
-from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.landelijk.queries import Landelijk
 from regietafel.monitoring.queries import TABEL_SOORTEN
 
@@ -45,7 +45,7 @@ def grafiek(o: Landelijk) -> Grafiek:
         legend_at_bottom_columns=3,
         truncate_label=-1,
         truncate_legend=-1,
-        value_formatter=lambda x: getal_nl(int(x)),
+        value_formatter=lambda x: opmaak.getal(int(x)),
         margin=10,
         spacing=8,
         include_x_axis=True,
@@ -56,7 +56,7 @@ def grafiek(o: Landelijk) -> Grafiek:
         chart.add(f"{titel}: verschil", [r.soorten[i].verschil for r in rijen])
     svg = chart.render(is_unicode=True)
     totaal = ", ".join(
-        f"{titel} {getal_nl(t.verschil) if t.verschil is not None else 'geen verschil'}"
+        f"{titel} {opmaak.getal(t.verschil) if t.verschil is not None else 'geen verschil'}"
         for (_s, _c, titel), t in zip(TABEL_SOORTEN, o.totaal, strict=True)
     )
     return Grafiek(

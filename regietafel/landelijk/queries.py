@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Max
 
 from regietafel.audit.gegevensversie import data_versie, gecached
+from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.gemeenten.models import Provincie
@@ -186,7 +187,7 @@ def tabel(overzicht: Landelijk) -> Tabel:
         "synthetisch" if overzicht.synthetisch else "bron",
         sum(r.aangeleverd for r in overzicht.rijen),
     ]
-    datum = f"{overzicht.peildatum:%d-%m-%Y}" if overzicht.peildatum else "geen peildatum"
+    datum = opmaak.datum(overzicht.peildatum) if overzicht.peildatum else "geen peildatum"
     return Tabel(
         sleutel="landelijk",
         titel=f"Landelijk overzicht per provincie, peildatum {datum}",

@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from regietafel.audit.gegevensversie import gecached
+from regietafel.core import opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.tabel import CelWeergave, Tabel
 from regietafel.core.xlsx import xlsx_antwoord
@@ -58,7 +59,7 @@ def _pagina(peildatum: dt.date | None) -> Pagina:
             for r, cellen in zip(o.rijen, t.weergave_rijen, strict=True)
         ],
         totaal=t.weergave_totaal,
-        keuzes=[(f"{d:%Y-%m-%d}", f"{d:%d-%m-%Y}", d == o.peildatum) for d in o.peildata],
+        keuzes=[(f"{d:%Y-%m-%d}", opmaak.datum(d), d == o.peildatum) for d in o.peildata],
     )
 
 

@@ -14,9 +14,9 @@ from regietafel.domain.capaciteit import (
     Plaatsen,
     Status,
     aflopend_in_venster,
-    plus_maanden,
     projectie,
 )
+from regietafel.domain.maanden import eerste_van_maand, plus_maanden
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.queries import cyclus_in_kracht, geldende_opgave
@@ -275,7 +275,7 @@ def capaciteit(
     return Capaciteit(
         provincie=provincie,
         gemeente=gemeente,
-        van=van.replace(day=1),
+        van=eerste_van_maand(van),
         aantal=aantal,
         maanden=maanden,
         aflopend=aflopend,

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.locaties.permissions import mag_bewerken
@@ -176,7 +177,7 @@ def beeindig_locatie(
         fouten["einddatum"] = ["Vul de einddatum in."]
     elif locatie.beschikbaar_van is not None and einddatum < locatie.beschikbaar_van:
         fouten["einddatum"] = [
-            f"De einddatum ligt vóór de begindatum ({locatie.beschikbaar_van:%d-%m-%Y})."
+            f"De einddatum ligt vóór de begindatum ({opmaak.datum(locatie.beschikbaar_van)})."
         ]
     if not reden:
         fouten["reden"] = ["Geef de reden van de beëindiging."]

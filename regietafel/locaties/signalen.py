@@ -13,8 +13,9 @@ import datetime as dt
 from django.conf import settings
 from django.urls import reverse
 
+from regietafel.core import opmaak
 from regietafel.core.signalen import Signaal
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.domain.maanden import zelfde_dag_plus_maanden
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus
 
@@ -23,20 +24,8 @@ def waarschuwing_maanden() -> int:
     return int(getattr(settings, "REGIETAFEL_WAARSCHUWING_MAANDEN", 6))
 
 
-def _plus_maanden(datum: dt.date, n: int) -> dt.date:
-    """The same day ``n`` months later (the last day of the month when it has fewer days)."""
-    index = datum.year * 12 + datum.month - 1 + n
-    jaar, maand = index // 12, index % 12 + 1
-    for dag in (datum.day, 30, 29, 28):
-        try:
-            return dt.date(jaar, maand, dag)
-        except ValueError:
-            continue
-    raise AssertionError("onbereikbaar")
-
-
 def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
-    grens = _plus_maanden(datum, waarschuwing_maanden())
+    grens = zelfde_dag_plus_maanden(datum, waarschuwing_maanden())
     uit: list[Signaal] = []
     for loc in (
         Locatie.objects.filter(
@@ -57,7 +46,7 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
                 Signaal(
                     tekst=(
                         f"Het contract van locatie {loc.naam} ({loc.gemeente.naam}, "
-                        f"{getal_nl(loc.capaciteit)} plaatsen) loopt af op {tot:%d-%m-%Y}."
+                        f"{opmaak.getal(loc.capaciteit)} plaatsen) loopt af op {opmaak.datum(tot)}."
                     ),
                     url=url,
                     datum=tot,
@@ -68,7 +57,7 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
                 Signaal(
                     tekst=(
                         f"Het contract van locatie {loc.naam} ({loc.gemeente.naam}, "
-                        f"{getal_nl(loc.capaciteit)} plaatsen) is op {tot:%d-%m-%Y} afgelopen, "
+                        f"{opmaak.getal(loc.capaciteit)} plaatsen) is op {opmaak.datum(tot)} afgelopen, "
                         f"maar de locatie staat nog als {loc.get_status_display().lower()} "
                         f"in het register: verleng of beëindig het contract."
                     ),

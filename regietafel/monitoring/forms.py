@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.core import opmaak
 from regietafel.monitoring.services import INZENDING_SOORTEN
 from regietafel.opgaven.models import Soort
 
@@ -36,7 +37,7 @@ class InzendingFormulier(forms.Form):
         super().__init__(*args, **kwargs)
         veld = self.fields["peildatum"]
         assert isinstance(veld, forms.TypedChoiceField)
-        veld.choices = [(d.isoformat(), d.strftime("%d-%m-%Y")) for d in peildata]
+        veld.choices = [(d.isoformat(), opmaak.datum(d)) for d in peildata]
 
     def aantallen(self) -> dict[str, int]:
         return {

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from regietafel.core.grafiek import maandlijn, toegankelijke_svg
-from regietafel.monitoring.queries import SoortTrend, Trends, volgende_maand
+from regietafel.domain.maanden import maanden_tussen
+from regietafel.monitoring.queries import SoortTrend, Trends
 
 Lijnstijl = dict[str, object]
 STREEP: Lijnstijl = {"width": 2.5}
@@ -30,13 +31,7 @@ class Paneel:
 
 def maanden(peildata: Sequence[dt.date]) -> list[dt.date]:
     """Every first-of-month from the first to the last peildatum."""
-    if not peildata:
-        return []
-    uit, maand = [], min(peildata).replace(day=1)
-    while maand <= max(peildata):
-        uit.append(maand)
-        maand = volgende_maand(maand)
-    return uit
+    return list(maanden_tussen(min(peildata), max(peildata))) if peildata else []
 
 
 def _lijn(

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from regietafel.core import opmaak
 from regietafel.domain.statushouders import VergunninghoudersInvoer
 from regietafel.gemeenten.models import Gemeente
 from regietafel.opgaven.models import Soort
@@ -73,9 +74,7 @@ class Realisatie(Peilrecord):
         indexes = [models.Index(fields=["soort", "peildatum"], name="realisatie_soort_peildatum")]
 
     def __str__(self) -> str:
-        return (
-            f"{self.gemeente} {self.get_soort_display()} {self.peildatum:%d-%m-%Y}: {self.aantal}"
-        )
+        return f"{self.gemeente} {self.get_soort_display()} {opmaak.datum(self.peildatum)}: {self.aantal}"
 
 
 class VergunninghoudersStand(Peilrecord):
@@ -119,7 +118,7 @@ class VergunninghoudersStand(Peilrecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.gemeente} vergunninghouders {self.peildatum:%d-%m-%Y}"
+        return f"{self.gemeente} vergunninghouders {opmaak.datum(self.peildatum)}"
 
     def invoer(self) -> VergunninghoudersInvoer:
         return VergunninghoudersInvoer(
@@ -150,7 +149,7 @@ class NidosStand(Peilrecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.gemeente} Nidos {self.peildatum:%d-%m-%Y}"
+        return f"{self.gemeente} Nidos {opmaak.datum(self.peildatum)}"
 
     @property
     def resterend(self) -> int:
@@ -209,7 +208,7 @@ class Inzending(models.Model):
         indexes = [models.Index(fields=["status", "ingediend_op"], name="inzending_status")]
 
     def __str__(self) -> str:
-        return f"Inzending {self.gemeente} {self.peildatum:%d-%m-%Y} ({self.get_status_display()})"
+        return f"Inzending {self.gemeente} {opmaak.datum(self.peildatum)} ({self.get_status_display()})"
 
     @property
     def open(self) -> bool:

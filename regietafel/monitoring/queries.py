@@ -29,7 +29,7 @@ from django.conf import settings
 from django.db.models import Max, QuerySet
 
 from regietafel.audit.gegevensversie import gecached
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.domain.in_kracht import geldend_tot_en_met, in_kracht, in_kracht_of_komend
 from regietafel.domain.laatst_bekend import (
     Bekend,
@@ -301,7 +301,7 @@ class Aanlevering:
     def tekst(self) -> str:
         """ "01-01-2026 (1 van 12 gemeenten)"."""
         woord = "gemeente" if self.gemeenten == 1 else "gemeenten"
-        return f"{self.peildatum:%d-%m-%Y} ({self.aangeleverd} van {self.gemeenten} {woord})"
+        return f"{opmaak.datum(self.peildatum)} ({self.aangeleverd} van {self.gemeenten} {woord})"
 
 
 @dataclass(frozen=True)
@@ -596,7 +596,7 @@ def bevindingen(
             resultaat.extend(
                 controleer_som(
                     f"{kolom.titel}, indicatieve verdeling ({basis.bron or kolom.cyclus.naam}), "
-                    f"provinciale opgave {basis.geldig_vanaf:%d-%m-%Y}",
+                    f"provinciale opgave {opmaak.datum(basis.geldig_vanaf)}",
                     rijen,
                     basis.aantal,
                 )
@@ -607,7 +607,7 @@ def bevindingen(
     if stand.nidos:
         resultaat.extend(
             controleer_voortgang(
-                f"Nidos, factsheet {stand.nidos_peildatum:%d-%m-%Y}",
+                f"Nidos, factsheet {opmaak.datum(stand.nidos_peildatum)}",
                 {r.gemeente.naam: (r.gerealiseerd, r.taakstelling) for r in stand.nidos},
             )
         )

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import momentopname, registreer, verschillen
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import (
     Inzending,
@@ -38,7 +38,8 @@ P = TypeVar("P", bound=Peilrecord)
 def eerste_van_de_maand(peildatum: dt.date) -> None:
     if peildatum.day != 1:
         raise ValidationError(
-            f"De peildatum {peildatum:%d-%m-%Y} is geen eerste dag van de maand.", code="peildatum"
+            f"De peildatum {opmaak.datum(peildatum)} is geen eerste dag van de maand.",
+            code="peildatum",
         )
 
 
@@ -385,7 +386,7 @@ def dien_in(
     eerste_van_de_maand(peildatum)
     if peildatum > klok.deze_maand():
         raise ValidationError(
-            f"De peildatum {peildatum:%d-%m-%Y} ligt in de toekomst.", code="peildatum"
+            f"De peildatum {opmaak.datum(peildatum)} ligt in de toekomst.", code="peildatum"
         )
     onbekend = set(aantallen) - set(INZENDING_SOORTEN)
     if onbekend:
@@ -402,7 +403,7 @@ def dien_in(
     )
     if open_:
         raise ValidationError(
-            f"Voor {peildatum:%d-%m-%Y} ligt al een inzending ter beoordeling bij het "
+            f"Voor {opmaak.datum(peildatum)} ligt al een inzending ter beoordeling bij het "
             "secretariaat. Wacht op de beoordeling, of vraag het secretariaat haar terug te sturen.",
             code="open",
         )
@@ -441,7 +442,9 @@ def _te_beoordelen(door: Any, inzending: Inzending) -> Inzending:
 
 
 def inzending_bron(inzending: Inzending) -> str:
-    return f"Inzending gemeente {inzending.gemeente.naam} van {inzending.ingediend_op:%d-%m-%Y}"
+    return (
+        f"Inzending gemeente {inzending.gemeente.naam} van {opmaak.datum(inzending.ingediend_op)}"
+    )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import urlencode
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
@@ -46,7 +46,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     stand = stand_van_zaken(provincie, peildatum, bekend_op)
     if peildatum and stand.peildatum not in stand.peildata:
         meldingen.append(
-            f"Voor {peildatum:%d-%m-%Y} zijn geen cijfers opgeslagen; de tabellen tonen per "
+            f"Voor {opmaak.datum(peildatum)} zijn geen cijfers opgeslagen; de tabellen tonen per "
             "gemeente het laatst bekende cijfer daarvoor."
         )
     tabellen = stand_tabellen(stand)
@@ -76,9 +76,9 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
 
 def kop(stand: StandVanZaken) -> str:
     """ "Stand van zaken Drenthe per 01-11-2025, zoals bekend op 05-12-2025"."""
-    titel = f"Stand van zaken {stand.provincie.naam} per {stand.peildatum:%d-%m-%Y}"
+    titel = f"Stand van zaken {stand.provincie.naam} per {opmaak.datum(stand.peildatum)}"
     if stand.bekend_op:
-        titel += f", zoals bekend op {stand.bekend_op:%d-%m-%Y}"
+        titel += f", zoals bekend op {opmaak.datum(stand.bekend_op)}"
     return titel
 
 

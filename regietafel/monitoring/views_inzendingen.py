@@ -11,9 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from regietafel.core import opmaak
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Tabel
-from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.forms import InzendingFormulier, TerugsturenFormulier
 from regietafel.monitoring.models import Inzending
@@ -78,8 +78,8 @@ def _pagina(
         context["soort_velden"] = [
             (
                 form[soort],
-                f"Laatst goedgekeurd: {getal_nl(laatste[soort][0])} "
-                f"(peildatum {laatste[soort][1]:%d-%m-%Y})."
+                f"Laatst goedgekeurd: {opmaak.getal(laatste[soort][0])} "
+                f"(peildatum {opmaak.datum(laatste[soort][1])})."
                 if soort in laatste
                 else "Nog geen goedgekeurd cijfer.",
             )
@@ -146,7 +146,7 @@ def inzendingen(request: HttpRequest) -> HttpResponse:
         return _pagina(request, gemeente, form, status=400)
     messages.success(
         request,
-        f"Uw cijfers voor {inzending.peildatum:%d-%m-%Y} zijn ingediend. Het secretariaat "
+        f"Uw cijfers voor {opmaak.datum(inzending.peildatum)} zijn ingediend. Het secretariaat "
         "beoordeelt ze; pas daarna staan ze in de stand van zaken.",
     )
     return redirect("inzending", pk=inzending.pk)
@@ -186,7 +186,7 @@ def _detail(
         },
         tabellen=[vergelijking_tabel(inzending, regels)],
         bestandsnaam=f"inzending-{inzending.pk}",
-        titel=f"Inzending {inzending.gemeente.naam} {inzending.peildatum:%d-%m-%Y}",
+        titel=f"Inzending {inzending.gemeente.naam} {opmaak.datum(inzending.peildatum)}",
         status=status,
     )
 
@@ -204,7 +204,7 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, gekozen, fout=" ".join(exc.messages), status=409)
     messages.success(
         request,
-        f"De cijfers van {gekozen.gemeente} voor {gekozen.peildatum:%d-%m-%Y} zijn "
+        f"De cijfers van {gekozen.gemeente} voor {opmaak.datum(gekozen.peildatum)} zijn "
         "goedgekeurd en staan in de stand van zaken.",
     )
     return redirect("inzendingen")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from regietafel.core import klok
-from regietafel.core.opmaak import datum_kort, getal
+from regietafel.core import opmaak
+from regietafel.core.opmaak import getal
 from regietafel.core.tabel import Aandeel, Kolom, Tabel, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
@@ -52,7 +52,7 @@ def verdeling_tabel(stand: StandVanZaken) -> Tabel:
         met_stand.append(extra)
         kolommen += [
             Kolom("Opgave", groep=k.titel, sub=sub_opgave, som=True),
-            Kolom("Realisatie", groep=k.titel, sub=datum_kort(stand.peildatum), som=True),
+            Kolom("Realisatie", groep=k.titel, sub=opmaak.datum(stand.peildatum), som=True),
         ]
         totaal += [k.totaal.opgave, k.totaal.realisatie]
         if extra:
@@ -136,7 +136,7 @@ def statushouders_tabel(stand: StandVanZaken) -> Tabel:
         sleutel="Statushouders",
         titel="Overzicht huisvesting vergunninghouders",
         bijschrift=(
-            f"COA, peildatum {datum_kort(stand.statushouders_peildatum)}. Positief achter/voor "
+            f"COA, peildatum {opmaak.datum(stand.statushouders_peildatum)}. Positief achter/voor "
             f"is een achterstand, negatief een voorsprong."
         ),
         kolommen=kolommen,
@@ -291,7 +291,7 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
                 bijschrift="Positief is een achterstand, negatief een voorsprong.",
                 kolommen=(
                     Kolom("Gemeente", "tekst", breedte=18),
-                    *(Kolom(f"{s.peildatum:%d-%m-%Y}", som=True) for s in t.statushouders),
+                    *(Kolom(opmaak.datum(s.peildatum), som=True) for s in t.statushouders),
                 ),
                 rijen=tuple(
                     (r.gemeente.naam, *r.achter_voor) for r in t.statushouders_per_gemeente
@@ -303,7 +303,7 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
 
 
 def _moment(waarde: object) -> str:
-    return f"{klok.lokaal(waarde):%d-%m-%Y %H:%M}" if waarde else ""  # type: ignore[arg-type]
+    return opmaak.moment(waarde) if waarde else ""  # type: ignore[arg-type]
 
 
 def inzendingen_tabel(sleutel: str, titel: str, inzendingen: Sequence[Inzending]) -> Tabel:
@@ -344,7 +344,7 @@ def vergelijking_tabel(inzending: Inzending, regels: Sequence[Vergelijking]) -> 
     return Tabel(
         sleutel="Vergelijking",
         titel=(
-            f"Inzending {inzending.gemeente.naam}, peildatum {inzending.peildatum:%d-%m-%Y}: "
+            f"Inzending {inzending.gemeente.naam}, peildatum {opmaak.datum(inzending.peildatum)}: "
             "opgeslagen en ingediende realisatie"
         ),
         bijschrift="Verschil = ingediend − opgeslagen; een lege cel: geen cijfer.",

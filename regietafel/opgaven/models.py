@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente, Provincie
 
 
@@ -100,7 +101,7 @@ class ProvincieOpgave(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.provincie} {self.get_soort_display()} {self.aantal} (vanaf {self.geldig_vanaf:%d-%m-%Y})"
+        return f"{self.provincie} {self.get_soort_display()} {self.aantal} (vanaf {opmaak.datum(self.geldig_vanaf)})"
 
 
 class Opgave(models.Model):

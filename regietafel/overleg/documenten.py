@@ -12,7 +12,8 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from regietafel.core.opmaak import datum_kort, datum_lang
+from regietafel.core import opmaak
+from regietafel.core.opmaak import datum_lang
 from regietafel.overleg.models import Agendapunt, BijlageSoort, Overleg
 from regietafel.overleg.queries import Lijst
 
@@ -116,7 +117,7 @@ def agenda_van(overleg: Overleg) -> Agenda:
                     AgendaBrief(
                         anker=anker,
                         kop=f"Agendapunt {p.nummer}{p.letter} {brief.onderwerp[:1].lower()}{brief.onderwerp[1:]}",
-                        ontvangen=f"(Ontvangen: {datum_kort(brief.ontvangen)})",
+                        ontvangen=f"(Ontvangen: {opmaak.datum(brief.ontvangen)})",
                         alineas=tuple(a.strip() for a in brief.tekst.split("\n\n") if a.strip()),
                         pagina=pagina,
                     )
@@ -342,9 +343,9 @@ def lijst_docx(lijst: Lijst) -> bytes:
             c = t.add_row().cells
             c[0].text = ar.actie.omschrijving
             c[1].text = ar.actie.door_wie
-            c[2].text = datum_kort(ar.actie.deadline)
+            c[2].text = opmaak.datum(ar.actie.deadline)
             c[3].text = ar.status_tekst
-            c[4].text = f"PRT {datum_kort(ar.actie.agendapunt.overleg.datum)}"
+            c[4].text = f"PRT {opmaak.datum(ar.actie.agendapunt.overleg.datum)}"
     slot = word.add_paragraph()
     slot.add_run(status).bold = True
     return _opslaan(word)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.core import opmaak
 from regietafel.overleg.models import (
     Actie,
     ActieStatus,
@@ -148,7 +149,7 @@ class BriefForm(_Utrecht, forms.ModelForm):
             veld: Any = self.fields["agendapunten"]
             veld.queryset = agendapunten
             veld.label_from_instance = lambda p: (
-                f"PRT {p.overleg.datum:%d-%m-%Y} — {p.nummer}{p.letter} {p.titel}"
+                f"PRT {opmaak.datum(p.overleg.datum)} — {p.nummer}{p.letter} {p.titel}"
             )
         self._stijl()
 

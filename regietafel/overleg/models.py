@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.gemeenten.models import Provincie
 
 
@@ -64,7 +64,7 @@ class Overleg(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.provincie} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {self.provincie} {opmaak.datum(self.datum)}"
 
     @property
     def concept(self) -> bool:
@@ -251,4 +251,4 @@ class Brief(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.onderwerp} ({self.afzender}, {self.ontvangen:%d-%m-%Y})"
+        return f"{self.onderwerp} ({self.afzender}, {opmaak.datum(self.ontvangen)})"

@@ -88,11 +88,11 @@ class ActieRegel:
     @property
     def tekst(self) -> str:
         """ "Omschrijving (deadline 1-3-2026) — afgerond", as the list prints it."""
-        from regietafel.core.opmaak import datum_kort
+        from regietafel.core import opmaak
 
         tekst = self.actie.omschrijving
         if self.actie.deadline:
-            tekst += f" (deadline {datum_kort(self.actie.deadline)})"
+            tekst += f" (deadline {opmaak.datum(self.actie.deadline)})"
         if self.actie.status == ActieStatus.AFGEROND:
             tekst += " — afgerond"
         return tekst
@@ -121,11 +121,11 @@ class Lijst:
 
     @property
     def status_tekst(self) -> str:
-        from regietafel.core.opmaak import datum_kort
+        from regietafel.core import opmaak
 
         if self.overleg.vastgesteld_in is None:
             return "CONCEPT"
-        return f"Ingestemd {datum_kort(self.overleg.vastgesteld_in.datum)}"
+        return f"Ingestemd {opmaak.datum(self.overleg.vastgesteld_in.datum)}"
 
 
 def lijst(overleg: Overleg) -> Lijst:

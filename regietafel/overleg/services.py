@@ -367,7 +367,7 @@ def stand_titel(provincie: Provincie) -> str:
 def controleer_stand_van_zaken(*, door: Any, punt: Agendapunt, peildatum: dt.date) -> None:
     """The quick checks of ``voeg_stand_van_zaken_toe`` before a job makes the report: the
     user may write this meeting, and the provincie has figures on ``peildatum``."""
-    from regietafel.core.opmaak import datum_kort
+    from regietafel.core import opmaak
 
     provincie = punt.overleg.provincie
     _controleer(door, provincie)
@@ -376,7 +376,7 @@ def controleer_stand_van_zaken(*, door: Any, punt: Agendapunt, peildatum: dt.dat
         raise ValidationError(
             {
                 "peildatum": f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum "
-                f"{datum_kort(peildatum)}."
+                f"{opmaak.datum(peildatum)}."
             }
         )
 
@@ -388,7 +388,7 @@ def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date)
 
     Raises ValidationError (Dutch) when there are no figures for that peildatum.
     """
-    from regietafel.core.opmaak import datum_kort
+    from regietafel.core import opmaak
 
     provincie = punt.overleg.provincie
     _controleer(door, provincie)
@@ -421,7 +421,7 @@ def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date)
         bijlage = Bijlage.objects.create(
             agendapunt=punt,
             soort=BijlageSoort.STAND_VAN_ZAKEN,
-            titel=f"{stand_titel(provincie)} (peildatum {datum_kort(peildatum)})",
+            titel=f"{stand_titel(provincie)} (peildatum {opmaak.datum(peildatum)})",
             bestandsnaam=f"stand-van-zaken-{provincie.naam.lower()}-{peildatum:%Y-%m-%d}.pdf",
             checksum=som,
             grootte=grootte,

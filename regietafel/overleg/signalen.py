@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from regietafel.core.opmaak import datum_kort
+from regietafel.core import opmaak
 from regietafel.core.signalen import Signaal
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg.models import Actie, ActieStatus, Brief, OpvolgingStatus, Overleg
@@ -27,8 +27,8 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
         uit.append(
             Signaal(
                 tekst=(
-                    f"Actie PRT {datum_kort(a.agendapunt.overleg.datum)} ({a.door_wie}) is over de "
-                    f"deadline van {datum_kort(a.deadline)}: {a.omschrijving[:120]}"
+                    f"Actie PRT {opmaak.datum(a.agendapunt.overleg.datum)} ({a.door_wie}) is over de "
+                    f"deadline van {opmaak.datum(a.deadline)}: {a.omschrijving[:120]}"
                 ),
                 url=reverse("overleg:acties") + f"#actie-{a.pk}",
                 datum=a.deadline,
@@ -43,7 +43,7 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
             Signaal(
                 tekst=(
                     f"Opvolging van „{b.onderwerp}” ({b.afzender}, ontvangen "
-                    f"{datum_kort(b.ontvangen)}) is over de deadline van {datum_kort(b.opvolging_deadline)}."
+                    f"{opmaak.datum(b.ontvangen)}) is over de deadline van {opmaak.datum(b.opvolging_deadline)}."
                 ),
                 url=reverse("overleg:brief", args=[b.pk]),
                 datum=b.opvolging_deadline,
@@ -56,7 +56,7 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
         uit.append(
             Signaal(
                 tekst=(
-                    f"De actie- en besluitenlijst van het PRT van {datum_kort(laatste.datum)} is "
+                    f"De actie- en besluitenlijst van het PRT van {opmaak.datum(laatste.datum)} is "
                     "nog CONCEPT; het volgende overleg stelt haar vast."
                 ),
                 ernst="informatie",

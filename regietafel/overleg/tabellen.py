@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.overleg.models import Actie, Brief
 
@@ -50,7 +51,7 @@ def brieven_tabel(brieven: Iterable[Brief], *, titel: str) -> Tabel:
             b.get_soort_display(),
             b.bestandsnaam or "",
             "; ".join(
-                f"PRT {p.overleg.datum:%d-%m-%Y} punt {p.nummer}{p.letter}"
+                f"PRT {opmaak.datum(p.overleg.datum)} punt {p.nummer}{p.letter}"
                 for p in b.agendapunten.all()
             ),
             b.opvolging,
@@ -101,7 +102,9 @@ def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
                 o.eindtijd.strftime("%H.%M") if o.eindtijd else "",
                 o.locatie,
                 "ja" if o.online else "nee",
-                f"Ingestemd {o.vastgesteld_in.datum:%d-%m-%Y}" if o.vastgesteld_in else "CONCEPT",
+                f"Ingestemd {opmaak.datum(o.vastgesteld_in.datum)}"
+                if o.vastgesteld_in
+                else "CONCEPT",
             )
             for o in sorted(overleggen, key=lambda o: o.datum, reverse=True)
         ),

@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from regietafel.core import klok
-from regietafel.core.opmaak import datum_kort
+from regietafel.core import klok, opmaak
 from regietafel.core.xlsx import xlsx_antwoord
+from regietafel.domain.maanden import eerste_van_maand
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg import documenten, queries, services
 from regietafel.overleg import taken as overleg_taken
@@ -95,7 +95,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten(form, exc)
             else:
-                messages.success(request, f"Overleg van {datum_kort(overleg.datum)} opgeslagen.")
+                messages.success(request, f"Overleg van {opmaak.datum(overleg.datum)} opgeslagen.")
                 return redirect("overleg:overleg", overleg.pk)
     komend, voorbij = queries.komend_en_voorbij(provincie)
     if request.method == "GET" and request.GET.get("formaat") == "xlsx":
@@ -181,7 +181,7 @@ def instemmen_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
-            request, f"De actie- en besluitenlijst van {datum_kort(vorig.datum)} is ingestemd."
+            request, f"De actie- en besluitenlijst van {opmaak.datum(vorig.datum)} is ingestemd."
         )
     return redirect("overleg:overleg", overleg.pk)
 
@@ -206,7 +206,7 @@ def _als_taak(
         door=request.user,
         soort=soort,
         sleutel=overleg_taken.sleutel(overleg.pk, formaat),
-        omschrijving=f"{wat.capitalize()} PRT {provincie} {datum_kort(overleg.datum)} ({formaat.upper()})",
+        omschrijving=f"{wat.capitalize()} PRT {provincie} {opmaak.datum(overleg.datum)} ({formaat.upper()})",
         parameters={"overleg": overleg.pk, "formaat": formaat, "naam": naam},
         provincie=provincie,
         terug_url=reverse("overleg:overleg", args=[overleg.pk]),
@@ -249,7 +249,7 @@ def actielijst_view(request: HttpRequest, pk: int, formaat: str) -> HttpResponse
     if formaat == "xlsx":
         tabel = acties_tabel(
             [r.actie for r in lijst.alle_acties],
-            titel=f"Acties PRT {datum_kort(overleg.datum)}",
+            titel=f"Acties PRT {opmaak.datum(overleg.datum)}",
             bijschrift="Acties van dit overleg en de meegenomen open acties van eerdere overleggen.",
         )
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=tabel.titel)
@@ -296,7 +296,7 @@ def _punt_context(request: HttpRequest, punt: Agendapunt, **formulieren: Any) ->
         "actie_form": formulieren.get("actie_form") or ActieForm(),
         "bijlage_form": formulieren.get("bijlage_form") or BijlageForm(),
         "rapport_form": formulieren.get("rapport_form")
-        or RapportForm(initial={"peildatum": punt.overleg.datum.replace(day=1)}),
+        or RapportForm(initial={"peildatum": eerste_van_maand(punt.overleg.datum)}),
         "bijlagen": list(punt.bijlagen.all()),
         "besluiten": list(punt.besluiten.all()),
         "acties": list(punt.acties.select_related("afgerond_in")),
@@ -428,7 +428,7 @@ def rapport_view(request: HttpRequest, pk: int) -> HttpResponse:
             taak = taken_services.plaats(
                 door=request.user,
                 soort=overleg_taken.STAND_BIJ_PUNT,
-                omschrijving=f"Stand van zaken per {datum_kort(peildatum)} bij agendapunt {punt}",
+                omschrijving=f"Stand van zaken per {opmaak.datum(peildatum)} bij agendapunt {punt}",
                 parameters={"punt": punt.pk, "peildatum": peildatum.isoformat()},
                 provincie=provincie,
                 terug_url=reverse("overleg:punt", args=[punt.pk]),

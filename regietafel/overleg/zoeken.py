@@ -40,7 +40,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from regietafel.core.opmaak import datum_kort
+from regietafel.core import opmaak
 
 if TYPE_CHECKING:
     from regietafel.gemeenten.models import Provincie
@@ -155,7 +155,7 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
         uit.append(
             Treffer(
                 "Agendapunten",
-                f"{p.nummer}{p.letter} {p.titel} (PRT {datum_kort(p.overleg.datum)})",
+                f"{p.nummer}{p.letter} {p.titel} (PRT {opmaak.datum(p.overleg.datum)})",
                 _overleg_url(p.overleg_id, f"punt-{p.pk}"),
                 beste_fragment(term, p.toelichting, p.aantekeningen, p.titel),
                 p.overleg.datum,
@@ -172,7 +172,7 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
         uit.append(
             Treffer(
                 "Besluiten",
-                f"{b.agendapunt.titel} (PRT {datum_kort(datum)})",
+                f"{b.agendapunt.titel} (PRT {opmaak.datum(datum)})",
                 _overleg_url(b.agendapunt.overleg_id, f"punt-{b.agendapunt_id}"),
                 fragment(b.tekst, term),
                 datum,
@@ -242,7 +242,7 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
         uit.append(
             Treffer(
                 "Bijlagen",
-                f"{bij.titel} (agendapunt {bij.agendapunt.nummer}{bij.agendapunt.letter}, PRT {datum_kort(bij.agendapunt.overleg.datum)})",
+                f"{bij.titel} (agendapunt {bij.agendapunt.nummer}{bij.agendapunt.letter}, PRT {opmaak.datum(bij.agendapunt.overleg.datum)})",
                 reverse("overleg:bijlage", args=[bij.pk]),
                 fragment(bij.tekst, term),
                 bij.agendapunt.overleg.datum,

@@ -10,8 +10,8 @@ import datetime as dt
 
 from django.utils.text import slugify
 
-from regietafel.core import klok
-from regietafel.core.opmaak import bijvoeglijk, datum_kort, datum_lang, euro, getal
+from regietafel.core import klok, opmaak
+from regietafel.core.opmaak import bijvoeglijk, datum_lang, euro, getal
 from regietafel.domain.bonus import Keuze
 from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
@@ -178,7 +178,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         status += [
             Alinea(
                 f"Overzicht huisvesting vergunninghouders, peildatum "
-                f"{datum_kort(stand.statushouders_peildatum)}: overzicht gemeenten van provincie "
+                f"{opmaak.datum(stand.statushouders_peildatum)}: overzicht gemeenten van provincie "
                 f"{provincie.naam}."
             ),
             Alinea(zinnen.statushouders(stand)[0]),
@@ -255,7 +255,7 @@ def puzzel_tabel(v: Verslag) -> Tabel:
     amv = "Asielopvang (AMV)"
     kop_oek = v.oekraine_cyclus.kolomkop if v.oekraine_cyclus else ""
     kop = v.cyclus.kolomkop
-    real = datum_kort(v.realisatie_peildatum)
+    real = opmaak.datum(v.realisatie_peildatum)
     kolommen = (
         Kolom("Gemeente", "tekst", breedte=18),
         Kolom("Inwoners", sub=str(v.inwoners_jaar or ""), som=True),
@@ -289,7 +289,7 @@ def puzzel_tabel(v: Verslag) -> Tabel:
             else f"De PUZZEL voor Nieuwkomers in {v.provincie.naam}"
         ),
         bijschrift=(
-            f"Gegevens voor de puzzel: opgave per {datum_kort(v.peildatum)}. De totalen zijn de "
+            f"Gegevens voor de puzzel: opgave per {opmaak.datum(v.peildatum)}. De totalen zijn de "
             f"som van de rijen."
         ),
         kolommen=kolommen,

@@ -11,8 +11,8 @@ import base64
 import io
 from dataclasses import dataclass
 
+from regietafel.core import opmaak
 from regietafel.core.grafiek import KLEUREN, stijl, toegankelijke_svg
-from regietafel.core.templatetags.getallen import getal_nl
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _svg(g: Grafiek) -> str:
         print_values_position="top",
         show_y_guides=True,
         show_x_guides=False,
-        value_formatter=lambda x: getal_nl(int(x)),
+        value_formatter=lambda x: opmaak.getal(int(x)),
         margin=6,
         spacing=6,
     )
@@ -131,7 +131,9 @@ def png(g: Grafiek, breedte: int = 1520) -> bytes:
                 [(min(nul, x(w)), y), (max(nul, x(w)), y + balk - 2)], fill=KLEUREN[j % 3]
             )
             tekst_x = max(nul, x(w)) + 4 * schaal
-            teken.text((tekst_x, y + balk / 2), getal_nl(w), fill="black", font=letter, anchor="lm")
+            teken.text(
+                (tekst_x, y + balk / 2), opmaak.getal(w), fill="black", font=letter, anchor="lm"
+            )
     y = boven + groep * len(g.categorieen) + round(14 * schaal)
     lx = links
     for j, reeks in enumerate(g.reeksen):

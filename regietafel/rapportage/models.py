@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 
@@ -148,5 +148,5 @@ class RapportVersie(models.Model):
         ]
 
     def __str__(self) -> str:
-        waarvoor = f"{self.peildatum:%d-%m-%Y}" if self.peildatum else str(self.cyclus)
+        waarvoor = opmaak.datum(self.peildatum) if self.peildatum else str(self.cyclus)
         return f"{self.get_soort_display()} {self.provincie} {waarvoor}, versie {self.volgnummer}"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente
 
 
@@ -41,7 +42,7 @@ class Dossier(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Toezicht {self.gemeente} ({self.geopend_op:%d-%m-%Y})"
+        return f"Toezicht {self.gemeente} ({opmaak.datum(self.geopend_op)})"
 
 
 class StapSoort(models.TextChoices):
@@ -86,7 +87,7 @@ class Stap(models.Model):
         ordering = ["datum", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {opmaak.datum(self.datum)}"
 
 
 class Document(models.Model):

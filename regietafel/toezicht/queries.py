@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.queries import nieuwste_stand
@@ -84,7 +85,7 @@ class Rij:
         """The peildata of the figures: "01-11-2025", "regulier 01-11-2025, AMV 01-10-2024"
         or "niet aangeleverd"."""
         data = {
-            t.soort: f"{t.realisatie_peildatum:%d-%m-%Y}"
+            t.soort: opmaak.datum(t.realisatie_peildatum)
             if t.realisatie_peildatum
             else "niet aangeleverd"
             for t in self.tekorten
@@ -172,7 +173,7 @@ def overzicht_tabel(o: Overzicht, datum: dt.date) -> Tabel:
                 opgave(r, Soort.AMV),
                 verschil(r, Soort.AMV),
                 r.statushouders_achterstand,
-                (f"{r.dossier.get_status_display()} sinds {r.dossier.geopend_op:%d-%m-%Y}")
+                (f"{r.dossier.get_status_display()} sinds {opmaak.datum(r.dossier.geopend_op)}")
                 if r.dossier
                 else "geen dossier",
                 (
@@ -185,11 +186,11 @@ def overzicht_tabel(o: Overzicht, datum: dt.date) -> Tabel:
                 r.cijfers_per,
             )
         )
-    sh = f" op {o.statushouders_peildatum:%d-%m-%Y}" if o.statushouders_peildatum else ""
+    sh = f" op {opmaak.datum(o.statushouders_peildatum)}" if o.statushouders_peildatum else ""
     return Tabel(
         sleutel="toezicht",
         titel="Gemeenten met een tekort",
-        bijschrift=f"Per gemeente het laatst bekende cijfer tot en met {o.peildatum:%d-%m-%Y} "
+        bijschrift=f"Per gemeente het laatst bekende cijfer tot en met {opmaak.datum(o.peildatum)} "
         "(de peildatum staat in de kolom Cijfers per) tegen de vastgestelde opgave die toen gold "
         "(verschil negatief = tekort; zonder cijfer geen verschil) en de achterstand huisvesting "
         f"vergunninghouders{sh}, met de stand van het toezichtdossier.",

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from regietafel.audit.services import momentopname, registreer, verschillen
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.gemeenten.models import Gemeente
 from regietafel.services import bewaar
 from regietafel.toezicht import opslag
@@ -77,7 +77,7 @@ def open_dossier(
         if bestaand.geopend_op != geopend_op or bestaand.onderwerp != onderwerp:
             raise ValidationError(
                 f"Er is al een open toezichtdossier voor {gemeente} (geopend op "
-                f"{bestaand.geopend_op:%d-%m-%Y}).",
+                f"{opmaak.datum(bestaand.geopend_op)}).",
                 code="open",
             )
         return bestaand, False

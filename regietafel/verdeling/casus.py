@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from regietafel.domain.notatie import procent
 from regietafel.domain.restopgave import (
     TYPEN,
     Casus,
     GemeenteInvoer,
     Uitkomst,
     Uitruil,
-    decimaal,
 )
 
 
@@ -324,7 +324,7 @@ def uitkomst_json(uitkomst: Uitkomst) -> dict[str, Any]:
 
 
 def _procent_tekst(p: Fraction | None) -> str:
-    return "n.v.t." if p is None else f"{decimaal(p * 100)} %"
+    return "n.v.t." if p is None else procent(p)
 
 
 def uitkomst_tabel(uitkomst: Uitkomst) -> str:

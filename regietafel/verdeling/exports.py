@@ -14,10 +14,9 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Decimaal, Kolom, Percentage, Tabel, Waarde
-from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.domain.restopgave import TYPEN, Opvangtype
 from regietafel.verdeling.grafiek import Grafiek
 from regietafel.verdeling.models import Scenario, ScenarioGemeente
@@ -150,7 +149,7 @@ def scenario_xlsx(werkblad: Werkblad) -> bytes:
     excel.regel(s, ("Scenario", werkblad.scenario.naam))
     excel.regel(s, ("Provincie", werkblad.scenario.provincie.naam))
     excel.regel(s, ("Cyclus", str(werkblad.scenario.cyclus)))
-    excel.regel(s, ("Berekend op", klok.lokaal(klok.nu()).strftime("%d-%m-%Y %H:%M")))
+    excel.regel(s, ("Berekend op", opmaak.moment(klok.nu())))
     excel.regel(s, ())
     for cel in s[excel.regel(s, ("", "Regulier", "Amv"))]:
         cel.font = vet
@@ -361,9 +360,9 @@ def scenarios_tabel(scenarios: Sequence[Scenario]) -> Tabel:
             (
                 s.naam,
                 str(s.cyclus),
-                f"{klok.lokaal(s.aangemaakt_op):%d-%m-%Y %H:%M}",
+                opmaak.moment(s.aangemaakt_op),
                 s.aangemaakt_door.get_username() if s.aangemaakt_door else "",
-                f"{klok.lokaal(s.gewijzigd_op):%d-%m-%Y %H:%M}",
+                opmaak.moment(s.gewijzigd_op),
                 s.kopie_van.naam if s.kopie_van else "",
             )
             for s in scenarios
@@ -470,7 +469,7 @@ def oekraine_tabel(v: OekraineVerdeling) -> Tabel:
     jaren = ", ".join(str(j) for j in v.inwoners_jaren)
     return Tabel(
         sleutel="Oekraïne",
-        titel=f"Verdeling van {getal_nl(v.totaal)} plaatsen naar inwoners (1 januari {jaren})",
+        titel=f"Verdeling van {opmaak.getal(v.totaal)} plaatsen naar inwoners (1 januari {jaren})",
         bijschrift=(
             "Naast de opgeslagen indicatieve verdeling; verschil = verdeling − opgeslagen. "
             "Quotum = provinciaal aantal × inwoners ÷ totaal inwoners; verdeling met de grootste "
@@ -540,7 +539,7 @@ def tabel1_docx(werkblad: Werkblad) -> bytes:
         cellen = tabel.add_row().cells
         cellen[0].text = naam
         for cel, n in zip(cellen[1:], getallen, strict=True):
-            cel.text = getal_nl(n)
+            cel.text = opmaak.getal(n)
             cel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if naam == "Totaal":
             for cel in cellen:

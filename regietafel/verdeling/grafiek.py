@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from regietafel.core import opmaak
 from regietafel.core.grafiek import KLEUREN as KLEURENSET
 from regietafel.core.grafiek import stijl, toegankelijke_svg
-from regietafel.core.templatetags.getallen import getal_nl
 from regietafel.domain.restopgave import Opvangtype
 from regietafel.verdeling.queries import Werkblad
 
@@ -46,7 +46,7 @@ def _svg(titel: str, namen: list[str], reeksen: list[list[int]]) -> SafeString:
         truncate_legend=-1,
         print_values=False,
         show_y_guides=False,
-        value_formatter=lambda x: getal_nl(int(x)),
+        value_formatter=lambda x: opmaak.getal(int(x)),
         margin=10,
         spacing=8,
     )

@@ -92,7 +92,7 @@ class ScenarioGemeente(models.Model):
         "historisch gemiddelde", default=0, help_text="Gemiddeld gerealiseerd per jaar, 2014–2024."
     )
     oekraine_plaatsen = models.PositiveIntegerField(
-        "Oekraïne-plaatsen", default=0, help_text="Gerealiseerd 1-1-2023 t/m 1-9-2024."
+        "Oekraïne-plaatsen", default=0, help_text="Gerealiseerd 01-01-2023 t/m 01-09-2024."
     )
 
     class Meta:

@@ -13,6 +13,8 @@ from fractions import Fraction
 
 from django.db.models import Prefetch, QuerySet
 
+from regietafel.domain.indicatief import afgerond
+from regietafel.domain.notatie import decimaal, procent
 from regietafel.domain.restopgave import (
     TYPEN,
     Casus,
@@ -21,8 +23,6 @@ from regietafel.domain.restopgave import (
     Reden,
     Uitkomst,
     Uitruil,
-    decimaal,
-    procent,
     verdeel_restopgave,
 )
 from regietafel.domain.validatie import Bevinding, Ernst, controleer_som
@@ -372,8 +372,7 @@ class OekraineRij:
     @property
     def quotum_tekst(self) -> str:
         """295,41 or 1.239,62: Dutch decimals with thousands separators."""
-        geheel, _, deel = decimaal(self.quotum).partition(",")
-        return f"{int(geheel):,}".replace(",", ".") + ("," + deel if deel else "")
+        return decimaal(self.quotum)
 
     @property
     def verschil(self) -> int | None:
@@ -414,10 +413,6 @@ class OekraineVerdeling:
     @property
     def totaal_inwoners(self) -> int:
         return sum(r.inwoners for r in self.rijen)
-
-
-def _rond_af(q: Fraction) -> int:
-    return (q + Fraction(1, 2)).__floor__()
 
 
 def laatste_inwonertallen(gemeenten: Iterable[Gemeente]) -> dict[int, Inwonertal]:
@@ -495,7 +490,7 @@ def oekraine_verdeling(
             quotum=verdeling.quota[g.naam],
             verdeeld=verdeling.aantallen[g.naam],
             opgehoogd=g.naam in verdeling.opgehoogd,
-            per_rij_afgerond=_rond_af(verdeling.quota[g.naam]),
+            per_rij_afgerond=afgerond(verdeling.quota[g.naam]),
             bron=opgeslagen.get(g.pk),
         )
         for g in gemeenten

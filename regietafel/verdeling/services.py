@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from regietafel.audit.services import registreer
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import Realisatie
 from regietafel.opgaven.models import (
@@ -78,7 +79,7 @@ def _controleer(scenario: Scenario) -> None:
 
 
 def _datum(d: Any) -> str:
-    return f"{d:%d-%m-%Y}"
+    return opmaak.datum(d)
 
 
 @transaction.atomic
@@ -149,7 +150,7 @@ def maak_scenario(
         bronnen.append(
             f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {_datum(oekraine_totaal.geldig_vanaf)}); "
             "Oekraïne-plaatsen: de laatste realisatie vóór de deadline van het verslag "
-            "(de methode van de minister telt 1-1-2023 t/m 1-9-2024: controleer deze cijfers)."
+            "(de methode van de minister telt 01-01-2023 t/m 01-09-2024: controleer deze cijfers)."
         )
     bronnen.append("Kansrijke initiatieven en historisch gemiddelde: niet opgeslagen, 0 ingevuld.")
     scenario = Scenario(

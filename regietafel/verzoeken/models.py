@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
+from regietafel.core import opmaak
 from regietafel.domain.nareizigers import Maatregel, Plaatsing
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie
@@ -47,7 +48,7 @@ class NoodopvangVerzoek(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Noodopvang {self.plaatsen} plaatsen ({self.ontvangen_op:%d-%m-%Y})"
+        return f"Noodopvang {self.plaatsen} plaatsen ({opmaak.datum(self.ontvangen_op)})"
 
 
 class Gereedheid(models.TextChoices):
@@ -140,7 +141,7 @@ class Activering(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Activering {self.kandidaat} {self.geactiveerd_op:%d-%m-%Y}"
+        return f"Activering {self.kandidaat} {opmaak.datum(self.geactiveerd_op)}"
 
 
 class Nareismaatregel(models.Model):
@@ -218,7 +219,7 @@ class NareizigersPlaatsing(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.personen} nareizigers {self.gemeente} {self.geplaatst_op:%d-%m-%Y}"
+        return f"{self.personen} nareizigers {self.gemeente} {opmaak.datum(self.geplaatst_op)}"
 
     @property
     def hotelnaam(self) -> str:

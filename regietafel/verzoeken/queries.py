@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core import opmaak
 from regietafel.domain.nareizigers import (
     Maatregel,
     Melding,
@@ -116,14 +116,14 @@ def kandidaat_van(provincie: Provincie, pk: int) -> Kandidaatlocatie | None:
 
 def reserve_signaaltekst(r: Reserve) -> str:
     tekst = (
-        f"Noodopvangreserve: {getal_nl(r.aangehouden)} van {getal_nl(r.verzoek.plaatsen)} "
+        f"Noodopvangreserve: {opmaak.getal(r.aangehouden)} van {opmaak.getal(r.verzoek.plaatsen)} "
         f"plaatsen gereed"
     )
     if r.geactiveerd:
-        tekst += f" (waarvan {getal_nl(r.geactiveerd)} geactiveerd)"
+        tekst += f" (waarvan {opmaak.getal(r.geactiveerd)} geactiveerd)"
     return (
-        tekst + f", periode {r.verzoek.periode_van:%d-%m-%Y} tot en met "
-        f"{r.verzoek.periode_tot:%d-%m-%Y}."
+        tekst + f", periode {opmaak.datum(r.verzoek.periode_van)} tot en met "
+        f"{opmaak.datum(r.verzoek.periode_tot)}."
     )
 
 

@@ -3,6 +3,7 @@ export writes the same objects."""
 
 from __future__ import annotations
 
+from regietafel.core import opmaak
 from regietafel.core.tabel import Aandeel, Kolom, Tabel
 from regietafel.verzoeken.models import Activering, Kandidaatlocatie
 from regietafel.verzoeken.queries import Nareizigers, Reserve
@@ -119,7 +120,7 @@ def plaatsingen_tabel(n: Nareizigers) -> Tabel:
         sleutel="nareizigers",
         titel="Plaatsingen van nareizigers",
         bijschrift=f"Per plaatsing: wanneer de gemeente is geïnformeerd, tot wanneer het COA "
-        f"het hotel betaalt en de signalen op {n.datum:%d-%m-%Y}.",
+        f"het hotel betaalt en de signalen op {opmaak.datum(n.datum)}.",
         kolommen=(
             Kolom("Gemeente", "tekst", breedte=16),
             Kolom("Hotel", "tekst", breedte=26),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.core import opmaak
 from regietafel.woo.gronden import KEUZES
 from regietafel.woo.tekst import MAX_BYTES, SOORTEN
 
@@ -98,7 +99,7 @@ class DocumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         veld = self.fields["peildatum"]
         assert isinstance(veld, forms.ChoiceField)
-        veld.choices = [(d.isoformat(), f"{d:%d-%m-%Y}") for d in peildata]
+        veld.choices = [(d.isoformat(), opmaak.datum(d)) for d in peildata]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

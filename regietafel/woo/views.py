@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from regietafel.core import klok, rapporten
+from regietafel.core import klok, opmaak, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.pagina import provincie_van
@@ -176,7 +176,7 @@ def document_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
                 maker = rapporten.stand_van_zaken()
                 rapport = maker.document(provincie_van(request), peildatum)
                 tekst, bron, naam = uit_rapport(rapport), Bron.STAND, ""
-                titel = titel or f"{rapport.titel} {peildatum:%d-%m-%Y}"
+                titel = titel or f"{rapport.titel} {opmaak.datum(peildatum)}"
             document = services.voeg_document_toe(
                 door=request.user,
                 besluit=besluit,

@@ -17,7 +17,6 @@ from regietafel.domain.nareizigers import (
     halfjaar,
     har_plus_melding,
     meldingen,
-    plus_maanden,
     te_laat_geinformeerd,
 )
 
@@ -71,9 +70,13 @@ def test_unknown_notice_is_reported() -> None:
 
 def test_coa_pays_six_months() -> None:
     assert einde_coa_betaling(plaatsing(), SEED_002) == dt.date(2026, 7, 15)
-    assert plus_maanden(dt.date(2025, 8, 31), 6) == dt.date(2026, 2, 28)
-    assert plus_maanden(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
-    assert plus_maanden(dt.date(2025, 12, 22), 6) == dt.date(2026, 6, 22)
+    # The same day six months later, clamped (domain.maanden.zelfde_dag_plus_maanden).
+    for geplaatst, einde in (
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 28)),
+        (dt.date(2027, 8, 31), dt.date(2028, 2, 29)),
+        (dt.date(2025, 12, 22), dt.date(2026, 6, 22)),
+    ):
+        assert einde_coa_betaling(plaatsing(geplaatst_op=geplaatst), SEED_002) == einde
 
 
 def test_alert_before_the_six_months_end_with_configurable_lead_time() -> None:
@@ -134,8 +137,9 @@ datums = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31)
 
 
 @given(datums, st.integers(min_value=1, max_value=24))
-def test_plus_maanden_lands_in_the_right_month(datum: dt.date, maanden: int) -> None:
-    uit = plus_maanden(datum, maanden)
+def test_coa_pays_until_the_same_day_months_later(datum: dt.date, maanden: int) -> None:
+    maatregel = Maatregel(har_plus_tot=dt.date(2026, 7, 1), max_maanden=maanden)
+    uit = einde_coa_betaling(plaatsing(geplaatst_op=datum, geinformeerd_op=datum), maatregel)
     assert (uit.year * 12 + uit.month) - (datum.year * 12 + datum.month) == maanden
     assert uit.day <= datum.day
     assert uit > datum

@@ -19,7 +19,6 @@ from regietafel.domain.validatie import (
     controleer_som,
     controleer_vergunninghouders,
     controleer_voortgang,
-    formatteer_getal,
     naam_sleutel,
 )
 
@@ -73,15 +72,6 @@ REGISTER = (
     "Tynaarlo",
     "Westerveld",
 )
-
-
-def test_formatteer_getal() -> None:
-    assert formatteer_getal(0) == "0"
-    assert formatteer_getal(999) == "999"
-    assert formatteer_getal(5720) == "5.720"
-    assert formatteer_getal(1234567) == "1.234.567"
-    assert formatteer_getal(-670) == "\u2212670"
-    assert formatteer_getal(-5722) == "\u22125.722"
 
 
 def test_ukraine_rows_do_not_add_up_to_the_stated_total() -> None:

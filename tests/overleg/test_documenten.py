@@ -44,7 +44,7 @@ def test_agenda_of_5_februari_as_pdf_and_docx(demo, lezer) -> None:  # type: ign
         )
         # The letters follow the agenda, each on its own page, referred to as P2. and P3.
         assert "Agendapunt 5c verzoek tot noodopvang" in tekst
-        assert "(Ontvangen: 12-1-2026)" in tekst
+        assert "(Ontvangen: 12-01-2026)" in tekst
         assert "Agendapunt 7b versnelling huisvesting nareizigers" in tekst
         assert "(Ontvangen: 19-12-2025)" in tekst
         assert "P2." in tekst and "P3." in tekst

@@ -164,7 +164,7 @@ def test_docx_is_a_structured_word_document(bestanden: dict[str, bytes]) -> None
     assert docx_tabellen(bestanden["docx"])[0][1][:4] == [
         "Gemeente",
         "Opgave\n25/26",
-        "Realisatie\n1-11-2025",
+        "Realisatie\n01-11-2025",
         "Verschil",
     ]
 

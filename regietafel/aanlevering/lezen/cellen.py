@@ -9,6 +9,8 @@ from typing import Any
 
 from regietafel.aanlevering.lezen.bestand import CelFout
 from regietafel.aanlevering.lezen.tabel import EXCEL_FOUT, Formule
+from regietafel.core import opmaak
+from regietafel.domain import notatie
 
 MAXIMUM = 1_000_000
 """No figure in these sources comes near a million persons or places."""
@@ -44,10 +46,6 @@ MAANDNAMEN = {
 def kort(waarde: Any, lengte: int = 40) -> str:
     tekst = str(waarde).strip().replace("\n", " ")
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
-
-
-def getal_tekst(n: int) -> str:
-    return ("−" if n < 0 else "") + f"{abs(n):,}".replace(",", ".")
 
 
 def is_leeg(waarde: Any) -> bool:
@@ -101,9 +99,9 @@ def geheel_getal(waarde: Any, *, leeg: int | None = None, negatief: bool = False
     else:
         raise CelFout(f"„{kort(waarde)}” is geen geheel getal")
     if abs(n) > MAXIMUM:
-        raise CelFout(f"{getal_tekst(n)} is onwaarschijnlijk groot (meer dan 1.000.000)")
+        raise CelFout(f"{notatie.getal(n)} is onwaarschijnlijk groot (meer dan 1.000.000)")
     if n < 0 and not negatief:
-        raise CelFout(f"{getal_tekst(n)} is negatief; verwacht 0 of meer")
+        raise CelFout(f"{notatie.getal(n)} is negatief; verwacht 0 of meer")
     return n
 
 
@@ -121,7 +119,7 @@ def datum(waarde: Any) -> dt.date:
     else:
         raise CelFout(f"„{kort(waarde)}” is geen datum; verwacht dd-mm-jjjj")
     if not 2000 <= resultaat.year <= 2100:
-        raise CelFout(f"{resultaat:%d-%m-%Y} ligt niet tussen 2000 en 2100")
+        raise CelFout(f"{opmaak.datum(resultaat)} ligt niet tussen 2000 en 2100")
     return resultaat
 
 

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from regietafel.aanlevering.lezen.bestand import Bestand, CelFout, kolomletter
-from regietafel.aanlevering.lezen.cellen import datum, geheel_getal, getal_tekst, is_leeg, kort
+from regietafel.aanlevering.lezen.cellen import datum, geheel_getal, is_leeg, kort
 from regietafel.aanlevering.lezen.indeling import Tabel, dubbel, zoek_gemeente, zoek_tabel
 from regietafel.aanlevering.lezen.koppen import CBS_CODE, GEMEENTE, Kolom, kop_sleutel
 from regietafel.aanlevering.lezen.register import GemeenteRegister, RegisterGemeente
 from regietafel.aanlevering.lezen.tabel import open_werkboek
+from regietafel.core import opmaak
+from regietafel.domain import notatie
+from regietafel.domain.maanden import plus_maanden
 from regietafel.domain.statushouders import (
     GETALLEN,
     VergunninghoudersInvoer,
@@ -107,7 +110,7 @@ class CoaRij:
 
 def _uitleg(veld: str, s: VergunninghoudersStand) -> str:
     """How R4 arrives at the figure, in the words of the table."""
-    g = getal_tekst
+    g = notatie.getal
     return {
         "stand_1_jul": f"stand op 1 januari {g(s.stand_1_jan)} + taakstelling 1e helft "
         f"{g(s.taakstelling_h1)} − realisatie 1e helft {g(s.realisatie_h1)}",
@@ -160,7 +163,7 @@ def _lees_peildatum(bestand: Bestand[CoaRij], tabel: Tabel) -> None:
                 return
             if peildatum.day != 1:
                 bestand.fout(
-                    f"De peildatum {peildatum:%d-%m-%Y} in cel {cel} is geen eerste dag van de "
+                    f"De peildatum {opmaak.datum(peildatum)} in cel {cel} is geen eerste dag van de "
                     "maand; het COA-overzicht geeft de stand op de eerste dag van de maand.",
                     rij=nummer,
                     kolom=kolomletter(cel_index),
@@ -181,10 +184,10 @@ def _lees_jaar(bestand: Bestand[CoaRij], tabel: Tabel) -> None:
             break
     if jaar is None:
         p = bestand.peildatum
-        jaar = p.year - 1 if p.month == 1 else p.year
+        jaar = plus_maanden(p, -1).year  # a peildatum of 1 January closes the year before
     if not dt.date(jaar, 1, 1) <= bestand.peildatum <= dt.date(jaar + 1, 1, 1):
         bestand.fout(
-            f"De peildatum {bestand.peildatum:%d-%m-%Y} valt niet in {jaar}, het jaar van de "
+            f"De peildatum {opmaak.datum(bestand.peildatum)} valt niet in {jaar}, het jaar van de "
             "kolomkoppen."
         )
     bestand.jaar = jaar
@@ -250,8 +253,8 @@ def _lees_rijen(bestand: Bestand[CoaRij], tabel: Tabel, register: GemeenteRegist
         stand = stand_vergunninghouders(_invoer(cijfers))
         for veld in controleer_stand({k: cijfers[k] for k in AFGELEID}, stand):
             bestand.fout(
-                f"{gemeente.naam}: {veld_label(veld)} is {getal_tekst(_getoond(veld, cijfers))}, berekend "
-                f"{getal_tekst(getattr(stand, veld))} ({_uitleg(veld, stand)}).",
+                f"{gemeente.naam}: {veld_label(veld)} is {notatie.getal(_getoond(veld, cijfers))}, berekend "
+                f"{notatie.getal(getattr(stand, veld))} ({_uitleg(veld, stand)}).",
                 rij=nummer,
                 kolom=indeling.plaats(veld),
             )
@@ -295,8 +298,8 @@ def _controleer_totaal(
             else getattr(som, veld)
         )
         bestand.fout(
-            f"Het totaal is {getal_tekst(_getoond(veld, cijfers))}, "
-            f"de som van de rijen is {getal_tekst(verwacht)}.",
+            f"Het totaal is {notatie.getal(_getoond(veld, cijfers))}, "
+            f"de som van de rijen is {notatie.getal(verwacht)}.",
             rij=nummer,
             kolom=tabel.indeling.plaats(veld),
         )

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regietafel.aanlevering.lezen.bestand import Bestand, CelFout
-from regietafel.aanlevering.lezen.cellen import geheel_getal, getal_tekst, is_leeg
+from regietafel.aanlevering.lezen.cellen import geheel_getal, is_leeg
 from regietafel.aanlevering.lezen.indeling import dubbel, zoek_gemeente, zoek_tabel
 from regietafel.aanlevering.lezen.koppen import CBS_CODE, GEMEENTE, Kolom, kop_sleutel
 from regietafel.aanlevering.lezen.register import GemeenteRegister, RegisterGemeente
 from regietafel.aanlevering.lezen.tabel import open_werkboek
+from regietafel.domain import notatie
 
 KOLOMMEN: tuple[Kolom, ...] = (
     GEMEENTE,
@@ -88,9 +89,9 @@ def lees_nidos(data: bytes, naam: str, register: GemeenteRegister) -> Bestand[Ni
         resterend = cijfers["resterend"]
         if resterend is not None and resterend != max(0, taakstelling - gerealiseerd):
             bestand.fout(
-                f"Taakstelling resterend is {getal_tekst(resterend)}; bij een taakstelling van "
-                f"{getal_tekst(taakstelling)} en {getal_tekst(gerealiseerd)} gerealiseerd is dat "
-                f"{getal_tekst(max(0, taakstelling - gerealiseerd))}.",
+                f"Taakstelling resterend is {notatie.getal(resterend)}; bij een taakstelling van "
+                f"{notatie.getal(taakstelling)} en {notatie.getal(gerealiseerd)} gerealiseerd is dat "
+                f"{notatie.getal(max(0, taakstelling - gerealiseerd))}.",
                 rij=nummer,
                 kolom=indeling.plaats("resterend"),
             )
@@ -112,8 +113,8 @@ def lees_nidos(data: bytes, naam: str, register: GemeenteRegister) -> Bestand[Ni
             opgegeven = cijfers[sleutel]
             if opgegeven is not None and opgegeven != som:
                 bestand.fout(
-                    f"Het totaal is {getal_tekst(opgegeven)}, de som van de rijen is "
-                    f"{getal_tekst(som)}.",
+                    f"Het totaal is {notatie.getal(opgegeven)}, de som van de rijen is "
+                    f"{notatie.getal(som)}.",
                     rij=nummer,
                     kolom=indeling.plaats(sleutel),
                 )

@@ -18,7 +18,6 @@ from regietafel.aanlevering.lezen.bestand import Bestand, CelFout
 from regietafel.aanlevering.lezen.cellen import (
     datum,
     geheel_getal,
-    getal_tekst,
     is_leeg,
     kort,
     tekst,
@@ -27,6 +26,7 @@ from regietafel.aanlevering.lezen.indeling import dubbel, zoek_gemeente, zoek_ta
 from regietafel.aanlevering.lezen.koppen import CBS_CODE, GEMEENTE, Kolom, kop_sleutel
 from regietafel.aanlevering.lezen.register import GemeenteRegister, RegisterGemeente
 from regietafel.aanlevering.lezen.tabel import open_werkboek
+from regietafel.core import opmaak
 
 KOLOMMEN: tuple[Kolom, ...] = (
     GEMEENTE,
@@ -68,7 +68,7 @@ class _Totaal:
         delen = [
             *((f"in {self.provincie}",) if self.provincie else ()),
             *((SOORT_NAMEN[self.soort],) if self.soort else ()),
-            *((f"peildatum {self.peildatum:%d-%m-%Y}",) if self.peildatum else ()),
+            *((f"peildatum {opmaak.datum(self.peildatum)}",) if self.peildatum else ()),
         ]
         return f" ({', '.join(delen)})" if delen else ""
 
@@ -124,7 +124,7 @@ def lees_realisatie(data: bytes, naam: str, register: GemeenteRegister) -> Besta
                 peildatum = datum(waarde)
                 if peildatum.day != 1:
                     raise CelFout(
-                        f"de peildatum {peildatum:%d-%m-%Y} is geen eerste dag van de maand"
+                        f"de peildatum {opmaak.datum(peildatum)} is geen eerste dag van de maand"
                     )
         except CelFout as exc:
             bestand.fout(str(exc), rij=nummer, kolom=indeling.plaats("peildatum"))
@@ -139,7 +139,7 @@ def lees_realisatie(data: bytes, naam: str, register: GemeenteRegister) -> Besta
             bestand,
             gezien,
             (gemeente.cbs_code, soort, peildatum),
-            f"{gemeente.naam}, {soort}, {peildatum:%d-%m-%Y}",
+            f"{gemeente.naam}, {soort}, {opmaak.datum(peildatum)}",
             nummer,
             indeling.plaats("gemeente"),
         ):
@@ -160,8 +160,8 @@ def _controleer_totalen(
         som = sum(r.aantal for r in bestand.rijen if t.dekt(r))
         if som != t.aantal:
             bestand.fout(
-                f"Het totaal is {getal_tekst(t.aantal)}, de som van de rijen{t.omschrijving()} "
-                f"is {getal_tekst(som)}.",
+                f"Het totaal is {opmaak.getal(t.aantal)}, de som van de rijen{t.omschrijving()} "
+                f"is {opmaak.getal(som)}.",
                 rij=t.rij,
                 kolom=kolom,
             )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regietafel.aanlevering.lezen.bestand import Fout, kolomletter
+from regietafel.domain.notatie import getal
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger uploads are refused before they are opened."""
@@ -223,9 +224,7 @@ def _xlsx_bladen(
                     )
                 blad.rijen.append((rijnummer, rij))
                 if len(blad.rijen) > MAX_RIJEN:
-                    raise _TeGroot(
-                        f"Het blad heeft meer dan {MAX_RIJEN:,} rijen.".replace(",", "."), ws.title
-                    )
+                    raise _TeGroot(f"Het blad heeft meer dan {getal(MAX_RIJEN)} rijen.", ws.title)
             bladen.append(blad)
             plek.blad, plek.rij = None, None
     finally:

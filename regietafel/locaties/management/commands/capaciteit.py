@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from regietafel.core.templatetags.getallen import getal_nl
+from regietafel.core import opmaak
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.forms import lees_maand
 from regietafel.locaties.queries import Capaciteit, capaciteit
@@ -73,8 +73,11 @@ def tabel(c: Capaciteit) -> str:
     rijen = [
         (
             f"{m.maand:%m-%Y}",
-            *(getal_nl(getattr(m.plaatsen, s)) for s in ("regulier", "amv", "oekraine", "overig")),
-            getal_nl(m.plaatsen.totaal),
+            *(
+                opmaak.getal(getattr(m.plaatsen, s))
+                for s in ("regulier", "amv", "oekraine", "overig")
+            ),
+            opmaak.getal(m.plaatsen.totaal),
         )
         for m in c.maanden
     ]
@@ -99,8 +102,8 @@ def tabel(c: Capaciteit) -> str:
         uit.append("Contracten die in deze periode aflopen:")
         for a in c.aflopend:
             uit.append(
-                f"  {a.tot:%d-%m-%Y}  {a.locatie.naam} ({a.locatie.gemeente.naam}): "
-                f"{getal_nl(a.plaatsen)} plaatsen"
+                f"  {opmaak.datum(a.tot)}  {a.locatie.naam} ({a.locatie.gemeente.naam}): "
+                f"{opmaak.getal(a.plaatsen)} plaatsen"
             )
     else:
         uit.append("In deze periode loopt geen contract af.")

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from regietafel.core.opmaak import datum_kort
+from regietafel.core import opmaak
 from regietafel.overleg.services import bewaartermijn_dagen, schoon_op, te_schonen
 
 
@@ -50,19 +50,19 @@ class Command(BaseCommand):
                 f"REGIETAFEL_BEWAARTERMIJN_OVERLEG_DAGEN is negatief ({dagen}).", returncode=2
             )
         opschoning = te_schonen(dagen=dagen)
-        kop = f"Bewaartermijn {dagen} dagen: ouder dan {datum_kort(opschoning.grens)}."
+        kop = f"Bewaartermijn {dagen} dagen: ouder dan {opmaak.datum(opschoning.grens)}."
         self.stdout.write(kop)
         for punt in opschoning.aantekeningen:
             self.stdout.write(
-                f"  persoonlijke aantekeningen: PRT {datum_kort(punt.overleg.datum)}, punt {punt.nummer}{punt.letter} {punt.titel}"
+                f"  persoonlijke aantekeningen: PRT {opmaak.datum(punt.overleg.datum)}, punt {punt.nummer}{punt.letter} {punt.titel}"
             )
         for bijlage in opschoning.bijlagen:
             self.stdout.write(
-                f"  bijlage: {bijlage.bestandsnaam} (PRT {datum_kort(bijlage.agendapunt.overleg.datum)})"
+                f"  bijlage: {bijlage.bestandsnaam} (PRT {opmaak.datum(bijlage.agendapunt.overleg.datum)})"
             )
         for brief in opschoning.brieven:
             self.stdout.write(
-                f"  brief: {brief.onderwerp} (ontvangen {datum_kort(brief.ontvangen)})"
+                f"  brief: {brief.onderwerp} (ontvangen {opmaak.datum(brief.ontvangen)})"
             )
         if dry_run:
             self.stdout.write(f"Proefdraai: {opschoning.aantal} te verwijderen, niets gewijzigd.")

@@ -1,0 +1,57 @@
+"""Dutch notation in templates, the same functions as ``core.opmaak``:
+
+    {% load opmaak %}
+    {{ aantal|getal }}     1.000, −670 (a real minus sign); nothing for a missing figure
+    {{ verschil|verschil }} +5, 0, −670
+    {{ bedrag|euro }}      € 3.084.000
+    {{ peildatum|datum }}  01-11-2025 (dd-mm-jjjj)
+    {{ moment|moment }}    01-11-2025 14:05, in the site's time zone
+
+A year or a code is not a number: ``{{ jaar|stringformat:"d" }}`` (``USE_THOUSAND_SEPARATOR``
+would print 2.025). A date in words ("5 februari 2026", as a letter writes it) stays
+``{{ d|date:"j F Y" }}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+
+from regietafel.core import opmaak
+
+register = template.Library()
+
+
+def _geheel(value: Any) -> int | None:
+    return None if value is None or value == "" else int(value)
+
+
+@register.filter
+def getal(value: Any) -> str:
+    return opmaak.getal(_geheel(value))
+
+
+@register.filter
+def verschil(value: Any) -> str:
+    """A difference with its sign: +5, 0, −670."""
+    return opmaak.verschil(_geheel(value))
+
+
+@register.filter
+def euro(value: Any) -> str:
+    n = _geheel(value)
+    return "" if n is None else opmaak.euro(n)
+
+
+@register.filter
+def datum(value: dt.date | str | None) -> str:
+    """dd-mm-jjjj; nothing for no date (use ``|default:"–"`` to show a dash)."""
+    return opmaak.datum(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def moment(value: dt.datetime | str | None) -> str:
+    """dd-mm-jjjj uu:mm in the site's time zone."""
+    return opmaak.moment(value) if isinstance(value, dt.datetime) else ""
