@@ -76,6 +76,7 @@ def historie(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpR
         raise Http404("Dit record bestaat niet of is niet voor u.")
     omschrijving = str(obj) if obj is not None else regels[0].object_omschrijving
     soort = str(klasse._meta.verbose_name)
+    namen = queries.namen_voor(regels)
     formaat = request.GET.get("formaat", "")
     if formaat in ("xlsx", "csv"):
         tabel = queries.record_tabel(f"{soort} {omschrijving}", regels)
@@ -95,7 +96,7 @@ def historie(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpR
                     "moment": queries.moment_tekst(r.moment),
                     "door": queries.door_tekst(r),
                     "actie": r.actie,
-                    "wijzigingen": queries.wijzigingen_van(r),
+                    "wijzigingen": queries.wijzigingen_van(r, namen),
                     "bron": r.bron,
                     "checksum": r.checksum,
                 }
@@ -138,17 +139,18 @@ def wijzigingen(request: HttpRequest) -> HttpResponse:
             return queries.csv_antwoord(tabel, bestandsnaam=naam)
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=titel)
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-    namen = dict(queries.model_keuzes())
+    soorten = dict(queries.model_keuzes())
+    namen = queries.namen_voor(pagina.object_list)
     rijen = [
         {
             "moment": queries.moment_tekst(r.moment),
             "door": queries.door_tekst(r),
             "actie": r.actie,
-            "soort": namen.get(r.object_type, r.object_type),
+            "soort": soorten.get(r.object_type, r.object_type),
             "record": r.object_omschrijving,
             "url": queries.historie_url_voor(r.object_type, r.object_id) if r.object_id else "",
             "gemeente": r.gemeente.naam if r.gemeente else "",
-            "wijzigingen": queries.wijzigingen_van(r),
+            "wijzigingen": queries.wijzigingen_van(r, namen),
             "bron": r.bron,
             "checksum": r.checksum,
         }

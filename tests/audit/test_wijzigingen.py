@@ -80,7 +80,7 @@ def test_filters_on_model_gemeente_user_and_period(
     )
     html = r.content.decode()
     assert "1 wijzigingen" in html
-    assert "plaatsen regulier: 100 → 120" in html
+    assert "Plaatsen regulier: 100 → 120" in html
     # A period without changes, and a period the wrong way round.
     assert (
         "Geen wijzigingen met deze filters."
