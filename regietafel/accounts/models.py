@@ -38,3 +38,24 @@ class Gebruiker(AbstractUser):
     class Meta:
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
+
+    @property
+    def functie(self) -> str:
+        """What the user is, in words an official reads ("Secretariaat PRT Drenthe",
+        "Gemeente Assen", "Aanleverancier COA", "Alleen lezen, Drenthe", "Beheerder"): the page
+        header shows it beside the user name."""
+        provincie = self.provincie.naam if self.provincie_id and self.provincie else ""
+        if self.is_superuser or self.rol == Rol.BEHEERDER:
+            return "Beheerder"
+        if self.rol == Rol.SECRETARIAAT:
+            return f"Secretariaat PRT {provincie}".strip()
+        if self.rol == Rol.GEMEENTE:
+            return (
+                f"Gemeente {self.gemeente.naam}"
+                if self.gemeente_id and self.gemeente
+                else "Gemeente"
+            )
+        if self.rol == Rol.AANLEVERANCIER:
+            return f"Aanleverancier {self.organisatie}".strip()
+        waar = provincie or ("landelijk" if self.landelijk else "")
+        return f"Alleen lezen, {waar}" if waar else "Alleen lezen"
