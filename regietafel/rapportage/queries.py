@@ -10,8 +10,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 
+from regietafel.core import opmaak
 from regietafel.core.rapporten import GeenGegevens
 from regietafel.domain.bonus import (
     BonusGemeente,
@@ -71,6 +72,21 @@ def controleer_peildatum(
 
 def spreidingswet_cycli() -> list[Cyclus]:
     return list(Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET).order_by("jaar"))
+
+
+def verslag_cycli(provincie: Provincie) -> tuple[list[Cyclus], list[Cyclus]]:
+    """The cycli of the Spreidingswet split in two (one query): those with opgaven of
+    ``provincie``, whose verslag can be made, and those without, which are not offered."""
+    cycli = Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET).annotate(
+        met_opgaven=Exists(
+            Opgave.objects.filter(cyclus=OuterRef("pk"), gemeente__provincie=provincie)
+        )
+    )
+    met: list[Cyclus] = []
+    zonder: list[Cyclus] = []
+    for c in cycli.order_by("jaar"):
+        (met if c.met_opgaven else zonder).append(c)
+    return met, zonder
 
 
 def zoek_cyclus(provincie: Provincie, jaar: int) -> Cyclus:
@@ -336,7 +352,7 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         bevindingen.extend(
             controleer_som(
                 f"{titel}, indicatieve verdeling ({basis.bron or c.naam}), provinciale opgave "
-                f"{basis.geldig_vanaf:%d-%m-%Y}",
+                f"{opmaak.datum(basis.geldig_vanaf)}",
                 {g.naam: opgave(c, soort, stadium, g) for g in gemeenten},
                 basis.aantal,
             )

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
@@ -28,8 +28,8 @@ from regietafel.rapportage.permissions import mag_bewerken
 from regietafel.rapportage.queries import (
     GeenGegevens,
     laatste_versie,
-    spreidingswet_cycli,
     versies,
+    verslag_cycli,
     zoek_cyclus,
 )
 from regietafel.rapportage.services import bewaar_versie
@@ -72,7 +72,8 @@ def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
 def lijst_view(request: HttpRequest) -> HttpResponse:
     provincie = provincie_van(request)
     data = peildata(provincie)
-    cycli = spreidingswet_cycli()
+    # Only a cyclus whose verslag can be made is offered; the others are named, with why.
+    cycli, zonder_opgaven = verslag_cycli(provincie)
     gekozen_peildatum = None
     if raw := request.GET.get("peildatum"):
         try:
@@ -84,7 +85,15 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     gekozen_jaar = request.GET.get("cyclus")
     jaren = [c.jaar for c in cycli]
     jaar = int(gekozen_jaar) if gekozen_jaar and gekozen_jaar.isdigit() else None
-    if jaar not in jaren:
+    if jaar is not None and jaar not in jaren:
+        if jaar in {c.jaar for c in zonder_opgaven}:
+            messages.info(
+                request,
+                f"Het verslag van cyclus {jaar} kan nog niet worden gemaakt: voor {provincie} "
+                "zijn in die cyclus nog geen opgaven vastgelegd.",
+            )
+        jaar = None
+    if jaar is None:
         jaar = cycli[0].jaar if cycli else None
     bewaard = list(versies(provincie))
     return pagina_met_excel(
@@ -95,6 +104,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "peildata": data,
             "peildatum": gekozen_peildatum,
             "cycli": cycli,
+            "zonder_opgaven": zonder_opgaven,
             "jaar": jaar,
             "stand_links": stand_van_zaken_links(gekozen_peildatum) if gekozen_peildatum else [],
             "verslag_links": verslag_links(jaar) if jaar else [],
@@ -125,11 +135,11 @@ def versies_tabel(bewaard: list[RapportVersie]) -> Tabel:
         rijen=tuple(
             (
                 v.get_soort_display(),
-                f"{v.peildatum:%d-%m-%Y}" if v.peildatum else str(v.cyclus),
+                opmaak.datum(v.peildatum) if v.peildatum else str(v.cyclus),
                 v.volgnummer,
                 v.versie_datum,
                 v.adressering,
-                f"{klok.lokaal(v.aangemaakt_op):%d-%m-%Y %H:%M}",
+                opmaak.moment(v.aangemaakt_op),
                 v.aangemaakt_door.get_username() if v.aangemaakt_door else "",
             )
             for v in bewaard
@@ -185,7 +195,7 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
     def vooraf() -> None:
         if peildatum not in peildata(provincie):
             raise Http404(
-                f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum {peildatum:%d-%m-%Y}."
+                f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum {opmaak.datum(peildatum)}."
             )
 
     lijst = f"{reverse('rapportage:lijst')}?{urlencode({'peildatum': peildatum.isoformat()})}"
@@ -194,8 +204,8 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
         soort=rapport_taken.STAND,
         sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat, bekend_op),
         omschrijving=(
-            f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y}"
-            + (f", zoals bekend op {bekend_op:%d-%m-%Y}" if bekend_op else "")
+            f"Stand van zaken {provincie}, peildatum {opmaak.datum(peildatum)}"
+            + (f", zoals bekend op {opmaak.datum(bekend_op)}" if bekend_op else "")
             + f" ({NAMEN[formaat]})"
         ),
         parameters={
@@ -304,7 +314,7 @@ def stand_van_zaken_teksten_view(request: HttpRequest) -> HttpResponse:
         request,
         soort=Rapportsoort.STAND_VAN_ZAKEN,
         provincie=provincie,
-        titel=f"Stand van zaken {provincie}, peildatum {peildatum:%d-%m-%Y}",
+        titel=f"Stand van zaken {provincie}, peildatum {opmaak.datum(peildatum)}",
         terug=terug,
         peildatum=peildatum,
         waarden={"provincie": provincie.naam},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
@@ -152,3 +153,52 @@ def test_invalid_form_is_shown_again(secretariaat: Client) -> None:
     response = secretariaat.post("/rapportage/verslag/2024/teksten/", {"versie_datum": "morgen"})
     assert response.status_code == 200
     assert "Vul een datum in" in response.content.decode()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.startswith("/rapportage/"):
+            self.links.append(href)
+
+
+def test_a_cyclus_without_opgaven_is_not_offered_but_explained(
+    secretariaat: Client, lezer: Client
+) -> None:
+    """Issue 16, point 7: the second cyclus (2026) has no opgaven for Drenthe yet; /rapportage/
+    does not offer it (its five buttons would all end in a 404) and says why, in Dutch."""
+    from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave
+
+    zonder = [
+        c
+        for c in Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET)
+        if not Opgave.objects.filter(cyclus=c, gemeente__provincie__naam="Drenthe").exists()
+    ]
+    assert [c.jaar for c in zonder] == [2026]  # the demo's second cyclus, without opgaven
+    for client, query, volgen in (
+        (secretariaat, "", True),
+        (secretariaat, "?cyclus=2026", False),
+        (lezer, "?cyclus=2026", True),
+    ):
+        html = normaal(client.get(f"/rapportage/{query}").content.decode())
+        assert '<option value="2026"' not in html
+        assert '<option value="2024" selected>' in html
+        assert (
+            "De cyclus 2026 (Spreidingswet 2027–2028 (tweede cyclus)) staat niet in de keuze: "
+            "voor Drenthe zijn daarin nog geen opgaven vastgelegd" in html
+        )
+        assert "/rapportage/verslag/2026/" not in html
+        links = _Links()
+        links.feed(html)
+        assert len(links.links) >= 8
+        for link in links.links if volgen else ():  # every button of the page gives a result
+            assert client.get(link).status_code == 200, link
+    html = secretariaat.get("/rapportage/?cyclus=2026").content.decode()
+    assert (
+        "Het verslag van cyclus 2026 kan nog niet worden gemaakt: voor Drenthe zijn in die "
+        "cyclus nog geen opgaven vastgelegd." in html
+    )
