@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -149,12 +150,20 @@ def _lettertype(grootte: int):  # type: ignore[no-untyped-def]
     return None
 
 
+def schoon(tekst: str) -> str:
+    """``tekst`` without control characters (a name may hold a user's text): each a space."""
+    return "".join(" " if unicodedata.category(t) == "Cc" else t for t in tekst)
+
+
 def tekstbreedte(tekst: str, grootte: int = GROOTTE) -> float:
     """The width of ``tekst`` in DejaVu Sans; without the font a generous estimate."""
     letter = _lettertype(100)
-    if letter is None:
-        return len(tekst) * grootte * 0.7
-    return float(letter.getlength(tekst)) * grootte / 100
+    if letter is not None:
+        try:
+            return float(letter.getlength(schoon(tekst))) * grootte / 100
+        except (RuntimeError, ValueError, OSError):  # text the layout engine refuses
+            pass
+    return len(tekst) * grootte * 0.7
 
 
 def _stap(bereik: int) -> int:
@@ -254,7 +263,7 @@ def _svg_tekst(t: Tekst) -> str:
     # The baseline a third of the letter size below the middle: the digits sit centred.
     anker = "" if t.anker == "start" else ' text-anchor="end"'
     y = t.y + GROOTTE * 0.35
-    return f'<text x="{_f(t.x)}" y="{_f(y)}"{anker}>{escape(t.tekst)}</text>'
+    return f'<text x="{_f(t.x)}" y="{_f(y)}"{anker}>{escape(schoon(t.tekst))}</text>'
 
 
 def _svg_vlak(v: Vlak) -> str:
@@ -274,7 +283,7 @@ def _svg_lijn(lijn: Lijn) -> str:
 def svg(g: Grafiek) -> str:
     """The chart as an accessible SVG: ``role="img"``, a Dutch label and a ``<title>``."""
     t = teken(g)
-    label = escape(g.beschrijving)
+    label = escape(schoon(g.beschrijving))
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
         f'width="{_f(t.breedte)}" height="{_f(t.hoogte)}" '
@@ -327,7 +336,9 @@ def png(g: Grafiek, breedte: int = 1520) -> bytes:
         vlak(b)
     for tekst in (*t.namen, *(w.tekst for w in t.waarden), *t.schaal, *(x for _, x in t.legenda)):
         anker = "lm" if tekst.anker == "start" else "rm"
-        pen.text((s(tekst.x), s(tekst.y)), tekst.tekst, fill="black", font=letter, anchor=anker)
+        pen.text(
+            (s(tekst.x), s(tekst.y)), schoon(tekst.tekst), fill="black", font=letter, anchor=anker
+        )
     uit = io.BytesIO()
     beeld.save(uit, format="PNG")
     return uit.getvalue()

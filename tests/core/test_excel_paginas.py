@@ -106,10 +106,10 @@ def test_stand_van_zaken_every_table_as_excel_with_the_demo_figures(secretariaat
     assert koppen[:4] == [
         "Gemeente",
         "Oekraïne-opgave – Opgave (25/26)",
-        "Oekraïne-opgave – Realisatie (1-11-2025)",
+        "Oekraïne-opgave – Realisatie (01-11-2025)",
         "Oekraïne-opgave – Verschil",
     ]
-    assert "Asielopvang regulier – Realisatie (1-11-2025)" in koppen
+    assert "Asielopvang regulier – Realisatie (01-11-2025)" in koppen
     rijen = {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=13)}
     assert rijen["Assen"][1:4] == [792, 822, 30]
     assert rijen["Midden-Drenthe"][3] == -168
@@ -146,7 +146,7 @@ def test_stand_van_zaken_of_another_peildatum_has_that_peildatums_figures(
     # distribution either (the 5.720/5.722 drift belongs to the 25/26 opgave).
     controleer(secretariaat, "/?peildatum=2024-10-01", {"Verdeling"})
     ws = _xlsx(secretariaat, "/?peildatum=2024-10-01&formaat=xlsx&tabel=Verdeling").active
-    assert "(1-10-2024)" in str(ws["C1"].value)
+    assert "(01-10-2024)" in str(ws["C1"].value)
     realisatie = sum(r[2].value or 0 for r in ws.iter_rows(min_row=2, max_row=13))
     assert realisatie != 4978
 
@@ -167,7 +167,7 @@ def test_trends_of_the_provincie_and_of_a_gemeente(secretariaat: Client) -> None
     wb = _xlsx(secretariaat, "/trends/?formaat=xlsx")
     oek = wb["Oekraïne"]
     laatste = [c.value for c in oek[3]]
-    assert laatste[0] == dt.datetime(2025, 11, 1) and oek["A3"].number_format == "d-m-yyyy"
+    assert laatste[0] == dt.datetime(2025, 11, 1) and oek["A3"].number_format == "dd-mm-yyyy"
     assert laatste[1:5] == [4978, 5648, -670, 5138]
     per_gemeente = wb["Statushouders per gemeente"]
     assert _som(per_gemeente, "B") == "=SUM(B2:B13)"
@@ -205,7 +205,7 @@ def test_inzendingen_as_gemeente_and_as_secretariaat(
     cijfers = {r[2].value for r in eigen.iter_rows(min_row=2, max_row=4)}
     oek, amv = Soort.OEKRAINE.label, Soort.AMV.label
     assert cijfers == {f"{oek}: 830", f"{oek}: 1.831", f"{amv}: 4"}
-    assert eigen["B2"].number_format == "d-m-yyyy"
+    assert eigen["B2"].number_format == "dd-mm-yyyy"
 
     controleer(secretariaat, "/inzendingen/", {"Te beoordelen", "Onlangs beoordeeld"})
     open_ = _xlsx(secretariaat, "/inzendingen/?formaat=xlsx&tabel=Te beoordelen").active

@@ -66,7 +66,7 @@ def test_values_are_numbers_with_dutch_number_formats() -> None:
     assert ws["E2"].value == pytest.approx(822 / 792) and ws["E2"].number_format == "0%"
     assert ws["E4"].value == "n.v.t."  # no opgave: no share (R5)
     assert ws["F2"].number_format == '"€" #,##0'
-    assert ws["G2"].value == dt.datetime(2025, 11, 1) and ws["G2"].number_format == "d-m-yyyy"
+    assert ws["G2"].value == dt.datetime(2025, 11, 1) and ws["G2"].number_format == "dd-mm-yyyy"
     assert ws["G4"].value is None
     assert ws["A2"].number_format == "General"
 

@@ -148,3 +148,12 @@ def test_the_pdf_holds_every_value_of_every_chart_in_drawing_order(
         verwacht = [w.tekst.tekst for w in teken(g).waarden]
         rest = iter(tokens)
         assert all(any(t == v for t in rest) for v in verwacht), (g.titel, verwacht, tokens)
+
+
+def test_a_name_with_control_characters_is_drawn_without_them() -> None:
+    """A gemeente name is a user's text: a carriage return (which the text layout refuses)
+    or another control character becomes a space in the SVG and the PNG."""
+    g = maak("g", "Test", ("\r=1+2 X", "\tA\x07"), (Reeks("R", (1, 2)),), "T")
+    assert "\r" not in g.svg and "\x07" not in g.svg and "\t" not in g.svg
+    assert " =1+2 X" in g.svg
+    assert png(g)[:4] == b"\x89PNG"
