@@ -40,6 +40,7 @@ from tests.core.test_exports_inert import (
     _laad,
     _patronen,
 )
+from tests.taken.hulp import haal
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -136,7 +137,7 @@ class Bevindingen:
         if response.status_code != 200:
             return ""
         soort = response.get("Content-Type", "").split(";")[0]
-        inhoud = b"".join(response) if response.streaming else response.content
+        inhoud = b"".join(response.streaming_content) if response.streaming else response.content
         if soort == "text/html":
             html = inhoud.decode()
             self.tekst(waar, "html", html)
@@ -184,7 +185,7 @@ def loop_site(
         gevraagd.add(naam)
         for kwargs in varianten:
             url = reverse(naam, kwargs=kwargs) + QUERY.get(naam, lambda data: "")(data)
-            html = bevindingen.antwoord(url, client.get(url))
+            html = bevindingen.antwoord(url, haal(client, url))  # a job's document: its file
             if not html:
                 continue
             lezer = _Links(url)
@@ -194,7 +195,7 @@ def loop_site(
             for link in sorted(links - gevolgd):
                 gevolgd.add(link)
                 resolve(urlsplit(link).path)  # a link to a page of the site
-                bevindingen.antwoord(link, client.get(link))
+                bevindingen.antwoord(link, haal(client, link))
     return gevraagd
 
 
