@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "regietafel.locaties",
     "regietafel.aanlevering",
     "regietafel.verdeling",
+    "regietafel.cyclus",
     "regietafel.rapportage",
     "regietafel.verzoeken",
     "regietafel.toezicht",

@@ -28,6 +28,7 @@ from regietafel.domain.restopgave import (
 from regietafel.domain.validatie import Bevinding, Ernst, controleer_som
 from regietafel.domain.verdeling import grootste_overschot
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
+from regietafel.monitoring.models import Realisatie
 from regietafel.opgaven.models import (
     Cyclus,
     CyclusSoort,
@@ -421,6 +422,25 @@ def laatste_inwonertallen(gemeenten: Iterable[Gemeente]) -> dict[int, Inwonertal
     for rij in Inwonertal.objects.filter(gemeente__in=list(gemeenten)).order_by("jaar"):
         laatste[rij.gemeente_id] = rij
     return laatste
+
+
+def oekraine_voor_r3(
+    provincie: Provincie, cyclus: Cyclus
+) -> tuple[ProvincieOpgave | None, dict[int, Realisatie]]:
+    """R3's Ukraine criterion for ``cyclus``: the provincial Ukraine number and each gemeente's
+    realised Ukraine places (by gemeente id), as known on the cyclus's verslag deadline (all
+    when it has none). Two queries."""
+    oekraine = ProvincieOpgave.objects.filter(provincie=provincie, soort=Soort.OEKRAINE)
+    realisaties = Realisatie.objects.actueel().filter(
+        gemeente__provincie=provincie, soort=Soort.OEKRAINE
+    )
+    if cyclus.deadline_verslag:
+        oekraine = oekraine.filter(geldig_vanaf__lte=cyclus.deadline_verslag)
+        realisaties = realisaties.filter(peildatum__lte=cyclus.deadline_verslag)
+    plaatsen: dict[int, Realisatie] = {}
+    for rij in realisaties.order_by("peildatum"):
+        plaatsen[rij.gemeente_id] = rij
+    return oekraine.order_by("geldig_vanaf", "id").last(), plaatsen
 
 
 def oekraine_cycli(provincie: Provincie) -> list[Cyclus]:

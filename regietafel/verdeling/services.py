@@ -16,7 +16,6 @@ from django.db import transaction
 from regietafel.audit.services import registreer
 from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.monitoring.models import Realisatie
 from regietafel.opgaven.models import (
     Cyclus,
     CyclusSoort,
@@ -32,7 +31,7 @@ from regietafel.verdeling.models import (
     ScenarioUitruilGroep,
 )
 from regietafel.verdeling.permissions import mag_bewerken
-from regietafel.verdeling.queries import casus_van, laatste_inwonertallen
+from regietafel.verdeling.queries import casus_van, laatste_inwonertallen, oekraine_voor_r3
 
 SCENARIO_VELDEN = ("naam", "toelichting", "opgave_regulier", "opgave_amv", "oekraine_totaal")
 """The fields of a scenario a user may change."""
@@ -119,17 +118,7 @@ def maak_scenario(
         provinciaal[po.soort] = po  # the earliest wins
     inwoners = laatste_inwonertallen(gemeenten)
 
-    oekraine = ProvincieOpgave.objects.filter(provincie=provincie, soort=Soort.OEKRAINE)
-    realisaties = Realisatie.objects.actueel().filter(
-        gemeente__provincie=provincie, soort=Soort.OEKRAINE
-    )
-    if cyclus.deadline_verslag:
-        oekraine = oekraine.filter(geldig_vanaf__lte=cyclus.deadline_verslag)
-        realisaties = realisaties.filter(peildatum__lte=cyclus.deadline_verslag)
-    oekraine_totaal = oekraine.order_by("geldig_vanaf", "id").last()
-    oekraine_plaatsen: dict[int, Realisatie] = {}
-    for rij in realisaties.order_by("peildatum"):
-        oekraine_plaatsen[rij.gemeente_id] = rij
+    oekraine_totaal, oekraine_plaatsen = oekraine_voor_r3(provincie, cyclus)
 
     bronnen = [
         f"Ingevuld uit {cyclus}: indicatieve verdeling en aanbod in het verslag per gemeente."
