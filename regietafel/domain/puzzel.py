@@ -9,7 +9,8 @@ uitvoerbaar* only when there is no reason against it; the reasons, in Dutch:
 - regulier and AMV are each covered by the places that count (seed 003: "een invulling die
   het vastgestelde aantal reguliere opvangplaatsen én amv-opvangplaatsen volledig dekt");
 - every line is available within the term after the besluit and until the next raming;
-- no plan lacks a kansrijk element;
+- no plan lacks a kansrijk element (lines the cyclus' rules exclude — only durable places
+  count, and they are not — count for nothing and are no reason either);
 - every gemeente with an indicative number has handed in an approved aanbod.
 
 ``restopgave_casus`` turns the outcome into R3's input: what counts is the verslag (step 1),
@@ -213,7 +214,13 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
                     f"opgave van {_getal(nodig)} (nog {_getal(nodig - heeft)} nodig).",
                 )
             )
-    alle = [(s.naam, b) for s in standen for b in s.beoordelingen]
+    # A line the cyclus' rules exclude does not count at all: it is no reason either.
+    alle = [
+        (s.naam, b)
+        for s in standen
+        for b in s.beoordelingen
+        if b.categorie is not Categorie.TELT_NIET
+    ]
     te_laat = [(g, b) for g, b in alle if b.tijdig is False]
     if te_laat:
         assert regels.uiterlijk_beschikbaar is not None

@@ -53,7 +53,13 @@ def voorbeeld() -> list[PuzzelGemeente]:
             400,
             40,
             lijn("azc Emmen", "regulier", 350),
-            lijn("NO Emmen", "bijzonder", 100, beschikbaar_tot=dt.date(2027, 12, 31)),
+            lijn(
+                "NO Emmen",
+                "bijzonder",
+                100,
+                beschikbaar_van=dt.date(2020, 1, 1),
+                beschikbaar_tot=dt.date(2027, 12, 31),
+            ),
             lijn(
                 "Nieuw AMV Emmen",
                 "amv",
@@ -65,6 +71,12 @@ def voorbeeld() -> list[PuzzelGemeente]:
         ),
         gemeente("Meppel", 150, 15, lijn("Plan Meppel", "regulier", 160, plan=True)),
         gemeente("Tynaarlo", 150, 15, ingediend=False),
+        gemeente(
+            "Meppel-Noord",
+            0,
+            0,
+            lijn("Kort", "regulier", 50, plan=True, beschikbaar_tot=dt.date(2027, 6, 1)),
+        ),
         gemeente("Westerveld", 0, 0, ingediend=False),
     ]
 
@@ -73,13 +85,13 @@ def test_sums_per_gemeente_and_provincie() -> None:
     p = puzzel(PerType(1000, 100), voorbeeld(), REGELS)
     emmen = p.gemeente("Emmen")
     assert emmen.aanbod.aangeboden == PerType(450, 40)
-    assert emmen.aanbod.duurzaam == PerType(350, 40)  # the noodopvang ends within 5 years
+    assert emmen.aanbod.duurzaam == PerType(450, 40)  # the noodopvang runs 8 years
     assert emmen.aanbod.telt == PerType(350, 0)
     assert emmen.aanbod.kansrijk == PerType(0, 40)
     assert emmen.verschil == PerType(-50, -40)
     assert p.gemeente("Meppel").aanbod.telt == PerType(0, 0)  # a plan without an element
     assert p.aanbod.telt == PerType(750, 30)
-    assert p.aanbod.aangeboden == PerType(1010, 70)
+    assert p.aanbod.aangeboden == PerType(1060, 70)
     assert p.indicatief == PerType(1000, 100)
     assert p.dekking.regulier == pytest.approx(0.75) and p.tekort == PerType(250, 70)
 
