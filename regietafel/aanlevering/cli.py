@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 
 def datum_argument(waarde: str) -> dt.date:
@@ -60,3 +60,101 @@ def inwoners_uitvoeren(command: Any, bestand: str, dry_run: bool) -> None:
         f"{len(uit.rijen)} inwonertallen ({', '.join(map(str, jaren))}): {uit.nieuw} nieuw, "
         f"{uit.gewijzigd} gewijzigd, {uit.ongewijzigd} ongewijzigd."
     )
+
+
+# --- `regietafel import indicatief|verdeelbesluit BESTAND --cyclus JAAR …` --------------
+# The minister's numbers of a Spreidingswet cyclus (aanlevering.cyclusimport). Hooked into the
+# import command with ``cyclus_parsers(sub)`` and ``cyclus_uitvoeren(self, soort, options)``.
+
+INDICATIEF_HULP = (
+    "De indicatieve verdeling van de minister: CSV (; of ,) of XLSX met de kolommen cbs_code, "
+    "gemeente, regulier, amv (een CBS-code of een naam volstaat)."
+)
+VERDEELBESLUIT_HULP = (
+    "Het verdeelbesluit van een provincie (Tabel 1): gemeente (of cbs_code), amv, regulier, "
+    "totaal (= regulier + amv); CSV of XLSX."
+)
+
+
+def _jaar(waarde: str) -> int:
+    if not waarde.isdigit() or len(waarde) != 4:
+        raise argparse.ArgumentTypeError(f"„{waarde}” is geen jaartal; schrijf bijvoorbeeld 2026.")
+    return int(waarde)
+
+
+def cyclus_parsers(sub: Any) -> None:
+    for soort, hulp in (("indicatief", INDICATIEF_HULP), ("verdeelbesluit", VERDEELBESLUIT_HULP)):
+        p = sub.add_parser(soort, help=hulp, description=hulp)
+        p.add_argument("bestand", help="het bestand (.csv of .xlsx)")
+        p.add_argument(
+            "--cyclus", required=True, type=_jaar, metavar="JAAR", help="bijvoorbeeld 2026"
+        )
+        if soort == "verdeelbesluit":
+            p.add_argument(
+                "--provincie", required=True, metavar="NAAM", help="bijvoorbeeld Drenthe"
+            )
+            p.add_argument(
+                "--geldig-vanaf",
+                type=datum_argument,
+                metavar="JJJJ-MM-DD",
+                help="de dag waarop het besluit ingaat (standaard: vandaag)",
+            )
+        p.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="laat zien wat er zou veranderen, maar sla niets op",
+        )
+
+
+def _stop(command: Any, melding: str) -> NoReturn:
+    command.stderr.write(melding)
+    sys.exit(2)
+
+
+def cyclus_uitvoeren(command: Any, soort: str, bestand: str, options: dict[str, Any]) -> None:
+    """Run ``import indicatief|verdeelbesluit``: exit 2 with the Dutch errors on stderr."""
+    from regietafel.aanlevering.cyclusimport import importeer_indicatief, importeer_verdeelbesluit
+    from regietafel.aanlevering.weergave import fout_regels, samenvatting_regels
+    from regietafel.gemeenten.models import Provincie
+    from regietafel.opgaven.models import Cyclus, CyclusSoort
+
+    cyclus = Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET, jaar=options["cyclus"]).first()
+    if cyclus is None:
+        bekend = ", ".join(
+            str(j)
+            for j in Cyclus.objects.filter(soort=CyclusSoort.SPREIDINGSWET)
+            .order_by("jaar")
+            .values_list("jaar", flat=True)
+        )
+        _stop(
+            command,
+            f"Onbekende cyclus {options['cyclus']}. Cycli van de Spreidingswet: {bekend or 'geen'}.",
+        )
+    pad = Path(bestand)
+    if soort == "indicatief":
+        samenvatting = importeer_indicatief(
+            pad, door=None, cyclus=cyclus, dry_run=options["dry_run"], bestandsnaam=pad.name
+        )
+    else:
+        provincie = Provincie.objects.filter(naam__iexact=options["provincie"].strip()).first()
+        if provincie is None:
+            bekend = ", ".join(Provincie.objects.values_list("naam", flat=True))
+            _stop(
+                command,
+                f"Onbekende provincie {options['provincie']!r}. Bekende provincies: {bekend}.",
+            )
+        samenvatting = importeer_verdeelbesluit(
+            pad,
+            door=None,
+            cyclus=cyclus,
+            provincie=provincie,
+            geldig_vanaf=options.get("geldig_vanaf"),
+            dry_run=options["dry_run"],
+            bestandsnaam=pad.name,
+        )
+    if samenvatting.fouten:
+        for regel in fout_regels(samenvatting):
+            command.stderr.write(regel)
+        sys.exit(2)
+    for regel in samenvatting_regels(samenvatting):
+        command.stdout.write(regel)

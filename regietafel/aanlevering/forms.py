@@ -17,13 +17,17 @@ SOORT_UITLEG = {
 }
 
 
+UPLOAD_SOORTEN = [(s.value, s.label) for s in AanleverSoort if s in SOORT_UITLEG]
+"""The kinds this page takes; the minister's numbers of a cyclus have their own pages."""
+
+
 def _nidos(soort: Any) -> bool:
     return soort == AanleverSoort.NIDOS
 
 
 class UploadFormulier(forms.Form):
     soort = forms.ChoiceField(
-        label="Wat levert u aan?", choices=AanleverSoort.choices, widget=forms.RadioSelect
+        label="Wat levert u aan?", choices=UPLOAD_SOORTEN, widget=forms.RadioSelect
     )
     bestand = forms.FileField(label="Bestand (.xlsx of .csv)")
     peildatum = forms.DateField(label="Datum van de Nidos-factsheet", required=False)

@@ -17,6 +17,8 @@ class AanleverSoort(models.TextChoices):
     COA = "coa", "COA-overzicht huisvesting vergunninghouders"
     NIDOS = "nidos", "Nidos-factsheet minderjarige statushouders"
     REALISATIE = "realisatie", "Realisatie per gemeente en soort"
+    INDICATIEF = "indicatief", "Indicatieve verdeling van de minister"
+    VERDEELBESLUIT = "verdeelbesluit", "Verdeelbesluit van de minister"
 
 
 class Aanlevering(models.Model):

@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Q
 
 from regietafel.accounts.models import Rol
-from regietafel.accounts.permissions import actief, is_secretariaat, leest_alles
+from regietafel.accounts.permissions import actief, is_beheerder, is_secretariaat, leest_alles
 
 AANLEVERENDE_ROLLEN = frozenset({Rol.SECRETARIAAT, Rol.AANLEVERANCIER})
 
@@ -67,3 +67,10 @@ def mag_aanlevering_zien(gebruiker: Any, *, provincie_id: int | None, door_id: i
     if getattr(gebruiker, "rol", None) == Rol.AANLEVERANCIER:
         return door_id is not None and door_id == gebruiker.pk
     return False
+
+
+def mag_opgaven_importeren(gebruiker: Any) -> bool:
+    """The minister's numbers of a Spreidingswet cyclus (the indicative distribution, a
+    verdeelbesluit): a beheerder or superuser (every provincie: they set up the cyclus) or the
+    secretariaat of a provincie (its own, ``aanlever_provincie_id``). Not a supplier."""
+    return is_beheerder(gebruiker) or is_secretariaat(gebruiker)

@@ -31,13 +31,13 @@ def samenvatting_regels(s: Samenvatting) -> list[str]:
     peildata = ", ".join(opmaak.datum(d) for d in s.peildata[:6])
     if len(s.peildata) > 6:
         peildata += f" en {len(s.peildata) - 6} meer"
-    regels = [
-        f"{s.soort_label}: {s.bestandsnaam}",
-        f"SHA-256 {s.checksum}",
-        f"Peildatum {peildata}" if len(s.peildata) == 1 else f"Peildata {peildata}",
+    regels = [f"{s.soort_label}: {s.bestandsnaam}", f"SHA-256 {s.checksum}"]
+    if s.peildata:
+        regels.append(f"Peildatum {peildata}" if len(s.peildata) == 1 else f"Peildata {peildata}")
+    regels.append(
         f"{len(s.regels)} rijen: {s.nieuw} nieuw, {s.gewijzigd} gewijzigd, "
-        f"{s.ongewijzigd} ongewijzigd.",
-    ]
+        f"{s.ongewijzigd} ongewijzigd."
+    )
     if s.opgaven:
         regels.append(
             f"Opgaven (taakstelling): {s.aantal(NIEUW, opgaven=True)} nieuw, "

@@ -12,8 +12,8 @@ JSON::
 ``aanbod.regulier``/``amv``: every place offered (bijzonder counts as regulier); of which
 ``duurzaam``, ``telt`` (counts in the verslag) and ``kansrijk`` (added by R3 step 2).
 ``verschil`` = telt − indicatief; ``dekking``: telt / opgave in percent (null without an
-opgave). ``ingediend``: the gemeente has an approved aanbod (only that counts). Floats appear
-here and nowhere else.
+opgave). ``ingediend``: the gemeente has an approved aanbod (only that counts); without one
+its ``aanbod`` and ``verschil`` are null, never 0. Floats appear here and nowhere else.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def puzzel_json(p: PuzzelPagina) -> dict[str, Any]:
                 "cbs_code": g.cbs_code,
                 "naam": g.naam,
                 "indicatief": _paar(g.indicatief),
-                "aanbod": _aanbod(g.aanbod),
-                "verschil": _paar(g.verschil),
+                "aanbod": _aanbod(g.aanbod) if g.ingediend else None,
+                "verschil": _paar(g.verschil) if g.ingediend else None,
                 "ingediend": g.ingediend,
             }
             for g in pz.gemeenten
@@ -102,24 +102,26 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
     rijen: list[tuple[str, ...]] = []
     for g in pz.gemeenten:
         a = g.aanbod
+        aanbod = (
+            (
+                a.aangeboden.regulier,
+                a.aangeboden.amv,
+                a.telt.regulier,
+                a.telt.amv,
+                a.kansrijk.regulier,
+                a.kansrijk.amv,
+                g.verschil.regulier,
+                g.verschil.amv,
+            )
+            if g.ingediend
+            else (None,) * 8
+        )
         rijen.append(
             (
                 g.naam,
-                *(
-                    _getal(n)
-                    for n in (
-                        g.indicatief.regulier,
-                        g.indicatief.amv,
-                        a.aangeboden.regulier,
-                        a.aangeboden.amv,
-                        a.telt.regulier,
-                        a.telt.amv,
-                        a.kansrijk.regulier,
-                        a.kansrijk.amv,
-                        g.verschil.regulier,
-                        g.verschil.amv,
-                    )
-                ),
+                _getal(g.indicatief.regulier),
+                _getal(g.indicatief.amv),
+                *("–" if n is None else _getal(n) for n in aanbod),
                 "ja" if g.ingediend else "nee",
             )
         )

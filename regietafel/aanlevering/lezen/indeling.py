@@ -9,6 +9,7 @@ from typing import Any
 from regietafel.aanlevering.lezen.bestand import Bestand, CelFout
 from regietafel.aanlevering.lezen.cellen import is_leeg, tekst
 from regietafel.aanlevering.lezen.koppen import (
+    GEMEENTE,
     Kolom,
     Kolomindeling,
     herken_kolommen,
@@ -54,11 +55,12 @@ def _kopregels(
 
 
 def _kandidaat(
-    blad: Blad, verwacht: Sequence[Kolom], meerregelig: bool
+    blad: Blad, verwacht: Sequence[Kolom], meerregelig: bool, ankers: Sequence[Kolom]
 ) -> tuple[Tabel, str] | None:
-    """The table under the first "gemeente" header of the sheet, with where its header is."""
+    """The table under the first "gemeente" header (or another anchor column) of the sheet,
+    with where its header is."""
     for i, (_, rij) in enumerate(blad.rijen[:ZOEK_KOP_IN]):
-        kolom = next((k for k, w in enumerate(rij) if is_kop(w)), None)
+        kolom = next((k for k, w in enumerate(rij) if any(is_kop(w, a) for a in ankers)), None)
         if kolom is None:
             continue
         n = _kopregels(blad.rijen, i, kolom, meerregelig)
@@ -80,20 +82,25 @@ def zoek_tabel(
     verwacht: Sequence[Kolom],
     *,
     meerregelig: bool = False,
+    ankers: Sequence[Kolom] = (GEMEENTE,),
 ) -> Tabel | None:
-    """The table: of the sheets with a "gemeente" header, the one that has most of the columns.
+    """The table: of the sheets with a "gemeente" header (or another of ``ankers``), the one
+    that has most of the columns.
 
     ``None`` (with an error in ``bestand``) if no sheet has one. Header errors (a column
     missing, twice) are recorded in ``bestand``; the table is returned all the same, so
     the caller can report the rest of the file's errors too.
     """
     kandidaten = [
-        (blad, k) for blad in werkboek.bladen if (k := _kandidaat(blad, verwacht, meerregelig))
+        (blad, k)
+        for blad in werkboek.bladen
+        if (k := _kandidaat(blad, verwacht, meerregelig, ankers))
     ]
     if not kandidaten:
         bestand.fout(
-            "Geen tabel gevonden: geen blad heeft een kolomkop „gemeente” in de eerste "
-            f"{ZOEK_KOP_IN} rijen.",
+            "Geen tabel gevonden: geen blad heeft een kolomkop "
+            + " of ".join(f"„{a.label}”" for a in ankers)
+            + f" in de eerste {ZOEK_KOP_IN} rijen.",
             blad=None,
         )
         return None

@@ -6,7 +6,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from regietafel.aanlevering.cli import datum_argument, inwoners_parser, inwoners_uitvoeren
+from regietafel.aanlevering.cli import (
+    cyclus_parsers,
+    cyclus_uitvoeren,
+    datum_argument,
+    inwoners_parser,
+    inwoners_uitvoeren,
+)
 from regietafel.aanlevering.services import importeer
 from regietafel.aanlevering.weergave import fout_regels, samenvatting_regels
 
@@ -15,7 +21,8 @@ class Command(BaseCommand):
     help = (
         "Importeer een aanlevering: `import coa BESTAND`, `import nidos BESTAND --peildatum "
         "JJJJ-MM-DD`, `import realisatie BESTAND`, `import inwoners BESTAND` (CBS StatLine 03759ned, "
-        "CSV). Met --dry-run wordt niets opgeslagen. "
+        "CSV), `import indicatief BESTAND --cyclus JAAR`, `import verdeelbesluit BESTAND --cyclus "
+        "JAAR --provincie NAAM [--geldig-vanaf JJJJ-MM-DD]`. Met --dry-run wordt niets opgeslagen. "
         "Exit 2 met de foutenlijst bij een ongeldig bestand; dan wordt niets opgeslagen."
     )
     # System checks belong to `make test` and deploy (`regietafel check --deploy`), not to
@@ -24,7 +31,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(
-            dest="soort", required=True, metavar="{coa,nidos,realisatie,inwoners}"
+            dest="soort",
+            required=True,
+            metavar="{coa,nidos,realisatie,inwoners,indicatief,verdeelbesluit}",
         )
         omschrijving = {
             "coa": "COA-overzicht huisvesting vergunninghouders (.xlsx of .csv).",
@@ -47,10 +56,13 @@ class Command(BaseCommand):
                 help="laat zien wat er zou veranderen, maar sla niets op",
             )
         inwoners_parser(sub)
+        cyclus_parsers(sub)
 
     def handle(self, *args: Any, soort: str, bestand: str, dry_run: bool, **options: Any) -> None:
         if soort == "inwoners":
             return inwoners_uitvoeren(self, bestand, dry_run)
+        if soort in ("indicatief", "verdeelbesluit"):
+            return cyclus_uitvoeren(self, soort, bestand, {"dry_run": dry_run, **options})
         samenvatting = importeer(
             soort,
             Path(bestand),
