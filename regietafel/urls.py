@@ -17,6 +17,7 @@ urlpatterns = [
     path("account/", include("regietafel.accounts.urls")),
     path("aanlevering/", include("regietafel.aanlevering.urls")),
     path("verdeling/", include("regietafel.verdeling.urls")),
+    path("cyclus/", include("regietafel.cyclus.urls")),
     path("rapportage/", include("regietafel.rapportage.urls")),
     path("locaties/", include("regietafel.locaties.urls")),
     path("verzoeken/", include("regietafel.verzoeken.urls")),

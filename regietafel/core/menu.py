@@ -5,7 +5,7 @@ calls :func:`registreer`), so core imports none of them. An entry names its URL,
 namespaces (or url names) it stands for — the current page gets ``aria-current="page"`` —,
 where not every signed-in user may use it a permission function ``f(user) -> bool``, and its
 place: the menu is ordered by ``volgorde`` (steps of 10: Stand van zaken 10, Trends 20,
-Kaart 30, Inzendingen 40, Verdeling 50, Locaties 60, Verzoeken 70, Toezicht 80, Overleg 90,
+Kaart 30, Inzendingen 40, Cyclus 45, Verdeling 50, Locaties 60, Verzoeken 70, Toezicht 80, Overleg 90,
 Rapportages 100, Woo 110, Landelijk 120, Wijzigingen 130, Aanleveren 140).
 """
 

@@ -27,7 +27,9 @@ def _datum(label: str, *, verplicht: bool = False, uitleg: str = "") -> forms.Da
     )
 
 
-def _aantal(label: str, *, verplicht: bool = True, uitleg: str = "", maximum: int | None = None) -> forms.IntegerField:
+def _aantal(
+    label: str, *, verplicht: bool = True, uitleg: str = "", maximum: int | None = None
+) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=verplicht,
@@ -154,7 +156,14 @@ class RegelForm(forms.Form):
     def waarden(self) -> dict[str, Any]:
         return {
             k: self.cleaned_data[k]
-            for k in ("naam", "soort", "plaatsen", "beschikbaar_van", "beschikbaar_tot", "toelichting")
+            for k in (
+                "naam",
+                "soort",
+                "plaatsen",
+                "beschikbaar_van",
+                "beschikbaar_tot",
+                "toelichting",
+            )
         }
 
     @property

@@ -21,7 +21,7 @@ from regietafel.accounts.permissions import (
     schrijft_een_provincie,
     schrijft_provincie,
 )
-from regietafel.gemeenten.models import Gemeente
+from regietafel.gemeenten.models import Gemeente, Provincie
 
 
 def eigen_gemeente_id(gebruiker: Any) -> int | None:
@@ -48,6 +48,11 @@ def mag_beoordelen(gebruiker: Any, gemeente: Gemeente | None = None) -> bool:
     if gemeente is None:
         return schrijft_een_provincie(gebruiker)
     return schrijft_provincie(gebruiker, gemeente.provincie_id)
+
+
+def beoordeelt_provincie(gebruiker: Any, provincie: Provincie) -> bool:
+    """Whether the user reviews the aanbod of ``provincie`` (its secretariaat, a superuser)."""
+    return schrijft_provincie(gebruiker, provincie.pk)
 
 
 def mag_versie_zien(gebruiker: Any, gemeente: Gemeente, goedgekeurd: bool) -> bool:

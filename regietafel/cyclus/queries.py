@@ -29,7 +29,7 @@ from regietafel.domain.puzzel import (
     puzzel,
     restopgave_casus,
 )
-from regietafel.domain.restopgave import Casus, PerType, Uitkomst, verdeel_restopgave
+from regietafel.domain.restopgave import Casus, PerType, Uitkomst, procent, verdeel_restopgave
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.verdeling.queries import laatste_inwonertallen, oekraine_voor_r3
@@ -194,6 +194,19 @@ class PuzzelPagina:
     def heeft_indicatief(self) -> bool:
         ind = self.puzzel.indicatief
         return ind.regulier + ind.amv > 0
+
+    @property
+    def dekking_tekst(self) -> PerType[str]:
+        """The coverage per type as the pages print it: "47,9 %" (n.v.t. without opgave)."""
+        d = self.puzzel.dekking
+        return PerType(
+            "n.v.t." if d.regulier is None else procent(d.regulier, 1),
+            "n.v.t." if d.amv is None else procent(d.amv, 1),
+        )
+
+    @property
+    def aantal_ingediend(self) -> int:
+        return sum(1 for g in self.puzzel.gemeenten if g.ingediend)
 
     def stand(self, gemeente: Gemeente) -> Versiestand:
         return self.versies.get(gemeente.pk, Versiestand(None, None))
