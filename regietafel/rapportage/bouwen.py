@@ -19,7 +19,7 @@ from regietafel.locaties.models import LocatieType
 from regietafel.monitoring.queries import StandVanZaken
 from regietafel.monitoring.views_tabellen import nidos_tabel, statushouders_tabel, verdeling_tabel
 from regietafel.opgaven.models import Cyclus
-from regietafel.rapportage import grafieken, zinnen
+from regietafel.rapportage import grafieken, verslag_cyclus, zinnen
 from regietafel.rapportage.document import (
     Alinea,
     Blok,
@@ -40,6 +40,7 @@ from regietafel.rapportage.queries import (
     huisstijl,
     laatste_versie,
     verslag,
+    werkt_met_aanbod,
 )
 from regietafel.rapportage.teksten import blokken, opsomming, standaardteksten
 
@@ -516,6 +517,11 @@ def duurzaam_tabel(v: Verslag) -> Tabel:
 def verslag_document(
     provincie: Provincie, cyclus: Cyclus, versie: RapportVersie | None = None
 ) -> Document:
+    """The provinciaal verslag of ``cyclus``: of a cyclus run as a workflow (it has a set-up:
+    the gemeenten hand in their aanbod) from its PUZZEL (``verslag_cyclus``); of an earlier one
+    (the first cyclus, its offer recorded as opgaven and locations) as it always was."""
+    if werkt_met_aanbod(cyclus):
+        return verslag_cyclus.verslag_document(provincie, cyclus, versie)
     v = verslag(provincie, cyclus)
     return verslag_document_uit(v, versie)
 

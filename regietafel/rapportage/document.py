@@ -98,6 +98,10 @@ class Document:
     kopregels: tuple[tuple[str, str], ...] = ()
     toelichting: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """Label/value lines for the first Excel sheet."""
+    concept: bool = False
+    """Not yet approved: CONCEPT on every page (the footer, and a watermark in the PDF)."""
+    illustratief: bool = False
+    """Derived figures (a demo), not the minister's: said on every page."""
 
     @property
     def versie_tekst(self) -> str:
@@ -107,7 +111,12 @@ class Document:
 
     @property
     def voettekst(self) -> str:
-        return f"{self.titel} · {self.provincie} · {self.versie_tekst} · {self.kenmerk}"
+        tekst = f"{self.titel} · {self.provincie} · {self.versie_tekst} · {self.kenmerk}"
+        if self.illustratief:
+            tekst += " · ILLUSTRATIEF (afgeleide cijfers)"
+        if self.concept:
+            tekst += " · CONCEPT"
+        return tekst
 
     @property
     def tabellen(self) -> list[Tabel]:

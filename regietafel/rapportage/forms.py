@@ -30,10 +30,11 @@ class TekstenForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, soort: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, soort: str, brieven: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.soort = soort
-        for sectie in secties(soort):
+        self.brieven = brieven
+        for sectie in secties(soort, brieven=brieven):
             self.fields[f"tekst_{sectie.sleutel}"] = forms.CharField(
                 label=sectie.titel,
                 required=False,
@@ -51,7 +52,10 @@ class TekstenForm(forms.Form):
             )
 
     def teksten(self) -> dict[str, str]:
-        return {s.sleutel: self.cleaned_data[f"tekst_{s.sleutel}"] for s in secties(self.soort)}
+        return {
+            s.sleutel: self.cleaned_data[f"tekst_{s.sleutel}"]
+            for s in secties(self.soort, brieven=self.brieven)
+        }
 
     @staticmethod
     def beginwaarden(teksten: dict[str, str]) -> dict[str, str]:

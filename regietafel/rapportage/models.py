@@ -122,6 +122,20 @@ class RapportVersie(models.Model):
         verbose_name="aangemaakt door",
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu)
+    vastgesteld_op = models.DateTimeField(
+        "vastgesteld op",
+        null=True,
+        blank=True,
+        help_text="Leeg: CONCEPT. Een nieuwe versie van de teksten is weer CONCEPT.",
+    )
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vastgesteld door",
+    )
 
     class Meta:
         verbose_name = "rapportversie"

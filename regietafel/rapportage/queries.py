@@ -14,6 +14,7 @@ from django.db.models import Exists, Max, OuterRef
 
 from regietafel.core import opmaak
 from regietafel.core.rapporten import GeenGegevens
+from regietafel.cyclus.models import CyclusOpzet
 from regietafel.domain.bonus import (
     BonusGemeente,
     BonusOverzicht,
@@ -87,6 +88,12 @@ def verslag_cycli(provincie: Provincie) -> tuple[list[Cyclus], list[Cyclus]]:
     for c in cycli.order_by("jaar"):
         (met if c.met_opgaven else zonder).append(c)
     return met, zonder
+
+
+def werkt_met_aanbod(cyclus: Cyclus) -> bool:
+    """A cyclus run as a workflow: it has a set-up (``cyclus.CyclusOpzet``), and its verslag is
+    built from the aanbod the gemeenten handed in. The first cyclus, set up before, has none."""
+    return CyclusOpzet.objects.filter(cyclus=cyclus).exists()
 
 
 def zoek_cyclus(provincie: Provincie, jaar: int) -> Cyclus:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
@@ -39,7 +40,7 @@ def bewaar_versie(
         )
     if soort not in Rapportsoort.values:
         raise ValidationError(f"Onbekende rapportsoort {soort!r}.")
-    bekend = {s.sleutel for s in secties(soort)}
+    bekend = {s.sleutel for s in secties(soort, brieven=True)}
     onbekend = sorted(set(teksten) - bekend)
     if onbekend:
         raise ValidationError(f"Onbekende onderdelen voor dit rapport: {', '.join(onbekend)}.")
@@ -87,6 +88,45 @@ def bewaar_versie(
         bron=bron,
     )
     return versie
+
+
+@transaction.atomic
+def stel_vast(*, door: Any, versie: RapportVersie) -> RapportVersie:
+    """Approve a version of a verslag's texts: its documents are no longer CONCEPT. A later
+    version (a new edit) is CONCEPT again until it is approved in its turn."""
+    if door is not None and not mag_bewerken(door, versie.provincie):
+        raise PermissionDenied(
+            f"Alleen het secretariaat van {versie.provincie.naam} stelt haar verslag vast."
+        )
+    vers = RapportVersie.objects.select_for_update().get(pk=versie.pk)
+    if vers.vastgesteld_op is not None:
+        raise ValidationError(
+            f"Versie {vers.volgnummer} is al vastgesteld op "
+            f"{klok.lokaal(vers.vastgesteld_op):%d-%m-%Y}.",
+            code="vastgesteld",
+        )
+    nieuwer = RapportVersie.objects.filter(
+        soort=vers.soort,
+        provincie=vers.provincie,
+        cyclus=vers.cyclus,
+        peildatum=vers.peildatum,
+        volgnummer__gt=vers.volgnummer,
+    ).exists()
+    if nieuwer:
+        raise ValidationError(
+            f"Er is een nieuwere versie dan versie {vers.volgnummer}: stel die vast.",
+            code="verouderd",
+        )
+    vers.vastgesteld_op = klok.nu()
+    vers.vastgesteld_door = door if getattr(door, "pk", None) else None
+    vers.save(update_fields=["vastgesteld_op", "vastgesteld_door"])
+    registreer(
+        door=door,
+        actie="vastgesteld",
+        obj=vers,
+        wijzigingen={"vastgesteld_op": [None, vers.vastgesteld_op.isoformat()]},
+    )
+    return vers
 
 
 @transaction.atomic

@@ -46,6 +46,41 @@ VERSLAG_INLEIDING = (
     "(inspannings)opgave voor de Oekraïense ontheemden betrokken."
 )
 
+BRIEF_MINISTER = (
+    "Excellentie,\n\n"
+    "Hierbij bied ik u mijn verslag aan zoals de Wet gemeentelijke taak mogelijk maken "
+    "asielopvangvoorzieningen (Spreidingswet) van mij vraagt. Ik doe dit in mijn rol als "
+    "Rijksorgaan en na het overleg met de gemeenten aan de provinciale regietafel {provincie}. "
+    "Het verslag beschrijft hoe de gemeenten de provinciale opgave voor {jaar1} en {jaar2} "
+    "invullen."
+)
+BRIEF_COLLEGES = (
+    "Geacht college,\n\n"
+    "Op basis van de Spreidingswet brengt de commissaris van de Koning verslag uit aan de "
+    "minister van Asiel en Migratie over de verdeling van de asielopvangplaatsen in de "
+    "provincie. Bijgevoegd treft u het verslag aan. Het bevat de resultaten van het overleg aan "
+    "de provinciale regietafel {provincie} om de asielopgave voor {jaar1} en {jaar2} in te "
+    "vullen.\n\n"
+    "Ik verzoek u vriendelijk dit verslag ter informatie door te zenden aan uw gemeenteraad."
+)
+BRIEVEN = (
+    Sectie(
+        "brief_minister",
+        "Aanbiedingsbrief aan de minister",
+        "De brief van de commissaris aan de minister; het getal van de invulling en het oordeel "
+        "volgen berekend, daarna de ondertekening.",
+        BRIEF_MINISTER,
+    ),
+    Sectie(
+        "brief_colleges",
+        "Aanbiedingsbrief aan de colleges",
+        "De brief aan de colleges van burgemeester en wethouders; de volgende stap (het "
+        "verdeelbesluit en zijn datum) volgt berekend.",
+        BRIEF_COLLEGES,
+    ),
+)
+"""The two letters of a verslag of a cyclus run as a workflow (``cyclus.CyclusOpzet``)."""
+
 SECTIES: dict[str, tuple[Sectie, ...]] = {
     Rapportsoort.STAND_VAN_ZAKEN: (
         Sectie("inleiding", "Inleiding", "Opent de notitie.", STAND_INLEIDING),
@@ -90,12 +125,20 @@ SECTIES: dict[str, tuple[Sectie, ...]] = {
 }
 
 
-def secties(soort: str) -> tuple[Sectie, ...]:
+def secties(soort: str, *, brieven: bool = False) -> tuple[Sectie, ...]:
+    """The editable sections of a report; ``brieven``: with the two letters of a verslag."""
+    if brieven and soort == Rapportsoort.VERSLAG:
+        return (*BRIEVEN, *SECTIES[soort])
     return SECTIES[soort]
 
 
 def standaardteksten(soort: str, **waarden: object) -> dict[str, str]:
     return {s.sleutel: s.standaard.format(**waarden) for s in SECTIES[soort]}
+
+
+def standaardteksten_met_brieven(soort: str, **waarden: object) -> dict[str, str]:
+    """The default texts of a verslag of a cyclus run as a workflow: the letters as well."""
+    return {s.sleutel: s.standaard.format(**waarden) for s in secties(soort, brieven=True)}
 
 
 @dataclass(frozen=True)

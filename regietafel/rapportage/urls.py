@@ -33,6 +33,11 @@ urlpatterns = [
     path("verslag/<int:jaar>/", views.verslag_view, name="verslag"),
     path("verslag/<int:jaar>/teksten/", views.verslag_teksten_view, name="verslag-teksten"),
     path(
+        "verslag/<int:jaar>/vaststellen/",
+        views.verslag_vaststellen_view,
+        name="verslag-vaststellen",
+    ),
+    path(
         "verslag/<int:jaar>/<formaat:formaat>/",
         views.verslag_download_view,
         name="verslag-download",

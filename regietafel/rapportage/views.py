@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
@@ -30,9 +31,10 @@ from regietafel.rapportage.queries import (
     laatste_versie,
     versies,
     verslag_cycli,
+    werkt_met_aanbod,
     zoek_cyclus,
 )
-from regietafel.rapportage.services import bewaar_versie
+from regietafel.rapportage.services import bewaar_versie, stel_vast
 from regietafel.rapportage.uitvoer import NAMEN
 from regietafel.taken import services as taken_services
 from regietafel.taken.views import bestand_of_status
@@ -223,8 +225,63 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
 
 def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
     provincie = provincie_van(request)
-    document = bouwen.verslag_document(provincie, _cyclus(provincie, jaar))
-    return _voorbeeld(request, document, verslag_links(jaar))
+    cyclus = _cyclus(provincie, jaar)
+    document = bouwen.verslag_document(provincie, cyclus)
+    if not werkt_met_aanbod(cyclus):
+        return _voorbeeld(request, document, verslag_links(jaar))
+    versie = laatste_versie(Rapportsoort.VERSLAG, provincie, cyclus=cyclus)
+    return render(
+        request,
+        "rapportage/voorbeeld.html",
+        {
+            "document": document,
+            "links": verslag_links(jaar),
+            "vaststellen": {
+                "jaar": jaar,
+                "versie": versie,
+                "mag": mag_bewerken(request.user, provincie),
+                "teksten": reverse("rapportage:verslag-teksten", args=[jaar]),
+            },
+        },
+    )
+
+
+@require_POST
+def verslag_vaststellen_view(request: HttpRequest, jaar: int) -> HttpResponse:
+    """The secretariaat approves the newest version of the verslag's texts: no more CONCEPT.
+    Without a stored version, the default texts are stored first (as version 1)."""
+    provincie = provincie_van(request)
+    if not mag_bewerken(request.user, provincie):
+        raise PermissionDenied("Alleen het secretariaat van de PRT stelt het verslag vast.")
+    cyclus = _cyclus(provincie, jaar)
+    if not werkt_met_aanbod(cyclus):
+        raise Http404("Het verslag van deze cyclus is al verstuurd; het wordt niet vastgesteld.")
+    versie = laatste_versie(Rapportsoort.VERSLAG, provincie, cyclus=cyclus)
+    try:
+        if versie is None:
+            versie = bewaar_versie(
+                door=request.user,
+                soort=Rapportsoort.VERSLAG,
+                provincie=provincie,
+                cyclus=cyclus,
+                versie_datum=klok.van_request(request).vandaag,
+                teksten=teksten.standaardteksten_met_brieven(
+                    Rapportsoort.VERSLAG,
+                    provincie=provincie.naam,
+                    jaar1=cyclus.begin.year,
+                    jaar2=cyclus.eind.year,
+                ),
+                bron="vaststellen",
+            )
+        stel_vast(door=request.user, versie=versie)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Versie {versie.volgnummer} van het verslag is vastgesteld: geen CONCEPT meer.",
+        )
+    return redirect("rapportage:verslag", jaar=jaar)
 
 
 def _vooraf_verslag(provincie: Provincie, jaar: int) -> None:
@@ -257,17 +314,22 @@ def _teksten(
     peildatum: dt.date | None = None,
     cyclus: Cyclus | None = None,
     waarden: dict[str, object],
+    brieven: bool = False,
 ) -> HttpResponse:
     if not mag_bewerken(request.user, provincie):
         raise PermissionDenied(
             "Alleen het secretariaat van de PRT mag de teksten van een rapport bewerken."
         )
     versie = laatste_versie(soort, provincie, peildatum=peildatum, cyclus=cyclus)
-    huidig = teksten.standaardteksten(soort, **waarden)
+    huidig = (
+        teksten.standaardteksten_met_brieven(soort, **waarden)
+        if brieven
+        else teksten.standaardteksten(soort, **waarden)
+    )
     if versie is not None:
         huidig.update({k: v for k, v in versie.teksten.items() if k in huidig})
     if request.method == "POST":
-        form = TekstenForm(request.POST, soort=soort)
+        form = TekstenForm(request.POST, soort=soort, brieven=brieven)
         if form.is_valid():
             try:
                 nieuw = bewaar_versie(
@@ -289,6 +351,7 @@ def _teksten(
     else:
         form = TekstenForm(
             soort=soort,
+            brieven=brieven,
             initial={
                 "versie_datum": klok.van_request(request).vandaag,
                 "adressering": versie.adressering if versie else "",
@@ -337,4 +400,5 @@ def verslag_teksten_view(request: HttpRequest, jaar: int) -> HttpResponse:
             "jaar1": cyclus.begin.year,
             "jaar2": cyclus.eind.year,
         },
+        brieven=werkt_met_aanbod(cyclus),
     )
