@@ -23,7 +23,7 @@ from django.db.models import Q
 from regietafel.core import klok
 from regietafel.domain.aanbod import ELEMENT_LABEL, Element
 from regietafel.gemeenten.models import Gemeente
-from regietafel.locaties.models import Locatie
+from regietafel.locaties.models import Locatie, LocatieStatus
 from regietafel.opgaven.models import Cyclus
 
 
@@ -224,7 +224,8 @@ class AanbodRegel(models.Model):
 
     @property
     def plan(self) -> bool:
-        return self.locatie_id is None
+        """A new plan, or a location of the register that is still planned (not realised)."""
+        return self.locatie is None or self.locatie.status == LocatieStatus.GEPLAND
 
 
 class KansrijkElement(models.Model):

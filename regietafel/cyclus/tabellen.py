@@ -166,7 +166,7 @@ def regels_tabel(
         rijen=tuple(
             (
                 r.naam,
-                "plan" if r.plan else "register",
+                ("register, gepland" if r.locatie_id else "plan") if r.plan else "register",
                 r.get_soort_display(),
                 r.plaatsen,
                 r.beschikbaar_van,

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from regietafel.demo import overleg, verzoeken, woo
+from regietafel.demo import cyclus, overleg, verzoeken, woo
 from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 
 
@@ -40,6 +40,10 @@ class Command(BaseCommand):
             if not 1 <= options["maanden"] <= 120:
                 raise CommandError("--maanden moet tussen 1 en 120 liggen.", returncode=2)
             uitkomst = laad(zaad=options["seed"], maanden=options["maanden"])
+            tweede = cyclus.laad_landelijk(None)
+            uitkomst.wijzigingen.update(
+                {f"{w} (tweede cyclus)": n for w, n in tweede.wijzigingen.items()}
+            )
             regels = ", ".join(f"{n} {w}" for w, n in uitkomst.wijzigingen.items() if n)
             self.stdout.write(
                 f"Landelijke demo (synthetisch, seed {options['seed']}) geladen in "
@@ -78,3 +82,13 @@ class Command(BaseCommand):
         overleg.laad(None)
         woo.laad(None)
         self.stdout.write("Demo verzoeken, toezicht, overleg en Woo: geladen of al aanwezig.")
+        tweede = cyclus.laad_drenthe(None)
+        self.stdout.write(
+            "Demo tweede cyclus (2026, illustratief): "
+            + (
+                ", ".join(f"{n} {w}" for w, n in tweede.wijzigingen.items() if n)
+                if tweede.totaal
+                else "al aanwezig"
+            )
+            + "."
+        )
