@@ -316,6 +316,101 @@ def import_coa(ctx: Context, doel: str) -> dict[str, Any]:
     return {"bestand": bestand, "dry_run": "true"}
 
 
+# --- the cycle (cyclus app): objects of the second cyclus, made through the services
+
+
+def tweede_cyclus() -> Cyclus:
+    """The demo's 2026 cyclus, set up (the system, as a beheerder would)."""
+    from regietafel.cyclus.models import CyclusOpzet
+    from regietafel.cyclus.services import zet_opzet
+
+    cyclus = Cyclus.objects.get(code="spreidingswet-2026")
+    if not CyclusOpzet.objects.filter(cyclus=cyclus).exists():
+        zet_opzet(door=None, cyclus=cyclus, besluit_uiterlijk=dt.date(2026, 12, 31))
+    return cyclus
+
+
+def aanbod_versie(ctx: Context, doel: str, status: str = "concept") -> Any:
+    """A version of the target gemeente's aanbod with one plan (line) with a kansrijk element,
+    handed in when ``status`` says so."""
+    from regietafel.cyclus.services import ElementInvoer, dien_in, nieuwe_versie, zet_regel
+    from regietafel.domain.aanbod import Element
+
+    sleutel = ("cyclus.aanbodversie", f"{doel}:{status}")
+    if sleutel not in ctx.objecten:
+        versie = nieuwe_versie(door=None, cyclus=tweede_cyclus(), gemeente=ctx.gemeenten[doel])
+        zet_regel(
+            door=None,
+            versie=versie,
+            naam="Plan",
+            soort="regulier",
+            plaatsen=10,
+            beschikbaar_van=None,
+            beschikbaar_tot=None,
+            elementen={Element.TOEZEGGING: ElementInvoer("toezegging van het college")},
+        )
+        if status == "ingediend":
+            versie = dien_in(door=None, versie=versie)
+        ctx.objecten[sleutel] = versie
+    return ctx.objecten[sleutel]
+
+
+def concept(ctx: Context, doel: str) -> dict[str, Any]:
+    return {"pk": aanbod_versie(ctx, doel).pk}
+
+
+def ingediend(ctx: Context, doel: str) -> dict[str, Any]:
+    return {"pk": aanbod_versie(ctx, doel, "ingediend").pk}
+
+
+def aanbod_regel(ctx: Context, doel: str) -> dict[str, Any]:
+    return {"pk": aanbod_versie(ctx, doel).regels.get().pk}
+
+
+def kansrijk_element(ctx: Context, doel: str) -> dict[str, Any]:
+    return {"pk": aanbod_versie(ctx, doel).regels.get().elementen.get().pk}
+
+
+def regel_formulier(ctx: Context, doel: str) -> dict[str, Any]:
+    return {
+        "naam": "Nieuw plan",
+        "soort": "amv",
+        "plaatsen": "12",
+        "beschikbaar_van": "",
+        "beschikbaar_tot": "",
+    }
+
+
+def register_locatie(ctx: Context, doel: str) -> dict[str, Any]:
+    return {"locatie": ctx.object("locaties.locatie", doel).pk}
+
+
+def verslag_2026(ctx: Context, doel: str) -> dict[str, Any]:
+    """The 2026 verslag of Drenthe: the cyclus set up and Drenthe's indicative numbers in."""
+    from regietafel.opgaven.services import zet_opgave
+
+    cyclus = tweede_cyclus()
+    for gemeente in Gemeente.objects.filter(provincie__naam="Drenthe"):
+        zet_opgave(
+            door=None,
+            cyclus=cyclus,
+            gemeente=gemeente,
+            soort="regulier",
+            stadium="indicatief",
+            aantal=100,
+        )
+    return {"jaar": 2026}
+
+
+def tweede_jaar(ctx: Context, doel: str) -> dict[str, Any]:
+    tweede_cyclus()
+    return {"jaar": 2026}
+
+
+IMPORTEURS = _paren({"secretariaat", "secretariaat-groningen", "beheerder"}, {GEEN_DOEL})
+"""The minister's numbers of a cyclus: a beheerder (national) or a provincie's secretariaat."""
+
+
 # --------------------------------------------------------------------------- the table
 
 AANLEVERAARS = _paren({"secretariaat", "secretariaat-groningen", "coa"}, {GEEN_DOEL})
@@ -390,6 +485,54 @@ TABEL: dict[str, Schrijf | Lees] = {
     "taken:taak": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
     "taken:status": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
     "taken:bestand": Lees(kwargs=lambda c, d: {"pk": uuid.uuid4()}),
+    "rapportage:verslag-vaststellen": Schrijf(
+        _paren({"secretariaat"}, {GEEN_DOEL}), kwargs=verslag_2026, data=lambda c, d: {}
+    ),
+    # --- cyclus: a beheerder sets it up; a gemeente writes its own aanbod, the secretariaat
+    # of its provincie reviews it; the minister's numbers: a beheerder or a secretariaat
+    "cyclus:lijst": LEZEN,
+    "cyclus:overzicht": Lees(kwargs=tweede_jaar),
+    "cyclus:puzzel": Lees(kwargs=tweede_jaar),
+    "cyclus:opzet": Schrijf(
+        _paren({"beheerder"}, {GEEN_DOEL}),
+        kwargs=tweede_jaar,
+        data=lambda c, d: {
+            "capaciteitsraming": "88000",
+            "termijn_maanden": "6",
+            "minimale_jaren": "5",
+            "spuk3_drempel_procent": "75",
+        },
+    ),
+    "cyclus:aanbod": Schrijf(
+        _paren({"gemeente-assen", "gemeente-emmen"}, {GEEN_DOEL}),
+        kwargs=tweede_jaar,
+        data=lambda c, d: {},
+    ),
+    "cyclus:versie": Lees(kwargs=concept),
+    "cyclus:regel-nieuw": Schrijf(
+        eigen_gemeente(), kwargs=concept, data=regel_formulier, doelen=DOELEN
+    ),
+    "cyclus:locatie": Schrijf(
+        eigen_gemeente(), kwargs=concept, data=register_locatie, doelen=DOELEN
+    ),
+    "cyclus:indienen": Schrijf(
+        eigen_gemeente(), kwargs=concept, data=lambda c, d: {"toelichting": ""}, doelen=DOELEN
+    ),
+    "cyclus:regel": Schrijf(
+        eigen_gemeente(), kwargs=aanbod_regel, data=regel_formulier, doelen=DOELEN
+    ),
+    "cyclus:regel-verwijderen": Schrijf(
+        eigen_gemeente(), kwargs=aanbod_regel, data=lambda c, d: {}, doelen=DOELEN
+    ),
+    "cyclus:goedkeuren": Schrijf(
+        BEOORDELAARS, kwargs=ingediend, data=lambda c, d: {}, doelen=DOELEN
+    ),
+    "cyclus:terugsturen": Schrijf(BEOORDELAARS, kwargs=ingediend, data=opmerking, doelen=DOELEN),
+    "cyclus:bijlage": Lees(kwargs=kansrijk_element),
+    "cyclus:indicatief": Schrijf(IMPORTEURS, kwargs=tweede_jaar),
+    "cyclus:indicatief-bevestigen": Schrijf(IMPORTEURS, kwargs=tweede_jaar),
+    "cyclus:verdeelbesluit": Schrijf(IMPORTEURS, kwargs=tweede_jaar),
+    "cyclus:verdeelbesluit-bevestigen": Schrijf(IMPORTEURS, kwargs=tweede_jaar),
     # --- locaties: the gemeente its own, the secretariaat its provincie
     "locaties:lijst": LEZEN,
     "locaties:lijst-excel": LEZEN,
