@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from regietafel.aanlevering.opslag import bestandsnaam, naam_fout
 from regietafel.cyclus.models import AanbodRegel, AanbodSoort, KansrijkElement
 from regietafel.cyclus.services import BIJLAGEN, MAX_BIJLAGE, Bijlage, ElementInvoer
 from regietafel.domain.aanbod import ELEMENT_LABEL, Element
@@ -218,17 +219,8 @@ class UploadForm(forms.Form):
 
     def clean_bestand(self) -> Any:
         bestand = self.cleaned_data["bestand"]
-        naam = Path(bestand.name or "").name
-        ext = naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
-        if ext == "xls":
-            raise forms.ValidationError(
-                "Dit is het oude Excel-formaat (.xls). Sla het bestand in Excel op als "
-                "Excel-werkmap (.xlsx) en lever het opnieuw aan."
-            )
-        if ext not in {"xlsx", "csv", "txt"}:
-            raise forms.ValidationError(
-                "Lever een Excel-werkmap (.xlsx) of een CSV-bestand (.csv) aan."
-            )
+        if fout := naam_fout(bestandsnaam(bestand.name or "")):
+            raise forms.ValidationError(fout)
         if bestand.size > 20 * 1024 * 1024:
             raise forms.ValidationError("Het bestand is groter dan 20 MB.")
         return bestand
@@ -242,9 +234,7 @@ class VerdeelbesluitForm(UploadForm):
 
 
 class BevestigForm(forms.Form):
-    """What the preview sends back: the file by its checksum, never a path."""
+    """What the preview sends back: the file by its checksum only; the rest stays with the
+    user's session (``views._onthoud``)."""
 
     checksum = forms.RegexField(regex=r"^[0-9a-f]{64}$")
-    extensie = forms.ChoiceField(choices=[("xlsx", "xlsx"), ("csv", "csv"), ("txt", "txt")])
-    bestandsnaam = forms.CharField(max_length=200)
-    geldig_vanaf = forms.DateField(required=False)

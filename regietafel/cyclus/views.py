@@ -4,7 +4,7 @@ query, render. Every page works without JavaScript."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -15,13 +15,13 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.aanlevering.cyclusimport import importeer_indicatief, importeer_verdeelbesluit
+from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.aanlevering.permissions import mag_opgaven_importeren
 from regietafel.aanlevering.services import Samenvatting
 from regietafel.aanlevering.views import veranderingen_tabel
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.opslag import MIME, Bestandsmap, extensie
-from regietafel.core.verzoek import provincie_van
 from regietafel.cyclus import tabellen
 from regietafel.cyclus.forms import (
     BevestigForm,
@@ -70,9 +70,12 @@ from regietafel.cyclus.services import (
 from regietafel.gemeenten.models import Gemeente
 from regietafel.locaties.models import Locatie, LocatieStatus
 from regietafel.opgaven.models import Cyclus
+from regietafel.pagina import provincie_van
 
 MAX_GETOOND = 500
-UPLOADS = Bestandsmap("cyclus-import", frozenset({"xlsx", "csv", "txt"}), opruimen_na=24 * 3600)
+UPLOADS = Bestandsmap(
+    "cyclus-import", frozenset({"xlsx", "xlsm", "csv", "txt"}), opruimen_na=24 * 3600
+)
 
 
 def _cyclus(jaar: int) -> Cyclus:
@@ -570,6 +573,26 @@ def _import_pagina(
     )
 
 
+VOORBEELDEN = "cyclus_voorbeelden"
+"""Session key: the previews of this session (checksum → what the preview showed)."""
+
+
+def _onthoud(request: HttpRequest, checksum: str, voorbeeld: dict[str, str]) -> None:
+    """Remember what a preview was made of, with the user's session: the confirmation names
+    the file by its checksum only, so a client cannot rename it, change its kind, year,
+    provincie or date, nor confirm another user's preview. At most ten per session."""
+    voorbeelden = dict(request.session.get(VOORBEELDEN, {}))
+    voorbeelden.pop(checksum, None)
+    voorbeelden[checksum] = voorbeeld
+    request.session[VOORBEELDEN] = dict(list(voorbeelden.items())[-10:])
+
+
+def _vergeet(request: HttpRequest, checksum: str) -> None:
+    voorbeelden = dict(request.session.get(VOORBEELDEN, {}))
+    if voorbeelden.pop(checksum, None) is not None:
+        request.session[VOORBEELDEN] = voorbeelden
+
+
 def _upload(request: HttpRequest, jaar: int, soort: str) -> HttpResponse:
     cyclus = _cyclus(jaar)
     formulier = VerdeelbesluitForm if soort == "verdeelbesluit" else UploadForm
@@ -582,22 +605,30 @@ def _upload(request: HttpRequest, jaar: int, soort: str) -> HttpResponse:
     if not form.is_valid():
         return _import_pagina(request, soort, cyclus, form, status=400)
     bestand = form.cleaned_data["bestand"]
-    naam = Path(bestand.name).name[:200]
+    naam = bestandsnaam(bestand.name or "")
     data = bestand.read()
-    geldig_vanaf = form.cleaned_data.get("geldig_vanaf")
+    geldig_vanaf = form.cleaned_data.get("geldig_vanaf") or (
+        klok.van_request(request).vandaag if soort == "verdeelbesluit" else None
+    )
     s = _importeer(soort, request, cyclus, data, naam, dry_run=True, geldig_vanaf=geldig_vanaf)
     if s.fouten:
         return _import_pagina(request, soort, cyclus, form, s=s, status=422)
     ext = extensie(naam)
     if s.verandert_iets:
         UPLOADS.bewaar(data, ext)
-    bevestig = {
-        "checksum": s.checksum,
-        "extensie": ext,
-        "bestandsnaam": naam,
-        "geldig_vanaf": geldig_vanaf or (klok.vandaag() if soort == "verdeelbesluit" else None),
-    }
-    return _import_pagina(request, soort, cyclus, form, s=s, bevestig=bevestig)
+        _onthoud(
+            request,
+            s.checksum,
+            {
+                "soort": soort,
+                "jaar": str(jaar),
+                "provincie": provincie_van(request).code,
+                "extensie": ext,
+                "bestandsnaam": naam,
+                "geldig_vanaf": geldig_vanaf.isoformat() if geldig_vanaf else "",
+            },
+        )
+    return _import_pagina(request, soort, cyclus, form, s=s, bevestig={"checksum": s.checksum})
 
 
 def _bevestig(request: HttpRequest, jaar: int, soort: str) -> HttpResponse:
@@ -605,18 +636,30 @@ def _bevestig(request: HttpRequest, jaar: int, soort: str) -> HttpResponse:
     _importeur(request)
     formulier = VerdeelbesluitForm if soort == "verdeelbesluit" else UploadForm
     form = BevestigForm(request.POST)
-    if not form.is_valid():
+    voorbeeld = (
+        request.session.get(VOORBEELDEN, {}).get(form.cleaned_data["checksum"])
+        if form.is_valid()
+        else None
+    )
+    if (
+        not isinstance(voorbeeld, dict)
+        or voorbeeld.get("soort") != soort
+        or voorbeeld.get("jaar") != str(jaar)
+        or voorbeeld.get("provincie") != provincie_van(request).code
+    ):
         return _import_pagina(
             request,
             soort,
             cyclus,
             formulier(),
-            melding="De bevestiging is onvolledig of ongeldig. Lever het bestand opnieuw aan.",
+            melding="Deze bevestiging hoort bij geen bestand dat u hier controleerde. Lever het "
+            "bestand opnieuw aan.",
             status=400,
         )
-    gegevens = form.cleaned_data
-    data = UPLOADS.lees(gegevens["checksum"], gegevens["extensie"])
+    checksum = form.cleaned_data["checksum"]
+    data = UPLOADS.lees(checksum, str(voorbeeld.get("extensie", "")))
     if data is None:
+        _vergeet(request, checksum)
         return _import_pagina(
             request,
             soort,
@@ -626,18 +669,20 @@ def _bevestig(request: HttpRequest, jaar: int, soort: str) -> HttpResponse:
             "kwam te laat. Lever het opnieuw aan als u het nog wilt opslaan.",
             status=409,
         )
+    vanaf = str(voorbeeld.get("geldig_vanaf") or "")
     s = _importeer(
         soort,
         request,
         cyclus,
         data,
-        gegevens["bestandsnaam"],
+        str(voorbeeld.get("bestandsnaam", "")),
         dry_run=False,
-        geldig_vanaf=gegevens.get("geldig_vanaf"),
+        geldig_vanaf=dt.date.fromisoformat(vanaf) if vanaf else None,
     )
     if s.fouten:
         return _import_pagina(request, soort, cyclus, formulier(), s=s, status=422)
-    UPLOADS.verwijder(gegevens["checksum"], gegevens["extensie"])
+    UPLOADS.verwijder(checksum, str(voorbeeld["extensie"]))
+    _vergeet(request, checksum)
     messages.success(
         request,
         f"{s.soort_label} opgeslagen: {s.nieuw} nieuw, {s.gewijzigd} gewijzigd, "

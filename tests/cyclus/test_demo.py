@@ -13,8 +13,8 @@ from django.test import Client
 from regietafel.cyclus.models import AanbodStatus, AanbodVersie, CyclusOpzet
 from regietafel.cyclus.queries import puzzel_van
 from regietafel.demo import cyclus as demo_cyclus
+from regietafel.demo import landelijk
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.landelijk import demo as landelijk
 from regietafel.opgaven.models import Opgave, ProvincieOpgave
 from tests.cyclus.factories import aanbod, cyclus_2026
 

@@ -13,7 +13,7 @@ from django.test import Client
 from regietafel.cyclus.models import AanbodStatus, AanbodVersie
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.models import Locatie
-from regietafel.opgaven.models import Opgave
+from regietafel.opgaven.models import Opgave, ProvincieOpgave
 from tests.cyclus.factories import aanbod, cyclus_2026, indicatief_2026, opzet_2026
 
 pytestmark = pytest.mark.django_db
@@ -201,15 +201,22 @@ def test_the_import_pages(
     assert not Opgave.objects.filter(cyclus=cyclus_2026(), stadium="vastgesteld").exists()
     klaar = secretariaat.post(
         "/cyclus/2026/verdeelbesluit/bevestigen/",
-        {
-            "checksum": som,
-            "extensie": "csv",
-            "bestandsnaam": "besluit.csv",
-            "geldig_vanaf": "2027-01-01",
-        },
+        {"checksum": som},
     )
     assert klaar.status_code == 302
     assert Opgave.objects.filter(cyclus=cyclus_2026(), stadium="vastgesteld").count() == 24
+    # The besluit's provincial opgave is valid from the preview's date, kept with the session.
+    assert (
+        ProvincieOpgave.objects.filter(
+            cyclus=cyclus_2026(), provincie=tweede, soort="amv", geldig_vanaf=dt.date(2027, 1, 1)
+        )
+        .get()
+        .aantal
+        == 28 + 39
+    )
+    # The confirmation is spent: again, or from another user's session, imports nothing.
+    again = secretariaat.post("/cyclus/2026/verdeelbesluit/bevestigen/", {"checksum": som})
+    assert again.status_code == 400
     verschillen = _tekst(lezer.get("/cyclus/2026/verdeelbesluit/"))
     assert "Verschillen met het verslag, per gemeente" in verschillen
     fout = secretariaat.post(
