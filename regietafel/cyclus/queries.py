@@ -185,6 +185,9 @@ class PuzzelPagina:
     aanvulling: Uitkomst
     """What the minister would add by R3 if the verslag went out as it stands."""
     r3_bronnen: tuple[str, ...] = field(default_factory=tuple)
+    uit_verslag: bool = False
+    """A cyclus without a set-up and without aanbod versions (the first cyclus): the aanbod is
+    the 'aanbod in het verslag' stored as opgaven, one figure per gemeente and type."""
 
     @property
     def illustratief(self) -> bool:
@@ -246,15 +249,15 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
     opzet = opzet_van(cyclus)
     regels = spelregels(cyclus, opzet)
     gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
-    indicatief: dict[tuple[int, str], int] = {
-        (g, s): n
-        for g, s, n in Opgave.objects.filter(
-            cyclus=cyclus,
-            gemeente__provincie=provincie,
-            soort__in=[Soort.REGULIER, Soort.AMV],
-            stadium=Stadium.INDICATIEF,
-        ).values_list("gemeente_id", "soort", "aantal")
-    }
+    indicatief: dict[tuple[int, str], int] = {}
+    verslag: dict[tuple[int, str], int] = {}
+    for gemeente_id, soort, stadium, n in Opgave.objects.filter(
+        cyclus=cyclus,
+        gemeente__provincie=provincie,
+        soort__in=[Soort.REGULIER, Soort.AMV],
+        stadium__in=[Stadium.INDICATIEF, Stadium.AANBOD],
+    ).values_list("gemeente_id", "soort", "stadium", "aantal"):
+        (indicatief if stadium == Stadium.INDICATIEF else verslag)[(gemeente_id, soort)] = n
     provinciaal = list(
         ProvincieOpgave.objects.filter(
             cyclus=cyclus, provincie=provincie, soort__in=[Soort.REGULIER, Soort.AMV]
@@ -267,12 +270,24 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
     per_versie: dict[int, list[tuple[AanbodRegel, Beoordeling]]] = {}
     for r in regels_met_elementen().filter(versie__in=goedgekeurd).order_by("versie_id", "id"):
         per_versie.setdefault(r.versie_id, []).append((r, beoordeel(regel_domein(r), regels)))
+    uit_verslag = opzet is None and not versies
     standen: dict[int, Versiestand] = {}
     invoer = []
     for g in gemeenten:
         goed, open_ = versies.get(g.pk, (None, None))
         lijnen = tuple(per_versie.get(goed.pk, [])) if goed else ()
         standen[g.pk] = Versiestand(goed, open_, lijnen)
+        beoordelingen = tuple(b for _, b in lijnen)
+        ingediend = goed is not None
+        if uit_verslag:
+            beoordelingen = tuple(
+                beoordeel(
+                    Aanbodregel("Aanbod in het verslag", soort, verslag[(g.pk, soort)]), regels
+                )
+                for soort in ("regulier", "amv")
+                if (g.pk, soort) in verslag
+            )
+            ingediend = bool(beoordelingen)
         invoer.append(
             PuzzelGemeente(
                 naam=g.naam,
@@ -280,8 +295,8 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
                 indicatief=PerType(
                     indicatief.get((g.pk, Soort.REGULIER), 0), indicatief.get((g.pk, Soort.AMV), 0)
                 ),
-                ingediend=goed is not None,
-                beoordelingen=tuple(b for _, b in lijnen),
+                ingediend=ingediend,
+                beoordelingen=beoordelingen,
                 ter_beoordeling=open_ is not None,
             )
         )
@@ -302,7 +317,10 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         provincie.naam, uitkomst, gegevens, oekraine_totaal.aantal if oekraine_totaal else None
     )
     bronnen = [
-        "Overgenomen uit het verslag: de plaatsen die meetellen; toegevoegd: de kansrijke "
+        "Overgenomen uit het verslag: het aanbod per gemeente zoals het in de opgaven staat "
+        "(deze cyclus heeft geen aanbod per locatie)."
+        if uit_verslag
+        else "Overgenomen uit het verslag: de plaatsen die meetellen; toegevoegd: de kansrijke "
         "plaatsen (stap 1 en 2).",
         "Historisch gemiddelde (2014–2024): niet opgeslagen, 0 gebruikt.",
         "Uitruilafspraken: geen vastgelegd.",
@@ -330,6 +348,7 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         casus=casus,
         aanvulling=verdeel_restopgave(casus),
         r3_bronnen=tuple(bronnen),
+        uit_verslag=uit_verslag,
     )
 
 

@@ -153,6 +153,12 @@ def nieuwe_versie(*, door: Any, cyclus: Cyclus, gemeente: Gemeente) -> AanbodVer
     (approved or returned) version; refused while a concept or a version under review exists."""
     _mag_schrijven(door, gemeente)
     _spreidingswet(cyclus)
+    if not CyclusOpzet.objects.filter(cyclus=cyclus).exists():
+        raise ValidationError(
+            f"{cyclus.naam} is niet ingericht voor een aanbod per locatie: een beheerder stelt "
+            "eerst de opzet van de cyclus in.",
+            code="geen_opzet",
+        )
     Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
     bestaand = AanbodVersie.objects.filter(cyclus=cyclus, gemeente=gemeente)
     open_ = bestaand.filter(status__in=[AanbodStatus.CONCEPT, AanbodStatus.INGEDIEND]).first()

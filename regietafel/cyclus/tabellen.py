@@ -19,6 +19,8 @@ JA_NEE = {True: "ja", False: "nee", None: "niet getoetst"}
 
 
 def _status(p: PuzzelPagina, gemeente: Gemeente) -> str:
+    if p.uit_verslag:
+        return "aanbod in het verslag"
     stand = p.stand(gemeente)
     delen = []
     if stand.goedgekeurd is not None:

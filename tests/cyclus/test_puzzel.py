@@ -238,3 +238,19 @@ def test_queries_do_not_grow_with_gemeenten_and_locations(tweede: Provincie) -> 
         p = puzzel_van(tweede, cyclus_2026())
     assert sum(len(s.regels) for s in p.versies.values()) > 10
     assert len(veel) == len(weinig) <= 12
+
+
+def test_the_first_cyclus_puzzel_reproduces_the_verdeelbesluit_of_seed_003(
+    drenthe: Provincie, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first cyclus has no aanbod per location: its aanbod is the 'aanbod in het verslag'
+    of the opgaven. Seed 003: 2.462 regular and 229 AMV asked, 3.814 and 341 offered, a
+    complete verdeling taken over one to one."""
+    call_command("puzzel", provincie="Drenthe", cyclus=2024)
+    uit = json.loads(capsys.readouterr().out)
+    assert uit["opgave"] == {"regulier": 2462, "amv": 229}
+    assert uit["aanbod"]["telt"] == {"regulier": 3814, "amv": 341}
+    assert uit["volledig"] is True and uit["redenen"] == []
+    assert uit["aanvulling"]["restopgave"] == {"regulier": 0, "amv": 0}
+    assert sum(g["regulier"] for g in uit["aanvulling"]["gemeenten"]) == 3814
+    assert all(g["ingediend"] for g in uit["gemeenten"])

@@ -280,3 +280,13 @@ def test_query_counts_do_not_grow_with_gemeenten_and_locations(
     na = {u: meet(u) for u in voor}
     assert na == voor
     assert max(na.values()) <= 30
+
+
+def test_a_cyclus_without_set_up_takes_no_aanbod(
+    drenthe: Provincie, gemeente_assen: Client
+) -> None:
+    pagina = _tekst(gemeente_assen.get("/cyclus/2024/aanbod/"))
+    assert "niet ingericht voor een aanbod per locatie" in pagina
+    assert "Aanbod opstellen" not in pagina
+    gemeente_assen.post("/cyclus/2024/aanbod/")
+    assert not AanbodVersie.objects.exists()
