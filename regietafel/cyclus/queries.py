@@ -34,9 +34,7 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.verdeling.queries import laatste_inwonertallen, oekraine_voor_r3
 
-ILLUSTRATIEF = (
-    "Illustratief: de cijfers van deze cyclus zijn afgeleid (demo), niet die van de minister."
-)
+ILLUSTRATIEF = "De cijfers van deze cyclus zijn afgeleid (demo), niet die van de minister."
 
 
 class CyclusOnbekend(Exception):

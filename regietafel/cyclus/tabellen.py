@@ -100,8 +100,8 @@ def aanvulling_tabel(p: PuzzelPagina) -> Tabel:
             Kolom("AMV", groep="Initieel", som=True, breedte=8),
             Kolom("Regulier", groep="Extra", som=True),
             Kolom("AMV", groep="Extra", som=True, breedte=8),
-            Kolom("Regulier", groep="Verdeelbesluit", som=True),
-            Kolom("AMV", groep="Verdeelbesluit", som=True, breedte=8),
+            Kolom("Regulier", groep="Uitkomst", som=True),
+            Kolom("AMV", groep="Uitkomst", som=True, breedte=8),
             Kolom("Niet in de restopgave", "tekst", breedte=40),
         ),
         rijen=tuple(
@@ -178,7 +178,7 @@ def regels_tabel(
                 JA_NEE[b.tot_raming],
                 elementen_tekst(r),
                 b.categorie_label,
-                "; ".join(b.toelichting),
+                "; ".join(t for t in (r.toelichting, *b.toelichting) if t),
             )
             for r, b in regels
         ),

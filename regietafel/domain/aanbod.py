@@ -223,11 +223,6 @@ def beoordeel(regel: Aanbodregel, regels: Spelregels) -> Beoordeling:
         )
     if regel.plan and not regel.elementen:
         toelichting.append("plan zonder kansrijk element")
-    if regel.elementen:
-        toelichting.append(
-            "kansrijk: "
-            + "; ".join(ELEMENT_LABEL[e].lower() for e in Element if e in regel.elementen)
-        )
 
     if regels.alleen_duurzaam and not is_duurzaam:
         categorie = Categorie.TELT_NIET

@@ -375,15 +375,19 @@ def _tekstblokken(tekst: str) -> tuple[Blok, ...]:
     )
 
 
-def _invulling_zin(v: CyclusVerslag) -> str:
+def _invulling_zin(v: CyclusVerslag, *, redenen: bool = True) -> str:
+    """What counts against the opgave, and the verdict (with its reasons in the verslag; a
+    letter refers to them)."""
     r, a = v.invulling.per_type
     pz = v.p.puzzel
-    oordeel = (
-        "De verdeling is volledig en uitvoerbaar."
-        if pz.volledig
-        else "De verdeling is nog niet volledig en uitvoerbaar: "
-        + " ".join(x.tekst for x in pz.redenen)
-    )
+    if pz.volledig:
+        oordeel = "De verdeling is volledig en uitvoerbaar."
+    elif redenen:
+        oordeel = "De verdeling is nog niet volledig en uitvoerbaar: " + " ".join(
+            x.tekst for x in pz.redenen
+        )
+    else:
+        oordeel = "De verdeling is nog niet volledig en uitvoerbaar; het verslag noemt de redenen."
     return (
         f"De gemeenten van {v.provincie.naam} bieden {getal(r.ingevuld)} reguliere en "
         f"{getal(a.ingevuld)} AMV-plaatsen aan die meetellen, tegen een provinciale opgave van "
@@ -480,7 +484,7 @@ def verslag_document_uit(v: CyclusVerslag, versie: RapportVersie | None = None) 
                 datum,
                 onderwerp,
                 teksten["brief_minister"],
-                (_invulling_zin(v),),
+                (_invulling_zin(v, redenen=False),),
                 ondertekening,
             ),
             "brief-minister",
@@ -646,7 +650,7 @@ def verslag_document_uit(v: CyclusVerslag, versie: RapportVersie | None = None) 
                 datum,
                 onderwerp,
                 teksten["brief_colleges"],
-                (_invulling_zin(v), vervolg),
+                (_invulling_zin(v, redenen=False), vervolg),
                 ondertekening,
             ),
             "brief-colleges",
