@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.core import klok
 from regietafel.core.opslag import Bestandsmap, extensie
@@ -278,7 +279,7 @@ class ElementInvoer:
 
 
 def _bewaar_bijlage(bijlage: Bijlage) -> tuple[str, str]:
-    naam = bijlage.naam.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    naam = bestandsnaam(bijlage.naam)
     ext = extensie(naam)
     if ext not in BIJLAGEN.extensies:
         raise ValidationError(
