@@ -83,12 +83,6 @@ class Command(BaseCommand):
         woo.laad(None)
         self.stdout.write("Demo verzoeken, toezicht, overleg en Woo: geladen of al aanwezig.")
         tweede = cyclus.laad_drenthe(None)
-        self.stdout.write(
-            "Demo tweede cyclus (2026, illustratief): "
-            + (
-                ", ".join(f"{n} {w}" for w, n in tweede.wijzigingen.items() if n)
-                if tweede.totaal
-                else "al aanwezig"
-            )
-            + "."
-        )
+        if tweede.totaal:  # a second load adds nothing and says nothing more
+            regels = ", ".join(f"{n} {w}" for w, n in tweede.wijzigingen.items() if n)
+            self.stdout.write(f"Demo tweede cyclus (2026, illustratief) geladen: {regels}.")
