@@ -30,6 +30,7 @@ from regietafel.domain.puzzel import (
     restopgave_casus,
 )
 from regietafel.domain.restopgave import Casus, PerType, Uitkomst, procent, verdeel_restopgave
+from regietafel.domain.validatie import formatteer_getal
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.verdeling.queries import laatste_inwonertallen, oekraine_voor_r3
@@ -328,9 +329,9 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
     if casus.oekraine_totaal is not None and oekraine_totaal is not None:
         bronnen.append(
-            f"Oekraïne-totaal {oekraine_totaal.aantal:,} (vanaf "
+            f"Oekraïne-totaal {formatteer_getal(oekraine_totaal.aantal)} (vanaf "
             f"{oekraine_totaal.geldig_vanaf:%d-%m-%Y}) en de gerealiseerde Oekraïne-plaatsen "
-            "vóór de deadline van het verslag.".replace(",", ".")
+            "vóór de deadline van het verslag."
         )
     else:
         bronnen.append("Geen Oekraïne-totaal of inwonertallen: dat criterium is niet toegepast.")

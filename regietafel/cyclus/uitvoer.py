@@ -21,6 +21,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from regietafel.core.opmaak import getal
 from regietafel.cyclus.queries import PuzzelPagina
 from regietafel.domain.puzzel import Aanbodsom
 from regietafel.domain.restopgave import PerType, decimaal
@@ -74,10 +75,6 @@ def puzzel_json(p: PuzzelPagina) -> dict[str, Any]:
     }
 
 
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _dekking(f: Fraction | None) -> str:
     return "n.v.t." if f is None else f"{decimaal(f * 100, 1)} %"
 
@@ -119,9 +116,9 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
         rijen.append(
             (
                 g.naam,
-                _getal(g.indicatief.regulier),
-                _getal(g.indicatief.amv),
-                *("–" if n is None else _getal(n) for n in aanbod),
+                getal(g.indicatief.regulier),
+                getal(g.indicatief.amv),
+                *("–" if n is None else getal(n) for n in aanbod),
                 "ja" if g.ingediend else "nee",
             )
         )
@@ -130,7 +127,7 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
         (
             "Totaal",
             *(
-                _getal(n)
+                getal(n)
                 for n in (
                     pz.indicatief.regulier,
                     pz.indicatief.amv,
@@ -159,8 +156,8 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
         f"PUZZEL {p.cyclus.naam} — {p.provincie.naam}",
         *(["Illustratief: afgeleide cijfers, niet die van de minister."] if p.illustratief else []),
         "",
-        f"Opgave:       regulier {_getal(pz.opgave.regulier)}, amv {_getal(pz.opgave.amv)}",
-        f"Telt mee:     regulier {_getal(a.telt.regulier)}, amv {_getal(a.telt.amv)}",
+        f"Opgave:       regulier {getal(pz.opgave.regulier)}, amv {getal(pz.opgave.amv)}",
+        f"Telt mee:     regulier {getal(a.telt.regulier)}, amv {getal(a.telt.amv)}",
         f"Dekking:      regulier {_dekking(pz.dekking.regulier)}, amv {_dekking(pz.dekking.amv)}",
         f"Volledig en uitvoerbaar: {'ja' if pz.volledig else 'nee'}",
         *(f"- {r.tekst}" for r in pz.redenen),

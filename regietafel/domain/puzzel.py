@@ -25,10 +25,7 @@ from fractions import Fraction
 
 from regietafel.domain.aanbod import Beoordeling, Categorie, Spelregels
 from regietafel.domain.restopgave import Casus, GemeenteInvoer, Opvangtype, PerType
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+from regietafel.domain.validatie import formatteer_getal
 
 
 def _plus(a: PerType[int], b: PerType[int]) -> PerType[int]:
@@ -175,7 +172,9 @@ class Puzzel:
 
 
 def _regels(lijst: list[tuple[str, Beoordeling]]) -> str:
-    return "; ".join(f"{g}, {b.regel.naam} ({_getal(b.regel.plaatsen)})" for g, b in lijst)
+    return "; ".join(
+        f"{g}, {b.regel.naam} ({formatteer_getal(b.regel.plaatsen)})" for g, b in lijst
+    )
 
 
 def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Spelregels) -> Puzzel:
@@ -210,8 +209,8 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
             redenen.append(
                 Reden(
                     f"{t}_niet_gedekt",
-                    f"{naam} is niet gedekt: {_getal(heeft)} plaatsen tellen mee tegen een "
-                    f"opgave van {_getal(nodig)} (nog {_getal(nodig - heeft)} nodig).",
+                    f"{naam} is niet gedekt: {formatteer_getal(heeft)} plaatsen tellen mee tegen een "
+                    f"opgave van {formatteer_getal(nodig)} (nog {formatteer_getal(nodig - heeft)} nodig).",
                 )
             )
     # A line the cyclus' rules exclude does not count at all: it is no reason either.
