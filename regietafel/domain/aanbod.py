@@ -27,13 +27,13 @@ and the judgement says so. Places are ``int``; nothing here reads a clock.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from regietafel.domain.bonus import duurzaam as bonus_duurzaam
+from regietafel.domain.nareizigers import plus_maanden
 
 Soort = Literal["regulier", "amv", "bijzonder"]
 SOORTEN: tuple[Soort, ...] = ("regulier", "amv", "bijzonder")
@@ -75,13 +75,6 @@ CATEGORIE_LABEL: dict[Categorie, str] = {
     Categorie.ONZEKER: "onzeker",
     Categorie.TELT_NIET: "telt niet mee",
 }
-
-
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """The same day ``maanden`` months later (the last day of a shorter month)."""
-    index = datum.year * 12 + datum.month - 1 + maanden
-    jaar, maand = index // 12, index % 12 + 1
-    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def _datum(d: dt.date) -> str:
