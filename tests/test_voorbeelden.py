@@ -45,6 +45,17 @@ IMPORTS = {
         (),
         "12 inwonertallen (2023)",
     ),
+    # The minister's numbers of a cyclus (the demo loads no 2026 numbers in the test database).
+    "indicatief": (
+        "indicatieve-verdeling-drenthe-2026.csv",
+        ("--cyclus", "2026"),
+        "12 rijen: 12 nieuw, 0 gewijzigd, 0 ongewijzigd.",
+    ),
+    "verdeelbesluit": (
+        "verdeelbesluit-tabel-1.csv",
+        ("--cyclus", "2026", "--provincie", "Drenthe", "--geldig-vanaf", "2027-01-01"),
+        "12 rijen: 12 nieuw, 0 gewijzigd, 0 ongewijzigd.",
+    ),
 }
 
 

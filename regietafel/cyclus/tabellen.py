@@ -88,8 +88,8 @@ def aanvulling_tabel(p: PuzzelPagina) -> Tabel:
     """What R3 would make of the verslag as it stands, per gemeente."""
     u = p.aanvulling
     return Tabel(
-        sleutel="Aanvulling R3",
-        titel="Aanvulling door de minister als het verslag zo uitgaat (R3)",
+        sleutel="Aanvulling",
+        titel="Aanvulling door de minister als het verslag zo uitgaat",
         bijschrift=(
             "Initieel: wat meetelt plus wat kansrijk is (stap 1 en 2); extra: het deel van de "
             "restopgave (stap 4b)."

@@ -168,7 +168,7 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
         streep,
         regel(rijen[-1]),
         "",
-        "Aanvulling door de minister als het verslag zo uitgaat (R3):",
+        "Aanvulling door de minister als het verslag zo uitgaat (de methode van het verdeelbesluit):",
         "",
     ]
     return "\n".join(regels) + "\n" + uitkomst_tabel(p.aanvulling)

@@ -62,7 +62,7 @@ BESTAAND = 50_000
 RAMING_EERSTE = 96_000
 AMV_EERSTE = 8_140
 PUBLICATIE = dt.date(2026, 2, 27)
-BRON = "Demo: afgeleid uit de raming van 88.000 plaatsen (R1, R2), illustratief"
+BRON = "Demo: afgeleid uit de raming van 88.000 plaatsen, illustratief"
 
 # The first cycle's provincial opgaven incl. AMV (domain.md; Stcrt. 2024, 3320): the weights
 # with which 88.000 is spread over the provincies.

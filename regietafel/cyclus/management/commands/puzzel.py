@@ -31,7 +31,8 @@ def _jaar(tekst: str) -> int:
 class Command(BaseCommand):
     help = (
         "De PUZZEL van een cyclus: per gemeente indicatief, aanbod en verschil, het oordeel "
-        "'volledig en uitvoerbaar' met de redenen, en de aanvulling door de minister (R3)."
+        "'volledig en uitvoerbaar' met de redenen, en wat de minister zou aanvullen (de methode van "
+        "het verdeelbesluit)."
     )
     requires_system_checks: list[str] = []
 
