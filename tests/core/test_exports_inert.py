@@ -247,7 +247,50 @@ def _laad(tmp_path: Path) -> dict[str, Any]:
         checksum = re.search(r'name="checksum" value="([0-9a-f]{64})"', antwoord.content.decode())
         assert checksum is not None
         assert client.post("/aanlevering/bevestigen/", {"checksum": checksum[1]}).status_code == 200
-    return {"scenario": scenario, "kopie": kopie, "provincie": drenthe}
+    # The second cyclus of the demo: its set-up, the aanbod of ten gemeenten with kansrijk
+    # elements, and a concept of De Wolden (not handed in).
+    from regietafel.cyclus.models import AanbodVersie
+    from regietafel.cyclus.services import ElementInvoer, nieuwe_versie, zet_regel
+    from regietafel.demo import cyclus as tweede_cyclus
+    from regietafel.domain.aanbod import Element
+
+    tweede_cyclus.laad_drenthe()
+    concept = nieuwe_versie(
+        door=None,
+        cyclus=AanbodVersie.objects.order_by("pk").first().cyclus,  # type: ignore[union-attr]
+        gemeente=Gemeente.objects.get(naam="De Wolden"),
+    )
+    zet_regel(
+        door=None,
+        versie=concept,
+        naam="=1+1",
+        soort="amv",
+        plaatsen=10,
+        beschikbaar_van=None,
+        beschikbaar_tot=None,
+        elementen={Element.TOEZEGGING: ElementInvoer("=1+1")},
+    )
+    # A verdeelbesluit, so the page shows (and exports) its differences with the verslag.
+    from regietafel.aanlevering.cyclusimport import importeer_verdeelbesluit
+
+    besluit = tmp_path / "verdeelbesluit.csv"
+    besluit.write_text("gemeente;amv;regulier;totaal\nAssen;10;900;910\nEmmen;20;400;420\n")
+    samenvatting = importeer_verdeelbesluit(
+        besluit,
+        door=secretariaat,
+        cyclus=concept.cyclus,
+        provincie=drenthe,
+        geldig_vanaf=dt.date(2027, 1, 1),
+    )
+    assert not samenvatting.fouten, samenvatting.fouten
+    goedgekeurd = AanbodVersie.objects.get(gemeente=assen)
+    return {
+        "scenario": scenario,
+        "kopie": kopie,
+        "provincie": drenthe,
+        "concept": concept,
+        "aanbod": goedgekeurd,
+    }
 
 
 # --------------------------------------------------------------------------- the URLs
@@ -368,10 +411,33 @@ PARAMETERS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
     "woo:eigen-lak": _document,
     "woo:status": _document,
     "historie:historie": _historie,
+    "rapportage:verslag-vaststellen": lambda data: [{"jaar": 2026}],
+    "cyclus:overzicht": lambda data: [{"jaar": 2026}, {"jaar": 2024}],
+    "cyclus:opzet": lambda data: [{"jaar": 2026}],
+    "cyclus:puzzel": lambda data: [{"jaar": 2026}, {"jaar": 2024}],
+    "cyclus:aanbod": lambda data: [{"jaar": 2026}],
+    "cyclus:indicatief": lambda data: [{"jaar": 2026}],
+    "cyclus:indicatief-bevestigen": lambda data: [{"jaar": 2026}],
+    "cyclus:verdeelbesluit": lambda data: [{"jaar": 2026}],
+    "cyclus:verdeelbesluit-bevestigen": lambda data: [{"jaar": 2026}],
+    "cyclus:versie": lambda data: _versies(data),
+    "cyclus:regel-nieuw": lambda data: [{"pk": data["concept"].pk}],
+    "cyclus:locatie": lambda data: [{"pk": data["concept"].pk}],
+    "cyclus:indienen": lambda data: [{"pk": data["concept"].pk}],
+    "cyclus:goedkeuren": lambda data: [{"pk": data["concept"].pk}],
+    "cyclus:terugsturen": lambda data: [{"pk": data["concept"].pk}],
+    "cyclus:regel": lambda data: [{"pk": data["concept"].regels.get().pk}],
+    "cyclus:regel-verwijderen": lambda data: [{"pk": data["concept"].regels.get().pk}],
+    "cyclus:bijlage": _pk("cyclus.kansrijkelement"),
     "taken:taak": lambda data: [{"pk": _taak()}],
     "taken:status": lambda data: [{"pk": _taak()}],
     "taken:bestand": lambda data: [{"pk": _taak()}],
 }
+
+
+def _versies(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """An approved aanbod (Assen's) and the concept."""
+    return [{"pk": data["aanbod"].pk}, {"pk": data["concept"].pk}]
 
 
 def _taak() -> Any:
@@ -434,6 +500,10 @@ EXPORTS = {
     "kaart:nederland",
     "historie:wijzigingen",
     "historie:historie",
+    "cyclus:lijst",
+    "cyclus:puzzel",
+    "cyclus:versie",
+    "cyclus:verdeelbesluit",
 }
 CSV_EXPORTS = {"historie:wijzigingen", "historie:historie"}
 
@@ -468,6 +538,9 @@ VERPLICHT = {
     "audit.auditregel.object_omschrijving",
     "audit.auditregel.bron",
     "accounts.gebruiker.username",
+    "cyclus.aanbodregel.naam",
+    "cyclus.aanbodregel.toelichting",
+    "cyclus.kansrijkelement.toelichting",
 }
 
 
