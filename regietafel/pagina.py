@@ -172,3 +172,10 @@ def cache_op_gegevens(
         return inner
 
     return decorator(view) if view is not None else decorator
+
+
+def parameters_behalve(request: HttpRequest, *namen: str) -> list[tuple[str, str]]:
+    """The query parameters of ``request`` except ``namen`` (and ``formaat``): the hidden
+    fields of a small GET form that changes one choice and keeps the others."""
+    weg = {*namen, "formaat"}
+    return [(k, v) for k, waarden in request.GET.lists() if k not in weg for v in waarden]

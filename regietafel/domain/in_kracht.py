@@ -11,13 +11,19 @@ Every comparison of a realisatie with an opgave uses the opgave that held on the
 Planning is another question: the provinciaal verslag prepares the cyclus that comes next, so
 it may ask for the cyclus in force or else the first coming one (``in_kracht_of_komend``).
 
+Both cycles side by side (issue 18.6): on P a page may compare the realisatie with the opgave
+of any cyclus that applies on P (``van_toepassing``): the one in force, and every one whose
+opgave was already known on P (the minister published it on or before P) and that has not
+ended before P — in March 2026 the first cyclus (in force) and the second (its indicative
+distribution published on 27-02-2026). The default stays the one in force.
+
 Dates in, answer out: the items are anything with ``begin``/``eind`` or ``geldig_vanaf``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
 from regietafel.domain import notatie
@@ -65,6 +71,26 @@ def in_kracht_of_komend(perioden: Iterable[PeriodeT], peildatum: dt.date) -> Per
         return huidig
     komend = [p for p in lijst if p.begin > peildatum]
     return min(komend, key=lambda p: (p.begin, p.eind)) if komend else None
+
+
+def van_toepassing(
+    perioden: Iterable[PeriodeT],
+    peildatum: dt.date,
+    bekend_vanaf: Callable[[PeriodeT], dt.date | None],
+) -> tuple[PeriodeT, ...]:
+    """The periods that apply on ``peildatum``, the earliest begun first: the one in force
+    (``in_kracht``), and every one known on ``peildatum`` (``bekend_vanaf(p) ≤ peildatum``;
+    None: not known before it begins) that has not ended before it. A period that ended
+    before ``peildatum`` or was not yet known then never applies."""
+    lijst = list(perioden)
+    huidig = in_kracht(lijst, peildatum)
+    gekozen = [
+        p
+        for p in lijst
+        if p is huidig
+        or (peildatum <= p.eind and (bekend := bekend_vanaf(p)) is not None and bekend <= peildatum)
+    ]
+    return tuple(sorted(gekozen, key=lambda p: (p.begin, p.eind)))
 
 
 def geldend_op(items: Iterable[GeldigT], peildatum: dt.date) -> GeldigT | None:

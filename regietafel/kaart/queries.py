@@ -7,6 +7,10 @@ newest realisation peildatum, the opgave the most binding stadium stored for the
 force on that peildatum (``domain.in_kracht``, ``geldende_opgave``), and the realisation each
 gemeente's latest known figure of the soort (``domain.laatst_bekend``) with its own date; a
 gemeente with an opgave and no figure at all is "niet aangeleverd", never 0 %.
+
+For regulier and AMV a page may choose another Spreidingswet cyclus (``?cyclus=JAAR``,
+``monitoring.queries.kies_cyclus``): each provincie then compares with that cyclus where it
+applies on its peildatum, else with the one in force (one query more, only for those soorten).
 """
 
 from __future__ import annotations
@@ -26,8 +30,14 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart.klassen import Klasse, klasse_van
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.models import Realisatie
-from regietafel.monitoring.queries import TABEL_SOORTEN, cyclus_in_kracht, geldende_opgave
-from regietafel.opgaven.models import Cyclus, Opgave, Stadium
+from regietafel.monitoring.queries import (
+    TABEL_SOORTEN,
+    cyclus_in_kracht,
+    geldende_opgave,
+    gepubliceerd_op,
+    kies_cyclus,
+)
+from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Stadium
 
 SOORTEN: dict[str, tuple[str, str]] = {s: (str(cs), titel) for s, cs, titel in TABEL_SOORTEN}
 """soort → (cyclus soort, title), in the dashboard's order: oekraine, regulier, amv."""
@@ -112,6 +122,22 @@ class KaartGegevens:
     provincies: tuple[ProvincieStand, ...]
     rijen: tuple[KaartRij, ...]
     """Ordered by provincie, then gemeente name."""
+    cycli: tuple[Cyclus, ...] = ()
+    """The Spreidingswet cycli that apply on a provincie's peildatum (regulier and AMV only)."""
+    gekozen: Cyclus | None = None
+    """The cyclus chosen instead of the one in force, where it applies."""
+    melding: str = ""
+
+    @property
+    def te_kiezen(self) -> bool:
+        return len(self.cycli) > 1
+
+    @property
+    def opties(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected): the cyclus in force (the default), then every other."""
+        return [("", "de cyclus in kracht op de peildatum", self.gekozen is None)] + [
+            (str(c.jaar), f"{c.jaar}: {c.naam}", c == self.gekozen) for c in self.cycli
+        ]
 
     @property
     def opgave(self) -> int:
@@ -149,9 +175,14 @@ def _in_gebruik(status: str, van: dt.date | None, tot: dt.date | None, op: dt.da
 
 
 def kaart_gegevens(
-    soort: str, provincie_ids: Collection[int] | None, *, vandaag: dt.date | None = None
+    soort: str,
+    provincie_ids: Collection[int] | None,
+    *,
+    vandaag: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> KaartGegevens:
-    """The map's figures for ``soort`` for the gemeenten of ``provincie_ids`` (None: all)."""
+    """The map's figures for ``soort`` for the gemeenten of ``provincie_ids`` (None: all);
+    regulier and AMV against the Spreidingswet cyclus of year ``cyclus`` where it applies."""
     if soort not in SOORTEN:
         raise ValueError(f"onbekende soort {soort!r}")
     cyclus_soort, titel = SOORTEN[soort]
@@ -208,6 +239,29 @@ def kaart_gegevens(
         p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, eerste_van_maand(vandaag)))
         for p in provincies
     }
+    toepasselijk: dict[int, Cyclus] = {}
+    anders: Cyclus | None = None
+    melding = ""
+    if cyclus_soort == CyclusSoort.SPREIDINGSWET:
+        provinciaal: dict[int, list[ProvincieOpgave]] = defaultdict(list)
+        for po in ProvincieOpgave.objects.filter(binnen("provincie_id"), soort__in=list(SOORTEN)):
+            provinciaal[po.provincie_id].append(po)
+        for p in provincies:
+            keuze = kies_cyclus(
+                cycli,
+                gepubliceerd_op(provinciaal[p]),
+                peildatum_van.get(p, vandaag.replace(day=1)),
+                cyclus,
+            )
+            toepasselijk.update((c.pk, c) for c in keuze.keuzes)
+            if keuze.gekozen is not None:
+                gekozen[p], anders = keuze.gekozen, keuze.gekozen
+        if cyclus is not None and not any(c.jaar == cyclus for c in toepasselijk.values()):
+            mogelijk = ", ".join(str(c.jaar) for c in toepasselijk.values()) or "geen"
+            melding = (
+                f"De cyclus {cyclus} is op de peildatum niet van toepassing (van toepassing: "
+                f"{mogelijk}); de kaart vergelijkt met de cyclus in kracht."
+            )
     opgave_rijen: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
     cyclus_ids = {c.pk for c in gekozen.values() if c}
     if cyclus_ids:
@@ -219,8 +273,8 @@ def kaart_gegevens(
             opgave_rijen[p].append((c, s, st, g, n))
     stadia: dict[int, str | None] = {}
     opgaven: dict[int, int] = {}
-    for p, cyclus in gekozen.items():
-        stadia[p], per_gemeente = geldende_opgave(opgave_rijen.get(p, []), cyclus, soort)
+    for p, van_p in gekozen.items():
+        stadia[p], per_gemeente = geldende_opgave(opgave_rijen.get(p, []), van_p, soort)
         opgaven.update(per_gemeente)
 
     locaties: dict[int, list[LocatieKort]] = defaultdict(list)
@@ -282,4 +336,12 @@ def kaart_gegevens(
         )
         for g in gemeenten
     )
-    return KaartGegevens(soort=soort, titel=titel, provincies=standen, rijen=rijen)
+    return KaartGegevens(
+        soort=soort,
+        titel=titel,
+        provincies=standen,
+        rijen=rijen,
+        cycli=tuple(sorted(toepasselijk.values(), key=lambda c: (c.begin, c.eind))),
+        gekozen=anders,
+        melding=melding,
+    )

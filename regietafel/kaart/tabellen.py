@@ -14,6 +14,13 @@ def _aandeel(r: KaartRij) -> Waarde:
     return Aandeel(r.realisatie, r.opgave or 0)
 
 
+def _gekozen(gegevens: KaartGegevens) -> str:
+    c = gegevens.gekozen
+    if c is None:
+        return ""
+    return f" De opgave is die van de cyclus {c.jaar} ({c.naam}) waar die van toepassing is."
+
+
 def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool) -> Tabel:
     kolommen: list[Kolom] = [Kolom("Gemeente", "tekst", breedte=22)]
     if met_provincie:
@@ -63,7 +70,7 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
             "Opgave, realisatie (per gemeente het laatst bekende cijfer, met zijn peildatum) en "
             "het deel van de opgave dat gerealiseerd is, met de klasse van de kaart; een gemeente "
             "zonder cijfer is „niet aangeleverd” (geen 0 %) en telt niet mee in het totale "
-            "deel; plaatsen in de locaties die in gebruik zijn."
+            "deel; plaatsen in de locaties die in gebruik zijn." + _gekozen(gegevens)
         ),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
@@ -98,6 +105,7 @@ def provincie_tabel(gegevens: KaartGegevens) -> Tabel:
         bijschrift=(
             "Som van de gemeenten, elk met haar laatst bekende cijfer; de peildatum is de "
             "laatste van de provincie; het gerealiseerde deel telt alleen gemeenten met een cijfer."
+            + _gekozen(gegevens)
         ),
         kolommen=(
             Kolom("Provincie", "tekst", breedte=18),

@@ -15,6 +15,7 @@ from regietafel.kaart.permissions import leesbare_provincie_ids
 from regietafel.kaart.queries import SOORTEN, STANDAARD_SOORT, KaartGegevens, kaart_gegevens
 from regietafel.kaart.svg import kaart_svg
 from regietafel.kaart.tabellen import gemeente_tabel, provincie_tabel
+from regietafel.monitoring.queries import lees_cyclus
 from regietafel.pagina import provincie_van
 
 PROVINCIE_BREEDTE = 800
@@ -31,6 +32,10 @@ def _soort(request: HttpRequest) -> tuple[str, str | None]:
     return soort, None
 
 
+def _cyclus(request: HttpRequest) -> tuple[int | None, str | None]:
+    return lees_cyclus(request.GET.get("cyclus", ""))
+
+
 def _legenda(gegevens: KaartGegevens, *, met_niet: bool = False) -> list[dict[str, object]]:
     tel = gegevens.per_klasse()
     regels: list[dict[str, object]] = [
@@ -42,13 +47,13 @@ def _legenda(gegevens: KaartGegevens, *, met_niet: bool = False) -> list[dict[st
 
 
 def _context(
-    request: HttpRequest, gegevens: KaartGegevens, soort: str, fout: str | None
+    request: HttpRequest, gegevens: KaartGegevens, soort: str, *fouten: str | None
 ) -> dict[str, object]:
     return {
         "gegevens": gegevens,
         "soort": soort,
         "soorten": [(s, titel) for s, (_, titel) in SOORTEN.items()],
-        "fout": fout,
+        "fout": " ".join(f for f in (*fouten, gegevens.melding) if f),
         "bron": BRON,
         "provincie_param": request.GET.get("provincie", ""),
     }
@@ -57,7 +62,8 @@ def _context(
 def provincie_kaart(request: HttpRequest) -> HttpResponse:
     provincie = provincie_van(request)
     soort, fout = _soort(request)
-    gegevens = kaart_gegevens(soort, [provincie.pk])
+    jaar, cyclus_fout = _cyclus(request)
+    gegevens = kaart_gegevens(soort, [provincie.pk], cyclus=jaar)
     geometrie = kaartgeometrie(
         frozenset(r.gemeente.cbs_code for r in gegevens.rijen),
         breedte=PROVINCIE_BREEDTE,
@@ -78,7 +84,7 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
     tabel = gemeente_tabel(gegevens, provincie.naam, met_provincie=False)
     stand = gegevens.provincies[0] if gegevens.provincies else None
     context = {
-        **_context(request, gegevens, soort, fout),
+        **_context(request, gegevens, soort, fout, cyclus_fout),
         "provincie": provincie,
         "stand": stand,
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
@@ -94,7 +100,8 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
         "kaart/kaart.html",
         context,
         tabellen=[tabel],
-        bestandsnaam=f"kaart-{provincie.naam}-{soort}",
+        bestandsnaam=f"kaart-{provincie.naam}-{soort}"
+        + (f"-cyclus-{gegevens.gekozen.jaar}" if gegevens.gekozen else ""),
         titel=f"Kaart {provincie.naam} – {gegevens.titel}",
     )
 
@@ -103,12 +110,15 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
     eigen = provincie_van(request)
     leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
-    gegevens = kaart_gegevens(soort, leesbaar)
+    jaar, cyclus_fout = _cyclus(request)
+    gegevens = kaart_gegevens(soort, leesbaar, cyclus=jaar)
     geometrie = kaartgeometrie(None, breedte=NEDERLAND_BREEDTE, provincie_codes=None)
 
     def provincie_url(code: str) -> str:
         # A national user chooses the provincie; any other user's /kaart/ is its own provincie.
         params = {"provincie": code, "soort": soort} if leesbaar is None else {"soort": soort}
+        if gegevens.gekozen is not None:
+            params["cyclus"] = str(gegevens.gekozen.jaar)
         return f"{reverse('kaart:provincie')}?{urlencode(params)}"
 
     svg = kaart_svg(
@@ -122,7 +132,7 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
     tabel = gemeente_tabel(gegevens, "Nederland", met_provincie=True)
     provincies = provincie_tabel(gegevens)
     context = {
-        **_context(request, gegevens, soort, fout),
+        **_context(request, gegevens, soort, fout, cyclus_fout),
         "provincie": None,
         "stand": None,
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
@@ -144,6 +154,7 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         "kaart/kaart.html",
         context,
         tabellen=[provincies, tabel],
-        bestandsnaam=f"kaart-nederland-{soort}",
+        bestandsnaam=f"kaart-nederland-{soort}"
+        + (f"-cyclus-{gegevens.gekozen.jaar}" if gegevens.gekozen else ""),
         titel=f"Kaart Nederland – {gegevens.titel}",
     )

@@ -26,7 +26,7 @@ from regietafel.monitoring.queries import (
     StandVanZaken,
     stand_van_zaken,
 )
-from regietafel.opgaven.models import ProvincieOpgave
+from regietafel.opgaven.models import Cyclus, ProvincieOpgave
 
 SYNTHETISCH = "SYNTHETISCH"
 """Every ``bron`` of a row of the national demo (``regietafel demo landelijk``) starts with
@@ -69,6 +69,21 @@ class Landelijk:
     peildatum: dt.date | None
     peildata: tuple[dt.date, ...]
     rijen: tuple[ProvincieRij, ...]
+    cycli: tuple[Cyclus, ...] = ()
+    """The Spreidingswet cycli that apply on the peildatum in some provincie."""
+    gekozen: Cyclus | None = None
+    """The cyclus chosen instead of the one in force, in the provincies where it applies."""
+    melding: str = ""
+
+    @property
+    def te_kiezen(self) -> bool:
+        return len(self.cycli) > 1
+
+    @property
+    def opties(self) -> list[tuple[str, str, bool]]:
+        return [("", "de cyclus in kracht op de peildatum", self.gekozen is None)] + [
+            (str(c.jaar), f"{c.jaar}: {c.naam}", c == self.gekozen) for c in self.cycli
+        ]
 
     @property
     def synthetisch(self) -> bool:
@@ -117,7 +132,7 @@ def rij_uit(stand: StandVanZaken, synthetisch: bool) -> ProvincieRij:
     )
 
 
-def _bereken(peildatum: dt.date | None) -> Landelijk:
+def _bereken(peildatum: dt.date | None, cyclus: int | None = None) -> Landelijk:
     provincies = list(Provincie.objects.order_by("naam"))
     synthetisch = set(
         ProvincieOpgave.objects.filter(bron__startswith=SYNTHETISCH).values_list(
@@ -126,21 +141,36 @@ def _bereken(peildatum: dt.date | None) -> Landelijk:
     )
     if peildatum is None:
         peildatum = Realisatie.objects.actueel().aggregate(m=Max("peildatum"))["m"]
-    standen = [stand_van_zaken(p, peildatum) for p in provincies]
+    standen = [stand_van_zaken(p, peildatum, cyclus=cyclus) for p in provincies]
     alle = sorted({d for s in standen for d in s.peildata}, reverse=True)
+    keuzes = [s.cyclus_keuze for s in standen if s.cyclus_keuze]
+    cycli = {c.pk: c for k in keuzes for c in k.keuzes}
+    gekozen = next((k.gekozen for k in keuzes if k.gekozen), None)
+    melding = ""
+    if cyclus is not None and not any(c.jaar == cyclus for c in cycli.values()):
+        mogelijk = ", ".join(str(c.jaar) for c in cycli.values()) or "geen"
+        melding = (
+            f"De cyclus {cyclus} is op de peildatum in geen provincie van toepassing (van "
+            f"toepassing: {mogelijk}); het overzicht vergelijkt met de cyclus in kracht."
+        )
     return Landelijk(
         peildatum=peildatum,
         peildata=tuple(alle),
         rijen=tuple(rij_uit(s, s.provincie.pk in synthetisch) for s in standen),
+        cycli=tuple(sorted(cycli.values(), key=lambda c: (c.begin, c.eind))),
+        gekozen=gekozen,
+        melding=melding,
     )
 
 
-def landelijk(peildatum: dt.date | None = None) -> Landelijk:
-    """The national overview on ``peildatum`` (None: the newest peildatum of any provincie)."""
+def landelijk(peildatum: dt.date | None = None, cyclus: int | None = None) -> Landelijk:
+    """The national overview on ``peildatum`` (None: the newest peildatum of any provincie),
+    regulier and AMV against the Spreidingswet cyclus of year ``cyclus`` where it applies."""
     versie = data_versie()
     return gecached(
-        f"landelijk:{peildatum.isoformat() if peildatum else '-'}",
-        lambda: _bereken(peildatum),
+        f"landelijk:{peildatum.isoformat() if peildatum else '-'}"
+        + (f":{cyclus}" if cyclus is not None else ""),
+        lambda: _bereken(peildatum, cyclus),
         versie,
     )
 
@@ -198,6 +228,12 @@ def tabel(overzicht: Landelijk) -> Tabel:
             "zelf. Statushouders: achter/voor is de taakstelling min de realisatie, positief is "
             "een achterstand."
             + (" Synthetische cijfers zijn geen echte cijfers." if overzicht.synthetisch else "")
+            + (
+                f" Regulier en AMV: de opgave van de cyclus {overzicht.gekozen.jaar} "
+                f"({overzicht.gekozen.naam}) in de provincies waar die van toepassing is."
+                if overzicht.gekozen
+                else ""
+            )
         ),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),

@@ -20,6 +20,7 @@ from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.landelijk.grafiek import Grafiek, grafiek
 from regietafel.landelijk.permissions import is_landelijk
 from regietafel.landelijk.queries import Landelijk, landelijk, tabel
+from regietafel.monitoring.queries import lees_cyclus
 from regietafel.pagina import cache_op_gegevens
 
 
@@ -45,10 +46,12 @@ class Pagina:
     """The peildata: (JJJJ-MM-DD, DD-MM-JJJJ, chosen)."""
 
 
-def _pagina(peildatum: dt.date | None) -> Pagina:
-    o = landelijk(peildatum)
+def _pagina(peildatum: dt.date | None, cyclus: int | None = None) -> Pagina:
+    o = landelijk(peildatum, cyclus)
     t = tabel(o)
     achter = f"&peildatum={o.peildatum:%Y-%m-%d}" if o.peildatum else ""
+    if o.gekozen is not None:
+        achter += f"&cyclus={o.gekozen.jaar}"
     basis = reverse("stand-van-zaken")
     return Pagina(
         o=o,
@@ -69,14 +72,19 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     if not is_landelijk(request.user):
         raise PermissionDenied("Het landelijk overzicht is voor landelijke gebruikers.")
     peildatum = _peildatum(request)
-    # The overview, its table and its chart: computed once per peildatum and data version.
+    jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
+    # The overview, its table and its chart: computed once per peildatum, cyclus and data
+    # version.
     pagina = gecached(
-        f"landelijk-pagina:{peildatum.isoformat() if peildatum else '-'}",
-        lambda: _pagina(peildatum),
+        f"landelijk-pagina:{peildatum.isoformat() if peildatum else '-'}"
+        + (f":{jaar}" if jaar is not None else ""),
+        lambda: _pagina(peildatum, jaar),
     )
     o, t = pagina.o, pagina.t
     if request.GET.get("formaat") == "xlsx":
         datum = f"{o.peildatum:%Y-%m-%d}" if o.peildatum else "leeg"
+        if o.gekozen is not None:
+            datum += f"-cyclus-{o.gekozen.jaar}"
         antwoord = xlsx_antwoord(
             [t], bestandsnaam=f"landelijk-{datum}.xlsx", titel="Landelijk overzicht"
         )
@@ -84,7 +92,12 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         antwoord = render(
             request,
             "landelijk/overzicht.html",
-            {"o": o, "t": t, "p": pagina},
+            {
+                "o": o,
+                "t": t,
+                "p": pagina,
+                "fout": " ".join(m for m in (fout, o.melding) if m),
+            },
         )
     return antwoord
 

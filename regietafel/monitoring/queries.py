@@ -13,6 +13,12 @@ Two rules of the domain core decide what a figure means on a peildatum P:
 - ``domain.in_kracht``: the opgave compared is the one in force on P (the cyclus with
   ``begin ≤ P ≤ eind``, the provincial opgave with the latest ``geldig_vanaf ≤ P``).
 
+Both cycles side by side (issue 18.6): where more than one Spreidingswet cyclus applies on P
+(``domain.in_kracht.van_toepassing``: in force, or its numbers already published and not
+ended), a page may compare the regulier and AMV figures with the opgave of another one
+(``?cyclus=JAAR``, ``CyclusKeuze``); the default stays the cyclus in force, so a page without
+that choice reads exactly as before.
+
 "As known on Y" (``bekend_op``): the figures from the append-only history as they stood at the
 end of day Y (``PeilrecordQuerySet.zoals_bekend_op``); the opgaven are the ones stored now.
 """
@@ -21,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -30,7 +36,12 @@ from django.db.models import Max, QuerySet
 
 from regietafel.audit.gegevensversie import gecached
 from regietafel.core import klok, opmaak
-from regietafel.domain.in_kracht import geldend_tot_en_met, in_kracht, in_kracht_of_komend
+from regietafel.domain.in_kracht import (
+    geldend_tot_en_met,
+    in_kracht,
+    in_kracht_of_komend,
+    van_toepassing,
+)
 from regietafel.domain.laatst_bekend import (
     Bekend,
     Cijfer,
@@ -143,14 +154,144 @@ def geldende_opgave(
     return stadium, {g: n for st, g, n in rijen if st == stadium}
 
 
+def gepubliceerd_op(provinciaal: Iterable[ProvincieOpgave]) -> dict[int, dt.date]:
+    """Per cyclus id the day its first provincial opgave (regulier or AMV) became valid: from
+    then on its numbers are known and the cyclus may be chosen."""
+    uit: dict[int, dt.date] = {}
+    for po in provinciaal:
+        if po.soort in (Soort.REGULIER, Soort.AMV):
+            uit[po.cyclus_id] = min(po.geldig_vanaf, uit.get(po.cyclus_id, po.geldig_vanaf))
+    return uit
+
+
+@dataclass(frozen=True)
+class CyclusKeuze:
+    """Which Spreidingswet cyclus the regulier and AMV opgaven of a page come from on a
+    peildatum: the one in force, unless the user chose another that applies (``?cyclus=``)."""
+
+    peildatum: dt.date
+    keuzes: tuple[Cyclus, ...]
+    """The Spreidingswet cycli that apply on the peildatum, the earliest first."""
+    in_kracht: Cyclus | None
+    gekozen: Cyclus | None = None
+    """Chosen, and not the one in force (None: the default, the one in force)."""
+    melding: str = ""
+    """Why a requested cyclus was not taken (Dutch, for the page)."""
+
+    @property
+    def cyclus(self) -> Cyclus | None:
+        return self.gekozen or self.in_kracht
+
+    @property
+    def te_kiezen(self) -> bool:
+        """More than one cyclus applies: the page offers the choice."""
+        return len(self.keuzes) > 1
+
+    @property
+    def jaar(self) -> int | None:
+        """The chosen cyclus' year for links and cache keys (None: the default)."""
+        return self.gekozen.jaar if self.gekozen else None
+
+    @property
+    def opties(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) of the page's choice: the one in force first (value "",
+        the default), then every other cyclus that applies."""
+        eerste = (
+            f"{self.in_kracht.jaar}: {self.in_kracht.naam} (in kracht)"
+            if self.in_kracht
+            else "geen: op deze peildatum is geen cyclus in kracht"
+        )
+        return [("", eerste, self.gekozen is None)] + [
+            (str(c.jaar), f"{c.jaar}: {c.naam}", c == self.gekozen)
+            for c in self.keuzes
+            if c != self.in_kracht
+        ]
+
+    @property
+    def tekst(self) -> str:
+        """ "opgave van de cyclus 2026 (Spreidingswet 2027–2028 …), niet die in kracht" or ""."""
+        if self.gekozen is None:
+            return ""
+        huidig = (
+            f"niet die van de cyclus in kracht ({self.in_kracht.naam})"
+            if self.in_kracht
+            else "er is op die peildatum nog geen cyclus in kracht"
+        )
+        return (
+            f"opgave regulier en AMV van de cyclus {self.gekozen.jaar} ({self.gekozen.naam}); "
+            f"{huidig}"
+        )
+
+
+def lees_cyclus(tekst: str) -> tuple[int | None, str]:
+    """``?cyclus=2026`` → (2026, ""); empty → (None, ""); anything else → (None, a Dutch
+    message)."""
+    tekst = tekst.strip()
+    if not tekst:
+        return None, ""
+    if not (tekst.isascii() and tekst.isdigit() and len(tekst) == 4):
+        getoond = tekst if len(tekst) <= 20 else tekst[:19] + "…"
+        return None, (
+            f"De cyclus ‘{getoond}’ is geen jaartal (verwacht bijvoorbeeld 2026); de tabellen "
+            "vergelijken met de cyclus in kracht."
+        )
+    return int(tekst), ""
+
+
+def _cyclus_naam(c: Cyclus | None) -> str:
+    return f"de cyclus in kracht ({c.jaar})" if c else "geen cyclus (er is er geen in kracht)"
+
+
+def kies_cyclus(
+    cycli: Iterable[Cyclus],
+    gepubliceerd: Mapping[int, dt.date],
+    peildatum: dt.date,
+    jaar: int | None = None,
+) -> CyclusKeuze:
+    """The Spreidingswet cycli that apply on ``peildatum`` and the one to compare with:
+    ``jaar`` when such a cyclus applies, else the one in force (with a message when ``jaar``
+    was asked). ``gepubliceerd``: ``gepubliceerd_op`` of the provincie's opgaven."""
+    spreiding = [c for c in cycli if c.soort == CyclusSoort.SPREIDINGSWET]
+    keuzes = van_toepassing(spreiding, peildatum, lambda c: gepubliceerd.get(c.pk))
+    huidig = in_kracht(spreiding, peildatum)
+    if jaar is None or (huidig is not None and huidig.jaar == jaar):
+        return CyclusKeuze(peildatum, keuzes, huidig)
+    gekozen = next((c for c in keuzes if c.jaar == jaar), None)
+    if gekozen is None:
+        mogelijk = ", ".join(str(c.jaar) for c in keuzes) or "geen"
+        return CyclusKeuze(
+            peildatum,
+            keuzes,
+            huidig,
+            melding=(
+                f"De cyclus {jaar} is op {opmaak.datum(peildatum)} niet van toepassing (van "
+                f"toepassing: {mogelijk}); de tabellen vergelijken met {_cyclus_naam(huidig)}."
+            ),
+        )
+    return CyclusKeuze(peildatum, keuzes, huidig, gekozen)
+
+
 @dataclass(frozen=True)
 class Opgaven:
     """The opgaven of a provincie for the table's soorten, loaded once (three queries) and
-    asked per peildatum: which cyclus, stadium and numbers held then (``domain.in_kracht``)."""
+    asked per peildatum: which cyclus, stadium and numbers held then (``domain.in_kracht``),
+    or, with ``gekozen``, those of that Spreidingswet cyclus (``met_keuze``)."""
 
     cycli: tuple[Cyclus, ...]
     rijen: tuple[tuple[int, str, str, int, int], ...]
     provinciaal: tuple[ProvincieOpgave, ...]
+    gekozen: Cyclus | None = None
+
+    @property
+    def gepubliceerd(self) -> dict[int, dt.date]:
+        return gepubliceerd_op(self.provinciaal)
+
+    def keuze(self, peildatum: dt.date, jaar: int | None = None) -> CyclusKeuze:
+        return kies_cyclus(self.cycli, self.gepubliceerd, peildatum, jaar)
+
+    def met_keuze(self, keuze: CyclusKeuze) -> Opgaven:
+        """These opgaven with the Spreidingswet soorten taken from the chosen cyclus."""
+        return self if keuze.gekozen is None else replace(self, gekozen=keuze.gekozen)
 
     @classmethod
     def laad(cls, provincie: Provincie, gemeente_ids: Sequence[int] | None = None) -> Opgaven:
@@ -174,7 +315,10 @@ class Opgaven:
     ) -> tuple[Cyclus | None, str | None, dict[int, int]]:
         """The cyclus in force on ``peildatum``, its binding stadium and the number per
         gemeente id (a gemeente without a number has no opgave)."""
-        cyclus = cyclus_in_kracht(self.cycli, cyclus_soort, peildatum)
+        if self.gekozen is not None and self.gekozen.soort == cyclus_soort:
+            cyclus: Cyclus | None = self.gekozen
+        else:
+            cyclus = cyclus_in_kracht(self.cycli, cyclus_soort, peildatum)
         stadium, per_gemeente = geldende_opgave(self.rijen, cyclus, soort)
         return cyclus, stadium, per_gemeente
 
@@ -324,6 +468,8 @@ class StandVanZaken:
     """This is the peildatum the dashboard opens on (the latest complete one)."""
     nieuwere: Aanlevering | None = None
     """The newest peildatum, when it is newer than this one and not complete."""
+    cyclus_keuze: CyclusKeuze | None = None
+    """The Spreidingswet cycli that apply on the peildatum and the one compared with."""
 
     @property
     def onvolledig(self) -> bool:
@@ -380,21 +526,30 @@ def _iso(datum: dt.date | None) -> str:
 
 
 def stand_van_zaken(
-    provincie: Provincie, peildatum: dt.date | None = None, bekend_op: dt.date | None = None
+    provincie: Provincie,
+    peildatum: dt.date | None = None,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> StandVanZaken:
     """The Stand van zaken of ``provincie`` on ``peildatum`` (None: the latest complete one),
-    as known now or at the end of day ``bekend_op``; cached per data version."""
+    as known now or at the end of day ``bekend_op``, against the opgave of the Spreidingswet
+    cyclus of year ``cyclus`` where it applies (None: the cyclus in force); cached per data
+    version."""
+    sleutel = f"stand:{provincie.pk}:{_iso(peildatum)}:{_iso(bekend_op)}"
+    if cyclus is not None:
+        sleutel += f":{cyclus}"
     return gecached(
-        f"stand:{provincie.pk}:{_iso(peildatum)}:{_iso(bekend_op)}",
-        lambda: bereken_stand_van_zaken(provincie, peildatum, bekend_op),
+        sleutel, lambda: bereken_stand_van_zaken(provincie, peildatum, bekend_op, cyclus)
     )
 
 
-def nieuwste_stand(provincie: Provincie, bekend_op: dt.date | None = None) -> StandVanZaken:
+def nieuwste_stand(
+    provincie: Provincie, bekend_op: dt.date | None = None, cyclus: int | None = None
+) -> StandVanZaken:
     """The Stand van zaken on the newest peildatum with figures, complete or not: every
     gemeente's latest known figure (the map and toezicht show this one)."""
     alle = peildata(provincie, bekend_op)
-    return stand_van_zaken(provincie, alle[0] if alle else None, bekend_op)
+    return stand_van_zaken(provincie, alle[0] if alle else None, bekend_op, cyclus)
 
 
 def _vergelijkingen(
@@ -478,7 +633,10 @@ def laatst_bekende_cijfers(
 
 
 def bereken_stand_van_zaken(
-    provincie: Provincie, peildatum: dt.date | None = None, bekend_op: dt.date | None = None
+    provincie: Provincie,
+    peildatum: dt.date | None = None,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> StandVanZaken:
     alle_peildata = peildata(provincie, bekend_op)
     gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
@@ -510,12 +668,16 @@ def bereken_stand_van_zaken(
         peildatum = standaard or (alle_peildata[0] if alle_peildata else klok.deze_maand())
     peildatum = eerste_van_maand(peildatum)
     grens = volgende_maand(peildatum)
+    # Which cyclus the table compares with; the latest complete peildatum above is judged
+    # against the cycli in force, whatever is chosen.
+    keuze = opgaven.keuze(peildatum, cyclus)
+    opgaven = opgaven.met_keuze(keuze)
 
     cijfers = laatst_bekende_cijfers(provincie, peildatum, bekend_op, ids)
     per_sleutel = laatst_bekend(cijfers, peildatum)
     kolommen = []
     cellen_per_soort: list[list[Cel]] = []
-    for soort, titel, cyclus, stadium, cellen in _vergelijkingen(
+    for soort, titel, kolom_cyclus, stadium, cellen in _vergelijkingen(
         gemeenten, opgaven, per_sleutel, peildatum
     ):
         data = [c.peildatum for c in cijfers if c.soort == soort]
@@ -524,11 +686,11 @@ def bereken_stand_van_zaken(
             Kolom(
                 soort=soort,
                 titel=titel,
-                cyclus=cyclus,
+                cyclus=kolom_cyclus,
                 stadium=stadium,
                 realisatie_peildatum=max(data, default=None),
                 totaal=totaal(cellen, peildatum),
-                provinciale_opgaven=opgaven.provinciaal_tot(soort, cyclus, peildatum),
+                provinciale_opgaven=opgaven.provinciaal_tot(soort, kolom_cyclus, peildatum),
                 met_stand=any(
                     not c.leeg and (c.cijfer.ouder or not c.heeft_realisatie) for c in cellen
                 ),
@@ -570,6 +732,7 @@ def bereken_stand_van_zaken(
         volledig=volledig(k.dekking for k in kolommen),
         standaard=peildatum == standaard,
         nieuwere=nieuwere,
+        cyclus_keuze=keuze,
     )
     stand.bevindingen.extend(bevindingen(stand, opgaven.rijen))
     return stand
@@ -665,29 +828,62 @@ class Trends:
     statushouders: tuple[StatushoudersPunt, ...]
     statushouders_per_gemeente: tuple[StatushoudersGemeenteReeks, ...]
     """Only for a provincie: every gemeente's achter/voor per COA peildatum."""
+    cycli: tuple[Cyclus, ...] = ()
+    """The Spreidingswet cycli that apply on any of the peildata (the choice of the page)."""
+    gekozen: Cyclus | None = None
+    """The cyclus chosen with ``?cyclus=``: its opgave on every peildatum where it applies."""
+    melding: str = ""
 
     @property
     def naam(self) -> str:
         return self.gemeente.naam if self.gemeente else self.provincie.naam
 
+    @property
+    def te_kiezen(self) -> bool:
+        return len(self.cycli) > 1
 
-def trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
-    """``bereken_trends``, cached per provincie, gemeente and data version."""
+    @property
+    def opties(self) -> list[tuple[str, str, bool]]:
+        """(value, label, selected): the cyclus in force on each peildatum (the default), then
+        every cyclus that applies on one of them."""
+        return [("", "de cyclus in kracht op elke peildatum", self.gekozen is None)] + [
+            (str(c.jaar), f"{c.jaar}: {c.naam}", c == self.gekozen) for c in self.cycli
+        ]
+
+
+def trends(
+    provincie: Provincie, gemeente: Gemeente | None = None, cyclus: int | None = None
+) -> Trends:
+    """``bereken_trends``, cached per provincie, gemeente, cyclus and data version."""
     return gecached(
-        f"trends:{provincie.pk}:{gemeente.pk if gemeente else '-'}",
-        lambda: bereken_trends(provincie, gemeente),
+        f"trends:{provincie.pk}:{gemeente.pk if gemeente else '-'}"
+        + (f":{cyclus}" if cyclus is not None else ""),
+        lambda: bereken_trends(provincie, gemeente, cyclus),
     )
 
 
-def bereken_trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Trends:
-    """Realisation against the opgave in force per soort and peildatum, and the statushouders
-    achter/voor (R4) per COA peildatum, for a provincie (totals of its gemeenten, each with its
-    latest known figure) or one gemeente (its own peildata). Six queries, however many
-    peildata and gemeenten."""
+def bereken_trends(
+    provincie: Provincie, gemeente: Gemeente | None = None, cyclus: int | None = None
+) -> Trends:
+    """Realisation against the opgave in force per soort and peildatum (or, for regulier and
+    AMV, that of the Spreidingswet cyclus of year ``cyclus`` on the peildata where it applies),
+    and the statushouders achter/voor (R4) per COA peildatum, for a provincie (totals of its
+    gemeenten, each with its latest known figure) or one gemeente (its own peildata). Six
+    queries, however many peildata and gemeenten."""
     gemeenten = tuple(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
     ids = [gemeente.pk] if gemeente is not None else [g.pk for g in gemeenten]
     opgaven = Opgaven.laad(provincie, ids)
     cijfers = realisatie_cijfers(provincie, gemeente_ids=ids)
+    keuzes = {p: opgaven.keuze(p, cyclus) for p in sorted({c.peildatum for c in cijfers})}
+    toepasselijk = {c.pk: c for k in keuzes.values() for c in k.keuzes}
+    gekozen = next((c for c in toepasselijk.values() if c.jaar == cyclus), None)
+    melding = ""
+    if cyclus is not None and gekozen is None:
+        mogelijk = ", ".join(str(c.jaar) for c in toepasselijk.values()) or "geen"
+        melding = (
+            f"De cyclus {cyclus} is op geen van deze peildata van toepassing (van toepassing: "
+            f"{mogelijk}); de trends vergelijken met de cyclus in kracht op elke peildatum."
+        )
 
     soorten = []
     for soort, cyclus_soort, titel in TABEL_SOORTEN:
@@ -696,13 +892,15 @@ def bereken_trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Tr
         reeks = laatst_bekend_reeks(eigen, data)
         punten = []
         for peildatum in data:
-            cyclus, stadium, per_gemeente = opgaven.op(soort, cyclus_soort, peildatum)
+            kolom_cyclus, stadium, per_gemeente = opgaven.met_keuze(keuzes[peildatum]).op(
+                soort, cyclus_soort, peildatum
+            )
             cellen = [
                 Cel(per_gemeente.get(g) if stadium else None, bekend(reeks[peildatum], g, soort))
                 for g in ids
             ]
             t = totaal(cellen, peildatum)
-            provinciaal = opgaven.provinciaal_tot(soort, cyclus, peildatum)
+            provinciaal = opgaven.provinciaal_tot(soort, kolom_cyclus, peildatum)
             punten.append(
                 TrendPunt(
                     peildatum=peildatum,
@@ -751,6 +949,9 @@ def bereken_trends(provincie: Provincie, gemeente: Gemeente | None = None) -> Tr
         soorten=tuple(soorten),
         statushouders=statushouders,
         statushouders_per_gemeente=per_gemeente_reeks,
+        cycli=tuple(sorted(toepasselijk.values(), key=lambda c: (c.begin, c.eind))),
+        gekozen=gekozen,
+        melding=melding,
     )
 
 

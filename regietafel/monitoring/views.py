@@ -12,9 +12,9 @@ from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
-from regietafel.monitoring.queries import StandVanZaken, stand_van_zaken, trends
+from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, stand_van_zaken, trends
 from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
-from regietafel.pagina import cache_op_gegevens, provincie_van
+from regietafel.pagina import cache_op_gegevens, parameters_behalve, provincie_van
 
 
 def _datum(request: HttpRequest, naam: str, wat: str) -> tuple[dt.date | None, str | None]:
@@ -34,7 +34,8 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     the rendered page is kept per session and data version, and a browser gets a 304.
 
     Without ``?peildatum`` it opens on the latest complete peildatum; ``?bekend_op=JJJJ-MM-DD``
-    shows the stand as it was known at the end of that day."""
+    shows the stand as it was known at the end of that day; ``?cyclus=JAAR`` compares regulier
+    and AMV with the opgave of that Spreidingswet cyclus where it applies on the peildatum."""
     provincie = provincie_van(request)
     meldingen = []
     peildatum, fout = _datum(request, "peildatum", "peildatum")
@@ -43,7 +44,12 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     bekend_op, fout = _datum(request, "bekend_op", "datum")
     if fout:
         meldingen.append(f"{fout}; de cijfers zoals ze nu bekend zijn worden getoond.")
-    stand = stand_van_zaken(provincie, peildatum, bekend_op)
+    jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
+    if fout:
+        meldingen.append(fout)
+    stand = stand_van_zaken(provincie, peildatum, bekend_op, jaar)
+    if stand.cyclus_keuze and stand.cyclus_keuze.melding:
+        meldingen.append(stand.cyclus_keuze.melding)
     if peildatum and stand.peildatum not in stand.peildata:
         meldingen.append(
             f"Voor {opmaak.datum(peildatum)} zijn geen cijfers opgeslagen; de tabellen tonen per "
@@ -58,6 +64,8 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
         else verzamel(provincie, stand.peildatum or klok.van_request(request).vandaag)
     )
     bekend = f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""
+    if gekozen := gekozen_jaar(stand):
+        bekend += f"-cyclus-{gekozen}"
     return pagina_met_excel(
         request,
         "monitoring/stand_van_zaken.html",
@@ -67,6 +75,8 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
             "fout": " ".join(meldingen),
             "signalen": signalen,
             "rapport_query": rapport_query(stand),
+            "keuze": stand.cyclus_keuze,
+            "gekozen_jaar": gekozen_jaar(stand),
         },
         tabellen=tabellen,
         bestandsnaam=f"stand-van-zaken-{stand.provincie.naam}-{stand.peildatum:%Y-%m-%d}{bekend}",
@@ -74,11 +84,19 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def gekozen_jaar(stand: StandVanZaken) -> int | None:
+    """The year of the cyclus chosen instead of the one in force (None: the default)."""
+    return stand.cyclus_keuze.jaar if stand.cyclus_keuze else None
+
+
 def kop(stand: StandVanZaken) -> str:
-    """ "Stand van zaken Drenthe per 01-11-2025, zoals bekend op 05-12-2025"."""
+    """ "Stand van zaken Drenthe per 01-11-2025, zoals bekend op 05-12-2025" (", opgave
+    cyclus 2026" when another cyclus than the one in force was chosen)."""
     titel = f"Stand van zaken {stand.provincie.naam} per {opmaak.datum(stand.peildatum)}"
     if stand.bekend_op:
         titel += f", zoals bekend op {opmaak.datum(stand.bekend_op)}"
+    if gekozen := gekozen_jaar(stand):
+        titel += f", opgave cyclus {gekozen}"
     return titel
 
 
@@ -87,6 +105,8 @@ def rapport_query(stand: StandVanZaken) -> str:
     parameters = {"peildatum": stand.peildatum.isoformat()}
     if stand.bekend_op:
         parameters["bekend_op"] = stand.bekend_op.isoformat()
+    if gekozen := gekozen_jaar(stand):
+        parameters["cyclus"] = str(gekozen)
     return urlencode(parameters)
 
 
@@ -96,14 +116,20 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
     gemeente = (
         get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
     )
-    t = trends(provincie, gemeente)
+    jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
+    t = trends(provincie, gemeente, jaar)
     # The workbook needs the tables, not the charts (the same figures, drawn).
     grafieken = [] if vraagt_xlsx(request) else panelen(t)
     return pagina_met_excel(
         request,
         "monitoring/trends.html",
-        {"t": t, "panelen": [(p, TREND_SLEUTELS[p.sleutel]) for p in grafieken]},
+        {
+            "t": t,
+            "panelen": [(p, TREND_SLEUTELS[p.sleutel]) for p in grafieken],
+            "fout": " ".join(m for m in (fout, t.melding) if m),
+            "behoud": parameters_behalve(request, "cyclus"),
+        },
         tabellen=lambda: trend_tabellen(t),
-        bestandsnaam=f"trends-{t.naam}",
+        bestandsnaam=f"trends-{t.naam}" + (f"-cyclus-{t.gekozen.jaar}" if t.gekozen else ""),
         titel=f"Trends {t.naam}",
     )

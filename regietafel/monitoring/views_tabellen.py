@@ -18,6 +18,7 @@ from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
 from regietafel.monitoring.models import Inzending
 from regietafel.monitoring.queries import Cel, StandVanZaken, TrendPunt, Trends, Vergelijking
+from regietafel.opgaven.models import Soort
 
 # Sheet names of the trend tables per paneel (monitoring.grafiek.Paneel.sleutel).
 TREND_SLEUTELS = {
@@ -84,7 +85,13 @@ def verdeling_tabel(stand: StandVanZaken) -> Tabel:
             "Per gemeente het laatst bekende cijfer; een ouder cijfer staat met zijn eigen "
             "peildatum, een gemeente zonder cijfer heeft geen verschil (geen 0, geen tekort). "
             "Een negatief verschil is een tekort. Een lege cel: geen opgave en geen realisatie. "
-            f"Cijfers: {dekking}." + (f" {'; '.join(onvolledig)}." if onvolledig else "")
+            f"Cijfers: {dekking}."
+            + (f" {'; '.join(onvolledig)}." if onvolledig else "")
+            + (
+                f" Gekozen: {stand.cyclus_keuze.tekst}."
+                if stand.cyclus_keuze and stand.cyclus_keuze.gekozen
+                else ""
+            )
         ),
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
@@ -222,6 +229,16 @@ def _actueel(p: TrendPunt) -> str:
     return f"{p.dekking.actueel} van {p.dekking.gemeenten}" if p.dekking else ""
 
 
+def _andere_cyclus(t: Trends, soort: str) -> str:
+    """The caption's note when regulier and AMV follow a chosen cyclus."""
+    if t.gekozen is None or soort not in (Soort.REGULIER, Soort.AMV):
+        return ""
+    return (
+        f" De opgave is die van de cyclus {t.gekozen.jaar} ({t.gekozen.naam}) op elke "
+        "peildatum waarop die van toepassing is."
+    )
+
+
 def trend_tabellen(t: Trends) -> list[Tabel]:
     """Per soort realisatie, opgave, verschil (and for a provincie the provincial number) per
     peildatum; the statushouders achter/voor; for a provincie achter/voor per gemeente."""
@@ -251,6 +268,7 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
                     "Per peildatum de laatst bekende cijfers van de gemeenten tegen de opgave "
                     "die toen gold; het verschil telt alleen gemeenten met een cijfer. Een "
                     "negatief verschil is een tekort; een lege cel: geen cijfer of geen opgave."
+                    + _andere_cyclus(t, soort.soort)
                 ),
                 kolommen=tuple(kolommen),
                 rijen=tuple(rijen),

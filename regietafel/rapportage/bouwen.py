@@ -131,10 +131,12 @@ def stand_document(
     versie: RapportVersie | None = None,
     *,
     bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> Document:
     """The Stand van zaken of ``provincie`` on ``peildatum``, as known now or at the end of
-    day ``bekend_op`` (raises GeenGegevens)."""
-    stand = controleer_peildatum(provincie, peildatum, bekend_op)
+    day ``bekend_op``, against the opgave of the cyclus in force or of the Spreidingswet
+    cyclus of year ``cyclus`` (raises GeenGegevens)."""
+    stand = controleer_peildatum(provincie, peildatum, bekend_op, cyclus)
     return stand_document_uit(stand, versie)
 
 
@@ -220,6 +222,10 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
     if stand.bekend_op:
         kopregels.append(("Zoals bekend op", datum_lang(stand.bekend_op)))
         bekend = f", zoals bekend op {datum_lang(stand.bekend_op)}"
+    gekozen = stand.cyclus_keuze.gekozen if stand.cyclus_keuze else None
+    if gekozen is not None:
+        kopregels.append(("Opgave van de cyclus", f"{gekozen.jaar} ({gekozen.naam})"))
+        bekend += f", opgave cyclus {gekozen.jaar}"
     return Document(
         soort=Rapportsoort.STAND_VAN_ZAKEN,
         titel=STAND_TITEL,
@@ -231,13 +237,15 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         kenmerk=f"peildatum {datum_lang(stand.peildatum)}{bekend}",
         secties=tuple(secties),
         bestandsbasis=f"stand-van-zaken-{slugify(provincie.naam)}-{stand.peildatum:%Y-%m-%d}"
-        + (f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""),
+        + (f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else "")
+        + (f"-cyclus-{gekozen.jaar}" if gekozen else ""),
         kopregels=tuple(kopregels),
         toelichting=(
             ("Rapport", STAND_TITEL),
             ("Provincie", provincie.naam),
             ("Peildatum", datum_lang(stand.peildatum)),
             ("Zoals bekend op", datum_lang(stand.bekend_op)),
+            ("Opgave van de cyclus", f"{gekozen.jaar} ({gekozen.naam})" if gekozen else ""),
             (
                 "Versie",
                 datum_lang(versie_datum) + (f" (versie {volgnummer})" if volgnummer else ""),

@@ -57,16 +57,26 @@ def zoek_provincie(naam: str) -> Provincie:
 
 
 def controleer_peildatum(
-    provincie: Provincie, peildatum: dt.date, bekend_op: dt.date | None = None
+    provincie: Provincie,
+    peildatum: dt.date,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> StandVanZaken:
-    """The stand on ``peildatum`` (as known on ``bekend_op``); an error when no figures were
-    stored for that month."""
-    stand = stand_van_zaken(provincie, peildatum, bekend_op)
+    """The stand on ``peildatum`` (as known on ``bekend_op``, against the opgave of the
+    Spreidingswet cyclus of year ``cyclus``); an error when no figures were stored for that
+    month or that cyclus does not apply on it."""
+    stand = stand_van_zaken(provincie, peildatum, bekend_op, cyclus)
     if stand.peildatum not in stand.peildata:
         bekend = ", ".join(f"{d:%Y-%m-%d}" for d in stand.peildata) or "geen"
         raise GeenGegevens(
             f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum "
             f"{peildatum:%Y-%m-%d}. Peildata met cijfers: {bekend}."
+        )
+    if stand.cyclus_keuze and stand.cyclus_keuze.melding:
+        keuzes = ", ".join(str(c.jaar) for c in stand.cyclus_keuze.keuzes) or "geen"
+        raise GeenGegevens(
+            f"De cyclus {cyclus} is voor {provincie} op {stand.peildatum:%Y-%m-%d} niet van "
+            f"toepassing. Cycli van toepassing: {keuzes}."
         )
     return stand
 

@@ -20,12 +20,17 @@ VERSLAG = "rapportage.verslag"
 
 
 def stand_sleutel(
-    provincie: Provincie, peildatum: dt.date, formaat: str, bekend_op: dt.date | None = None
+    provincie: Provincie,
+    peildatum: dt.date,
+    formaat: str,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
 ) -> str:
     bekend = bekend_op.isoformat() if bekend_op else "-"
-    return (
+    sleutel = (
         f"{provincie.code}:{peildatum.isoformat()}:{bekend}:{formaat}:{klok.vandaag().isoformat()}"
     )
+    return sleutel if cyclus is None else f"{sleutel}:cyclus-{cyclus}"
 
 
 def verslag_sleutel(provincie: Provincie, jaar: int, formaat: str) -> str:
@@ -55,10 +60,14 @@ def maak_stand(taak: Taak, voortgang: Voortgang) -> Resultaat:
     provincie = _provincie(taak)
     peildatum = dt.date.fromisoformat(taak.parameters["peildatum"])
     bekend = taak.parameters.get("bekend_op")
+    cyclus = taak.parameters.get("cyclus")
     voortgang(5, "cijfers verzamelen")
     try:
         document = bouwen.stand_document(
-            provincie, peildatum, bekend_op=dt.date.fromisoformat(bekend) if bekend else None
+            provincie,
+            peildatum,
+            bekend_op=dt.date.fromisoformat(bekend) if bekend else None,
+            cyclus=int(cyclus) if cyclus is not None else None,
         )
     except GeenGegevens as exc:
         raise TaakFout(str(exc)) from exc

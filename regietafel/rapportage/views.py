@@ -17,7 +17,7 @@ from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Provincie
-from regietafel.monitoring.queries import peildata, stand_van_zaken
+from regietafel.monitoring.queries import lees_cyclus, peildata, stand_van_zaken
 from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
 from regietafel.rapportage import bouwen, teksten
@@ -28,6 +28,7 @@ from regietafel.rapportage.models import Rapportsoort, RapportVersie
 from regietafel.rapportage.permissions import mag_bewerken
 from regietafel.rapportage.queries import (
     GeenGegevens,
+    controleer_peildatum,
     laatste_versie,
     versies,
     verslag_cycli,
@@ -62,6 +63,14 @@ def _bekend_op(request: HttpRequest) -> dt.date | None:
         return lees_datum(raw, wat="datum")
     except OngeldigeDatum as exc:
         raise Http404(str(exc)) from exc
+
+
+def _cyclus_keuze(request: HttpRequest) -> int | None:
+    """``?cyclus=JAAR``: compare with the opgave of that Spreidingswet cyclus."""
+    jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
+    if fout:
+        raise Http404(fout)
+    return jaar
 
 
 def _cyclus(provincie: Provincie, jaar: int) -> Cyclus:
@@ -156,12 +165,14 @@ def _voorbeeld(
 
 
 def stand_van_zaken_links(
-    peildatum: dt.date, bekend_op: dt.date | None = None
+    peildatum: dt.date, bekend_op: dt.date | None = None, cyclus: int | None = None
 ) -> list[tuple[str, str]]:
     """(label, url) of the downloads: the buttons on this page and on the monitoring page."""
     parameters = {"peildatum": peildatum.isoformat()}
     if bekend_op:
         parameters["bekend_op"] = bekend_op.isoformat()
+    if cyclus is not None:
+        parameters["cyclus"] = str(cyclus)
     query = urlencode(parameters)
     return [
         (naam, f"{reverse('rapportage:stand-van-zaken-download', args=[formaat])}?{query}")
@@ -180,11 +191,12 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
     bekend_op = _bekend_op(request)
+    cyclus = _cyclus_keuze(request)
     try:
-        document = bouwen.stand_document(provincie, peildatum, bekend_op=bekend_op)
+        document = bouwen.stand_document(provincie, peildatum, bekend_op=bekend_op, cyclus=cyclus)
     except GeenGegevens as exc:
         raise Http404(str(exc)) from exc
-    return _voorbeeld(request, document, stand_van_zaken_links(peildatum, bekend_op))
+    return _voorbeeld(request, document, stand_van_zaken_links(peildatum, bekend_op, cyclus))
 
 
 def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpResponse:
@@ -193,21 +205,28 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
     provincie = provincie_van(request)
     peildatum = _peildatum(request, provincie)
     bekend_op = _bekend_op(request)
+    cyclus = _cyclus_keuze(request)
 
     def vooraf() -> None:
         if peildatum not in peildata(provincie):
             raise Http404(
                 f"Voor {provincie} zijn geen cijfers opgeslagen met peildatum {opmaak.datum(peildatum)}."
             )
+        if cyclus is not None:
+            try:
+                controleer_peildatum(provincie, peildatum, bekend_op, cyclus)
+            except GeenGegevens as exc:
+                raise Http404(str(exc)) from exc
 
     lijst = f"{reverse('rapportage:lijst')}?{urlencode({'peildatum': peildatum.isoformat()})}"
     taak = taken_services.document(
         door=request.user,
         soort=rapport_taken.STAND,
-        sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat, bekend_op),
+        sleutel=rapport_taken.stand_sleutel(provincie, peildatum, formaat, bekend_op, cyclus),
         omschrijving=(
             f"Stand van zaken {provincie}, peildatum {opmaak.datum(peildatum)}"
             + (f", zoals bekend op {opmaak.datum(bekend_op)}" if bekend_op else "")
+            + (f", opgave cyclus {cyclus}" if cyclus is not None else "")
             + f" ({NAMEN[formaat]})"
         ),
         parameters={
@@ -215,6 +234,7 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
             "peildatum": peildatum.isoformat(),
             "bekend_op": bekend_op.isoformat() if bekend_op else None,
             "formaat": formaat,
+            **({"cyclus": cyclus} if cyclus is not None else {}),
         },
         provincie=provincie,
         terug_url=lijst,

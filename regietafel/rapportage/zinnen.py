@@ -162,6 +162,8 @@ def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
     provincie = stand.provincie.naam
     afgesproken = reg.stadium in (Stadium.VASTGESTELD, Stadium.AANBOD)
     zinnen = []
+    if stand.cyclus_keuze and stand.cyclus_keuze.gekozen:
+        zinnen.append(f"Deze stand toont de {stand.cyclus_keuze.tekst}.")
     r = reg.totaal
     if r.realisatie is None:
         regulier = (

@@ -20,7 +20,7 @@ from django.db.models import Prefetch, QuerySet
 from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.monitoring.queries import nieuwste_stand
+from regietafel.monitoring.queries import CyclusKeuze, nieuwste_stand
 from regietafel.opgaven.models import Soort, Stadium
 from regietafel.toezicht.models import OPEN_STAPSTATUS, Dossier, DossierStatus, Stap
 
@@ -102,6 +102,8 @@ class Overzicht:
     peildatum: dt.date
     statushouders_peildatum: dt.date | None
     rijen: tuple[Rij, ...]
+    cyclus_keuze: CyclusKeuze | None = None
+    """The Spreidingswet cycli that apply on the peildatum and the one followed."""
 
 
 def dossiers(provincie: Provincie) -> QuerySet[Dossier]:
@@ -112,11 +114,14 @@ def dossiers(provincie: Provincie) -> QuerySet[Dossier]:
     )
 
 
-def overzicht(provincie: Provincie, gemeente_id: int | None = None) -> Overzicht:
+def overzicht(
+    provincie: Provincie, gemeente_id: int | None = None, cyclus: int | None = None
+) -> Overzicht:
     """Every gemeente with a tekort on a vastgestelde opgave (regulier, AMV) or an
     achterstand on its statushouders taakstelling, and every gemeente with a dossier.
-    ``gemeente_id``: only that gemeente (a gemeente user sees only its own)."""
-    stand = nieuwste_stand(provincie)
+    ``gemeente_id``: only that gemeente (a gemeente user sees only its own); ``cyclus``: the
+    vastgestelde opgave of that Spreidingswet cyclus where it applies (default: in force)."""
+    stand = nieuwste_stand(provincie, cyclus=cyclus)
     per_gemeente: dict[int, Dossier] = {}
     for d in dossiers(provincie).order_by("geopend_op"):
         # The open dossier wins over closed ones; otherwise the newest.
@@ -137,7 +142,13 @@ def overzicht(provincie: Provincie, gemeente_id: int | None = None) -> Overzicht
         r = Rij(g, tekorten, achterstand.get(g.pk), per_gemeente.get(g.pk))
         if r.heeft_tekort or r.dossier is not None:
             rijen.append(r)
-    return Overzicht(provincie, stand.peildatum, stand.statushouders_peildatum, tuple(rijen))
+    return Overzicht(
+        provincie,
+        stand.peildatum,
+        stand.statushouders_peildatum,
+        tuple(rijen),
+        stand.cyclus_keuze,
+    )
 
 
 def huidige_stap(dossier: Dossier) -> Stap | None:
@@ -193,7 +204,12 @@ def overzicht_tabel(o: Overzicht, datum: dt.date) -> Tabel:
         bijschrift=f"Per gemeente het laatst bekende cijfer tot en met {opmaak.datum(o.peildatum)} "
         "(de peildatum staat in de kolom Cijfers per) tegen de vastgestelde opgave die toen gold "
         "(verschil negatief = tekort; zonder cijfer geen verschil) en de achterstand huisvesting "
-        f"vergunninghouders{sh}, met de stand van het toezichtdossier.",
+        f"vergunninghouders{sh}, met de stand van het toezichtdossier."
+        + (
+            f" Gekozen: {o.cyclus_keuze.tekst}."
+            if o.cyclus_keuze and o.cyclus_keuze.gekozen
+            else ""
+        ),
         kolommen=(
             Kolom("Gemeente", "tekst", breedte=16),
             Kolom("Opgave", groep="Asielopvang regulier", sub="vastgesteld"),

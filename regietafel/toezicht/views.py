@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.pagina import provincie_van
+from regietafel.monitoring.queries import lees_cyclus
+from regietafel.pagina import parameters_behalve, provincie_van
 from regietafel.toezicht import opslag, queries, services
 from regietafel.toezicht.forms import (
     DocumentFormulier,
@@ -47,7 +48,8 @@ def _schrijver(request: HttpRequest, provincie: Provincie) -> None:
 def overzicht(request: HttpRequest) -> HttpResponse:
     provincie = _provincie(request)
     vandaag = klok.van_request(request).vandaag
-    o = queries.overzicht(provincie, zichtbare_gemeente_id(request.user))
+    jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
+    o = queries.overzicht(provincie, zichtbare_gemeente_id(request.user), jaar)
     tabel = queries.overzicht_tabel(o, vandaag)
     if antwoord := xlsx_gevraagd(request, [tabel], naam="toezicht", titel=f"Toezicht {provincie}"):
         return antwoord
@@ -72,6 +74,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             ),
             "schrijven": schrijven,
             "zonder_dossier": [r for r in o.rijen if r.dossier is None] if schrijven else [],
+            "keuze": o.cyclus_keuze,
+            "behoud": parameters_behalve(request, "cyclus"),
+            "fout": " ".join(
+                m for m in (fout, o.cyclus_keuze.melding if o.cyclus_keuze else "") if m
+            ),
         },
     )
 

@@ -14,6 +14,7 @@ from regietafel.domain.in_kracht import (
     geldend_tot_en_met,
     in_kracht,
     in_kracht_of_komend,
+    van_toepassing,
 )
 
 
@@ -73,6 +74,37 @@ def test_planning_may_look_at_the_coming_cyclus() -> None:
     assert in_kracht_of_komend([EERSTE], dt.date(2027, 1, 1)) is None
 
 
+# When the minister published each cyclus' numbers (its first provincial opgave).
+GEPUBLICEERD = {EERSTE: dt.date(2024, 1, 31), TWEEDE: dt.date(2026, 2, 27)}
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "verwacht"),
+    [
+        # Before the first began: only it was known (no cyclus in force).
+        (dt.date(2024, 10, 1), (EERSTE,)),
+        (dt.date(2025, 11, 1), (EERSTE,)),
+        # The second cyclus' numbers were published on 27-02-2026: both apply.
+        (dt.date(2026, 2, 1), (EERSTE,)),
+        (dt.date(2026, 3, 1), (EERSTE, TWEEDE)),
+        (dt.date(2026, 12, 31), (EERSTE, TWEEDE)),
+        # The first ended on 31-12-2026.
+        (dt.date(2027, 1, 1), (TWEEDE,)),
+        (dt.date(2029, 1, 1), ()),
+        (dt.date(2023, 12, 1), ()),
+    ],
+)
+def test_the_cycli_that_apply_on_p_are_in_force_or_already_published(
+    peildatum: dt.date, verwacht: tuple[Cyclus, ...]
+) -> None:
+    assert van_toepassing([TWEEDE, EERSTE], peildatum, GEPUBLICEERD.get) == verwacht
+
+
+def test_a_cyclus_in_force_applies_even_without_a_published_opgave() -> None:
+    assert van_toepassing([EERSTE, TWEEDE], dt.date(2027, 3, 1), lambda c: None) == (TWEEDE,)
+    assert van_toepassing([EERSTE, TWEEDE], dt.date(2026, 3, 1), lambda c: None) == (EERSTE,)
+
+
 def test_the_provincial_opgave_with_the_latest_geldig_vanaf_on_or_before_p() -> None:
     # Found on main: 01-10-2024 compared with an opgave valid only from 25-10-2024.
     assert geldend_op(OEKRAINE, dt.date(2024, 10, 1)) is None
@@ -128,3 +160,25 @@ def test_geldend_op_is_never_dated_after_p(vanaf: list[dt.date], p: dt.date) -> 
         assert gekozen.geldig_vanaf <= p
         assert gekozen.geldig_vanaf == max(o.geldig_vanaf for o in eerder)
         assert geldend_tot_en_met(opgaven, p)[-1] == gekozen
+
+
+@given(cycli(), datums, st.lists(st.one_of(st.none(), datums), min_size=5, max_size=5))
+def test_what_applies_on_p_holds_the_one_in_force_and_nothing_ended_or_unknown(
+    lijst: list[Cyclus], p: dt.date, bekend: list[dt.date | None]
+) -> None:
+    def bekend_vanaf(c: Cyclus) -> dt.date | None:
+        return bekend[int(c.naam)]
+
+    toepasselijk = van_toepassing(lijst, p, bekend_vanaf)
+    huidig = in_kracht(lijst, p)
+    assert huidig is None or huidig in toepasselijk
+    for c in toepasselijk:
+        assert p <= c.eind
+        vanaf = bekend_vanaf(c)
+        assert c is huidig or (vanaf is not None and vanaf <= p)
+    assert list(toepasselijk) == sorted(toepasselijk, key=lambda c: (c.begin, c.eind))
+    # Nothing left out: every cyclus not ended and known by p applies.
+    for c in lijst:
+        vanaf = bekend_vanaf(c)
+        if p <= c.eind and vanaf is not None and vanaf <= p:
+            assert c in toepasselijk

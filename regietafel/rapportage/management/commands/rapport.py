@@ -1,7 +1,7 @@
 """`regietafel rapport stand-van-zaken|verslag …`: write a report to a file.
 
 Contract (issue 6):
-    regietafel rapport stand-van-zaken --provincie NAAM --peildatum JJJJ-MM-DD [--bekend-op JJJJ-MM-DD] --format pdf|docx|xlsx -o FILE
+    regietafel rapport stand-van-zaken --provincie NAAM --peildatum JJJJ-MM-DD [--bekend-op JJJJ-MM-DD] [--cyclus JAAR] --format pdf|docx|xlsx -o FILE
     regietafel rapport verslag --provincie NAAM --cyclus 2024 --format pdf|docx -o FILE
 An unknown provincie, a peildatum without figures or a cyclus without opgaven: one Dutch line
 on stderr and exit code 2, no traceback.
@@ -79,6 +79,15 @@ class Command(BaseCommand):
             help="De stand zoals die aan het eind van die dag bekend was.",
         )
         stand.add_argument(
+            "--cyclus",
+            type=_jaar,
+            metavar="JAAR",
+            help=(
+                "Vergelijk regulier en AMV met de opgave van deze cyclus van de Spreidingswet "
+                "(als die op de peildatum van toepassing is); standaard de cyclus in kracht."
+            ),
+        )
+        stand.add_argument(
             "--format", dest="formaat", required=True, choices=("pdf", "docx", "xlsx")
         )
         stand.add_argument(
@@ -121,7 +130,10 @@ class Command(BaseCommand):
             provincie = zoek_provincie(options["provincie"])
             if rapport == "stand-van-zaken":
                 document = bouwen.stand_document(
-                    provincie, options["peildatum"], bekend_op=options.get("bekend_op")
+                    provincie,
+                    options["peildatum"],
+                    bekend_op=options.get("bekend_op"),
+                    cyclus=options.get("cyclus"),
                 )
             else:
                 document = bouwen.verslag_document(
