@@ -23,7 +23,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from regietafel.aanlevering.lezen import Fout
-from regietafel.aanlevering.lezen.cellen import getal_tekst
 from regietafel.aanlevering.lezen.opgaven import OpgaveRij, lees_indicatief, lees_verdeelbesluit
 from regietafel.aanlevering.models import AanleverSoort
 from regietafel.aanlevering.permissions import mag_opgaven_importeren
@@ -43,7 +42,8 @@ from regietafel.aanlevering.services import (
     _vergelijk,
     gemeente_register,
 )
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
+from regietafel.domain import notatie
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.opgaven.services import zet_opgave, zet_provincie_opgave
@@ -171,9 +171,9 @@ def importeer_indicatief(
                     if bestaand.aantal != som[soort]:
                         samenvatting.notities.append(
                             f"{provincie.naam}: de indicatieve verdeling {LABELS[soort]} telt op "
-                            f"tot {getal_tekst(som[soort])}, de opgeslagen provinciale opgave is "
-                            f"{getal_tekst(bestaand.aantal)} (vanaf "
-                            f"{bestaand.geldig_vanaf:%d-%m-%Y}); die blijft staan."
+                            f"tot {notatie.getal(som[soort])}, de opgeslagen provinciale opgave is "
+                            f"{notatie.getal(bestaand.aantal)} (vanaf "
+                            f"{opmaak.datum(bestaand.geldig_vanaf)}); die blijft staan."
                         )
                     continue
                 regel = _provinciaal_regel(
@@ -268,7 +268,7 @@ def importeer_verdeelbesluit(
     vanaf = geldig_vanaf or klok.vandaag()
     samenvatting.peildata = [vanaf]
     bron_tekst = _bronregel(
-        f"Verdeelbesluit {provincie.naam} {cyclus.naam}, geldig vanaf {vanaf:%d-%m-%Y}",
+        f"Verdeelbesluit {provincie.naam} {cyclus.naam}, geldig vanaf {opmaak.datum(vanaf)}",
         samenvatting,
     )
     labels = {"regulier": "vastgesteld regulier", "amv": "vastgesteld AMV"}
@@ -309,7 +309,7 @@ def importeer_verdeelbesluit(
                     soort,
                     opgeslagen.get(soort),
                     som[soort],
-                    f"provinciale opgave vanaf {vanaf:%d-%m-%Y} (verdeelbesluit)",
+                    f"provinciale opgave vanaf {opmaak.datum(vanaf)} (verdeelbesluit)",
                 )
             )
         if dry_run:

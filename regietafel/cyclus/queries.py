@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from regietafel.core import opmaak
 from regietafel.cyclus.models import (
     AanbodRegel,
     AanbodStatus,
@@ -21,6 +22,7 @@ from regietafel.cyclus.models import (
     CyclusOpzet,
     KansrijkElement,
 )
+from regietafel.domain import notatie
 from regietafel.domain.aanbod import Aanbodregel, Beoordeling, Element, Spelregels, beoordeel
 from regietafel.domain.puzzel import (
     Puzzel,
@@ -30,7 +32,6 @@ from regietafel.domain.puzzel import (
     restopgave_casus,
 )
 from regietafel.domain.restopgave import Casus, PerType, Uitkomst, procent, verdeel_restopgave
-from regietafel.domain.validatie import formatteer_getal
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.verdeling.queries import laatste_inwonertallen, oekraine_voor_r3
@@ -147,7 +148,7 @@ def provinciale_opgave(
             uit[soort] = Opgavebron(
                 soort,
                 gekozen.aantal,
-                f"vanaf {gekozen.geldig_vanaf:%d-%m-%Y}"
+                f"vanaf {opmaak.datum(gekozen.geldig_vanaf)}"
                 + (f", {gekozen.bron}" if gekozen.bron else ""),
             )
         else:
@@ -329,8 +330,8 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
     if casus.oekraine_totaal is not None and oekraine_totaal is not None:
         bronnen.append(
-            f"Oekraïne-totaal {formatteer_getal(oekraine_totaal.aantal)} (vanaf "
-            f"{oekraine_totaal.geldig_vanaf:%d-%m-%Y}) en de gerealiseerde Oekraïne-plaatsen "
+            f"Oekraïne-totaal {notatie.getal(oekraine_totaal.aantal)} (vanaf "
+            f"{opmaak.datum(oekraine_totaal.geldig_vanaf)}) en de gerealiseerde Oekraïne-plaatsen "
             "vóór de deadline van het verslag."
         )
     else:

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.audit.services import momentopname, registreer, verschillen
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.core.opslag import Bestandsmap, extensie
 from regietafel.cyclus.models import (
     AanbodRegel,
@@ -358,8 +358,8 @@ def zet_regel(
         raise ValidationError("Het aantal plaatsen is een geheel getal van 0 of meer.")
     if beschikbaar_van and beschikbaar_tot and beschikbaar_tot < beschikbaar_van:
         raise ValidationError(
-            f"Beschikbaar tot ({beschikbaar_tot:%d-%m-%Y}) ligt vóór beschikbaar van "
-            f"({beschikbaar_van:%d-%m-%Y}).",
+            f"Beschikbaar tot ({opmaak.datum(beschikbaar_tot)}) ligt vóór beschikbaar van "
+            f"({opmaak.datum(beschikbaar_van)}).",
             code="volgorde",
         )
     waarden = {
@@ -537,7 +537,11 @@ def werk_aanbod_opgaven_bij(
     for gemeente_id, versie in nieuwste.items():
         bron = (
             f"Aanbod gemeente {versie.gemeente.naam}, versie {versie.volgnummer}, goedgekeurd"
-            + (f" {klok.lokaal(versie.beoordeeld_op):%d-%m-%Y}" if versie.beoordeeld_op else "")
+            + (
+                f" {opmaak.datum(klok.lokaal(versie.beoordeeld_op))}"
+                if versie.beoordeeld_op
+                else ""
+            )
         )
         for soort in (Soort.REGULIER, Soort.AMV):
             _, gewijzigd = zet_opgave(

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from regietafel.domain import notatie
 from regietafel.domain.bonus import duurzaam as bonus_duurzaam
-from regietafel.domain.nareizigers import plus_maanden
+from regietafel.domain.maanden import zelfde_dag_plus_maanden
 
 Soort = Literal["regulier", "amv", "bijzonder"]
 SOORTEN: tuple[Soort, ...] = ("regulier", "amv", "bijzonder")
@@ -78,7 +79,7 @@ CATEGORIE_LABEL: dict[Categorie, str] = {
 
 
 def _datum(d: dt.date) -> str:
-    return f"{d:%d-%m-%Y}"
+    return notatie.datum(d)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ class Spelregels:
     @property
     def uiterlijk_beschikbaar(self) -> dt.date | None:
         """The last day a place may become available and still be tijdig."""
-        return None if self.besluit is None else plus_maanden(self.besluit, self.termijn_maanden)
+        return (
+            None
+            if self.besluit is None
+            else zelfde_dag_plus_maanden(self.besluit, self.termijn_maanden)
+        )
 
 
 @dataclass(frozen=True)

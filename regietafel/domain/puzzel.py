@@ -23,9 +23,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from regietafel.domain import notatie
 from regietafel.domain.aanbod import Beoordeling, Categorie, Spelregels
 from regietafel.domain.restopgave import Casus, GemeenteInvoer, Opvangtype, PerType
-from regietafel.domain.validatie import formatteer_getal
 
 
 def _plus(a: PerType[int], b: PerType[int]) -> PerType[int]:
@@ -172,9 +172,7 @@ class Puzzel:
 
 
 def _regels(lijst: list[tuple[str, Beoordeling]]) -> str:
-    return "; ".join(
-        f"{g}, {b.regel.naam} ({formatteer_getal(b.regel.plaatsen)})" for g, b in lijst
-    )
+    return "; ".join(f"{g}, {b.regel.naam} ({notatie.getal(b.regel.plaatsen)})" for g, b in lijst)
 
 
 def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Spelregels) -> Puzzel:
@@ -209,8 +207,8 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
             redenen.append(
                 Reden(
                     f"{t}_niet_gedekt",
-                    f"{naam} is niet gedekt: {formatteer_getal(heeft)} plaatsen tellen mee tegen een "
-                    f"opgave van {formatteer_getal(nodig)} (nog {formatteer_getal(nodig - heeft)} nodig).",
+                    f"{naam} is niet gedekt: {notatie.getal(heeft)} plaatsen tellen mee tegen een "
+                    f"opgave van {notatie.getal(nodig)} (nog {notatie.getal(nodig - heeft)} nodig).",
                 )
             )
     # A line the cyclus' rules exclude does not count at all: it is no reason either.
@@ -227,7 +225,7 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
             Reden(
                 "niet_tijdig",
                 f"Niet binnen {regels.termijn_maanden} maanden na het verdeelbesluit (uiterlijk "
-                f"{regels.uiterlijk_beschikbaar:%d-%m-%Y}) beschikbaar: {_regels(te_laat)}.",
+                f"{notatie.datum(regels.uiterlijk_beschikbaar)}) beschikbaar: {_regels(te_laat)}.",
                 tuple(dict.fromkeys(g for g, _ in te_laat)),
             )
         )
@@ -238,7 +236,7 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
             Reden(
                 "niet_tot_raming",
                 f"Niet beschikbaar tot de volgende capaciteitsraming "
-                f"({regels.volgende_raming:%d-%m-%Y}): {_regels(te_kort)}.",
+                f"({notatie.datum(regels.volgende_raming)}): {_regels(te_kort)}.",
                 tuple(dict.fromkeys(g for g, _ in te_kort)),
             )
         )

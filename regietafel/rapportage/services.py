@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from regietafel.audit.services import momentopname, registreer, verschillen
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
@@ -102,7 +102,7 @@ def stel_vast(*, door: Any, versie: RapportVersie) -> RapportVersie:
     if vers.vastgesteld_op is not None:
         raise ValidationError(
             f"Versie {vers.volgnummer} is al vastgesteld op "
-            f"{klok.lokaal(vers.vastgesteld_op):%d-%m-%Y}.",
+            f"{opmaak.datum(klok.lokaal(vers.vastgesteld_op))}.",
             code="vastgesteld",
         )
     nieuwer = RapportVersie.objects.filter(

@@ -19,8 +19,8 @@ from fractions import Fraction
 
 from django.utils.text import slugify
 
-from regietafel.core import klok
-from regietafel.core.opmaak import datum_kort, datum_lang, euro, getal
+from regietafel.core import klok, opmaak
+from regietafel.core.opmaak import datum_lang, euro, getal
 from regietafel.cyclus.models import AanbodRegel
 from regietafel.cyclus.queries import PuzzelPagina, puzzel_van
 from regietafel.cyclus.tabellen import elementen_tekst
@@ -688,7 +688,7 @@ def verslag_document_uit(v: CyclusVerslag, versie: RapportVersie | None = None) 
             ("Volledig en uitvoerbaar", "ja" if v.p.puzzel.volledig else "nee"),
             (
                 "Verslag uiterlijk",
-                datum_kort(cyclus.deadline_verslag) if cyclus.deadline_verslag else "",
+                opmaak.datum(cyclus.deadline_verslag),
             ),
             (
                 "Versie",

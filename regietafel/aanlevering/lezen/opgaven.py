@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from regietafel.aanlevering.lezen.bestand import Bestand, CelFout
-from regietafel.aanlevering.lezen.cellen import geheel_getal, getal_tekst, is_leeg, kort, tekst
+from regietafel.aanlevering.lezen.cellen import geheel_getal, is_leeg, kort, tekst
 from regietafel.aanlevering.lezen.indeling import Tabel, dubbel, zoek_tabel
 from regietafel.aanlevering.lezen.koppen import Kolom, Kolomindeling, kop_sleutel
 from regietafel.aanlevering.lezen.register import GemeenteRegister, RegisterGemeente
 from regietafel.aanlevering.lezen.tabel import open_werkboek
+from regietafel.domain import notatie
 from regietafel.domain.validatie import naam_sleutel
 
 GEMEENTE = Kolom("gemeente", "gemeente", r"gemeente( ?naam)?|naam gemeente|naam", verplicht=False)
@@ -185,8 +186,8 @@ def _lees(
             assert regulier is not None and amv is not None and cijfers["totaal"] is not None
             if cijfers["totaal"] != regulier + amv:
                 bestand.fout(
-                    f"Het totaal is {getal_tekst(cijfers['totaal'])}, maar regulier + amv is "
-                    f"{getal_tekst(regulier)} + {getal_tekst(amv)} = {getal_tekst(regulier + amv)}.",
+                    f"Het totaal is {notatie.getal(cijfers['totaal'])}, maar regulier + amv is "
+                    f"{notatie.getal(regulier)} + {notatie.getal(amv)} = {notatie.getal(regulier + amv)}.",
                     rij=nummer,
                     kolom=indeling.plaats("totaal"),
                 )
@@ -218,8 +219,8 @@ def _lees(
             opgegeven = cijfers.get(veld)
             if opgegeven is not None and opgegeven != sommen[veld]:
                 bestand.fout(
-                    f"Het totaal is {getal_tekst(opgegeven)}, de som van de rijen is "
-                    f"{getal_tekst(sommen[veld])}.",
+                    f"Het totaal is {notatie.getal(opgegeven)}, de som van de rijen is "
+                    f"{notatie.getal(sommen[veld])}.",
                     rij=nummer,
                     kolom=indeling.plaats(veld),
                 )
