@@ -16,10 +16,10 @@ from regietafel.domain.aanbod import (
     beoordeel,
     duurzaam,
     opvangtype,
-    plus_maanden,
     tijdig,
     tot_volgende_raming,
 )
+from regietafel.domain.maanden import zelfde_dag_plus_maanden
 
 # The machine is shared: a slow draw now and then is the load (settings on each property).
 
@@ -41,9 +41,9 @@ def regel(**velden: object) -> Aanbodregel:
 
 
 def test_six_months_after_the_besluit_is_the_same_day_or_the_months_last() -> None:
-    assert plus_maanden(dt.date(2026, 12, 31), 6) == dt.date(2027, 6, 30)
-    assert plus_maanden(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
-    assert plus_maanden(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
+    assert zelfde_dag_plus_maanden(dt.date(2026, 12, 31), 6) == dt.date(2027, 6, 30)
+    assert zelfde_dag_plus_maanden(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+    assert zelfde_dag_plus_maanden(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
     assert TWEEDE.uiterlijk_beschikbaar == dt.date(2027, 6, 30)
     assert ZONDER_DATA.uiterlijk_beschikbaar is None
 

@@ -136,7 +136,7 @@ def test_the_assen_scenario_no_false_tekort_anywhere(drenthe: Provincie, lezer: 
     assert "1 van de 12 gemeenten per 1 januari 2026, 11 met een oudere stand" in tekst
     assert "een tekort van 662 plekken" in tekst
     assert "830 plekken gerealiseerd" not in tekst and "4.818" not in tekst
-    assert "Aa en Hunze 430 431 1-11-2025 +1" in tekst
+    assert "Aa en Hunze 430 431 01-11-2025 +1" in tekst
 
     # /toezicht/: the same gemeenten as before Assen delivered, each figure with its date.
     na = overzicht(drenthe)
