@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from regietafel.core.opmaak import datum_kort
+from regietafel.core.opmaak import datum
 from regietafel.gemeenten.models import Provincie
 from regietafel.rapportage import bouwen
 from tests.rapportage.conftest import (
@@ -67,7 +67,7 @@ def _verdeling_rij(naam: str, datum: object) -> list[object]:
 def _controleer_tabellen(tekst: str) -> None:
     verdeling, statushouders, nidos = _delen(tekst)
     for naam in SEED_VERDELING:
-        assert rij_getallen(verdeling, naam) == _verdeling_rij(naam, datum_kort(OKT_2024)), naam
+        assert rij_getallen(verdeling, naam) == _verdeling_rij(naam, datum(OKT_2024)), naam
     for naam, cijfers in SEED_STATUSHOUDERS.items():
         assert rij_getallen(statushouders, naam) == list(cijfers), naam
     for naam, (gerealiseerd, taakstelling, voortgang) in SEED_NIDOS.items():
