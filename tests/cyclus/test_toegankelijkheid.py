@@ -94,3 +94,42 @@ def test_a_gemeente_hands_in_without_javascript_and_the_forms_pass(drenthe, live
         page.click("button:has-text('Goedkeuren')")
         versie.refresh_from_db()
         assert versie.status == AanbodStatus.GOEDGEKEURD
+
+
+def test_the_cyclus_choice_on_the_monitoring_pages_has_no_violations(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Both cycles side by side: the choice and its note on the Stand van zaken, trends, map,
+    toezicht and the national overview (a figure of March 2026, after the second cyclus'
+    numbers were published)."""
+    import datetime as dt
+
+    from regietafel.gemeenten.models import Gemeente
+    from regietafel.monitoring.services import registreer_realisatie
+    from regietafel.opgaven.models import Soort
+
+    demo_cyclus.laad_drenthe()
+    assen = Gemeente.objects.get(naam="Assen")
+    registreer_realisatie(
+        door=None, gemeente=assen, soort=Soort.REGULIER, peildatum=dt.date(2026, 3, 1), aantal=1000
+    )
+    beheer = Gebruiker.objects.create(username="beheer-keuze", rol="beheerder")
+    beheer.set_password(DEMO_WACHTWOORD)
+    beheer.save()
+    for gebruiker, paden in (
+        (
+            "secretariaat",
+            (
+                "/?peildatum=2026-03-01",
+                "/?peildatum=2026-03-01&cyclus=2026",
+                "/trends/?cyclus=2026",
+                "/kaart/?soort=regulier&cyclus=2026",
+                "/toezicht/?cyclus=2026",
+            ),
+        ),
+        ("beheer-keuze", ("/landelijk/?peildatum=2026-03-01&cyclus=2026",)),
+    ):
+        with chromium_pagina() as page:
+            inloggen(page, live_server, gebruiker)
+            for pad in paden:
+                page.goto(f"{live_server.url}{pad}")
+                assert 'name="cyclus"' in page.content(), pad
+                assert axe_overtredingen(page) == [], pad
