@@ -113,3 +113,21 @@ def test_bad_or_missing_file_exit_2_in_dutch(tmp_path: Path) -> None:
     )
     assert not uit.exists()
     assert "Traceback" not in weg.stderr + fout.stderr
+
+
+def test_arguments_are_checked_before_the_name_detection_loads(tmp_path: Path) -> None:
+    """A missing input or an output that is a folder is told before deduce is loaded (that
+    takes seconds); the check runs in-process so deduce's absence from sys.modules is seen."""
+    from django.core.management import CommandError, call_command
+
+    geladen_voor = "deduce" in sys.modules
+    with pytest.raises(CommandError, match="bestaat niet"):
+        call_command(
+            "woo", "lakken", str(tmp_path / "weg.txt"), "--uitvoer", str(tmp_path / "u.pdf")
+        )
+    invoer = tmp_path / "brief.txt"
+    invoer.write_text("Een brief.", encoding="utf-8")
+    with pytest.raises(CommandError, match="is een map"):
+        call_command("woo", "lakken", str(invoer), "--uitvoer", str(tmp_path))
+    if not geladen_voor:
+        assert "deduce" not in sys.modules

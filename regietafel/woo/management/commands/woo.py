@@ -85,12 +85,12 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, invoer: Path, uitvoer: Path, titel: str, als_json: bool, **opts: Any
     ) -> None:
-        try:
-            titel = detectie.controleer_titel(titel)
-        except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages), returncode=2) from exc
+        # The arguments first, the name detection (deduce: seconds to load) last: a missing
+        # or unreadable file is told at once.
         if not invoer.is_file():
             raise CommandError(f"Bestand {invoer} bestaat niet.", returncode=2)
+        if uitvoer.is_dir():
+            raise CommandError(f"{uitvoer} is een map, geen bestand.", returncode=2)
         try:
             tekst = uit_bestand(invoer.name, invoer.read_bytes())
         except OnleesbaarBestand as exc:
@@ -99,6 +99,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Kan {invoer} niet lezen: {exc.strerror or exc}.", returncode=2
             ) from exc
+        try:
+            titel = detectie.controleer_titel(titel)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=2) from exc
         lakken = detectie.voorstellen(tekst)
         publicatie = export.Publicatie.van(nummer=1, titel=titel, tekst=tekst, lakken=lakken)
         inhoud = export.pdf([publicatie], titel=titel)
