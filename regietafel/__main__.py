@@ -7,17 +7,25 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.settings")
-    from regietafel.env import lees_instellingen
+    from regietafel.core import opstart
 
-    lees_instellingen()
-    from django.core.management import execute_from_command_line
+    # No cyclic garbage collection until every model is imported (CoreConfig.ready), nor
+    # after main() when it ran in-process and Django was set up before: see core.opstart.
+    opstart.begin()
+    try:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.settings")
+        from regietafel.env import lees_instellingen
 
-    from regietafel.core.argparse_nl import installeer
+        lees_instellingen()
+        from django.core.management import execute_from_command_line
 
-    installeer()
+        from regietafel.core.argparse_nl import installeer
 
-    execute_from_command_line([sys.argv[0], *sys.argv[1:]])
+        installeer()
+
+        execute_from_command_line([sys.argv[0], *sys.argv[1:]])
+    finally:
+        opstart.klaar()
 
 
 if __name__ == "__main__":

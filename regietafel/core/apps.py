@@ -13,6 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from regietafel.core import opstart
+
+        opstart.klaar()
+
         connection_created.connect(sqlite_limiet, dispatch_uid="regietafel.core.sqlite_limiet")
 
 
