@@ -74,7 +74,13 @@ class Realisatie(Peilrecord):
         indexes = [models.Index(fields=["soort", "peildatum"], name="realisatie_soort_peildatum")]
 
     def __str__(self) -> str:
-        return f"{self.gemeente} {self.get_soort_display()} {opmaak.datum(self.peildatum)}: {self.aantal}"
+        return self.omschrijving(self.gemeente, self.soort, self.peildatum, self.aantal)
+
+    @staticmethod
+    def omschrijving(gemeente: Gemeente, soort: str, peildatum: dt.date, aantal: int) -> str:
+        """``str()`` of a realisatie without the instance (the history of a bulk import)."""
+        naam = dict(Soort.choices).get(soort, soort)  # as get_soort_display()
+        return f"{gemeente} {naam} {opmaak.datum(peildatum)}: {aantal}"
 
 
 class VergunninghoudersStand(Peilrecord):

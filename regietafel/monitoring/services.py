@@ -19,6 +19,7 @@ from django.db import transaction
 from regietafel.audit.models import AuditRegel
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.core import klok, opmaak
+from regietafel.core.invoegen import voeg_in
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.models import (
     Inzending,
@@ -143,7 +144,7 @@ def registreer_realisaties(
     }
     nu = klok.nu()
     door_id = door.pk if getattr(door, "pk", None) else None
-    nieuw: list[Realisatie] = []
+    nieuw: list[RealisatieInvoer] = []
     oud_aantal: list[int | None] = []
     vervangen: list[int] = []
     for rij in rijen:
@@ -153,37 +154,45 @@ def registreer_realisaties(
         if oud is not None:
             vervangen.append(oud.pk)
         oud_aantal.append(oud.aantal if oud else None)
-        nieuw.append(
-            Realisatie(
-                gemeente=rij.gemeente,
-                soort=rij.soort,
-                peildatum=rij.peildatum,
-                aantal=rij.aantal,
-                bron=bron,
-                geregistreerd_op=nu,
-                geregistreerd_door_id=door_id,
-            )
-        )
+        nieuw.append(rij)
     for begin in range(0, len(vervangen), 5000):
         Realisatie.objects.filter(pk__in=vervangen[begin : begin + 5000]).update(vervangen_op=nu)
-    Realisatie.objects.bulk_create(nieuw, batch_size=5000)
-    AuditRegel.objects.bulk_create(
+    # Rows as tuples, the fields every row shares given once (core.invoegen): building a
+    # model instance per figure and per history entry was half of a large import's time.
+    sleutels = voeg_in(
+        Realisatie,
+        ("gemeente_id", "soort", "peildatum", "aantal"),
+        ((r.gemeente.pk, r.soort, r.peildatum, r.aantal) for r in nieuw),
+        vast={"bron": bron, "geregistreerd_op": nu, "geregistreerd_door_id": door_id},
+    )
+    voeg_in(
+        AuditRegel,
         (
-            AuditRegel(
-                gemeente_id=r.gemeente.pk,
-                provincie_id=r.gemeente.provincie_id,
-                door_id=door_id,
-                actie="aangemaakt" if oud is None else "vervangen",
-                object_type=Realisatie._meta.label_lower,
-                object_id=str(r.pk),
-                object_omschrijving=str(r)[:300],
-                wijzigingen={"aantal": [oud, r.aantal]},
-                bron=bron[:300],
-                checksum=checksum,
-            )
-            for r, oud in zip(nieuw, oud_aantal, strict=True)
+            "gemeente_id",
+            "provincie_id",
+            "actie",
+            "object_id",
+            "object_omschrijving",
+            "wijzigingen",
         ),
-        batch_size=5000,
+        (
+            (
+                r.gemeente.pk,
+                r.gemeente.provincie_id,
+                "aangemaakt" if oud is None else "vervangen",
+                str(pk),
+                Realisatie.omschrijving(r.gemeente, r.soort, r.peildatum, r.aantal)[:300],
+                {"aantal": [oud, r.aantal]},
+            )
+            for r, oud, pk in zip(nieuw, oud_aantal, sleutels, strict=True)
+        ),
+        vast={
+            "moment": nu,
+            "door_id": door_id,
+            "object_type": Realisatie._meta.label_lower,
+            "bron": bron[:300],
+            "checksum": checksum,
+        },
     )
     return len(nieuw)
 

@@ -119,6 +119,19 @@ def test_bulk_registration_follows_the_same_rules(
         ("aangemaakt", {"aantal": [None, 840]}),
         ("vervangen", {"aantal": [1000, 1001]}),
     ]
+    # Each entry names its figure as str() does, with the figure's scope, user and moment;
+    # each figure holds what a model instance would (core.invoegen writes both as tuples).
+    for regel in regels:
+        cijfer = Realisatie.objects.get(pk=int(regel.object_id))
+        assert regel.object_type == "monitoring.realisatie"
+        assert regel.object_omschrijving == str(cijfer)
+        assert cijfer.aantal == regel.wijzigingen["aantal"][1]
+        assert (regel.gemeente_id, regel.provincie_id) == (assen.pk, assen.provincie_id)
+        assert regel.door == gebruiker_secretariaat and regel.bron == "test.xlsx"
+        assert regel.moment == cijfer.geregistreerd_op
+        assert cijfer.geregistreerd_door == gebruiker_secretariaat
+        assert (cijfer.bron, cijfer.toelichting, cijfer.vervangen_op) == ("test.xlsx", "", None)
+    assert regels[0].object_omschrijving == "Assen Opvang Oekraïense ontheemden 01-12-2025: 840"
     assert registreer_realisaties(door=None, rijen=rijen, bron="test.xlsx") == 0
 
 
