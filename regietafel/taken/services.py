@@ -121,10 +121,13 @@ def document(
     one whose file is still stored, or an open one (a second user joins the first); else a new
     job. ``vooraf`` checks the request before a job is made (it raises a Dutch error)."""
     versie = data_versie()
+    # Only what serving a stored file or redirecting to an open job reads (views.bestand):
+    # this lookup is the download's hot path, the other fields load when asked for.
     bestaand = (
         Taak.objects.filter(soort=soort, sleutel=sleutel, data_versie=versie)
         .exclude(status=TaakStatus.MISLUKT)
         .order_by("-aangemaakt_op")
+        .only("id", "status", "bestand_checksum", "bestand_extensie", "bestandsnaam")
         .first()
     )
     if bruikbaar(bestaand):
