@@ -143,6 +143,12 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
+    if "--json" in sys.argv:
+        import json
+
+        sleutels = ("coa", "coa_correctie", "realisatie")
+        print(json.dumps(dict(zip(sleutels, metingen.values(), strict=True))))
+        return 0
     kop = f"{'import':<48}{'mediaan':>9}{'snelste':>9}{'CPU':>8}{'queries':>9}{'piek (MiB)':>12}"
     print(kop)
     print("-" * len(kop))
@@ -161,6 +167,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # python -m scripts.meet_imports [--json | profiel]: --json prints one line of JSON
+    # ({"coa", "coa_correctie", "realisatie"}: mediaan_s, snelste_s, cpu_s, queries, piek_mib).
     if sys.argv[1:] == ["profiel"]:
         profiel()
         sys.exit(0)

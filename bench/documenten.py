@@ -1,0 +1,194 @@
+"""``python -m bench.documenten``: issue 20 points 4–6 — documents, imports, CLI start.
+
+Each figure is the MEDIAN of several runs, in wall-clock seconds (what a user waits), with the
+CPU time (user + sys) beside it: on a shared machine the wall time grows with the load, the CPU
+time hardly. Judged through ``bench.doelen`` when that module is there (``meld``); else only
+printed.
+
+- ``cli_start``: every ``regietafel`` command of ours with ``--help`` (Django set up, the
+  command's module imported, its parser built), plus ``verdeel`` on the sample case and ``woo
+  lakken`` with a missing file (must answer before deduce loads); each a fresh process. The
+  figure is the slowest command's median.
+- ``import_coa_342`` / ``import_realisatie_5000``: ``scripts.meet_imports`` (a throwaway
+  SQLite database with the Drenthe demo, each run rolled back; tracemalloc peak beside it).
+- ``stand_pdf_noord_brabant_koud``: ``regietafel rapport stand-van-zaken --provincie
+  Noord-Brabant --format pdf`` as a fresh process (cold: Django, WeasyPrint and the fonts
+  loaded by that process) on a database with the national demo (``DATABASE_URL``, else a
+  throwaway one: Drenthe plus ``demo landelijk``).
+- ``stand_pdf_landelijk``: there is no national Stand van zaken yet; reported as not measured.
+
+``document_bewaard`` (a stored document against the trivial view) is measured over HTTP, so it
+belongs in the load test (``bench.landelijk``), not here.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+WORTEL = Path(__file__).resolve().parent.parent
+REGIETAFEL = [sys.executable, "-m", "regietafel"]
+HERHALINGEN = 5
+COMMANDOS: tuple[tuple[str, ...], ...] = (
+    ("--help",),
+    ("verdeel", "--help"),
+    ("bonus", "--help"),
+    ("capaciteit", "--help"),
+    ("import", "coa", "--help"),
+    ("export", "stand", "--help"),
+    ("rapport", "stand-van-zaken", "--help"),
+    ("demo", "drenthe", "--help"),
+    ("woo", "lakken", "--help"),
+    ("opschonen", "--help"),
+    ("taken", "opruimen", "--help"),
+    ("verdeel", "docs/voorbeelden/verdeel-drenthe-2024.json"),
+    ("woo", "lakken", "bestaat-niet.txt", "--uitvoer", "{tmp}/uit.pdf"),
+)
+
+
+def meld(naam: str, waarde: float | None, toelichting: str = "") -> None:
+    try:
+        from bench import doelen
+    except ImportError:  # the target list is not on this branch (yet)
+        print(f"  doel {naam}: {waarde} ({toelichting})")
+        return
+    doelen.meld(naam, waarde, toelichting)
+
+
+def proces(argv: Sequence[str], omgeving: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall, cpu) seconds of one fresh process; its own CPU from the kernel's accounting."""
+    voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+    begin = time.perf_counter()
+    subprocess.run(
+        argv, cwd=WORTEL, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    wand = time.perf_counter() - begin
+    na = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
+
+
+def mediaan_proces(
+    argv: Sequence[str], n: int = HERHALINGEN, omgeving: dict[str, str] | None = None
+) -> tuple[float, float]:
+    proces(argv, omgeving)  # warm-up: the page cache, .pyc files
+    runs = [proces(argv, omgeving) for _ in range(n)]
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def cli_start(tmp: Path) -> None:
+    print(f"{'commando':<58}{'wand':>8}{'CPU':>8}")
+    uitslagen = []
+    for commando in COMMANDOS:
+        argv = [*REGIETAFEL, *(a.replace("{tmp}", str(tmp)) for a in commando)]
+        wand, cpu = mediaan_proces(argv)
+        uitslagen.append((wand, cpu, " ".join(commando)))
+        print(f"{' '.join(commando)[:57]:<58}{wand:>7.2f}s{cpu:>7.2f}s", flush=True)
+    wand, cpu, naam = max(uitslagen)
+    meld("cli_start", wand, f"langzaamst: regietafel {naam} (CPU {cpu:.2f} s); mediaan van 5")
+
+
+def imports() -> None:
+    uit = subprocess.run(
+        [sys.executable, "-m", "scripts.meet_imports", "--json"],
+        cwd=WORTEL,
+        capture_output=True,
+        text=True,
+    )
+    import json
+
+    try:
+        metingen: dict[str, dict[str, float]] = json.loads(uit.stdout.splitlines()[-1])
+    except (IndexError, ValueError):
+        print(uit.stdout, uit.stderr)
+        meld("import_coa_342", None, "scripts.meet_imports faalde")
+        meld("import_realisatie_5000", None, "scripts.meet_imports faalde")
+        return
+    for naam, m in metingen.items():
+        print(
+            f"{naam:<48}{m['mediaan_s']:>7.2f}s wand{m['cpu_s']:>7.2f}s CPU"
+            f"{m['queries']:>5} queries{m['piek_mib']:>7.1f} MiB"
+        )
+    for doel, sleutel in (("import_coa_342", "coa"), ("import_realisatie_5000", "realisatie")):
+        m = metingen[sleutel]
+        meld(
+            doel,
+            m["mediaan_s"],
+            f"CPU {m['cpu_s']:.2f} s, {m['queries']:.0f} queries, piek {m['piek_mib']:.1f} MiB",
+        )
+
+
+def _landelijke_database(tmp: Path) -> str:
+    if url := os.environ.get("DATABASE_URL"):
+        return url
+    url = f"sqlite:///{tmp / 'landelijk.sqlite3'}"
+    code = (
+        "import django; django.setup(); "
+        "from django.core.management import call_command; call_command('migrate', verbosity=0); "
+        "from regietafel.demo.services import laad_drenthe; laad_drenthe(); "
+        "from regietafel.demo import landelijk; landelijk.laad()"
+    )
+    omgeving = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "regietafel.settings"}
+    print("Drentse demo en landelijke dataset laden …", flush=True)
+    subprocess.run([sys.executable, "-c", code], cwd=WORTEL, env=omgeving, check=True)
+    return url
+
+
+def pdf_koud(tmp: Path) -> None:
+    url = _landelijke_database(tmp)
+    omgeving = {**os.environ, "DATABASE_URL": url, "REGIETAFEL_VAR_DIR": str(tmp)}
+    peildatum = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from regietafel.monitoring.models import Realisatie; "
+            "print(Realisatie.objects.filter(gemeente__provincie__naam='Noord-Brabant')"
+            ".latest('peildatum').peildatum)",
+        ],
+        cwd=WORTEL,
+        env={**omgeving, "DJANGO_SETTINGS_MODULE": "regietafel.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    argv = [
+        *REGIETAFEL,
+        "rapport",
+        "stand-van-zaken",
+        "--provincie",
+        "Noord-Brabant",
+        "--peildatum",
+        peildatum,
+        "--format",
+        "pdf",
+        "-o",
+        str(tmp / "nb.pdf"),
+    ]
+    wand, cpu = mediaan_proces(argv, 3, omgeving)
+    print(f"Stand van zaken Noord-Brabant (PDF, nieuw proces): {wand:.2f} s wand, {cpu:.2f} s CPU")
+    meld("stand_pdf_noord_brabant_koud", wand, f"CLI, nieuw proces, mediaan van 3; CPU {cpu:.2f} s")
+    meld("stand_pdf_landelijk", None, "niet gebouwd: er is nog geen landelijke stand van zaken")
+
+
+def main(argv: list[str]) -> int:
+    delen = set(argv) or {"cli", "imports", "pdf"}
+    with tempfile.TemporaryDirectory(prefix="regietafel-documenten-") as map_:
+        tmp = Path(map_)
+        if "cli" in delen:
+            cli_start(tmp)
+        if "imports" in delen:
+            imports()
+        if "pdf" in delen:
+            pdf_koud(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
