@@ -17,13 +17,17 @@ printed.
   throwaway one: Drenthe plus ``demo landelijk``).
 - ``stand_pdf_landelijk``: there is no national Stand van zaken yet; reported as not measured.
 
-``document_bewaard`` (a stored document against the trivial view) is measured over HTTP, so it
-belongs in the load test (``bench.landelijk``), not here.
+- ``document_bewaard``: over HTTP, a gunicorn with production settings (2 workers) on the same
+  database; a reader of Drenthe with its own session asks the Stand van zaken PDF (made once
+  by the job, then stored) and ``/landelijk/ping/`` in turn, 60 times each, one request at a
+  time, three rounds; the figure is the middle round's ratio of the medians.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -179,8 +183,120 @@ def pdf_koud(tmp: Path) -> None:
     meld("stand_pdf_landelijk", None, "niet gebouwd: er is nog geen landelijke stand van zaken")
 
 
+BEWAARD_VOORBEREIDEN = """
+import django; django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
+from regietafel.accounts.models import Gebruiker, Rol
+from regietafel.gemeenten.models import Provincie
+from regietafel.monitoring.queries import stand_van_zaken
+from regietafel.taken import services
+from regietafel.taken.models import Taak
+drenthe = Provincie.objects.get(naam="Drenthe")
+u, _ = Gebruiker.objects.update_or_create(
+    username="bench-documenten", defaults={"rol": Rol.LEZER, "provincie": drenthe}
+)
+pad = "/rapportage/stand-van-zaken/pdf/?peildatum=" + stand_van_zaken(drenthe).peildatum.isoformat()
+c = Client(); c.force_login(u)
+if c.get(pad, secure=True).status_code == 303:
+    services.voer_uit(Taak.objects.order_by("-aangemaakt_op").first().pk)
+assert c.get(pad, secure=True).status_code == 200
+s = SessionStore()
+s[SESSION_KEY] = str(u.pk)
+s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+s.create()
+print(s.session_key, pad)
+"""
+
+
+def bewaard(tmp: Path) -> None:
+    url = _landelijke_database(tmp)
+    sleutel = "bench-" + os.urandom(24).hex()
+    basis = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REGIETAFEL_VAR_DIR": str(tmp),
+        "SECRET_KEY": sleutel,
+        "DJANGO_SETTINGS_MODULE": "regietafel.settings",
+    }
+    uit = subprocess.run(
+        [sys.executable, "-c", BEWAARD_VOORBEREIDEN],
+        cwd=WORTEL,
+        env=basis,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sessie, pad = uit.stdout.split()[-2:]
+    productie = {
+        **basis,
+        "REGIETAFEL_ENV": "production",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    poort = random.randint(8100, 8199)
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    opdracht = [str(gunicorn), "regietafel.wsgi:application", "--bind", f"127.0.0.1:{poort}"]
+    opdracht.extend(["--workers", "2", "--log-level", "warning"])
+    server = subprocess.Popen(
+        opdracht,
+        cwd=WORTEL,
+        env=productie,
+    )
+
+    def get(doel: str) -> tuple[int, float]:
+        verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=30)
+        begin = time.perf_counter()
+        verbinding.request(
+            "GET", doel, headers={"Cookie": f"sessionid={sessie}", "X-Forwarded-Proto": "https"}
+        )
+        antwoord = verbinding.getresponse()
+        antwoord.read()
+        duur = time.perf_counter() - begin
+        verbinding.close()
+        return antwoord.status, duur
+
+    try:
+        for _ in range(150):
+            try:
+                get("/landelijk/ping/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        statussen = {get("/landelijk/ping/")[0], get(pad)[0]}
+        if statussen != {200}:
+            meld("document_bewaard", None, f"status {sorted(statussen)}")
+            return
+        for _ in range(10):
+            get("/landelijk/ping/"), get(pad)
+        verhoudingen = []
+        for ronde in range(3):
+            ping, document = [], []
+            for _ in range(60):
+                ping.append(get("/landelijk/ping/")[1])
+                document.append(get(pad)[1])
+            mp, md = statistics.median(ping), statistics.median(document)
+            verhoudingen.append(md / mp)
+            print(
+                f"ronde {ronde + 1}: /landelijk/ping/ {mp * 1000:.1f} ms, opgeslagen PDF "
+                f"{md * 1000:.1f} ms: {md / mp:.2f}×",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(10)
+    meld(
+        "document_bewaard",
+        statistics.median(verhoudingen),
+        "over HTTP, gunicorn 2 workers, productie-instellingen; mediaan van 60, middelste van 3 "
+        "rondes: " + ", ".join(f"{v:.2f}×" for v in verhoudingen),
+    )
+
+
 def main(argv: list[str]) -> int:
-    delen = set(argv) or {"cli", "imports", "pdf"}
+    delen = set(argv) or {"cli", "imports", "pdf", "bewaard"}
     with tempfile.TemporaryDirectory(prefix="regietafel-documenten-") as map_:
         tmp = Path(map_)
         if "cli" in delen:
@@ -189,6 +305,8 @@ def main(argv: list[str]) -> int:
             imports()
         if "pdf" in delen:
             pdf_koud(tmp)
+        if "bewaard" in delen:
+            bewaard(tmp)
     return 0
 
 
