@@ -1,9 +1,15 @@
 """A table as data: columns with a kind (getal, verschil, euro, procent, datum, tekst), rows,
 an optional total row and footer rows.
 
-Pages render it with ``core/tabel.html``, the reports print it (PDF, Word) and ``core.xlsx``
-writes it to Excel with the same Dutch headers, number formats and totals as formulas.
-Build a ``Tabel`` once per page and hand the same object to the template and the export.
+Pages render it with ``core/tabel.html``, the reports print it (PDF, Word: ``core.woord``) and
+``core.xlsx`` writes it to Excel with the same Dutch headers, number formats and totals as
+formulas. Build a ``Tabel`` once per page and hand the same object to the template and the
+exports: ``{% include "core/tabel.html" with tabel=t %}``.
+
+Besides plain values a cell may hold a ``Link`` (a link on the page, its text elsewhere), a
+``Noot`` (a value with a small note: on the page beside it, in Excel a comment), a ``Lijst``
+(a list on the page, "; "-joined text elsewhere) or ``Ontbreekt`` (a missing figure: "–" with
+an explanation for screen readers, an empty cell in Excel; never 0).
 """
 
 from __future__ import annotations
@@ -69,7 +75,49 @@ class Decimaal:
         return float(self.breuk)
 
 
-Waarde = str | int | Aandeel | Percentage | Decimaal | dt.date | None
+Kaal = str | int | Aandeel | Percentage | Decimaal | dt.date | None
+"""A value without page markup: what Excel and the documents get."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that links on the page ("Assen" → /gemeenten/assen/); text in the exports."""
+
+    tekst: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Noot:
+    """A value with a note: "12 (11,62)" on the page as "12" and a small "(11,62)"; Excel gets
+    the value with the note as a comment, the documents "12 (11,62)"."""
+
+    waarde: Kaal
+    noot: str
+    scheiding: str = " "
+    klasse: str = ""
+    """A CSS class for the page's cell (e.g. "opgehoogd")."""
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """Several items in one cell: a list on the page, "a; b" in Excel and the documents."""
+
+    items: tuple[str | Noot, ...]
+    klasse: str = ""
+    leeg: str = "–"
+
+
+@dataclass(frozen=True)
+class Ontbreekt:
+    """A missing figure: "–" on the page (the ``uitleg`` for screen readers), an empty cell in
+    Excel, "–" in the documents. Never a 0."""
+
+    uitleg: str = "niet aangeleverd"
+    tekst: str = "–"
+
+
+Waarde = Kaal | Link | Noot | Lijst | Ontbreekt
 
 
 @dataclass(frozen=True)
@@ -78,6 +126,63 @@ class CelWeergave:
     numeriek: bool
     groepstart: bool
     tekort: bool
+    url: str = ""
+    noot: str = ""
+    items: tuple[tuple[str, str], ...] = ()
+    """A list cell: (text, note) per item."""
+    uitleg: str = ""
+    """A missing figure: the text for screen readers (the visible ``tekst`` is aria-hidden)."""
+    klasse: str = ""
+    lijst: bool = False
+
+    @property
+    def klassen(self) -> str:
+        """The CSS classes of the page's cell (after ``utrecht-table__cell``)."""
+        delen = [
+            "utrecht-table__cell--numeric" if self.numeriek else "",
+            "groep-start" if self.groepstart else "",
+            self.klasse,
+        ]
+        return " ".join(d for d in delen if d)
+
+    @property
+    def html(self) -> str:
+        """The cell's content on the page (escaped; marked safe)."""
+        from django.utils.html import format_html, format_html_join
+
+        if self.lijst:
+            return format_html(
+                '<ul class="{}">{}</ul>',
+                self.klasse or "tabel-lijst",
+                format_html_join(
+                    "",
+                    "<li>{}{}</li>",
+                    (
+                        (t, format_html(' <span class="kolom-sub">{}</span>', n) if n else "")
+                        for t, n in self.items
+                    ),
+                ),
+            )
+        if self.uitleg:
+            return format_html(
+                '<span aria-hidden="true">{}</span><span class="visueel-verborgen">{}</span>',
+                self.tekst,
+                self.uitleg,
+            )
+        inhoud = (
+            format_html('<a class="utrecht-link" href="{}">{}</a>', self.url, self.tekst)
+            if self.url
+            else format_html("{}", self.tekst)
+        )
+        if self.tekort:
+            inhoud = format_html(
+                '<span class="verschil verschil--tekort">{} '
+                '<span class="verschil__label">tekort</span></span>',
+                inhoud,
+            )
+        if self.noot:
+            inhoud = format_html('{} <span class="kolom-sub">{}</span>', inhoud, self.noot)
+        return inhoud
 
 
 @dataclass(frozen=True)
@@ -93,6 +198,11 @@ class Kolom:
     breedte: int = 11
     rijsom: tuple[int, ...] = ()
     """The cell is the sum of these columns of the same row (a formula in Excel: =K3+L3)."""
+    tekort: bool = True
+    """A negative verschil is a tekort (marked "tekort" on the page); False for a mere
+    difference such as "B − A"."""
+    leeg: str = ""
+    """The text of a missing value (None): "" or "–"; a procent column says "n.v.t."."""
 
     @property
     def numeriek(self) -> bool:
@@ -106,10 +216,33 @@ class Kolom:
         return f"{kop} ({self.sub})" if self.sub else kop
 
 
+def kaal(waarde: Waarde) -> Kaal:
+    """The value without page markup (Excel's value): a link's text, a note's value."""
+    if isinstance(waarde, Link):
+        return waarde.tekst
+    if isinstance(waarde, Noot):
+        return waarde.waarde
+    if isinstance(waarde, Lijst):
+        return "; ".join(_item(i) for i in waarde.items) or waarde.leeg
+    if isinstance(waarde, Ontbreekt):
+        return None
+    return waarde
+
+
+def _item(item: str | Noot) -> str:
+    return item if isinstance(item, str) else f"{item.waarde}{item.scheiding}{item.noot}"
+
+
 def tekst(kolom: Kolom, waarde: Waarde) -> str:
     """A cell as the documents print it."""
+    if isinstance(waarde, Noot):
+        return f"{tekst(kolom, waarde.waarde)}{waarde.scheiding}{waarde.noot}"
+    if isinstance(waarde, Ontbreekt):
+        return waarde.tekst
+    if isinstance(waarde, Link | Lijst):
+        return str(kaal(waarde))
     if waarde is None:
-        return "n.v.t." if kolom.soort == "procent" else ""
+        return "n.v.t." if kolom.soort == "procent" else kolom.leeg
     if isinstance(waarde, Aandeel | Percentage | Decimaal):
         return waarde.tekst
     if isinstance(waarde, dt.date):
@@ -134,7 +267,17 @@ class Tabel:
     totaal: tuple[Waarde, ...] | None = None
     voetregels: tuple[tuple[Waarde, ...], ...] = ()
     breed: bool = False
+    """Landscape pages in the documents and Excel."""
     klein: bool = False
+    """Compact: smaller cells on the page (``tabel-compact``) and in the documents."""
+    rijkop: bool = True
+    """The first column heads its row (``<th scope="row">``)."""
+    scroll: bool = True
+    """On the page inside a labelled, keyboard-scrollable region."""
+    klasse: str = ""
+    """Extra CSS classes of the page's table (e.g. "tabel-smal")."""
+    anker: str = ""
+    """The HTML id prefix (``<anker>-caption``); by default the slug of the sleutel."""
 
     def __post_init__(self) -> None:
         for rij in (*self.rijen, *self.voetregels, *((self.totaal,) if self.totaal else ())):
@@ -164,16 +307,31 @@ class Tabel:
     def tekstrij(self, rij: tuple[Waarde, ...]) -> list[str]:
         return [tekst(k, w) for k, w in zip(self.kolommen, rij, strict=True)]
 
+    @property
+    def html_id(self) -> str:
+        from django.utils.text import slugify
+
+        return self.anker or slugify(self.sleutel) or "tabel"
+
+    @property
+    def groepkoppen(self) -> list[tuple[str, int, bool]]:
+        """The header groups (title, colspan, opens a group) for the page's second header row."""
+        starts, uit, kolom = self.groepstarts(), [], 0
+        for groep, breedte in self.groepen:
+            uit.append((groep, breedte, kolom in starts))
+            kolom += breedte
+        return uit
+
+    @property
+    def kopcellen(self) -> list[tuple[Kolom, bool]]:
+        """(column, opens a group) for the page's header row."""
+        starts = self.groepstarts()
+        return [(k, i in starts) for i, k in enumerate(self.kolommen)]
+
     def weergave(self, rij: tuple[Waarde, ...]) -> list[CelWeergave]:
         starts = self.groepstarts()
         return [
-            CelWeergave(
-                tekst(k, w),
-                k.numeriek,
-                i in starts,
-                isinstance(w, int) and k.soort == "verschil" and w < 0,
-            )
-            for i, (k, w) in enumerate(zip(self.kolommen, rij, strict=True))
+            _cel(k, w, i in starts) for i, (k, w) in enumerate(zip(self.kolommen, rij, strict=True))
         ]
 
     @property
@@ -207,3 +365,34 @@ class Tabel:
                 starts.add(i)
             vorige = k.groep
         return starts
+
+
+def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
+    basis = kaal(w)
+    tekort = (
+        k.tekort
+        and isinstance(basis, int)
+        and not isinstance(basis, bool)
+        and k.soort == "verschil"
+        and basis < 0
+    )
+    if isinstance(w, Noot):
+        return CelWeergave(
+            tekst(k, w.waarde), k.numeriek, groepstart, tekort, noot=w.noot, klasse=w.klasse
+        )
+    if isinstance(w, Link):
+        return CelWeergave(w.tekst, k.numeriek, groepstart, tekort, url=w.url)
+    if isinstance(w, Lijst):
+        items = tuple((i, "") if isinstance(i, str) else (str(i.waarde), i.noot) for i in w.items)
+        return CelWeergave(
+            w.leeg if not items else tekst(k, w),
+            k.numeriek,
+            groepstart,
+            False,
+            items=items,
+            klasse=w.klasse,
+            lijst=bool(items),
+        )
+    if isinstance(w, Ontbreekt):
+        return CelWeergave(w.tekst, k.numeriek, groepstart, False, uitleg=w.uitleg)
+    return CelWeergave(tekst(k, w), k.numeriek, groepstart, tekort)

@@ -28,7 +28,7 @@ from typing import Any
 from django.http import HttpResponse
 
 from regietafel.core import klok
-from regietafel.core.tabel import Aandeel, Decimaal, Percentage, Tabel, Waarde
+from regietafel.core.tabel import Aandeel, Decimaal, Noot, Percentage, Tabel, Waarde, kaal
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {
@@ -211,6 +211,8 @@ def afdruk(ws: Any, *, voettekst: str, breed: bool) -> None:
 
 
 def _waarde(waarde: Waarde) -> Any:
+    """A cell's value for Excel: a link's text, a note's value, a missing figure empty."""
+    waarde = kaal(waarde)
     if isinstance(waarde, Aandeel):
         return waarde.waarde if waarde.waarde is not None else "n.v.t."
     if isinstance(waarde, Percentage | Decimaal):
@@ -253,6 +255,8 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
         for i, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
             c = cel(ws, r, i, _rijsom(kolom.rijsom, r) if kolom.rijsom else _waarde(waarde))
             _formaat(c, kolom.soort, waarde)
+            if isinstance(waarde, Noot):
+                _opmerking(c, waarde.noot)
     if tabel.rijen:
         ws.auto_filter.ref = f"A{kop}:{get_column_letter(len(tabel.kolommen))}{laatste}"
     r = laatste + 1
@@ -287,7 +291,16 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
     ws.print_title_rows = f"{kop}:{kop}"
 
 
+def _opmerking(c: Any, tekst: str) -> None:
+    """A note of the page (``Noot``) as the cell's comment: the cell keeps its number."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.comments import Comment
+
+    c.comment = Comment(ILLEGAL_CHARACTERS_RE.sub("\ufffd", tekst)[:MAX_TEKST], "regietafel")
+
+
 def _formaat(c: Any, soort: str, waarde: Waarde) -> None:
+    waarde = kaal(waarde)
     if isinstance(waarde, Percentage):
         c.number_format = PERCENTAGE_FORMAAT
         return

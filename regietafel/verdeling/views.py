@@ -17,7 +17,7 @@ from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.pagina import provincie_van
-from regietafel.verdeling import exports
+from regietafel.verdeling import exports, tabellen
 from regietafel.verdeling.forms import (
     GemeenteFormSet,
     GroepFormSet,
@@ -73,17 +73,19 @@ def _lijst(
             initial={"cyclus": str(cycli[0].pk) if cycli else ""},
         )
     lijst = list(scenarios(provincie))
+    tabel = tabellen.scenarios_tabel(lijst) if lijst else None
     return pagina_met_excel(
         request,
         "verdeling/lijst.html",
         {
             "provincie": provincie,
             "scenarios": lijst,
+            "tabel": tabel,
             "nieuw": nieuw,
             "cycli": cycli,
             "bewerken": mag_bewerken(request.user, provincie),
         },
-        tabellen=[exports.scenarios_tabel(lijst)] if lijst else [],
+        tabellen=[tabel] if tabel else [],
         bestandsnaam=f"scenarios-{provincie.naam}",
         titel=f"Scenario's {provincie.naam}",
         status=400 if nieuw.is_bound and nieuw.errors else 200,
@@ -252,13 +254,14 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     blad = werkblad(scenario)
     figuren = grafieken(blad)
+    t = tabellen.scenario_tabellen(blad, figuren, rijen)
     return pagina_met_excel(
         request,
         "verdeling/scenario.html",
         {
             "scenario": scenario,
             "werkblad": blad,
-            "grafieken": figuren,
+            "tabellen": t,
             "bewerken": mag_bewerken(request.user, provincie_van(request)),
             "scenario_form": scenario_form,
             "gemeente_formset": gemeente_formset,
@@ -267,7 +270,7 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
             "groep_formset": groep_formset,
             "fouten": fouten,
         },
-        tabellen=lambda: exports.scenario_tabellen(blad, figuren, rijen),
+        tabellen=t.alle(),
         bestandsnaam=f"scenario-{scenario.pk}-tabellen",
         titel=f"Scenario {scenario.naam}",
         status=400 if fouten else 200,
@@ -286,17 +289,16 @@ def vergelijk_view(request: HttpRequest) -> HttpResponse:
     if (request.GET.get("a") or request.GET.get("b")) and (a is None or b is None):
         fout = "Kies twee bestaande scenario's om te vergelijken."
     context: dict[str, Any] = {"scenarios": alle, "a": a, "b": b, "fout": fout}
-    tabellen = []
+    lijst = []
     if a is not None and b is not None:
         blad_a, blad_b = werkblad(a), werkblad(b)
-        rijen = vergelijk(blad_a, blad_b)
-        context.update(blad_a=blad_a, blad_b=blad_b, rijen=rijen)
-        tabellen = exports.vergelijk_tabellen(a, b, blad_a, blad_b, rijen)
+        lijst = tabellen.vergelijk_tabellen(a, b, blad_a, blad_b, vergelijk(blad_a, blad_b))
+        context.update(samenvatting=lijst[0], per_gemeente=lijst[1])
     return pagina_met_excel(
         request,
         "verdeling/vergelijk.html",
         context,
-        tabellen=tabellen,
+        tabellen=lijst,
         bestandsnaam=f"vergelijking-{a.pk}-{b.pk}" if a and b else "vergelijking",
         titel=f"Vergelijking {a.naam} en {b.naam}" if a and b else "Vergelijking",
     )
@@ -362,11 +364,12 @@ def oekraine_view(request: HttpRequest) -> HttpResponse:
                 "wordt verdeeld."
             )
     verdeling = oekraine_verdeling(provincie, cyclus, totaal)
+    tabel = tabellen.oekraine_tabel(verdeling)
     return pagina_met_excel(
         request,
         "verdeling/oekraine.html",
-        {"v": verdeling, "fouten": fouten},
-        tabellen=[exports.oekraine_tabel(verdeling)],
+        {"v": verdeling, "fouten": fouten, "tabel": tabel},
+        tabellen=[tabel],
         bestandsnaam=f"oekraine-{provincie.naam}-{verdeling.totaal}",
         titel=f"Oekraïne-opgave {provincie.naam}: {verdeling.totaal} plaatsen naar inwonertal",
     )

@@ -162,7 +162,9 @@ def test_tabel1_html_for_the_pdf_has_every_row(drenthe: object) -> None:
     html = tabel1_html(werkblad(drenthe_2024()))
     assert '<html lang="nl">' in html
     assert "<title>Tabel 1: Verdeling asielopvangplaatsen over gemeenten" in html
+    # The pages' table template (core/tabel.html): numbers in right-aligned cells.
+    td = '<td class="utrecht-table__cell utrecht-table__cell--numeric">'
     for naam, regulier, amv, totaal in TABEL_1_RIJEN:
-        cellen = f'<td class="num">{regulier}</td><td class="num">{amv}</td><td class="num">{totaal}</td>'
+        cellen = f"{td}{regulier}</td>{td}{amv}</td>{td}{totaal}</td>"
         assert f">{naam}</th>{cellen}" in html
-    assert '<td class="num">3.814</td><td class="num">341</td><td class="num">4.155</td>' in html
+    assert f"{td}3.814</td>{td}341</td>{td}4.155</td>" in html
