@@ -1,19 +1,20 @@
 """The agenda (layout of seed 002) and the actie- en besluitenlijst (layout of seed 004) as
-data, then as PDF (WeasyPrint, one Django template each) and DOCX (python-docx).
+data, then as PDF (WeasyPrint, one Django template each) and DOCX (``core.woord``, the one Word
+writer).
 
 Built once from the meeting (``agenda_van``, ``queries.lijst``) and printed twice.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
 
-from regietafel.core import opmaak
+from regietafel.core import opmaak, woord
 from regietafel.core.opmaak import datum_lang
+from regietafel.core.tabel import Kolom, Tabel
 from regietafel.overleg.models import Agendapunt, BijlageSoort, Overleg
 from regietafel.overleg.queries import Lijst
 
@@ -188,58 +189,51 @@ def lijst_pdf(lijst: Lijst) -> bytes:
     return HTML(string=html).write_pdf(pdf_tags=True)
 
 
+def meegenomen_tabel(lijst: Lijst) -> Tabel:
+    """The open actions of earlier meetings that the list carries over."""
+    return Tabel(
+        sleutel="meegenomen",
+        titel="Open acties uit eerdere overleggen",
+        bijschrift="",
+        kolommen=(
+            Kolom("Actie", "tekst", breedte=40),
+            Kolom("Door wie?", "tekst", breedte=16),
+            Kolom("Deadline", "datum"),
+            Kolom("Status", "tekst"),
+            Kolom("Afgesproken", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                ar.actie.omschrijving,
+                ar.actie.door_wie,
+                ar.actie.deadline,
+                ar.status_tekst,
+                f"PRT {opmaak.datum(ar.actie.agendapunt.overleg.datum)}",
+            )
+            for ar in lijst.meegenomen
+        ),
+    )
+
+
 # ------------------------------------------------------------------ DOCX
 
 
-def _word() -> Any:
-    from docx import Document
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    word = Document()
-    normaal = word.styles["Normal"]
-    normaal.font.name = "Arial"
-    normaal.font.size = Pt(10)
-    rpr = normaal.element.get_or_add_rPr()
-    taal = OxmlElement("w:lang")
-    taal.set(qn("w:val"), "nl-NL")
-    rpr.append(taal)
-    for naam in ("Title", "Heading 1", "Heading 2"):
-        word.styles[naam].font.name = "Arial"
-    sectie = word.sections[0]
-    sectie.page_height, sectie.page_width = Cm(29.7), Cm(21.0)
-    sectie.left_margin = sectie.right_margin = Cm(2.2)
-    word.core_properties.language = "nl-NL"
-    return word
-
-
-def _kop_herhalen(rij: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    trpr = rij._tr.get_or_add_trPr()
-    kop = OxmlElement("w:tblHeader")
-    kop.set(qn("w:val"), "true")
-    trpr.append(kop)
+def _word(*, titel: str, auteur: str, trefwoorden: str = "") -> Any:
+    """A Word document of the one Word writer (``core.woord``): Dutch, Arial, A4."""
+    return woord.nieuw(titel=titel, auteur=auteur, trefwoorden=trefwoorden)
 
 
 def _cursief_kop(cel: Any, tekst: str) -> None:
     cel.paragraphs[0].add_run(tekst).italic = True
 
 
-def _opslaan(word: Any) -> bytes:
-    uit = io.BytesIO()
-    word.save(uit)
-    return uit.getvalue()
-
-
 def agenda_docx(agenda: Agenda) -> bytes:
     from docx.enum.text import WD_BREAK
 
-    word = _word()
-    word.core_properties.title = f"Agenda {agenda.titel} {agenda.datum}"
-    word.core_properties.author = f"Secretariaat PRT {agenda.overleg.provincie.naam}"
+    word = _word(
+        titel=f"Agenda {agenda.titel} {agenda.datum}",
+        auteur=f"Secretariaat PRT {agenda.overleg.provincie.naam}",
+    )
     word.add_heading(agenda.titel, level=1)
     for label, waarde in (
         ("Datum", agenda.datum),
@@ -254,7 +248,7 @@ def agenda_docx(agenda: Agenda) -> bytes:
     tabel = word.add_table(rows=1, cols=4)
     tabel.style = "Table Grid"
     kop = tabel.rows[0]
-    _kop_herhalen(kop)
+    woord.kopregel(kop)
     for cel, tekst in zip(kop.cells, ("", "Agendapunten", "Doel", "Bijlage"), strict=True):
         _cursief_kop(cel, tekst)
     for rij in agenda.rijen:
@@ -274,7 +268,7 @@ def agenda_docx(agenda: Agenda) -> bytes:
         word.add_paragraph(brief.ontvangen)
         for alinea in brief.alineas:
             word.add_paragraph(alinea)
-    return _opslaan(word)
+    return woord.opslaan(word)
 
 
 def lijst_docx(lijst: Lijst) -> bytes:
@@ -282,11 +276,12 @@ def lijst_docx(lijst: Lijst) -> bytes:
     from docx.shared import Pt, RGBColor
 
     overleg = lijst.overleg
-    word = _word()
-    word.core_properties.title = f"{lijst_titel(overleg)} {datum_lang(overleg.datum)}"
-    word.core_properties.author = f"Secretariaat PRT {overleg.provincie.naam}"
     status = lijst_status(lijst)
-    word.core_properties.keywords = status
+    word = _word(
+        titel=f"{lijst_titel(overleg)} {datum_lang(overleg.datum)}",
+        auteur=f"Secretariaat PRT {overleg.provincie.naam}",
+        trefwoorden=status,
+    )
     # The status on every page: CONCEPT in the header of a draft.
     koptekst = word.sections[0].header.paragraphs[0]
     koptekst.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -302,7 +297,7 @@ def lijst_docx(lijst: Lijst) -> bytes:
     p.add_run(datum_lang(overleg.datum))
     tabel = word.add_table(rows=1, cols=2)
     tabel.style = "Table Grid"
-    _kop_herhalen(tabel.rows[0])
+    woord.kopregel(tabel.rows[0])
     _cursief_kop(tabel.rows[0].cells[0], "Agenda Onderwerp")
     _cursief_kop(tabel.rows[0].cells[1], "Door wie?")
     for lp in lijst.punten:
@@ -330,22 +325,7 @@ def lijst_docx(lijst: Lijst) -> bytes:
                 rechts.add_paragraph(ar.actie.door_wie)
     if lijst.meegenomen:
         word.add_heading("Acties uit eerdere overleggen", level=2)
-        t = word.add_table(rows=1, cols=5)
-        t.style = "Table Grid"
-        _kop_herhalen(t.rows[0])
-        for cel, tekst in zip(
-            t.rows[0].cells,
-            ("Actie", "Door wie?", "Deadline", "Status", "Afgesproken"),
-            strict=True,
-        ):
-            _cursief_kop(cel, tekst)
-        for ar in lijst.meegenomen:
-            c = t.add_row().cells
-            c[0].text = ar.actie.omschrijving
-            c[1].text = ar.actie.door_wie
-            c[2].text = opmaak.datum(ar.actie.deadline)
-            c[3].text = ar.status_tekst
-            c[4].text = f"PRT {opmaak.datum(ar.actie.agendapunt.overleg.datum)}"
+        woord.tabel(word, meegenomen_tabel(lijst), grootte=10)
     slot = word.add_paragraph()
     slot.add_run(status).bold = True
-    return _opslaan(word)
+    return woord.opslaan(word)
