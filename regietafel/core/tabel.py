@@ -15,7 +15,8 @@ an explanation for screen readers, an empty cell in Excel; never 0).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
@@ -277,7 +278,10 @@ class Tabel:
     klasse: str = ""
     """Extra CSS classes of the page's table (e.g. "tabel-smal")."""
     anker: str = ""
-    """The HTML id prefix (``<anker>-caption``); by default the slug of the sleutel."""
+    """The HTML id of the page's table (and ``<anker>-caption``); by default the caption's id
+    is the slug of the sleutel and the table has no id."""
+    leeg: str = ""
+    """On the page, a table without rows says so in one row ("Nog niets vastgelegd.")."""
 
     def __post_init__(self) -> None:
         for rij in (*self.rijen, *self.voetregels, *((self.totaal,) if self.totaal else ())):
@@ -306,6 +310,20 @@ class Tabel:
 
     def tekstrij(self, rij: tuple[Waarde, ...]) -> list[str]:
         return [tekst(k, w) for k, w in zip(self.kolommen, rij, strict=True)]
+
+    def met_links(self, links: Sequence[str]) -> Tabel:
+        """The same table with the first cell of each row linking to ``links[i]`` (no link
+        where it is "")."""
+        if len(links) != len(self.rijen):
+            raise ValueError(
+                f"tabel {self.sleutel}: {len(links)} links voor {len(self.rijen)} rijen"
+            )
+        eerste = self.kolommen[0]
+        rijen = tuple(
+            (Link(tekst(eerste, rij[0]), url), *rij[1:]) if url else rij
+            for rij, url in zip(self.rijen, links, strict=True)
+        )
+        return replace(self, rijen=rijen)
 
     @property
     def html_id(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import replace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -60,8 +60,12 @@ def _gemeente_uit_query(request: HttpRequest, provincie: Provincie) -> Gemeente 
     return get_object_or_404(Gemeente, cbs_code=code, provincie=provincie)
 
 
-def _kolom_rijen(tabel: Tabel, locaties: list[Locatie]) -> list[tuple[Any, Locatie]]:
-    return list(zip(tabel.weergave_rijen, locaties, strict=True))
+def _op_pagina(tabel: Tabel, anker: str, locaties: list[Locatie] | None = None) -> Tabel:
+    """The table as the page shows it (``core/tabel.html``): compact, with its id, and where
+    each row is a location, the first cell linking to it."""
+    if locaties is not None:
+        tabel = tabel.met_links([reverse("locaties:detail", args=[loc.pk]) for loc in locaties])
+    return replace(tabel, anker=anker, klein=True, klasse="tabel-locaties")
 
 
 # --------------------------------------------------------------------------- the register
@@ -91,8 +95,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "gemeenten": Gemeente.objects.filter(provincie=provincie).order_by("naam"),
             "types": LocatieType.choices,
             "statussen": LocatieStatus.choices,
-            "tabel": tabel,
-            "rijen": _kolom_rijen(tabel, rijen),
+            "tabel": _op_pagina(tabel, "locaties", rijen),
             "excel": f"{reverse('locaties:lijst-excel')}?{request.GET.urlencode()}",
             "bewerken": mag_iets_bewerken(request.user),
         },
@@ -261,9 +264,8 @@ def capaciteit_view(request: HttpRequest) -> HttpResponse:
             "c": c,
             "fout": fout,
             "panelen": panelen(c),
-            "tabel": tabel,
-            "aflopend": aflopend,
-            "aflopend_rijen": _kolom_rijen(aflopend, [a.locatie for a in c.aflopend]),
+            "tabel": _op_pagina(tabel, "capaciteit"),
+            "aflopend": _op_pagina(aflopend, "aflopend", [a.locatie for a in c.aflopend]),
             "gemeenten": Gemeente.objects.filter(provincie=c.provincie).order_by("naam"),
             "excel": f"{reverse('locaties:capaciteit-excel')}?{urlencode(query)}",
         },

@@ -1,14 +1,15 @@
 """A table on a page: the ``Tabel`` with a link per row and its Excel download.
-Shared by the verzoeken and toezicht pages (``verzoeken/_tabel.html``)."""
+Shared by the verzoeken and toezicht pages (``verzoeken/_tabel.html``, which renders
+``pagina_tabel`` with the one table template ``core/tabel.html``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import HttpRequest, HttpResponse
 
-from regietafel.core.tabel import CelWeergave, Tabel
+from regietafel.core.tabel import Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 
 
@@ -20,9 +21,16 @@ class Blok:
     leeg: str = ""
 
     @property
-    def rijen(self) -> list[tuple[list[CelWeergave], str]]:
-        links = self.links or ("",) * len(self.tabel.rijen)
-        return list(zip(self.tabel.weergave_rijen, links, strict=True))
+    def pagina_tabel(self) -> Tabel:
+        """The table as the page shows it: the first cell links to the row's page, the table
+        keeps its sleutel as its id, an empty table says so."""
+        tabel = self.tabel.met_links(self.links) if self.links else self.tabel
+        return replace(
+            tabel,
+            anker=self.tabel.anker or self.tabel.sleutel,
+            leeg=self.leeg or "Nog niets vastgelegd.",
+            klasse=" ".join(k for k in (self.tabel.klasse, "tabel-verzoeken") if k),
+        )
 
 
 def blokken(
