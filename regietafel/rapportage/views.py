@@ -107,6 +107,7 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     if jaar is None:
         jaar = cycli[0].jaar if cycli else None
     bewaard = list(versies(provincie))
+    tabel = versies_tabel(bewaard) if bewaard else None
     return pagina_met_excel(
         request,
         "rapportage/lijst.html",
@@ -120,9 +121,10 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "stand_links": stand_van_zaken_links(gekozen_peildatum) if gekozen_peildatum else [],
             "verslag_links": verslag_links(jaar) if jaar else [],
             "versies": bewaard,
+            "versies_tabel": tabel,
             "bewerken": mag_bewerken(request.user, provincie),
         },
-        tabellen=[versies_tabel(bewaard)] if bewaard else [],
+        tabellen=[tabel] if tabel else [],
         bestandsnaam=f"rapportversies-{provincie.naam}",
         titel=f"Bewaarde versies van de rapportteksten, {provincie.naam}",
     )
