@@ -148,42 +148,48 @@ class CelWeergave:
 
     @property
     def html(self) -> str:
-        """The cell's content on the page (escaped; marked safe)."""
-        from django.utils.html import format_html, format_html_join
+        """The cell's content on the page, every text escaped (plain string building: a
+        national table has thousands of cells)."""
+        from django.utils.html import escape
 
         if self.lijst:
-            return format_html(
-                '<ul class="{}">{}</ul>',
-                self.klasse or "tabel-lijst",
-                format_html_join(
-                    "",
-                    "<li>{}{}</li>",
-                    (
-                        (t, format_html(' <span class="kolom-sub">{}</span>', n) if n else "")
-                        for t, n in self.items
-                    ),
-                ),
+            items = "".join(
+                f"<li>{escape(t)}"
+                + (f' <span class="kolom-sub">{escape(n)}</span>' if n else "")
+                + "</li>"
+                for t, n in self.items
             )
+            return f'<ul class="{escape(self.klasse or "tabel-lijst")}">{items}</ul>'
         if self.uitleg:
-            return format_html(
-                '<span aria-hidden="true">{}</span><span class="visueel-verborgen">{}</span>',
-                self.tekst,
-                self.uitleg,
+            return (
+                f'<span aria-hidden="true">{escape(self.tekst)}</span>'
+                f'<span class="visueel-verborgen">{escape(self.uitleg)}</span>'
             )
-        inhoud = (
-            format_html('<a class="utrecht-link" href="{}">{}</a>', self.url, self.tekst)
-            if self.url
-            else format_html("{}", self.tekst)
-        )
+        inhoud: str = escape(self.tekst)
+        if self.url:
+            inhoud = f'<a class="utrecht-link" href="{escape(self.url)}">{inhoud}</a>'
         if self.tekort:
-            inhoud = format_html(
-                '<span class="verschil verschil--tekort">{} '
-                '<span class="verschil__label">tekort</span></span>',
-                inhoud,
+            inhoud = (
+                f'<span class="verschil verschil--tekort">{inhoud} '
+                '<span class="verschil__label">tekort</span></span>'
             )
         if self.noot:
-            inhoud = format_html('{} <span class="kolom-sub">{}</span>', inhoud, self.noot)
+            inhoud = f'{inhoud} <span class="kolom-sub">{escape(self.noot)}</span>'
         return inhoud
+
+    def td(self, *, kop: bool = False) -> str:
+        """The whole cell: ``<th scope="row">`` for a row header, else ``<td>``."""
+        if kop:
+            klasse = f" {self.klasse}" if self.klasse else ""
+            return f'<th scope="row" class="utrecht-table__header-cell{klasse}">{self.html}</th>'
+        klassen = self.klassen
+        return f'<td class="utrecht-table__cell{" " + klassen if klassen else ""}">{self.html}</td>'
+
+
+def _rij_html(cellen: Sequence[CelWeergave], *, rijkop: bool, klasse: str = "") -> str:
+    tr = f"utrecht-table__row {klasse}" if klasse else "utrecht-table__row"
+    inhoud = "".join(c.td(kop=rijkop and i == 0) for i, c in enumerate(cellen))
+    return f'<tr class="{tr}">{inhoud}</tr>'
 
 
 @dataclass(frozen=True)
@@ -363,6 +369,31 @@ class Tabel:
     @property
     def weergave_voet(self) -> list[list[CelWeergave]]:
         return [self.weergave(r) for r in self.voetregels]
+
+    @property
+    def html_rijen(self) -> str:
+        """The body rows as the page shows them (``core/tabel.html``), escaped, marked safe."""
+        from django.utils.html import escape
+        from django.utils.safestring import mark_safe
+
+        rijen = "\n".join(_rij_html(r, rijkop=self.rijkop) for r in self.weergave_rijen)
+        if not rijen and self.leeg:
+            rijen = (
+                f'<tr class="utrecht-table__row leeg"><td class="utrecht-table__cell" '
+                f'colspan="{len(self.kolommen)}">{escape(self.leeg)}</td></tr>'
+            )
+        return mark_safe(rijen)  # every text is escaped in CelWeergave.html
+
+    @property
+    def html_voet(self) -> str:
+        """The total row and the footer rows for the page's ``<tfoot>``."""
+        from django.utils.safestring import mark_safe
+
+        rijen = []
+        if self.totaal:
+            rijen.append(_rij_html(self.weergave_totaal, rijkop=self.rijkop, klasse="totaal"))
+        rijen += [_rij_html(r, rijkop=self.rijkop) for r in self.weergave_voet]
+        return mark_safe("\n".join(rijen))  # escaped in CelWeergave.html
 
     @property
     def onbreekbaar(self) -> bool:

@@ -1,0 +1,94 @@
+"""core.tabel: the one table of every page, Excel and document; its cell kinds and options."""
+
+from __future__ import annotations
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from regietafel.core.tabel import Kolom, Lijst, Link, Noot, Ontbreekt, Tabel, kaal, tekst
+
+KOLOMMEN = (Kolom("Gemeente", "tekst"), Kolom("Aantal"), Kolom("Verschil", "verschil"))
+
+
+def _tabel(*rijen: tuple[object, ...], **opties: object) -> Tabel:
+    return Tabel(
+        sleutel="Proef",
+        titel="Proef",
+        bijschrift="",
+        kolommen=KOLOMMEN,
+        rijen=tuple(rijen),  # type: ignore[arg-type]
+        **opties,  # type: ignore[arg-type]
+    )
+
+
+def _html(tabel: Tabel, **opties: object) -> str:
+    request = RequestFactory().get("/")
+    return render_to_string("core/tabel.html", {"tabel": tabel, **opties}, request=request)
+
+
+def test_a_missing_figure_is_never_a_zero() -> None:
+    aantal = KOLOMMEN[1]
+    assert tekst(aantal, None) == ""
+    assert tekst(Kolom("Aantal", leeg="–"), None) == "–"
+    assert tekst(aantal, Ontbreekt()) == "–" and kaal(Ontbreekt()) is None
+    html = _html(_tabel(("Assen", Ontbreekt("niet aangeleverd"), None)))
+    assert (
+        '<span aria-hidden="true">–</span><span class="visueel-verborgen">niet aangeleverd' in html
+    )
+    assert ">0<" not in html
+
+
+def test_cell_kinds_on_the_page_and_in_the_exports() -> None:
+    rij = (Link("Assen", "/gemeenten/assen/"), Noot(1000, "(999,62)"), -5)
+    t = _tabel(rij)
+    assert t.tekstrij(rij) == ["Assen", "1.000 (999,62)", "\u22125"]
+    assert [kaal(w) for w in rij] == ["Assen", 1000, -5]
+    html = _html(t)
+    assert '<a class="utrecht-link" href="/gemeenten/assen/">Assen</a></th>' in html
+    assert '1.000 <span class="kolom-sub">(999,62)</span>' in html
+    assert '<span class="verschil__label">tekort</span>' in html
+    geen_tekort = Tabel(
+        sleutel="P",
+        titel="P",
+        bijschrift="",
+        rijen=(rij,),
+        kolommen=(*KOLOMMEN[:2], Kolom("B − A", "verschil", tekort=False)),
+    )
+    assert "tekort" not in _html(geen_tekort)
+    lijst = Lijst((Noot("Aanbod (regulier)", "dekt", scheiding=": "), "Plafond"), klasse="x")
+    assert kaal(lijst) == "Aanbod (regulier): dekt; Plafond"
+    assert kaal(Lijst(())) == "–"
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    boos = '<script>alert("x")</script>'
+    t = _tabel(
+        (Link(boos, 'javascript:"><b>'), Noot(1, boos), 0),
+        (Lijst((boos, Noot(boos, boos))), Ontbreekt(boos), None),
+        leeg=boos,
+    )
+    html = _html(t)
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<script>" not in _html(_tabel(leeg=boos))
+
+
+def test_options_first_column_scroll_region_anchor_and_empty_text() -> None:
+    html = _html(_tabel(("Assen", 1, 0), rijkop=False, scroll=False, klein=True))
+    assert 'scope="row"' not in html and "tabel-container" not in html
+    assert "tabel-compact" in html
+    html = _html(_tabel(anker="lijst", leeg="Nog niets vastgelegd."))
+    assert 'id="lijst"' in html and 'aria-labelledby="lijst-caption"' in html
+    assert 'colspan="3">Nog niets vastgelegd.</td>' in html
+    assert "excel-link" not in html  # no Excel link unless the view offers the table
+    html = _html(_tabel(("Assen", 1, 0)), excel_url="?xlsx=Proef")
+    assert 'href="?xlsx=Proef"' in html
+
+
+def test_links_per_row_must_match_the_rows() -> None:
+    t = _tabel(("Assen", 1, 0), ("Emmen", 2, 0))
+    met = t.met_links(["/a/", ""])
+    assert met.rijen[0][0] == Link("Assen", "/a/") and met.rijen[1][0] == "Emmen"
+    with pytest.raises(ValueError, match="links"):
+        t.met_links(["/a/"])
