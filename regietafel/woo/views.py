@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from regietafel.core import klok, opmaak, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
-from regietafel.core.tabel import Kolom, Tabel
+from regietafel.core.tabel import Kolom, Link, Tabel
 from regietafel.pagina import provincie_van
 from regietafel.woo import export, gronden, namen, queries, services
 from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, TitelForm, WeigerForm
@@ -70,7 +70,13 @@ def besluiten_tabel(rijen: list[WooBesluit]) -> Tabel:
             Kolom("Gepubliceerd", "getal", som=True, breedte=10),
         ),
         rijen=tuple(
-            (b.kenmerk, b.titel, b.datum, b.aantal_documenten, b.aantal_gepubliceerd)  # type: ignore[attr-defined]
+            (
+                b.kenmerk,
+                Link(b.titel, reverse("woo:besluit", args=[b.pk])),
+                b.datum,
+                b.aantal_documenten,  # type: ignore[attr-defined]
+                b.aantal_gepubliceerd,  # type: ignore[attr-defined]
+            )
             for b in rijen
         ),
     )
@@ -87,17 +93,20 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
 def _lijst(
     request: HttpRequest, rijen: list[WooBesluit], form: BesluitForm, status: int = 200
 ) -> HttpResponse:
+    besluiten, gronden_ = besluiten_tabel(rijen), gronden_tabel()
     return pagina_met_excel(
         request,
         "woo/lijst.html",
         {
             "besluiten": rijen,
+            "besluiten_tabel": besluiten,
+            "gronden_tabel": gronden_,
             "form": form,
             "gronden": gronden.GRONDEN,
             "ambtsdragers": Ambtsdrager.objects.filter(actief=True),
             "deduce": namen.STATISTIEK,
         },
-        tabellen=lambda: [besluiten_tabel(rijen), gronden_tabel()],
+        tabellen=[besluiten, gronden_],
         bestandsnaam="woo-besluiten",
         titel="Woo-besluiten",
         status=status,
