@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +16,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from regietafel.audit.services import historie
-from regietafel.core import klok
-from regietafel.core.tabel import Tabel
+from regietafel.core import klok, opmaak
+from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties import queries
@@ -110,15 +111,50 @@ def lijst_excel_view(request: HttpRequest) -> HttpResponse:
     return xlsx_antwoord([tabel], bestandsnaam=f"locaties-{naam}.xlsx", titel=tabel.titel)
 
 
+def _historie_tabel(regels: list[Any]) -> Tabel:
+    """The location's latest changes (the page's table, ``core/tabel.html``)."""
+
+    def leeg(waarde: object) -> str:
+        return "–" if waarde is None else str(waarde)
+
+    return Tabel(
+        sleutel="Historie",
+        titel="Wijzigingen van deze locatie, nieuwste eerst",
+        bijschrift="",
+        kolommen=(
+            Kolom("Moment", "tekst"),
+            Kolom("Actie", "tekst"),
+            Kolom("Door", "tekst"),
+            Kolom("Wijzigingen", "tekst"),
+            Kolom("Bron", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                opmaak.moment(r.moment),
+                r.actie,
+                str(r.door) if r.door else "systeem",
+                "; ".join(
+                    f"{veld}: {leeg(paar[0])} → {leeg(paar[1])}"
+                    for veld, paar in r.wijzigingen.items()
+                ),
+                r.bron,
+            )
+            for r in regels
+        ),
+        klein=True,
+    )
+
+
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     locatie = _locatie(request, pk)
+    regels = list(historie(locatie).select_related("door").order_by("-moment")[:50])
     return render(
         request,
         "locaties/detail.html",
         {
             "locatie": locatie,
             "bewerken": mag_bewerken(request.user, locatie.gemeente),
-            "historie": historie(locatie).select_related("door").order_by("-moment")[:50],
+            "historie": _historie_tabel(regels) if regels else None,
         },
     )
 
