@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -176,14 +177,54 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "/uploads/"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+# Uploads and the documents jobs make: one storage every app server and worker shares
+# (regietafel/core/opslag.py; nothing reads MEDIA_ROOT directly). By default the folder
+# MEDIA_ROOT (with several servers: a folder they all mount); with S3_BUCKET S3-compatible
+# object storage (django-storages), e.g. MinIO, Ceph or a cloud provider's.
+STORAGES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "regietafel.core.opslag.LokaleOpslag"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+S3_BUCKET = envstr("S3_BUCKET") or ""
+if S3_BUCKET:
+    from botocore.config import Config as _S3Config
+
+    _s3_sleutel, _s3_geheim = envstr("S3_ACCESS_KEY_ID"), envstr("S3_SECRET_ACCESS_KEY")
+    if bool(_s3_sleutel) != bool(_s3_geheim):
+        raise ImproperlyConfigured(
+            "S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY horen bij elkaar: zet ze allebei (of "
+            "allebei niet, dan zoekt boto3 de sleutels zelf, bijvoorbeeld een rol van de machine)."
+        )
+    _s3_adressering = envstr("S3_ADDRESSING_STYLE") or None
+    if _s3_adressering not in (None, "path", "virtual", "auto"):
+        raise ImproperlyConfigured(
+            f"S3_ADDRESSING_STYLE moet path, virtual of auto zijn, niet {_s3_adressering!r}"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": envstr("S3_ENDPOINT_URL") or None,
+            "access_key": _s3_sleutel or None,
+            "secret_key": _s3_geheim or None,
+            "region_name": envstr("S3_REGION") or None,
+            "location": (envstr("S3_PREFIX") or "").strip("/"),
+            "addressing_style": _s3_adressering,
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "file_overwrite": True,  # names are checksums: the same name is the same content
+            "querystring_auth": True,
+            "client_config": _S3Config(
+                connect_timeout=envint("S3_TIMEOUT", 10),
+                read_timeout=envint("S3_TIMEOUT", 10) * 3,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
+        },
+    }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from the finders here

@@ -1,4 +1,4 @@
-"""Uploaded files between preview and confirmation: MEDIA_ROOT/aanlevering/<sha256>.<ext>.
+"""Uploaded files between preview and confirmation: aanlevering/<sha256>.<ext>.
 
 The confirmation refers to a file by its checksum only (``core.opslag``: the path is built
 from a checked checksum and extension, never taken from the client, and the content is
@@ -20,7 +20,6 @@ __all__ = [
     "bewaar",
     "extensie",
     "lees",
-    "map_",
     "naam_fout",
     "verwijder",
 ]
@@ -29,7 +28,7 @@ EXTENSIES = frozenset({"xlsx", "xlsm", "csv", "txt"})
 BEWAARTERMIJN = 24 * 3600
 """Previews not confirmed within a day are removed at the next upload."""
 MAP = Bestandsmap("aanlevering", EXTENSIES, opruimen_na=BEWAARTERMIJN)
-map_, bewaar, lees, verwijder = MAP.map_, MAP.bewaar, MAP.lees, MAP.verwijder
+bewaar, lees, verwijder = MAP.bewaar, MAP.lees, MAP.verwijder
 
 MAX_NAAM = 200
 GEEN_EXTENSIE = (

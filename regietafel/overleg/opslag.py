@@ -1,4 +1,4 @@
-"""Attachments of meetings and letters: MEDIA_ROOT/overleg/<sha256>.<ext> (``core.opslag``).
+"""Attachments of meetings and letters: overleg/<sha256>.<ext> (``core.opslag``).
 
 Generated reports are stored the same way, so they do not change later.
 """
@@ -21,4 +21,4 @@ __all__ = [
 EXTENSIES = frozenset({"pdf", "docx", "xlsx", "txt", "csv", "odt", "pptx", "png", "jpg", "eml"})
 MAX_GROOTTE = 25 * 1024 * 1024
 MAP = Bestandsmap("overleg", EXTENSIES)
-map_, bewaar, lees, verwijder = MAP.map_, MAP.bewaar, MAP.lees, MAP.verwijder
+bewaar, lees, verwijder = MAP.bewaar, MAP.lees, MAP.verwijder

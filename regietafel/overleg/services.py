@@ -315,7 +315,7 @@ def voeg_bijlage_toe(
     titel: str = "",
     persoonsgegevens: bool = False,
 ) -> Bijlage:
-    """Store an uploaded file with the item (MEDIA_ROOT/overleg/<sha256>.<ext>); the same file
+    """Store an uploaded file with the item (overleg/<sha256>.<ext>); the same file
     twice on one item is stored once."""
     _controleer(door, punt.overleg.provincie)
     ext = opslag.extensie(bestandsnaam)

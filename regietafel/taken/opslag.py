@@ -1,4 +1,4 @@
-"""The files jobs made, kept by their checksum (``core.opslag``): MEDIA_ROOT/taken/."""
+"""The files jobs made, kept by their checksum (``core.opslag``): taken/ in the shared storage."""
 
 from __future__ import annotations
 

@@ -102,8 +102,7 @@ def bruikbaar(taak: Taak | None) -> bool:
         return True
     if not taak.heeft_bestand:
         return False
-    pad = opslag.MAP.pad(taak.bestand_checksum, taak.bestand_extensie)
-    return pad is not None and pad.is_file()
+    return opslag.MAP.bestaat(taak.bestand_checksum, taak.bestand_extensie)
 
 
 def document(

@@ -91,7 +91,7 @@ class Stap(models.Model):
 
 
 class Document(models.Model):
-    """An uploaded file, kept as MEDIA_ROOT/toezicht/<sha256>.<ext> (see ``opslag``)."""
+    """An uploaded file, kept as toezicht/<sha256>.<ext> (see ``opslag``)."""
 
     stap = models.ForeignKey(
         Stap, on_delete=models.CASCADE, related_name="documenten", verbose_name="stap"

@@ -150,7 +150,7 @@ def wijzig_stap(*, door: Any, stap: Stap, soort: str, datum: dt.date, **waarden:
 
 @transaction.atomic
 def voeg_document_toe(*, door: Any, stap: Stap, bestandsnaam: str, data: bytes) -> Document:
-    """Keep an uploaded file with a step: MEDIA_ROOT/toezicht/<sha256>.<ext>."""
+    """Keep an uploaded file with a step: toezicht/<sha256>.<ext>."""
     _schrijver(door, stap.dossier.gemeente)
     naam = PurePath(bestandsnaam.replace("\\", "/")).name.strip()[:255]
     ext = opslag.extensie(naam)
