@@ -67,6 +67,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request (and the readiness check) in seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -107,6 +112,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One log line per request with its id (X-Request-ID); then the health checks, answered
+    # before the session, the login and the host check (regietafel/core/gezondheid.py).
+    "regietafel.core.logboek.VerzoekLogMiddleware",
+    "regietafel.core.gezondheid.GezondheidMiddleware",
     "regietafel.core.klok.KlokMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Under /api/: the API-Version header on every response (redirects and errors too).
@@ -403,9 +412,40 @@ REGIETAFEL_TAAK_WACHTRIJ_MINUTEN = envint("REGIETAFEL_TAAK_WACHTRIJ_MINUTEN", 12
 REGIETAFEL_TAAK_BEWAAR_DAGEN = envint("REGIETAFEL_TAAK_BEWAAR_DAGEN", 14)
 REGIETAFEL_TAAK_MAX_POGINGEN = envint("REGIETAFEL_TAAK_MAX_POGINGEN", 3)
 
+# The log on stderr: JSON lines in production (python-json-logger; LOG_FORMAT=json|tekst), one
+# line per request on "regietafel.verzoek" (request id, user id, method, path, status,
+# duration; LOG_VERZOEKEN, on in production), every line through the filter that masks
+# passwords, tokens, sessions, cookies and personal notes (regietafel/core/logboek.py).
+LOG_FORMAT = envstr("LOG_FORMAT") or ("json" if PRODUCTION else "tekst")
+if LOG_FORMAT not in {"json", "tekst"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT moet json of tekst zijn, niet {LOG_FORMAT!r}")
+LOG_LEVEL = (envstr("LOG_LEVEL") or "WARNING").upper()
+LOG_VERZOEKEN = envbool("LOG_VERZOEKEN", PRODUCTION)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
+    "filters": {
+        "geheimen": {"()": "regietafel.core.logboek.GeheimFilter"},
+        "verzoek_id": {"()": "regietafel.core.logboek.VerzoekIdFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        },
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["verzoek_id", "geheimen"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "regietafel.verzoek": {"level": "INFO" if LOG_VERZOEKEN else "WARNING"},
+    },
 }

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from regietafel.core import gezondheid
+
 admin.site.site_header = "regietafel — beheer"
 admin.site.site_title = "regietafel"
 admin.site.index_title = "Beheer van de gegevens"
@@ -13,6 +15,9 @@ handler404 = "regietafel.core.fouten.niet_gevonden"
 handler500 = "regietafel.core.fouten.serverfout"
 
 urlpatterns = [
+    # For a load balancer, without login (answered first by core.gezondheid's middleware).
+    path("gezondheid/", gezondheid.leeft, name="gezondheid"),
+    path("gezondheid/gereed/", gezondheid.gereed, name="gezondheid-gereed"),
     path("", include("regietafel.monitoring.urls")),
     path("account/", include("regietafel.accounts.urls")),
     path("aanlevering/", include("regietafel.aanlevering.urls")),

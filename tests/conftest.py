@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 
 import pytest
 import time_machine
@@ -10,6 +11,7 @@ from django.test import Client
 from regietafel.accounts.models import Gebruiker
 from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 from regietafel.gemeenten.models import Provincie
+from tests.dienstprocessen import S3Server, s3_server
 
 # The suite's clock. `make test-tijdreis` sets REGIETAFEL_TESTKLOK (JJJJ-MM-DD) and so runs every
 # test in the future: a test that needs a particular date pins it itself (time_machine).
@@ -86,3 +88,10 @@ def gemeente_emmen(drenthe: Provincie) -> Client:
 @pytest.fixture
 def coa(drenthe: Provincie) -> Client:
     return _client_voor("coa")
+
+
+@pytest.fixture(scope="session")
+def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """A real S3-compatible server process (moto_server) for the session; started on first use."""
+    with s3_server(tmp_path_factory.mktemp("s3") / "moto.log") as server:
+        yield server

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BIN = Path(sys.executable).parent
 S3_SLEUTEL = "regietafel-test"
@@ -66,6 +67,22 @@ class S3Server:
             "S3_REGION": "us-east-1",
             "S3_ADDRESSING_STYLE": "path",
             "S3_PREFIX": prefix,
+        }
+
+    def storage(self, bucket: str, prefix: str = "") -> dict[str, Any]:
+        """``STORAGES["default"]`` for ``bucket`` on this server (a test's settings)."""
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": self.endpoint,
+                "access_key": S3_SLEUTEL,
+                "secret_key": S3_GEHEIM,
+                "region_name": "us-east-1",
+                "addressing_style": "path",
+                "location": prefix,
+                "file_overwrite": True,
+            },
         }
 
     def client(self):  # type: ignore[no-untyped-def]

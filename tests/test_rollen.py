@@ -448,6 +448,9 @@ TABEL: dict[str, Schrijf | Lees] = {
     "inzending-terugsturen": Schrijf(
         BEOORDELAARS, kwargs=open_inzending, data=opmerking, doelen=DOELEN
     ),
+    # --- health checks for a load balancer: public, read-only (a POST is 405)
+    "gezondheid": LEZEN,
+    "gezondheid-gereed": LEZEN,
     # --- accounts
     "login": LEZEN,  # signs in; writes no data
     "logout": LEZEN,  # ends the session

@@ -180,3 +180,20 @@ class Bestandsmap:
                     o.delete(volledig)
             except (OSError, NotImplementedError):
                 continue
+
+
+def controleer() -> None:
+    """Raises when the shared storage cannot be used (the readiness check): the local folder
+    must be writable; an object store's bucket must answer."""
+    o = opslag()
+    if isinstance(o, FileSystemStorage):
+        map_ = Path(o.location)
+        map_.mkdir(parents=True, exist_ok=True)
+        if not os.access(map_, os.W_OK | os.X_OK):
+            raise PermissionError(f"{map_} is niet schrijfbaar")
+        return
+    bucket = getattr(o, "bucket_name", None)
+    if bucket:
+        o.connection.meta.client.head_bucket(Bucket=bucket)  # type: ignore[attr-defined]
+        return
+    o.exists("gezondheid")

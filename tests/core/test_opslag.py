@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,32 +14,10 @@ from django.core.files.storage import default_storage
 
 from regietafel.core import opslag
 from regietafel.core.opslag import Bestandsmap, LokaleOpslag, alle_namen, checksum
-from tests.dienstprocessen import S3_GEHEIM, S3_SLEUTEL, S3Server, s3_server
+from tests.dienstprocessen import S3_GEHEIM, S3Server
 
 MAP = Bestandsmap("proef", frozenset({"pdf", "txt"}))
 PREVIEWS = Bestandsmap("voorbeeld", frozenset({"csv"}), opruimen_na=3600)
-
-
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
-    with s3_server(tmp_path_factory.mktemp("s3") / "moto.log") as server:
-        yield server
-
-
-def _s3_opties(server: S3Server, bucket: str, prefix: str = "") -> dict[str, Any]:
-    return {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": bucket,
-            "endpoint_url": server.endpoint,
-            "access_key": S3_SLEUTEL,
-            "secret_key": S3_GEHEIM,
-            "region_name": "us-east-1",
-            "addressing_style": "path",
-            "location": prefix,
-            "file_overwrite": True,
-        },
-    }
 
 
 @pytest.fixture(params=["lokaal", "s3"])
@@ -51,7 +28,7 @@ def opslagsoort(request: pytest.FixtureRequest, settings: Any, tmp_path: Path) -
         server: S3Server = request.getfixturevalue("s3")
         bucket = f"proef-{uuid.uuid4().hex[:12]}"
         server.maak_bucket(bucket)
-        settings.STORAGES = {**settings.STORAGES, "default": _s3_opties(server, bucket, "data")}
+        settings.STORAGES = {**settings.STORAGES, "default": server.storage(bucket, "data")}
     return str(request.param)
 
 
@@ -131,7 +108,7 @@ def test_s3_objects_live_in_the_bucket_under_the_prefix(
     bucket = f"proef-{uuid.uuid4().hex[:12]}"
     s3.maak_bucket(bucket)
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {**settings.STORAGES, "default": _s3_opties(s3, bucket, "regietafel")}
+    settings.STORAGES = {**settings.STORAGES, "default": s3.storage(bucket, "regietafel")}
     som = MAP.bewaar(b"in de bucket", "txt")
     assert s3.namen(bucket) == [f"regietafel/proef/{som}.txt"]
     assert not (tmp_path / "media").exists()  # nothing on local disk
