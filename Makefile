@@ -68,7 +68,9 @@ test-tijdreis: install
 	REGIETAFEL_TESTKLOK=2031-01-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser"
 
 # Production settings locally over plain http (no TLS, so no SSL redirect): gunicorn, 2 workers,
-# whitenoise's manifest storage (collectstatic first), the SQLite file in var/, a throwaway key.
+# and a Celery worker with its scheduler (beat) beside it, stopped with it; whitenoise's manifest
+# storage (collectstatic first), the SQLite file in var/, a throwaway key, JSON logs on stderr
+# (one line per request), the queue in var/wachtrij/ unless CELERY_BROKER_URL says otherwise.
 serve-prod: install
 	@set -euo pipefail; \
 	export REGIETAFEL_ENV=production \
@@ -78,8 +80,9 @@ serve-prod: install
 	  SECURE_SSL_REDIRECT=false; \
 	$(BIN)/regietafel collectstatic --noinput -v0; \
 	$(BIN)/regietafel migrate --noinput -v0; \
-	echo "regietafel (productie-instellingen) draait op http://127.0.0.1:$(PORT)/"; \
-	exec $(BIN)/gunicorn regietafel.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	echo "regietafel (productie-instellingen) draait op http://127.0.0.1:$(PORT)/, met een worker en de planner"; \
+	exec scripts/run-met-worker.sh $(BIN) -- $(BIN)/gunicorn regietafel.wsgi:application \
+	  --bind 127.0.0.1:$(PORT) --workers 2
 
 # Timings as a ratio to a baseline on the same machine; results merge into var/bench.json.
 bench: install

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# `make run`: a Celery worker (with its scheduler, beat) beside Django's runserver, no other
-# service needed: the broker is kombu's filesystem transport in var/wachtrij/ unless
-# CELERY_BROKER_URL says otherwise. The worker stops with the server (Ctrl-C, or any exit).
-# Usage: scripts/run-met-worker.sh BIN ADRES
+# A Celery worker (with its scheduler, beat) beside the web server, no other service needed:
+# the broker is kombu's filesystem transport in var/wachtrij/ unless CELERY_BROKER_URL says
+# otherwise. The worker stops with the server (Ctrl-C, or any exit).
+# Usage: scripts/run-met-worker.sh BIN ADRES          (make run: Django's runserver on ADRES)
+#        scripts/run-met-worker.sh BIN -- COMMANDO…   (make serve-prod: gunicorn)
 set -euo pipefail
 bin=$1
-adres=$2
+shift
 
 "$bin/celery" -A regietafel.taken worker --beat --concurrency=1 --loglevel=INFO \
   --without-mingle --without-gossip --hostname "regietafel-run@%h" &
@@ -16,4 +17,9 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-"$bin/regietafel" runserver "$adres"
+if [ "${1:-}" = "--" ]; then
+  shift
+  "$@"
+else
+  "$bin/regietafel" runserver "$1"
+fi

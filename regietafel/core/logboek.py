@@ -114,8 +114,9 @@ class VerzoekIdFilter(logging.Filter):
     """Adds ``request_id`` to every record written while a request is handled."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not hasattr(record, "request_id"):
-            record.request_id = verzoek_id()
+        rid = verzoek_id()
+        if rid is not None and not hasattr(record, "request_id"):
+            record.request_id = rid
         return True
 
 
