@@ -161,3 +161,40 @@ def smtp_server(map_: Path) -> Iterator[SmtpServer]:
         yield SmtpServer(poort, maildir)
     finally:
         _stop(proces)
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """``redis-server`` (Debian's) on a free port, nothing written to disk; its URL. Without
+    the program the test is skipped, unless CI=true: then it fails (CI skips nothing)."""
+    import os
+    import shutil
+
+    import pytest
+
+    programma = shutil.which("redis-server")
+    if programma is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("redis-server ontbreekt; CI slaat niets over (.ci/run installeert het).")
+        pytest.skip("OVERGESLAGEN: redis-server ontbreekt (Debian: apt-get install redis-server).")
+    poort = vrije_poort()
+    proces = subprocess.Popen(
+        [
+            programma,
+            "--port",
+            str(poort),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wacht_tot(lambda: _luistert(poort), 30, f"redis-server luistert op {poort}")
+        yield f"redis://127.0.0.1:{poort}/0"
+    finally:
+        _stop(proces)
