@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +20,7 @@ from regietafel.domain.maanden import eerste_van_maand, plus_maanden
 __all__ = [
     "MAX_KALENDERDAG",
     "MAX_WERKDAG",
+    "Afwijkend",
     "Ronde",
     "Termijnregel",
     "Termijnsoort",
@@ -100,8 +102,13 @@ def herinneringsdatum(peildatum: dt.date, regel: Termijnregel) -> dt.date:
     return uiterste_datum(peildatum, regel) - dt.timedelta(days=regel.dagen_vooraf)
 
 
-def ronde(peildatum: dt.date, regel: Termijnregel) -> Ronde:
-    eind = uiterste_datum(peildatum, regel)
+Afwijkend = Mapping[dt.date, dt.date]
+"""Deadlines set for a single peildatum instead of the rule's (a holiday season): peildatum →
+uiterste datum."""
+
+
+def ronde(peildatum: dt.date, regel: Termijnregel, afwijkend: Afwijkend | None = None) -> Ronde:
+    eind = (afwijkend or {}).get(peildatum) or uiterste_datum(peildatum, regel)
     return Ronde(peildatum, eind, eind - dt.timedelta(days=regel.dagen_vooraf))
 
 
@@ -112,10 +119,19 @@ def _kandidaten(vandaag: dt.date, regel: Termijnregel) -> list[dt.date]:
     return [plus_maanden(deze, -i) for i in range(regel.maanden_na_peildatum + 3)]
 
 
-def te_herinneren(vandaag: dt.date, regel: Termijnregel) -> tuple[Ronde, ...]:
+def _rondes(vandaag: dt.date, regel: Termijnregel, afwijkend: Afwijkend | None) -> list[Ronde]:
+    kandidaten = set(_kandidaten(vandaag, regel))
+    # A peildatum with a deadline of its own counts while that deadline is near.
+    kandidaten.update(p for p in (afwijkend or {}) if p <= eerste_van_maand(vandaag))
+    return [ronde(p, regel, afwijkend) for p in sorted(kandidaten)]
+
+
+def te_herinneren(
+    vandaag: dt.date, regel: Termijnregel, afwijkend: Afwijkend | None = None
+) -> tuple[Ronde, ...]:
     """The rounds in their reminder window today: from ``herinneren_vanaf`` up to and
     including the deadline, oldest first."""
-    rondes = [ronde(p, regel) for p in _kandidaten(vandaag, regel)]
+    rondes = _rondes(vandaag, regel, afwijkend)
     return tuple(
         sorted(
             (r for r in rondes if r.herinneren_vanaf <= vandaag <= r.uiterste_datum),
@@ -124,12 +140,10 @@ def te_herinneren(vandaag: dt.date, regel: Termijnregel) -> tuple[Ronde, ...]:
     )
 
 
-def laatst_verstreken(vandaag: dt.date, regel: Termijnregel) -> Ronde | None:
+def laatst_verstreken(
+    vandaag: dt.date, regel: Termijnregel, afwijkend: Afwijkend | None = None
+) -> Ronde | None:
     """The newest round whose deadline has passed (before ``vandaag``): who has not delivered
     for it is late."""
-    verstreken = [
-        r
-        for r in (ronde(p, regel) for p in _kandidaten(vandaag, regel))
-        if r.uiterste_datum < vandaag
-    ]
+    verstreken = [r for r in _rondes(vandaag, regel, afwijkend) if r.uiterste_datum < vandaag]
     return max(verstreken, key=lambda r: r.peildatum, default=None)

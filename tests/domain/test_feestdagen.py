@@ -197,3 +197,22 @@ def test_every_day_of_a_window_reminds_of_its_round(vandaag: dt.date, regel: Ter
     r = ronde(vandaag.replace(day=1), regel)
     binnen = r.herinneren_vanaf <= vandaag <= r.uiterste_datum
     assert (r in te_herinneren(vandaag, regel)) == binnen
+
+
+def test_a_deadline_of_its_own_for_one_peildatum() -> None:
+    regel = Termijnregel()
+    afwijkend = {
+        dt.date(2025, 12, 1): dt.date(2026, 1, 12)
+    }  # December's figures after the holidays
+    assert ronde(dt.date(2025, 12, 1), regel, afwijkend).uiterste_datum == dt.date(2026, 1, 12)
+    assert ronde(dt.date(2025, 12, 1), regel, afwijkend).herinneren_vanaf == dt.date(2026, 1, 9)
+    assert [r.peildatum for r in te_herinneren(dt.date(2026, 1, 9), regel, afwijkend)] == [
+        dt.date(2025, 12, 1)
+    ]
+    # On 8 January December's own deadline has not passed: the latest past one is November's.
+    assert laatst_verstreken(dt.date(2026, 1, 8), regel, afwijkend) == ronde(
+        dt.date(2025, 11, 1), regel
+    )
+    assert laatst_verstreken(dt.date(2026, 1, 13), regel, afwijkend) == ronde(
+        dt.date(2026, 1, 1), regel
+    )
