@@ -94,7 +94,9 @@ INSTALLED_APPS = [
     "regietafel.gemeenten",
     "regietafel.opgaven",
     "regietafel.taken",
+    "regietafel.berichten",
     "regietafel.monitoring",
+    "regietafel.herinneringen",
     "regietafel.locaties",
     "regietafel.aanlevering",
     "regietafel.verdeling",
@@ -349,6 +351,40 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# E-mail (regietafel.berichten): reminders, a returned submission's remark, summaries; sent by
+# the worker. Production: SMTP (EMAIL_HOST …). Development and the demo: files in var/mail/
+# (EMAIL_BACKEND=bestand), or console. Links in mail start with REGIETAFEL_BASIS_URL.
+_MAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "bestand": "django.core.mail.backends.filebased.EmailBackend",
+}
+_mail = envstr("EMAIL_BACKEND") or ("smtp" if PRODUCTION else "bestand")
+EMAIL_BACKEND = _MAIL_BACKENDS.get(_mail, _mail)
+if "." not in EMAIL_BACKEND:
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND moet smtp, console of bestand zijn (of een Python-pad), niet {_mail!r}"
+    )
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = envstr("EMAIL_HOST") or "localhost"
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS en EMAIL_USE_SSL sluiten elkaar uit: kies er één.")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL") or "regietafel <regietafel@provincie.example>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+REGIETAFEL_BASIS_URL = (
+    envstr("REGIETAFEL_BASIS_URL")
+    or (f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://127.0.0.1:8000")
+).rstrip("/")
+REGIETAFEL_BERICHT_MAX_POGINGEN = envint("REGIETAFEL_BERICHT_MAX_POGINGEN", 3)
+REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN = envint("REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN", 30)
+REGIETAFEL_BERICHT_BEZIG_MINUTEN = envint("REGIETAFEL_BERICHT_BEZIG_MINUTEN", 30)
+
 # The province a user without a province of his own sees first (the demo: Drenthe).
 REGIETAFEL_PROVINCIE = envstr("REGIETAFEL_PROVINCIE", "Drenthe")
 # Months ahead of a location contract's end that the dashboard warns (issue 8).
@@ -402,7 +438,11 @@ CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "taken-opruimen": {"task": "regietafel.taken.ruim_op", "schedule": 300.0},
+    # Reminders and the daily summary (regietafel/herinneringen/tasks.py): every quarter of an
+    # hour from REGIETAFEL_HERINNERINGEN_VANAF_UUR on; a planned reason is never sent twice.
+    "herinneringen": {"task": "regietafel.herinneringen.herinner", "schedule": 900.0},
 }
+REGIETAFEL_HERINNERINGEN_VANAF_UUR = envint("REGIETAFEL_HERINNERINGEN_VANAF_UUR", 7)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The sweep (regietafel.taken.services.ruim_op): a job bezig without progress for this long is
 # mislukt (longer than the visibility timeout, so a redelivery gets its chance first); a job

@@ -249,11 +249,12 @@ def _lege_database() -> None:
 VOLLEDIGE_DEMO = {
     "accounts.Gebruiker": 5,
     "accounts.Gebruiker_groups": 1,
-    "audit.AuditRegel": 696,
+    "audit.AuditRegel": 697,  # 696 at 375dc7a, + the demo's aanlevertermijn
     "auth.Group": 1,
     "gemeenten.Gemeente": 342,
     "gemeenten.Inwonertal": 12,
     "gemeenten.Provincie": 12,
+    "herinneringen.Aanlevertermijn": 1,
     "locaties.Locatie": 15,
     "monitoring.NidosStand": 12,
     "monitoring.Realisatie": 68,

@@ -253,6 +253,17 @@ def open_inzending(ctx: Context, doel: str) -> dict[str, Any]:
     return {"pk": ctx.objecten[sleutel].pk}
 
 
+def termijn_formulier(ctx: Context, doel: str) -> dict[str, Any]:
+    return {
+        "soort": "werkdag",
+        "dag": "6",
+        "maanden_na_peildatum": "0",
+        "dagen_vooraf": "2",
+        "bevrijdingsdag": "lustrum",
+        "actief": "on",
+    }
+
+
 def opmerking(ctx: Context, doel: str) -> dict[str, Any]:
     return {"opmerking": "Graag de AMV-cijfers controleren."}
 
@@ -454,6 +465,20 @@ TABEL: dict[str, Schrijf | Lees] = {
     # --- accounts
     "login": LEZEN,  # signs in; writes no data
     "logout": LEZEN,  # ends the session
+    # Every signed-in user chooses its own e-mail (the write itself: tests/berichten).
+    "account-berichten": Schrijf(
+        _paren(set(ROLLEN) - {"anoniem"}, {GEEN_DOEL}), post=lambda c, d: {"aan": []}
+    ),
+    # --- herinneringen: the provincie's readers see the deadline, its secretariaat sets it
+    "herinneringen:termijn": LEZEN,
+    "herinneringen:zet": Schrijf(provincie_schrijver(zonder_doel=True), data=termijn_formulier),
+    "herinneringen:afwijkend": Schrijf(
+        provincie_schrijver(zonder_doel=True),
+        data=lambda c, d: {"peildatum": "2026-12-01", "uiterste_datum": "2026-12-10"},
+    ),
+    "herinneringen:verwijder-afwijkend": Schrijf(
+        provincie_schrijver(), model="herinneringen.afwijkendetermijn", doelen=DOELEN
+    ),
     # --- aanlevering: a supplier's file is national (COA, Nidos)
     "aanlevering:start": Schrijf(AANLEVERAARS),
     "aanlevering:bevestigen": Schrijf(AANLEVERAARS),

@@ -411,6 +411,18 @@ LOCATIES: list[dict[str, object]] = [
 ]
 
 DEMO_WACHTWOORD = "regietafel-demo"
+# The demo's delivery deadline (herinneringen): the 5th working day of the peildatum's month,
+# reminders three days before. Not from a seed: an example a secretariaat changes on its page.
+AANLEVERTERMIJN: dict[str, Any] = {
+    "soort": "werkdag",
+    "dag": 5,
+    "maanden_na_peildatum": 0,
+    "dagen_vooraf": 3,
+}
+# New demo accounts get an address here (a reserved name: mail to it goes nowhere); `make run`
+# writes the mail to var/mail/ (EMAIL_BACKEND=bestand).
+DEMO_MAILDOMEIN = "demo.regietafel.example"
+
 DEMO_ACCOUNTS = [
     # (gebruikersnaam, rol, gemeente, organisatie, omschrijving)
     (

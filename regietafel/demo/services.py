@@ -34,6 +34,7 @@ from regietafel.demo.bestaand import eerder_aangemaakt
 from regietafel.domain.validatie import naam_sleutel
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.gemeenten.services import REGISTER, laad_register, zet_inwonertal
+from regietafel.herinneringen.services import zet_termijn
 from regietafel.locaties.models import Locatie
 from regietafel.locaties.services import zet_locatie
 from regietafel.monitoring.services import (
@@ -329,6 +330,12 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 **velden,
             )[1],
         )
+    r.tel(
+        "aanlevertermijn",
+        zet_termijn(
+            door=door, provincie=provincie, alleen_als_ontbreekt=True, **bron.AANLEVERTERMIJN
+        )[1],
+    )
     for velden in bron.RAPPORTVERSIES:
         velden = dict(velden)
         if "cyclus" in velden:
@@ -387,6 +394,7 @@ def maak_demo_accounts(*, door: Any = None) -> list[str]:
             provincie=provincie,
             organisatie=organisatie,
             gemeente=zoek(gemeenten, gemeente) if gemeente else None,
+            email=f"{naam}@{bron.DEMO_MAILDOMEIN}",
         )
         gebruiker.set_password(bron.DEMO_WACHTWOORD)
         gebruiker.is_staff = rol == "secretariaat"

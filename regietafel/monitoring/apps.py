@@ -7,7 +7,9 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Realisatie"
 
     def ready(self) -> None:
+        from regietafel.berichten import soorten
         from regietafel.core.menu import Menupunt, registreer
+        from regietafel.monitoring.berichten import TERUGGESTUURD
         from regietafel.monitoring.permissions import mag_inzendingen_gebruiken
 
         registreer(
@@ -21,3 +23,4 @@ class MonitoringConfig(AppConfig):
                 toegang=mag_inzendingen_gebruiken,
             ),
         )
+        soorten.registreer(TERUGGESTUURD)

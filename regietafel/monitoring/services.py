@@ -21,6 +21,7 @@ from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.core import klok, opmaak
 from regietafel.core.invoegen import voeg_in
 from regietafel.gemeenten.models import Gemeente
+from regietafel.monitoring.berichten import mail_teruggestuurd
 from regietafel.monitoring.models import (
     Inzending,
     InzendingRegel,
@@ -500,6 +501,7 @@ def stuur_terug(*, door: Any, inzending: Inzending, opmerking: str) -> Inzending
     vers.beoordeeld_op = klok.nu()
     vers.opmerking = opmerking
     vers.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "opmerking"])
+    mail_teruggestuurd(door, vers)
     registreer(
         door=door,
         actie="teruggestuurd",

@@ -44,10 +44,15 @@ def _eigen_gemeente(request: HttpRequest) -> Gemeente | None:
 
 
 def _formulier(
-    gemeente: Gemeente, data: Any = None, opnieuw: Inzending | None = None
+    gemeente: Gemeente,
+    data: Any = None,
+    opnieuw: Inzending | None = None,
+    peildatum: str = "",
 ) -> InzendingFormulier:
     peildata = peildatum_keuzes(gemeente.provincie)
     initial: dict[str, Any] = {"gemeente": gemeente.cbs_code}
+    if peildatum in {d.isoformat() for d in peildata}:
+        initial["peildatum"] = peildatum  # the link in a reminder: ?peildatum=JJJJ-MM-DD
     if opnieuw is not None:
         initial["peildatum"] = opnieuw.peildatum.isoformat()
         initial.update({r.soort: r.aantal for r in opnieuw.regels.all()})
@@ -124,7 +129,11 @@ def inzendingen(request: HttpRequest) -> HttpResponse:
             opnieuw = get_object_or_404(
                 Inzending.objects.prefetch_related("regels"), pk=pk, gemeente=gemeente
             )
-        form = _formulier(gemeente, opnieuw=opnieuw) if gemeente is not None else None
+        form = (
+            _formulier(gemeente, opnieuw=opnieuw, peildatum=request.GET.get("peildatum", ""))
+            if gemeente is not None
+            else None
+        )
         return _pagina(request, gemeente, form)
     if gemeente is None:
         raise PermissionDenied("Alleen een gemeente dient cijfers in.")
