@@ -222,6 +222,15 @@ def _laad(tmp_path: Path) -> dict[str, Any]:
         punt = Agendapunt.objects.order_by("pk").first()
         assert punt is not None
         voeg_bijlage_toe(door=secretariaat, punt=punt, bestandsnaam="=1+1.txt", data=b"notitie")
+    from regietafel.herinneringen.services import zet_afwijkende_termijn
+
+    zet_afwijkende_termijn(
+        door=secretariaat,
+        provincie=drenthe,
+        peildatum=dt.date(2026, 1, 1),
+        uiterste_datum=dt.date(2026, 1, 15),
+        toelichting="=1+1",
+    )
     locatie = Locatie.objects.filter(gemeente=assen).first()
     assert locatie is not None
     wijzig_locatie(door=secretariaat, locatie=locatie, bijzonderheden="-2+3")
@@ -429,6 +438,7 @@ PARAMETERS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
     "cyclus:regel": lambda data: [{"pk": data["concept"].regels.get().pk}],
     "cyclus:regel-verwijderen": lambda data: [{"pk": data["concept"].regels.get().pk}],
     "cyclus:bijlage": _pk("cyclus.kansrijkelement"),
+    "herinneringen:verwijder-afwijkend": _pk("herinneringen.afwijkendetermijn"),
     "taken:taak": lambda data: [{"pk": _taak()}],
     "taken:status": lambda data: [{"pk": _taak()}],
     "taken:bestand": lambda data: [{"pk": _taak()}],

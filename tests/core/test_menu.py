@@ -55,6 +55,7 @@ def test_every_app_registered_its_entries_in_menu_order(secretariaat) -> None:
         "Trends",
         "Kaart",
         "Inzendingen",
+        "Aanlevertermijn",
         "Verdeling",
         "Locaties",
         "Verzoeken",
