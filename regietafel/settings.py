@@ -384,6 +384,8 @@ REGIETAFEL_BASIS_URL = (
 REGIETAFEL_BERICHT_MAX_POGINGEN = envint("REGIETAFEL_BERICHT_MAX_POGINGEN", 3)
 REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN = envint("REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN", 30)
 REGIETAFEL_BERICHT_BEZIG_MINUTEN = envint("REGIETAFEL_BERICHT_BEZIG_MINUTEN", 30)
+# Sent and failed messages are deleted after this many days (at least 180: berichten.services).
+REGIETAFEL_BERICHT_BEWAAR_DAGEN = envint("REGIETAFEL_BERICHT_BEWAAR_DAGEN", 365)
 
 # The province a user without a province of his own sees first (the demo: Drenthe).
 REGIETAFEL_PROVINCIE = envstr("REGIETAFEL_PROVINCIE", "Drenthe")

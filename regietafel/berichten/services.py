@@ -215,11 +215,23 @@ def verstuur(bericht_id: int) -> str:
     return BerichtStatus.VERZONDEN
 
 
+# A key must outlive every reason that can plan it again: a reminder round's window lies
+# within a few months of its peildatum (domain.aanlevertermijn), a summary is keyed by its day.
+MIN_BEWAAR_DAGEN = 180
+
+
 def ruim_op(nu: dt.datetime | None = None) -> dict[str, int]:
     """The sweep (with the reminders, from the scheduler): a message the queue lost (in the
     wachtrij for ``REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN``) goes to the queue again; one left
-    ``bezig`` by a worker that died is mislukt, not sent twice."""
+    ``bezig`` by a worker that died is mislukt, not sent twice. Sent and failed messages
+    (their text holds names and remarks) are deleted after ``REGIETAFEL_BERICHT_BEWAAR_DAGEN``
+    (at least ``MIN_BEWAAR_DAGEN``, so a deleted key can never send a reason twice)."""
     nu = nu or klok.nu()
+    bewaar = max(_instelling("REGIETAFEL_BERICHT_BEWAAR_DAGEN", 365), MIN_BEWAAR_DAGEN)
+    verwijderd, _ = Bericht.objects.filter(
+        status__in=[BerichtStatus.VERZONDEN, BerichtStatus.MISLUKT],
+        aangemaakt_op__lt=nu - dt.timedelta(days=bewaar),
+    ).delete()
     wachtrij = _instelling("REGIETAFEL_BERICHT_WACHTRIJ_MINUTEN", 30)
     bezig = _instelling("REGIETAFEL_BERICHT_BEZIG_MINUTEN", 30)
     vastgelopen = Bericht.objects.filter(
@@ -240,4 +252,4 @@ def ruim_op(nu: dt.datetime | None = None) -> dict[str, int]:
     for pk in opnieuw:
         Bericht.objects.filter(pk=pk).update(bijgewerkt_op=nu)
         stuur(pk)
-    return {"vastgelopen": vastgelopen, "opnieuw": len(opnieuw)}
+    return {"vastgelopen": vastgelopen, "opnieuw": len(opnieuw), "verwijderd": verwijderd}

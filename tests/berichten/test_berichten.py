@@ -110,13 +110,31 @@ def test_the_sweep_resends_what_the_queue_lost_and_never_doubles_a_message_in_fl
     Bericht.objects.filter(pk=onderweg.pk).update(
         status=BerichtStatus.BEZIG, pogingen=1, bijgewerkt_op=lang_geleden
     )
-    assert services.ruim_op() == {"vastgelopen": 1, "opnieuw": 1}
+    assert services.ruim_op() == {"vastgelopen": 1, "opnieuw": 1, "verwijderd": 0}
     verloren.refresh_from_db()
     onderweg.refresh_from_db()
     assert verloren.status == BerichtStatus.VERZONDEN
     assert onderweg.status == BerichtStatus.MISLUKT
     assert onderweg.reden.startswith("de worker stopte tijdens het versturen; onbekend of")
     assert [m.to for m in mail.outbox] == [["gemeente-assen@demo.regietafel.example"]]
+
+
+def test_sent_and_failed_messages_are_deleted_after_the_retention_period(
+    drenthe: Any, django_capture_on_commit_callbacks: Any, settings: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        oud, recent, mislukt, wacht = (_plan(f"proef:{i}") for i in range(4))
+    assert oud and recent and mislukt and wacht
+    nu = klok.nu()
+    for bericht, dagen in ((oud, 366), (recent, 170), (mislukt, 400), (wacht, 400)):
+        Bericht.objects.filter(pk=bericht.pk).update(aangemaakt_op=nu - dt.timedelta(days=dagen))
+    Bericht.objects.filter(pk=mislukt.pk).update(status=BerichtStatus.MISLUKT)
+    Bericht.objects.filter(pk=wacht.pk).update(status=BerichtStatus.WACHTRIJ, bijgewerkt_op=nu)
+    assert services.ruim_op(nu)["verwijderd"] == 2
+    assert set(Bericht.objects.values_list("pk", flat=True)) == {recent.pk, wacht.pk}
+    # Never shorter than the reasons that can plan a key again.
+    settings.REGIETAFEL_BERICHT_BEWAAR_DAGEN = 1
+    assert services.ruim_op(nu)["verwijderd"] == 0
 
 
 def test_a_returned_submission_mails_its_remark_to_the_submitter(

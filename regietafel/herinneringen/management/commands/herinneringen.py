@@ -47,5 +47,6 @@ class Command(Commando):
             f"Gepland: {getal(uitkomst.herinneringen)} herinneringen, "
             f"{getal(uitkomst.samenvattingen)} overzichten; opnieuw in de wachtrij: "
             f"{getal(opgeruimd['opnieuw'])}, mislukt na een gestopte worker: "
-            f"{getal(opgeruimd['vastgelopen'])}."
+            f"{getal(opgeruimd['vastgelopen'])}; verwijderd na de bewaartermijn: "
+            f"{getal(opgeruimd['verwijderd'])}."
         )
