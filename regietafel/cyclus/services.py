@@ -22,6 +22,7 @@ from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.core import klok, opmaak
 from regietafel.core.opslag import Bestandsmap, extensie
+from regietafel.cyclus import berichten
 from regietafel.cyclus.models import (
     AanbodRegel,
     AanbodSoort,
@@ -478,6 +479,7 @@ def keur_goed(*, door: Any, versie: AanbodVersie) -> AanbodVersie:
         bron=f"Aanbod gemeente {vers.gemeente.naam}",
     )
     werk_aanbod_opgaven_bij(door=door, cyclus=vers.cyclus, gemeenten=[vers.gemeente])
+    berichten.mail_goedgekeurd(door, vers)
     return vers
 
 
@@ -505,6 +507,7 @@ def stuur_terug(*, door: Any, versie: AanbodVersie, opmerking: str) -> AanbodVer
         },
         bron=f"Aanbod gemeente {vers.gemeente.naam}",
     )
+    berichten.mail_teruggestuurd(door, vers)
     return vers
 
 

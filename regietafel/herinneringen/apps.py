@@ -19,7 +19,7 @@ class HerinneringenConfig(AppConfig):
                 "Aanlevertermijn",
                 "herinneringen:termijn",
                 ("herinneringen",),
-                volgorde=45,
+                volgorde=42,
                 toegang=mag_termijn_zien,
             )
         )

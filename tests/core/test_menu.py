@@ -56,6 +56,7 @@ def test_every_app_registered_its_entries_in_menu_order(secretariaat) -> None:
         "Kaart",
         "Inzendingen",
         "Aanlevertermijn",
+        "Cyclus",
         "Verdeling",
         "Locaties",
         "Verzoeken",
