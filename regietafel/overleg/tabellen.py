@@ -102,9 +102,7 @@ def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
                 o.eindtijd.strftime("%H.%M") if o.eindtijd else "",
                 o.locatie,
                 "ja" if o.online else "nee",
-                f"Ingestemd {opmaak.datum(o.vastgesteld_in.datum)}"
-                if o.vastgesteld_in
-                else "CONCEPT",
+                o.lijststatus.kort,
             )
             for o in sorted(overleggen, key=lambda o: o.datum, reverse=True)
         ),
