@@ -1,4 +1,5 @@
-"""R9 — PRT meetings: the status of an actie- en besluitenlijst and overdue actions (seeds 002, 004).
+"""R9 — PRT meetings (seeds 002, 004): the status of an actie- en besluitenlijst and overdue
+actions.
 
 A meeting produces an actie- en besluitenlijst. It is a draft, marked CONCEPT, until a later
 meeting approves it: from then on it is *ingestemd* in that meeting. The item of the later
