@@ -29,6 +29,7 @@ __all__ = [
     "plekken",
     "procent",
     "telwoord",
+    "tijd",
     "verschil",
 ]
 
@@ -103,6 +104,11 @@ def moment(m: dt.datetime | None) -> str:
 def datum_lang(d: dt.date | None) -> str:
     """14 november 2025."""
     return "" if d is None else notatie.datum_lang(d)
+
+
+def tijd(t: dt.time | None) -> str:
+    """14.00; nothing for a missing time."""
+    return "" if t is None else notatie.tijd(t)
 
 
 def maand(d: dt.date | None) -> str:

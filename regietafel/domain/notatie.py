@@ -8,6 +8,7 @@
     datum(date(2025, 11, 1))         "01-11-2025" (dd-mm-jjjj, always two digits)
     datum_lang(date(2026, 2, 5))     "5 februari 2026" (a date in words, as a letter writes it)
     maand(date(2026, 1, 1))          "01-2026"  (a month: mm-jjjj)
+    tijd(time(9, 30))                "09.30"    (a time of day, as an invitation writes it)
     moment(datetime(2025, 11, 1, 9, 5))  "01-11-2025 09:05"
 
 Every page, document, export, CLI and rule text writes its numbers and dates through these
@@ -89,6 +90,11 @@ def datum(d: dt.date) -> str:
 def maand(d: dt.date) -> str:
     """The month of a date, mm-jjjj: "01-2026"."""
     return f"{d.month:02d}-{d.year:04d}"
+
+
+def tijd(t: dt.time) -> str:
+    """A time of day with a dot: "09.30", "14.00"."""
+    return f"{t.hour:02d}.{t.minute:02d}"
 
 
 def datum_lang(d: dt.date) -> str:

@@ -24,9 +24,9 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _tijd(overleg: Overleg) -> str:
     if overleg.begintijd is None:
         return ""
-    tekst = overleg.begintijd.strftime("%H.%M")
+    tekst = opmaak.tijd(overleg.begintijd)
     if overleg.eindtijd is not None:
-        tekst += f" – {overleg.eindtijd.strftime('%H.%M')}"
+        tekst += f" – {opmaak.tijd(overleg.eindtijd)}"
     tekst += " uur"
     if overleg.tijd_toelichting:
         tekst += f" ({overleg.tijd_toelichting})"

@@ -98,8 +98,8 @@ def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
             (
                 o.datum,
                 o.get_soort_display(),
-                o.begintijd.strftime("%H.%M") if o.begintijd else "",
-                o.eindtijd.strftime("%H.%M") if o.eindtijd else "",
+                opmaak.tijd(o.begintijd),
+                opmaak.tijd(o.eindtijd),
                 o.locatie,
                 "ja" if o.online else "nee",
                 o.lijststatus.kort,

@@ -104,3 +104,9 @@ def test_maand() -> None:
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_maand_is_the_month_of_datum(d: dt.date) -> None:
     assert notatie.datum(d)[3:] == notatie.maand(d)
+
+
+def test_tijd() -> None:
+    assert notatie.tijd(dt.time(9, 30)) == "09.30"
+    assert notatie.tijd(dt.time(14, 0)) == "14.00"
+    assert notatie.tijd(dt.time(23, 59, 59)) == "23.59"

@@ -6,6 +6,7 @@
     {{ bedrag|euro }}      € 3.084.000
     {{ peildatum|datum }}  01-11-2025 (dd-mm-jjjj)
     {{ van|maand }}        11-2025 (mm-jjjj)
+    {{ begin|tijd }}       14.00
     {{ moment|moment }}    01-11-2025 14:05, in the site's time zone
 
 A year or a code is not a number: ``{{ jaar|stringformat:"d" }}`` (``USE_THOUSAND_SEPARATOR``
@@ -56,6 +57,12 @@ def datum(value: dt.date | str | None) -> str:
 def maand(value: dt.date | str | None) -> str:
     """mm-jjjj; nothing for no date."""
     return opmaak.maand(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def tijd(value: dt.time | str | None) -> str:
+    """uu.mm; nothing for no time."""
+    return opmaak.tijd(value) if isinstance(value, dt.time) else ""
 
 
 @register.filter
