@@ -23,28 +23,17 @@ __all__ = [
     "euro",
     "getal",
     "heel_procent",
+    "maand",
     "maand_jaar",
     "moment",
     "plekken",
     "procent",
     "telwoord",
+    "tijd",
     "verschil",
 ]
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MAANDEN = notatie.MAANDEN
 TELWOORDEN = (
     "nul",
     "één",
@@ -114,7 +103,17 @@ def moment(m: dt.datetime | None) -> str:
 
 def datum_lang(d: dt.date | None) -> str:
     """14 november 2025."""
-    return "" if d is None else f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return "" if d is None else notatie.datum_lang(d)
+
+
+def tijd(t: dt.time | None) -> str:
+    """14.00; nothing for a missing time."""
+    return "" if t is None else notatie.tijd(t)
+
+
+def maand(d: dt.date | None) -> str:
+    """01-2026 (mm-jjjj); nothing for a missing date."""
+    return "" if d is None else notatie.maand(d)
 
 
 def maand_jaar(d: dt.date) -> str:

@@ -11,6 +11,7 @@ from regietafel.cyclus.models import AanbodRegel, AanbodVersie
 from regietafel.cyclus.queries import PuzzelPagina, opzet_van
 from regietafel.domain.aanbod import ELEMENT_LABEL, Beoordeling, Element
 from regietafel.domain.restopgave import PerType
+from regietafel.domain.voortgang import verschil_als_bekend
 from regietafel.gemeenten.models import Gemeente
 from regietafel.opgaven.models import Cyclus
 from regietafel.verdeling.queries import REDEN_LABEL
@@ -222,8 +223,8 @@ def cycli_tabel(cycli: Sequence[Cyclus]) -> Tabel:
 def verschillen_tabel(
     cyclus: Cyclus, rijen: Sequence[tuple[Gemeente, PerType[int | None], PerType[int | None]]]
 ) -> Tabel:
-    def verschil(a: int | None, b: int | None) -> int | None:
-        return None if a is None or b is None else b - a
+    def verschil(verslag: int | None, besluit: int | None) -> int | None:
+        return verschil_als_bekend(besluit, verslag)
 
     return Tabel(
         sleutel="Verschillen",

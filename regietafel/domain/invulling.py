@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from regietafel.domain.voortgang import resterend
+
 
 @dataclass(frozen=True)
 class Invulling:
@@ -24,7 +26,7 @@ class Invulling:
 
     @property
     def nog_in_te_vullen(self) -> int:
-        return max(0, self.opgave - self.ingevuld)
+        return resterend(self.ingevuld, self.opgave)
 
     @property
     def boven_opgave(self) -> int:

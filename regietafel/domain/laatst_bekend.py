@@ -29,7 +29,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from regietafel.domain import notatie
-from regietafel.domain.voortgang import verschil as r5_verschil
+from regietafel.domain.voortgang import is_tekort, verschil_als_bekend
 
 G = TypeVar("G", bound=Hashable)
 
@@ -193,13 +193,11 @@ class Vergelijking:
     @property
     def verschil(self) -> int | None:
         """realisatie − opgave, or None ("–") without a figure or without an opgave."""
-        if self.opgave is None or self.cijfer.aantal is None:
-            return None
-        return r5_verschil(self.cijfer.aantal, self.opgave)
+        return verschil_als_bekend(self.cijfer.aantal, self.opgave)
 
     @property
     def tekort(self) -> bool:
-        return self.verschil is not None and self.verschil < 0
+        return is_tekort(self.verschil)
 
     @property
     def leeg(self) -> bool:

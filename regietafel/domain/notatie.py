@@ -6,6 +6,9 @@
     decimaal(Fraction(123962, 100))  "1.239,62" (exact, half away from zero)
     procent(Fraction(8124, 10000))   "81,24 %"
     datum(date(2025, 11, 1))         "01-11-2025" (dd-mm-jjjj, always two digits)
+    datum_lang(date(2026, 2, 5))     "5 februari 2026" (a date in words, as a letter writes it)
+    maand(date(2026, 1, 1))          "01-2026"  (a month: mm-jjjj)
+    tijd(time(9, 30))                "09.30"    (a time of day, as an invitation writes it)
     moment(datetime(2025, 11, 1, 9, 5))  "01-11-2025 09:05"
 
 Every page, document, export, CLI and rule text writes its numbers and dates through these
@@ -20,6 +23,20 @@ from fractions import Fraction
 
 from regietafel.domain.indicatief import afgerond
 
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 MIN = "\u2212"
 """The minus sign for display (U+2212); a hyphen-minus only where a machine reads it."""
 NBSP = "\u00a0"
@@ -68,6 +85,21 @@ def heel_procent(aandeel: Fraction) -> str:
 def datum(d: dt.date) -> str:
     """dd-mm-jjjj: "01-11-2025"."""
     return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+
+
+def maand(d: dt.date) -> str:
+    """The month of a date, mm-jjjj: "01-2026"."""
+    return f"{d.month:02d}-{d.year:04d}"
+
+
+def tijd(t: dt.time) -> str:
+    """A time of day with a dot: "09.30", "14.00"."""
+    return f"{t.hour:02d}.{t.minute:02d}"
+
+
+def datum_lang(d: dt.date) -> str:
+    """A date in words: "5 februari 2026", "14 november 2025"."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def moment(m: dt.datetime) -> str:

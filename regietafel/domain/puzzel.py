@@ -26,6 +26,7 @@ from fractions import Fraction
 from regietafel.domain import notatie
 from regietafel.domain.aanbod import Beoordeling, Categorie, Spelregels
 from regietafel.domain.restopgave import Casus, GemeenteInvoer, Opvangtype, PerType
+from regietafel.domain.voortgang import verschil as r5_verschil
 
 
 def _plus(a: PerType[int], b: PerType[int]) -> PerType[int]:
@@ -106,8 +107,8 @@ class GemeenteStand:
     def verschil(self) -> PerType[int]:
         """What counts minus the indicative number, per type (negative: short)."""
         return PerType(
-            self.aanbod.telt.regulier - self.indicatief.regulier,
-            self.aanbod.telt.amv - self.indicatief.amv,
+            r5_verschil(self.aanbod.telt.regulier, self.indicatief.regulier),
+            r5_verschil(self.aanbod.telt.amv, self.indicatief.amv),
         )
 
 

@@ -21,7 +21,7 @@ from regietafel.domain.statushouders import (
     stand_vergunninghouders,
     totaal_vergunninghouders,
 )
-from regietafel.domain.voortgang import voortgang
+from regietafel.domain.voortgang import resterend, voortgang
 
 
 class Ernst(StrEnum):
@@ -147,7 +147,7 @@ def controleer_invulling(
             b.opgave is not None
             and b.ingevuld is not None
             and b.nog_in_te_vullen is not None
-            and b.nog_in_te_vullen != max(0, b.opgave - b.ingevuld)
+            and b.nog_in_te_vullen != resterend(b.ingevuld, b.opgave)
         ):
             zinnen.append(
                 f"De cijfers spreken elkaar tegen: {g(b.ingevuld)} ingevuld en "

@@ -2,6 +2,9 @@
 
 verschil = realisatie − opgave (negative = tekort). Progress = realisatie / taakstelling;
 with a taakstelling of 0 the progress is "n.v.t." (not 0 %). Over 100 % is kept (Assen 236 %).
+Where a figure or an opgave is missing there is no verschil (``verschil_als_bekend``), and so
+no tekort: never −opgave. What is left of a taakstelling (Nidos's "taakstelling resterend")
+is ``resterend``: never below 0.
 """
 
 from __future__ import annotations
@@ -19,6 +22,25 @@ NVT = "n.v.t."
 def verschil(realisatie: int, opgave: int) -> int:
     """realisatie − opgave; negative means a tekort."""
     return realisatie - opgave
+
+
+def verschil_als_bekend(realisatie: int | None, opgave: int | None) -> int | None:
+    """realisatie − opgave where both exist; None ("–") without a figure or an opgave."""
+    if realisatie is None or opgave is None:
+        return None
+    return verschil(realisatie, opgave)
+
+
+def is_tekort(verschil: int | None) -> bool:
+    """A verschil below 0; no verschil (None) is no tekort."""
+    return verschil is not None and verschil < 0
+
+
+def resterend(gerealiseerd: int, taakstelling: int) -> int:
+    """What is left of the taakstelling: taakstelling − gerealiseerd, or 0 once it is met
+    (a gemeente that did more has nothing left, not a negative rest). Nidos's factsheet
+    column "taakstelling resterend"."""
+    return max(0, taakstelling - gerealiseerd)
 
 
 def voortgang(realisatie: int, taakstelling: int) -> Fraction | None:

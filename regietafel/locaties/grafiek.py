@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from regietafel.core import opmaak
 from regietafel.core.grafiek import maandlijn, toegankelijke_svg
 from regietafel.locaties.queries import Capaciteit
 
@@ -37,7 +38,7 @@ def _lijn(
 
 
 def panelen(c: Capaciteit) -> list[Paneel]:
-    labels = [f"{m.maand:%m-%Y}" for m in c.maanden]
+    labels = [opmaak.maand(m.maand) for m in c.maanden]
     uit = []
     for sleutel, kop, plaatsen, opgave in (
         (

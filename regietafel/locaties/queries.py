@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.capaciteit import (
     Contract,
@@ -17,6 +18,7 @@ from regietafel.domain.capaciteit import (
     projectie,
 )
 from regietafel.domain.maanden import eerste_van_maand, plus_maanden
+from regietafel.domain.voortgang import verschil_als_bekend
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.queries import cyclus_in_kracht, geldende_opgave
@@ -160,21 +162,17 @@ class CapaciteitMaand:
         ("inclusief bijzondere opvangvormen", seed 001, Bijlage 1)."""
         return self.plaatsen.regulier + self.plaatsen.overig
 
-    @staticmethod
-    def _verschil(plaatsen: int, opgave: int | None) -> int | None:
-        return None if opgave is None else plaatsen - opgave
-
     @property
     def verschil_regulier(self) -> int | None:
-        return self._verschil(self.asiel_regulier, self.opgave.regulier)
+        return verschil_als_bekend(self.asiel_regulier, self.opgave.regulier)
 
     @property
     def verschil_amv(self) -> int | None:
-        return self._verschil(self.plaatsen.amv, self.opgave.amv)
+        return verschil_als_bekend(self.plaatsen.amv, self.opgave.amv)
 
     @property
     def verschil_oekraine(self) -> int | None:
-        return self._verschil(self.plaatsen.oekraine, self.opgave.oekraine)
+        return verschil_als_bekend(self.plaatsen.oekraine, self.opgave.oekraine)
 
 
 @dataclass(frozen=True)
@@ -288,7 +286,7 @@ def projectie_tabel(c: Capaciteit) -> Tabel:
     oekraine_in_register = any(m.plaatsen.oekraine for m in c.maanden)
     return Tabel(
         sleutel="Capaciteit",
-        titel=f"Capaciteit per maand, {c.naam}, {c.van:%m-%Y} tot {c.tot:%m-%Y}",
+        titel=f"Capaciteit per maand, {c.naam}, {opmaak.maand(c.van)} tot {opmaak.maand(c.tot)}",
         bijschrift=(
             "Plaatsen per soort volgens de contracten: een plaats telt in een maand als het "
             "contract de eerste dag van die maand dekt. Regulier incl. overig (TGO, noodopvang) "
@@ -319,7 +317,7 @@ def projectie_tabel(c: Capaciteit) -> Tabel:
         ),
         rijen=tuple(
             (
-                f"{m.maand:%m-%Y}",
+                opmaak.maand(m.maand),
                 m.plaatsen.regulier,
                 m.plaatsen.overig,
                 m.plaatsen.amv,
@@ -344,7 +342,7 @@ def projectie_tabel(c: Capaciteit) -> Tabel:
 def aflopend_tabel(c: Capaciteit) -> Tabel:
     return Tabel(
         sleutel="Aflopende contracten",
-        titel=f"Contracten die aflopen, {c.naam}, {c.van:%m-%Y} tot {c.tot:%m-%Y}",
+        titel=f"Contracten die aflopen, {c.naam}, {opmaak.maand(c.van)} tot {opmaak.maand(c.tot)}",
         bijschrift="Locaties waarvan het contract binnen deze periode eindigt, vroegste eerst.",
         kolommen=(
             Kolom("Locatie", "tekst", breedte=26),

@@ -314,5 +314,5 @@ def capaciteit_excel_view(request: HttpRequest) -> HttpResponse:
     return xlsx_antwoord(
         [queries.projectie_tabel(c), queries.aflopend_tabel(c)],
         bestandsnaam=f"capaciteit-{naam}-{c.van:%Y-%m}.xlsx",
-        titel=f"Capaciteit {c.naam} vanaf {c.van:%m-%Y}",
+        titel=f"Capaciteit {c.naam} vanaf {opmaak.maand(c.van)}",
     )

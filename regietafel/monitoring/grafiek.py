@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from regietafel.core import opmaak
 from regietafel.core.grafiek import maandlijn, toegankelijke_svg
 from regietafel.domain.maanden import maanden_tussen
 from regietafel.monitoring.queries import SoortTrend, Trends
@@ -42,7 +43,7 @@ def _lijn(
 ) -> SafeString:
     as_ = maanden(peildata)
     chart = maandlijn(
-        [f"{m:%m-%Y}" for m in as_],
+        [opmaak.maand(m) for m in as_],
         len(reeksen),
         hoogte=340,
         max_labels=7,

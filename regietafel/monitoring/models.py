@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from regietafel.core import opmaak
 from regietafel.domain.statushouders import VergunninghoudersInvoer
+from regietafel.domain.voortgang import resterend
 from regietafel.gemeenten.models import Gemeente
 from regietafel.opgaven.models import Soort
 
@@ -159,7 +160,7 @@ class NidosStand(Peilrecord):
 
     @property
     def resterend(self) -> int:
-        return max(0, self.taakstelling - self.gerealiseerd)
+        return resterend(self.gerealiseerd, self.taakstelling)
 
 
 class InzendingStatus(models.TextChoices):

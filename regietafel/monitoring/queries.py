@@ -63,7 +63,7 @@ from regietafel.domain.statushouders import (
     totaal_vergunninghouders,
 )
 from regietafel.domain.validatie import Bevinding, controleer_som, controleer_voortgang
-from regietafel.domain.voortgang import voortgang_tekst
+from regietafel.domain.voortgang import resterend, voortgang_tekst
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.models import (
     Inzending,
@@ -426,7 +426,7 @@ class NidosRij:
 
     @property
     def resterend(self) -> int:
-        return max(0, self.taakstelling - self.gerealiseerd)
+        return resterend(self.gerealiseerd, self.taakstelling)
 
     @property
     def voortgang(self) -> str:

@@ -24,9 +24,9 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _tijd(overleg: Overleg) -> str:
     if overleg.begintijd is None:
         return ""
-    tekst = overleg.begintijd.strftime("%H.%M")
+    tekst = opmaak.tijd(overleg.begintijd)
     if overleg.eindtijd is not None:
-        tekst += f" – {overleg.eindtijd.strftime('%H.%M')}"
+        tekst += f" – {opmaak.tijd(overleg.eindtijd)}"
     tekst += " uur"
     if overleg.tijd_toelichting:
         tekst += f" ({overleg.tijd_toelichting})"
@@ -168,10 +168,7 @@ def lijst_titel(overleg: Overleg) -> str:
 
 
 def lijst_status(lijst: Lijst) -> str:
-    vastgesteld = lijst.overleg.vastgesteld_in
-    if vastgesteld is None:
-        return "CONCEPT"
-    return f"Ingestemd in het overleg van {datum_lang(vastgesteld.datum)}"
+    return lijst.status.lang
 
 
 def lijst_pdf(lijst: Lijst) -> bytes:
@@ -303,10 +300,8 @@ def lijst_docx(lijst: Lijst) -> bytes:
     for lp in lijst.punten:
         links, rechts = tabel.add_row().cells
         links.paragraphs[0].add_run(lp.punt.titel).bold = True
-        if lp.ingestemd is not None:
-            links.add_paragraph().add_run(
-                f"Actie- en besluitenlijst {datum_lang(lp.ingestemd.datum)}: Ingestemd."
-            ).italic = True
+        if lp.instemming:
+            links.add_paragraph().add_run(lp.instemming).italic = True
         for regel in lp.regels:
             links.add_paragraph(f"• {regel}")
         for besluit in lp.besluiten:

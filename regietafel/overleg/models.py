@@ -8,10 +8,13 @@ meeting's list is CONCEPT until a later meeting approves it (``vastgesteld_in``)
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok, opmaak
+from regietafel.domain.overleg import Lijststatus, lijststatus, verlopen
 from regietafel.gemeenten.models import Provincie
 
 
@@ -67,8 +70,15 @@ class Overleg(models.Model):
         return f"{self.get_soort_display()} {self.provincie} {opmaak.datum(self.datum)}"
 
     @property
+    def lijststatus(self) -> Lijststatus:
+        """R9: CONCEPT or ingestemd (``domain.overleg``). Reads ``vastgesteld_in``: select it
+        with the meeting where lists of meetings show it (no query when there is none)."""
+        vastgesteld = self.vastgesteld_in
+        return lijststatus(vastgesteld.datum if vastgesteld is not None else None)
+
+    @property
     def concept(self) -> bool:
-        return self.vastgesteld_in_id is None
+        return self.lijststatus.concept
 
 
 class Agendapunt(models.Model):
@@ -191,6 +201,10 @@ class Actie(models.Model):
     def __str__(self) -> str:
         return self.omschrijving[:80]
 
+    def verlopen(self, datum: dt.date) -> bool:
+        """Open and past its deadline on ``datum`` (R9, ``domain.overleg.verlopen``)."""
+        return verlopen(self.deadline, datum, afgehandeld=self.status == ActieStatus.AFGEROND)
+
 
 class BriefSoort(models.TextChoices):
     BRIEF = "brief", "Brief"
@@ -252,3 +266,11 @@ class Brief(models.Model):
 
     def __str__(self) -> str:
         return f"{self.onderwerp} ({self.afzender}, {opmaak.datum(self.ontvangen)})"
+
+    def opvolging_verlopen(self, datum: dt.date) -> bool:
+        """The follow-up is not done and past its deadline on ``datum`` (R9's rule)."""
+        return verlopen(
+            self.opvolging_deadline,
+            datum,
+            afgehandeld=self.opvolging_status == OpvolgingStatus.AFGEHANDELD,
+        )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from regietafel.core import klok
+from regietafel.domain.overleg import Lijststatus, instemming
 from regietafel.gemeenten.models import Provincie
 from regietafel.overleg.models import (
     Actie,
@@ -107,6 +108,11 @@ class LijstPunt:
     ingestemd: Overleg | None = None
     """For the item that approves the previous list: that meeting."""
 
+    @property
+    def instemming(self) -> str:
+        """ "Actie- en besluitenlijst 19 november 2025: Ingestemd." at the approving item."""
+        return instemming(self.ingestemd.datum) if self.ingestemd is not None else ""
+
 
 @dataclass(frozen=True)
 class Lijst:
@@ -116,16 +122,16 @@ class Lijst:
     alle_acties: tuple[ActieRegel, ...] = field(default=())
 
     @property
+    def status(self) -> Lijststatus:
+        return self.overleg.lijststatus
+
+    @property
     def concept(self) -> bool:
-        return self.overleg.concept
+        return self.status.concept
 
     @property
     def status_tekst(self) -> str:
-        from regietafel.core import opmaak
-
-        if self.overleg.vastgesteld_in is None:
-            return "CONCEPT"
-        return f"Ingestemd {opmaak.datum(self.overleg.vastgesteld_in.datum)}"
+        return self.status.kort
 
 
 def lijst(overleg: Overleg) -> Lijst:

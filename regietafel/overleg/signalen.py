@@ -1,5 +1,6 @@
 """Warnings for the dashboard: open PRT actions past their deadline, letters whose follow-up
-is overdue, and a draft actie- en besluitenlijst of the last meeting. Three queries."""
+is overdue, and a draft actie- en besluitenlijst of the last meeting. Three queries; what is
+overdue and what is CONCEPT is R9's rule (``domain.overleg``)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,18 @@ from django.urls import reverse
 from regietafel.core import opmaak
 from regietafel.core.signalen import Signaal
 from regietafel.gemeenten.models import Provincie
-from regietafel.overleg.models import Actie, ActieStatus, Brief, OpvolgingStatus, Overleg
+from regietafel.overleg.models import Actie, Brief, Overleg
 
 
 def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
     uit: list[Signaal] = []
     for a in (
-        Actie.objects.filter(
-            agendapunt__overleg__provincie=provincie,
-            status=ActieStatus.OPEN,
-            deadline__lt=datum,
-        )
+        Actie.objects.filter(agendapunt__overleg__provincie=provincie, deadline__isnull=False)
         .select_related("agendapunt__overleg")
         .order_by("deadline", "id")
     ):
+        if not a.verlopen(datum):
+            continue
         uit.append(
             Signaal(
                 tekst=(
@@ -34,11 +33,11 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
                 datum=a.deadline,
             )
         )
-    for b in (
-        Brief.objects.filter(provincie=provincie, opvolging_deadline__lt=datum)
-        .exclude(opvolging_status=OpvolgingStatus.AFGEHANDELD)
-        .order_by("opvolging_deadline", "id")
+    for b in Brief.objects.filter(provincie=provincie, opvolging_deadline__isnull=False).order_by(
+        "opvolging_deadline", "id"
     ):
+        if not b.opvolging_verlopen(datum):
+            continue
         uit.append(
             Signaal(
                 tekst=(
@@ -50,14 +49,17 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
             )
         )
     laatste = (
-        Overleg.objects.filter(provincie=provincie, datum__lte=datum).order_by("-datum").first()
+        Overleg.objects.filter(provincie=provincie, datum__lte=datum)
+        .select_related("vastgesteld_in")
+        .order_by("-datum")
+        .first()
     )
     if laatste is not None and laatste.concept:
         uit.append(
             Signaal(
                 tekst=(
                     f"De actie- en besluitenlijst van het PRT van {opmaak.datum(laatste.datum)} is "
-                    "nog CONCEPT; het volgende overleg stelt haar vast."
+                    f"nog {laatste.lijststatus.kort}; het volgende overleg stelt haar vast."
                 ),
                 ernst="informatie",
                 url=reverse("overleg:overleg", args=[laatste.pk]),

@@ -98,13 +98,11 @@ def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
             (
                 o.datum,
                 o.get_soort_display(),
-                o.begintijd.strftime("%H.%M") if o.begintijd else "",
-                o.eindtijd.strftime("%H.%M") if o.eindtijd else "",
+                opmaak.tijd(o.begintijd),
+                opmaak.tijd(o.eindtijd),
                 o.locatie,
                 "ja" if o.online else "nee",
-                f"Ingestemd {opmaak.datum(o.vastgesteld_in.datum)}"
-                if o.vastgesteld_in
-                else "CONCEPT",
+                o.lijststatus.kort,
             )
             for o in sorted(overleggen, key=lambda o: o.datum, reverse=True)
         ),

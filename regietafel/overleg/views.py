@@ -509,6 +509,7 @@ def acties_view(request: HttpRequest) -> HttpResponse:
     if status not in ("", *ActieStatus.values):
         status = ""
     acties = list(queries.alle_acties(provincie, status))
+    vandaag = klok.van_request(request).vandaag
     tabel = acties_tabel(
         acties,
         titel=f"Acties PRT {provincie.naam}",
@@ -527,6 +528,7 @@ def acties_view(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statussen": ActieStatus.choices,
             "schrijven": mag_schrijven(request.user, provincie),
-            "vandaag": klok.van_request(request).vandaag,
+            "vandaag": vandaag,
+            "verlopen": {a.pk for a in acties if a.verlopen(vandaag)},
         },
     )

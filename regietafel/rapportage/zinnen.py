@@ -19,6 +19,7 @@ from regietafel.core.opmaak import (
     telwoord,
 )
 from regietafel.domain.bonus import BonusOverzicht, Keuze
+from regietafel.domain.voortgang import verschil as r5_verschil
 from regietafel.domain.voortgang import voortgang_tekst
 from regietafel.monitoring.queries import Kolom, StandVanZaken
 from regietafel.opgaven.models import Soort, Stadium
@@ -139,7 +140,7 @@ def oekraine(stand: StandVanZaken) -> tuple[str, ...]:
         else:
             zin += (
                 f" Op basis van de opgave van het ministerie ({getal(po.aantal)}) betreft dit "
-                f"{tekort_of_overschot(t.realisatie - po.aantal)}."
+                f"{tekort_of_overschot(r5_verschil(t.realisatie, po.aantal))}."
             )
     zinnen.append(zin)
     return tuple(zinnen)

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, QuerySet
 
 from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel
+from regietafel.domain.voortgang import is_tekort, verschil_als_bekend
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.queries import CyclusKeuze, nieuwste_stand
 from regietafel.opgaven.models import Soort, Stadium
@@ -41,13 +42,11 @@ class Tekort:
     @property
     def verschil(self) -> int | None:
         """realisatie − opgave; None without a figure or an opgave (no tekort then)."""
-        if self.realisatie is None or self.opgave is None:
-            return None
-        return self.realisatie - self.opgave
+        return verschil_als_bekend(self.realisatie, self.opgave)
 
     @property
     def is_tekort(self) -> bool:
-        return self.verschil is not None and self.verschil < 0
+        return is_tekort(self.verschil)
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class Rij:
         delen = [
             f"{t.titel}: tekort {-t.verschil}"
             for t in self.tekorten
-            if t.verschil is not None and t.verschil < 0
+            if t.verschil is not None and t.is_tekort
         ]
         if self.statushouders_achterstand:
             delen.append(

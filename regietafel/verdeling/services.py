@@ -77,10 +77,6 @@ def _controleer(scenario: Scenario) -> None:
         raise ValidationError(str(fout)) from fout
 
 
-def _datum(d: Any) -> str:
-    return opmaak.datum(d)
-
-
 @transaction.atomic
 def maak_scenario(
     *, door: Any, provincie: Provincie, cyclus: Cyclus, naam: str, toelichting: str = ""
@@ -127,7 +123,7 @@ def maak_scenario(
         if soort in provinciaal:
             po = provinciaal[soort]
             bronnen.append(
-                f"Provinciale opgave {soort}: {po.aantal} (vanaf {_datum(po.geldig_vanaf)}"
+                f"Provinciale opgave {soort}: {po.aantal} (vanaf {opmaak.datum(po.geldig_vanaf)}"
                 f"{', ' + po.bron if po.bron else ''})."
             )
         else:
@@ -137,7 +133,7 @@ def maak_scenario(
         bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
     if oekraine_totaal is not None:
         bronnen.append(
-            f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {_datum(oekraine_totaal.geldig_vanaf)}); "
+            f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {opmaak.datum(oekraine_totaal.geldig_vanaf)}); "
             "Oekraïne-plaatsen: de laatste realisatie vóór de deadline van het verslag "
             "(de methode van de minister telt 01-01-2023 t/m 01-09-2024: controleer deze cijfers)."
         )

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from regietafel.core import opmaak
+from regietafel.domain import noodopvang
 from regietafel.domain.nareizigers import Maatregel, Plaatsing
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie
@@ -52,14 +53,13 @@ class NoodopvangVerzoek(models.Model):
 
 
 class Gereedheid(models.TextChoices):
-    VERKEND = "verkend", "Verkend"
-    GEREED = "gereed", "Gereed"
-    GEACTIVEERD = "geactiveerd", "Geactiveerd"
-    VERVALLEN = "vervallen", "Vervallen"
+    """The readiness of a candidate location; which ones hold places is R8's rule
+    (``domain.noodopvang.Reserve.aangehouden``)."""
 
-
-# Places that count as "held" against the request: ready, or in use.
-AANGEHOUDEN = (Gereedheid.GEREED, Gereedheid.GEACTIVEERD)
+    VERKEND = noodopvang.VERKEND, "Verkend"
+    GEREED = noodopvang.GEREED, "Gereed"
+    GEACTIVEERD = noodopvang.GEACTIVEERD, "Geactiveerd"
+    VERVALLEN = noodopvang.VERVALLEN, "Vervallen"
 
 
 class Kandidaatlocatie(models.Model):

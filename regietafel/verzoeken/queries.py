@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Sum
 
 from regietafel.core import opmaak
+from regietafel.domain import noodopvang
 from regietafel.domain.nareizigers import (
     Maatregel,
     Melding,
@@ -24,7 +25,6 @@ from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import CyclusSoort, Opgave, Soort, Stadium
 from regietafel.verzoeken.models import (
     Activering,
-    Gereedheid,
     Kandidaatlocatie,
     Nareismaatregel,
     NareizigersPlaatsing,
@@ -37,56 +37,79 @@ from regietafel.verzoeken.models import (
 
 @dataclass(frozen=True)
 class Reserve:
-    """A request with the places held against it."""
+    """A request with its reserve (R8, ``domain.noodopvang``): the page, the export and the
+    dashboard read the numbers and the tekort from ``stand``."""
 
     verzoek: NoodopvangVerzoek
-    kandidaten: int
-    verkend: int
-    gereed: int
-    geactiveerd: int
+    stand: noodopvang.Reserve
+
+    @property
+    def kandidaten(self) -> int:
+        return self.stand.kandidaten
+
+    @property
+    def verkend(self) -> int:
+        return self.stand.verkend
+
+    @property
+    def gereed(self) -> int:
+        return self.stand.gereed
+
+    @property
+    def geactiveerd(self) -> int:
+        return self.stand.geactiveerd
 
     @property
     def aangehouden(self) -> int:
-        """Places held: ready or in use."""
-        return self.gereed + self.geactiveerd
+        return self.stand.aangehouden
 
     @property
     def tekort(self) -> int:
-        return max(0, self.verzoek.plaatsen - self.aangehouden)
+        return self.stand.tekort
 
     def in_periode(self, datum: dt.date) -> bool:
-        return self.verzoek.periode_van <= datum <= self.verzoek.periode_tot
+        return self.stand.in_periode(datum)
 
 
-def _som(gereedheid: str | tuple[str, ...]) -> Sum:
-    waarden = (gereedheid,) if isinstance(gereedheid, str) else gereedheid
-    return Sum("kandidaten__plaatsen", filter=Q(kandidaten__gereedheid__in=waarden), default=0)
+def _reserve(verzoek: NoodopvangVerzoek, kandidaten: int, plaatsen: dict[str, int]) -> Reserve:
+    return Reserve(
+        verzoek,
+        noodopvang.reserve(
+            verzoek.plaatsen,
+            verzoek.periode_van,
+            verzoek.periode_tot,
+            kandidaten=kandidaten,
+            plaatsen=plaatsen,
+        ),
+    )
 
 
 def reserves(provincie: Provincie) -> list[Reserve]:
-    """Every noodopvang request of the provincie with its held places, newest first. One query."""
+    """Every noodopvang request of the provincie with its reserve, newest first. One query:
+    the places per readiness are summed in SQL, the rule is the core's."""
+    sommen = {
+        f"p_{g}": Sum("kandidaten__plaatsen", filter=Q(kandidaten__gereedheid=g), default=0)
+        for g in noodopvang.GEREEDHEDEN
+    }
     qs = NoodopvangVerzoek.objects.filter(provincie=provincie).annotate(
-        n_kandidaten=Count("kandidaten"),
-        p_verkend=_som(Gereedheid.VERKEND),
-        p_gereed=_som(Gereedheid.GEREED),
-        p_geactiveerd=_som(Gereedheid.GEACTIVEERD),
+        n_kandidaten=Count("kandidaten"), **sommen
     )
     return [
-        Reserve(v, v.n_kandidaten, v.p_verkend, v.p_gereed, v.p_geactiveerd)  # type: ignore[attr-defined]
+        _reserve(
+            v,
+            v.n_kandidaten,  # type: ignore[attr-defined]
+            {g: getattr(v, f"p_{g}") for g in noodopvang.GEREEDHEDEN},
+        )
         for v in qs
     ]
 
 
 def reserve(verzoek: NoodopvangVerzoek, kandidaten: list[Kandidaatlocatie]) -> Reserve:
-    def som(*g: str) -> int:
-        return sum(k.plaatsen for k in kandidaten if k.gereedheid in g)
-
-    return Reserve(
+    """The reserve of one request from its loaded candidates (no query)."""
+    return _reserve(
         verzoek,
         len(kandidaten),
-        som(Gereedheid.VERKEND),
-        som(Gereedheid.GEREED),
-        som(Gereedheid.GEACTIVEERD),
+        noodopvang.plaatsen_per_gereedheid((k.gereedheid, k.plaatsen) for k in kandidaten),
     )
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 
 from django.urls import reverse
 
+from regietafel.core import opmaak
 from regietafel.core.signalen import Signaal
 from regietafel.domain.nareizigers import har_plus_melding, meldingen
 from regietafel.gemeenten.models import Provincie
@@ -24,13 +25,14 @@ from regietafel.verzoeken import queries
 def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
     uit: list[Signaal] = []
     for r in queries.reserves(provincie):
-        if datum > r.verzoek.periode_tot:
+        if r.stand.afgelopen(datum):
             continue
-        tekort = r.in_periode(datum) and r.aangehouden < r.verzoek.plaatsen
+        ontbreekt = r.stand.ontbreekt_op(datum)
+        tekort = ontbreekt > 0
         uit.append(
             Signaal(
                 tekst=queries.reserve_signaaltekst(r)
-                + (f" Er ontbreken {r.tekort} plaatsen." if tekort else ""),
+                + (f" Er ontbreken {opmaak.getal(ontbreekt)} plaatsen." if tekort else ""),
                 ernst="waarschuwing" if tekort else "informatie",
                 url=reverse("verzoeken:verzoek", args=[r.verzoek.pk]),
                 datum=r.verzoek.periode_van if not tekort else datum,

@@ -82,3 +82,31 @@ def test_decimaal_is_exact_and_rounds_half_away_from_zero(waarde: Fraction, cijf
 def test_afgerond_is_round_half_up(waarde: Fraction) -> None:
     n = afgerond(waarde)
     assert waarde - Fraction(1, 2) < n <= waarde + Fraction(1, 2)
+
+
+def test_datum_lang() -> None:
+    assert notatie.datum_lang(dt.date(2026, 2, 5)) == "5 februari 2026"
+    assert notatie.datum_lang(dt.date(2025, 11, 14)) == "14 november 2025"
+    assert notatie.datum_lang(dt.date(2024, 12, 31)) == "31 december 2024"
+
+
+@given(st.dates())
+def test_datum_lang_names_every_month(d: dt.date) -> None:
+    dag, maand, jaar = notatie.datum_lang(d).split(" ")
+    assert (int(dag), notatie.MAANDEN.index(maand) + 1, int(jaar)) == (d.day, d.month, d.year)
+
+
+def test_maand() -> None:
+    assert notatie.maand(dt.date(2026, 1, 1)) == "01-2026"
+    assert notatie.maand(dt.date(2025, 11, 30)) == "11-2025"
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_maand_is_the_month_of_datum(d: dt.date) -> None:
+    assert notatie.datum(d)[3:] == notatie.maand(d)
+
+
+def test_tijd() -> None:
+    assert notatie.tijd(dt.time(9, 30)) == "09.30"
+    assert notatie.tijd(dt.time(14, 0)) == "14.00"
+    assert notatie.tijd(dt.time(23, 59, 59)) == "23.59"

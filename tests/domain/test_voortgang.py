@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from regietafel.domain.voortgang import (
     Overzicht,
     Rij,
+    is_tekort,
     overzicht,
+    resterend,
     verschil,
+    verschil_als_bekend,
     voortgang,
     voortgang_tekst,
 )
@@ -124,3 +127,59 @@ def test_voortgang_tekst_is_within_half_a_percent(gerealiseerd: int, taakstellin
 def test_total_verschil_is_sum_of_row_verschillen(paren: list[tuple[int, int]]) -> None:
     o = overzicht((f"g{i}", opgave, realisatie) for i, (opgave, realisatie) in enumerate(paren))
     assert o.verschil == sum(r.verschil for r in o.rijen) == o.realisatie - o.opgave
+
+
+def test_verschil_als_bekend_needs_a_figure_and_an_opgave() -> None:
+    assert verschil_als_bekend(150, 250) == -100  # Tynaarlo regulier, seed 000
+    assert verschil_als_bekend(0, 0) == 0
+    assert verschil_als_bekend(None, 996) is None  # no figure: no verschil, never −996
+    assert verschil_als_bekend(822, None) is None  # no opgave in force: no verschil
+    assert verschil_als_bekend(None, None) is None
+
+
+def test_is_tekort_only_below_zero() -> None:
+    assert is_tekort(-1)
+    assert not is_tekort(0)
+    assert not is_tekort(5)
+    assert not is_tekort(None)
+
+
+@pytest.mark.parametrize(
+    ("gerealiseerd", "taakstelling", "rest"),
+    [
+        # Seed 000, Nidos factsheet (3 November 2025): "taakstelling resterend".
+        (0, 5, 5),
+        (8, 21, 13),
+        (6, 7, 1),
+        (33, 14, 0),  # Assen 236 %: nothing left, not −19
+        (14, 0, 0),
+        (0, 0, 0),
+    ],
+)
+def test_resterend_nidos(gerealiseerd: int, taakstelling: int, rest: int) -> None:
+    assert resterend(gerealiseerd, taakstelling) == rest
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_resterend_is_never_negative_and_closes_the_gap(
+    gerealiseerd: int, taakstelling: int
+) -> None:
+    rest = resterend(gerealiseerd, taakstelling)
+    assert rest >= 0
+    assert rest == 0 or gerealiseerd + rest == taakstelling
+    assert (rest == 0) == (gerealiseerd >= taakstelling)
+
+
+@given(
+    st.one_of(st.none(), st.integers(0, 10**6)),
+    st.one_of(st.none(), st.integers(0, 10**6)),
+)
+def test_verschil_als_bekend_agrees_with_verschil(
+    realisatie: int | None, opgave: int | None
+) -> None:
+    v = verschil_als_bekend(realisatie, opgave)
+    if realisatie is None or opgave is None:
+        assert v is None and not is_tekort(v)
+    else:
+        assert v == verschil(realisatie, opgave)
+        assert is_tekort(v) == (realisatie < opgave)

@@ -17,6 +17,7 @@ from regietafel.aanlevering.lezen.koppen import CBS_CODE, GEMEENTE, Kolom, kop_s
 from regietafel.aanlevering.lezen.register import GemeenteRegister, RegisterGemeente
 from regietafel.aanlevering.lezen.tabel import open_werkboek
 from regietafel.domain import notatie
+from regietafel.domain.voortgang import resterend as r5_resterend
 
 KOLOMMEN: tuple[Kolom, ...] = (
     GEMEENTE,
@@ -86,12 +87,12 @@ def lees_nidos(data: bytes, naam: str, register: GemeenteRegister) -> Bestand[Ni
         if is_totaal:
             totaal = (nummer, cijfers)
             break
-        resterend = cijfers["resterend"]
-        if resterend is not None and resterend != max(0, taakstelling - gerealiseerd):
+        resterend, verwacht = cijfers["resterend"], r5_resterend(gerealiseerd, taakstelling)
+        if resterend is not None and resterend != verwacht:
             bestand.fout(
                 f"Taakstelling resterend is {notatie.getal(resterend)}; bij een taakstelling van "
                 f"{notatie.getal(taakstelling)} en {notatie.getal(gerealiseerd)} gerealiseerd is dat "
-                f"{notatie.getal(max(0, taakstelling - gerealiseerd))}.",
+                f"{notatie.getal(verwacht)}.",
                 rij=nummer,
                 kolom=indeling.plaats("resterend"),
             )
@@ -107,7 +108,7 @@ def lees_nidos(data: bytes, naam: str, register: GemeenteRegister) -> Bestand[Ni
         sommen = {
             "gerealiseerd": sum(r.gerealiseerd for r in bestand.rijen),
             "taakstelling": sum(r.taakstelling for r in bestand.rijen),
-            "resterend": sum(max(0, r.taakstelling - r.gerealiseerd) for r in bestand.rijen),
+            "resterend": sum(r5_resterend(r.gerealiseerd, r.taakstelling) for r in bestand.rijen),
         }
         for sleutel, som in sommen.items():
             opgegeven = cijfers[sleutel]

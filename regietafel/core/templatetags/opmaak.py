@@ -5,6 +5,8 @@
     {{ verschil|verschil }} +5, 0, −670
     {{ bedrag|euro }}      € 3.084.000
     {{ peildatum|datum }}  01-11-2025 (dd-mm-jjjj)
+    {{ van|maand }}        11-2025 (mm-jjjj)
+    {{ begin|tijd }}       14.00
     {{ moment|moment }}    01-11-2025 14:05, in the site's time zone
 
 A year or a code is not a number: ``{{ jaar|stringformat:"d" }}`` (``USE_THOUSAND_SEPARATOR``
@@ -49,6 +51,18 @@ def euro(value: Any) -> str:
 def datum(value: dt.date | str | None) -> str:
     """dd-mm-jjjj; nothing for no date (use ``|default:"–"`` to show a dash)."""
     return opmaak.datum(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def maand(value: dt.date | str | None) -> str:
+    """mm-jjjj; nothing for no date."""
+    return opmaak.maand(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def tijd(value: dt.time | str | None) -> str:
+    """uu.mm; nothing for no time."""
+    return opmaak.tijd(value) if isinstance(value, dt.time) else ""
 
 
 @register.filter

@@ -72,7 +72,7 @@ def tabel(c: Capaciteit) -> str:
     kop = ("Maand", "Regulier", "AMV", "Oekraïne", "Overig", "Totaal")
     rijen = [
         (
-            f"{m.maand:%m-%Y}",
+            opmaak.maand(m.maand),
             *(
                 opmaak.getal(getattr(m.plaatsen, s))
                 for s in ("regulier", "amv", "oekraine", "overig")
@@ -91,7 +91,7 @@ def tabel(c: Capaciteit) -> str:
 
     uit = [
         f"Capaciteit {c.naam}: plaatsen per maand volgens de contracten, "
-        f"{c.van:%m-%Y} tot {c.tot:%m-%Y}",
+        f"{opmaak.maand(c.van)} tot {opmaak.maand(c.tot)}",
         "",
         regel(kop),
         regel(tuple("-" * b for b in breedtes)),
