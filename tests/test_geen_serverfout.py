@@ -88,6 +88,11 @@ VIJANDIGE_QUERY = (
 too large for any column, a digit ``int`` cannot read, a CBS code that names nothing, a path,
 NUL, 10.000 characters."""
 
+VIJANDIGE_APART = ("9999-12-01", "abc", "-1", "99999999999999999999", "²", "\x00", LANG)
+"""The values for each parameter alone: a date out of range, text, a negative number, one too
+large for any column, a digit ``int`` cannot read, NUL and 10.000 characters (the other values
+of ``VIJANDIGE_QUERY`` reach every parameter at once)."""
+
 FORMATEN = ("xlsx", "csv", "pdf", "docx", "json", "x")
 """The values of a parameter that opens a branch of a view (valid ones, and one that is not)."""
 
@@ -291,13 +296,13 @@ class Proef:
                 self.vraag(pad, {**query, **context})
 
     def apart(self, pad: str, sleutels: set[str], context: dict[str, str]) -> None:
-        """Every parameter alone with every hostile value (the ``context`` kept): no other
+        """Every parameter alone with each of ``VIJANDIGE_APART`` (the ``context`` kept): no other
         parameter can hide it (an invalid filter form ignores its valid fields). A view that
         reads one parameter was asked this already."""
         if len(sleutels - set(context)) < 2:
             return
         for sleutel in sorted(sleutels - set(context)):
-            for waarde in VIJANDIGE_QUERY:
+            for waarde in VIJANDIGE_APART:
                 self.vraag(pad, {**context, sleutel: waarde})
 
     def query(self, pad: str, *, apart: bool = True) -> None:
