@@ -16,11 +16,12 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, vereis_chromium
 from tests.test_geen_serverfout import echte_waarden, is_pagina, patronen, url
-from tests.test_rollen import DOELEN, Context, ctx  # noqa: F401  (the fixture)
+from tests.test_rollen import DOELEN, Context, Patroon, ctx  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,13 +73,25 @@ MENU = """() => {
 }"""
 
 
+def ids(c: Context, patroon: Patroon) -> str | None:
+    """The pattern's path with the objects of Assen, or of Emmen where Assen's cannot be made
+    beside one made already (its handed-in aanbod beside its concept): the objects stay, as the
+    browser asks for them later."""
+    for doel in DOELEN[:2]:
+        try:
+            return url(patroon.route, echte_waarden(c, patroon, doel))
+        except ValidationError:
+            continue
+    return None
+
+
 def paginas(c: Context, client: Client) -> list[str]:
     """The paths of every page pattern, with the own gemeente's objects, that answer a whole
     HTML page to this client (200, ``text/html``, a document with the site's menu)."""
     uit: list[str] = []
     for patroon in patronen():
-        pad = url(patroon.route, echte_waarden(c, patroon, DOELEN[0]))
-        if not is_pagina(pad) or pad in uit:
+        pad = ids(c, patroon)
+        if pad is None or not is_pagina(pad) or pad in uit:
             continue
         antwoord = client.get(pad)
         if antwoord.status_code != 200 or not antwoord["Content-Type"].startswith("text/html"):
