@@ -77,7 +77,7 @@ VERDEELBESLUIT_HULP = (
 
 
 def _jaar(waarde: str) -> int:
-    if not waarde.isdigit() or len(waarde) != 4:
+    if not (waarde.isascii() and waarde.isdigit()) or len(waarde) != 4:
         raise argparse.ArgumentTypeError(f"„{waarde}” is geen jaartal; schrijf bijvoorbeeld 2026.")
     return int(waarde)
 

@@ -136,12 +136,12 @@ def lees_inwoners(data: bytes, bestandsnaam: str) -> Uitkomst:
         if gemeente is None:
             fout(f"{plaats}, kolom „{KOLOM_REGIO}”: gemeente „{regio}” staat niet in het register.")
         kaal = waarde.replace(".", "") if re.fullmatch(r"\d{1,3}(\.\d{3})+", waarde) else waarde
-        if not kaal.isdigit():
+        if not (kaal.isascii() and kaal.isdigit()):
             fout(
                 f"{plaats}, kolom „{kop[kolommen[KOLOM_AANTAL]]}”: „{waarde}” is geen "
                 f"aantal inwoners (een geheel getal, bijvoorbeeld 68914)."
             )
-        if not jaar_match or gemeente is None or not kaal.isdigit():
+        if not jaar_match or gemeente is None or not (kaal.isascii() and kaal.isdigit()):
             continue
         jaar = int(jaar_match.group(1))
         if (gemeente.pk, jaar) in gezien:

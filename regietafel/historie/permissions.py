@@ -48,7 +48,9 @@ VERTROUWELIJK = frozenset(
 def _aanleveraar(gebruiker: Any, object_id: str) -> int | None:
     """Who made the delivery ``object_id`` (one query, only for a supplier: the others see a
     delivery by its provincie)."""
-    if getattr(gebruiker, "rol", None) != Rol.AANLEVERANCIER or not object_id.isdigit():
+    if getattr(gebruiker, "rol", None) != Rol.AANLEVERANCIER or not (
+        object_id.isascii() and object_id.isdigit()
+    ):
         return None
     door_id = Aanlevering.objects.filter(pk=int(object_id)).values_list("door_id", flat=True)
     return next(iter(door_id), None)

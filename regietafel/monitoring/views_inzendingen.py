@@ -125,7 +125,8 @@ def inzendingen(request: HttpRequest) -> HttpResponse:
     gemeente = _eigen_gemeente(request)
     if request.method != "POST":
         opnieuw = None
-        if gemeente is not None and (pk := request.GET.get("opnieuw", "")).isdigit():
+        pk = request.GET.get("opnieuw", "")
+        if gemeente is not None and pk.isascii() and pk.isdigit():
             opnieuw = get_object_or_404(
                 Inzending.objects.prefetch_related("regels"), pk=pk, gemeente=gemeente
             )

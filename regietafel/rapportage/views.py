@@ -95,7 +95,11 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
         gekozen_peildatum = stand_van_zaken(provincie).peildatum if data else None
     gekozen_jaar = request.GET.get("cyclus")
     jaren = [c.jaar for c in cycli]
-    jaar = int(gekozen_jaar) if gekozen_jaar and gekozen_jaar.isdigit() else None
+    jaar = (
+        int(gekozen_jaar)
+        if gekozen_jaar and gekozen_jaar.isascii() and gekozen_jaar.isdigit()
+        else None
+    )
     if jaar is not None and jaar not in jaren:
         if jaar in {c.jaar for c in zonder_opgaven}:
             messages.info(

@@ -356,7 +356,7 @@ def oekraine_view(request: HttpRequest) -> HttpResponse:
     gegeven = (request.GET.get("eigen") or request.GET.get("aantal") or "").strip()
     if gegeven:
         ruw = gegeven.replace(".", "")
-        if ruw.isdigit() and int(ruw) <= 10_000_000:
+        if ruw.isascii() and ruw.isdigit() and int(ruw) <= 10_000_000:
             totaal = int(ruw)
         else:
             fouten.append(

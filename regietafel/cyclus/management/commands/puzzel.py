@@ -23,7 +23,7 @@ from regietafel.gemeenten.models import Provincie
 
 
 def _jaar(tekst: str) -> int:
-    if not tekst.isdigit() or len(tekst) != 4:
+    if not (tekst.isascii() and tekst.isdigit()) or len(tekst) != 4:
         raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal (verwacht bijvoorbeeld 2026)")
     return int(tekst)
 

@@ -11,6 +11,7 @@ An unknown provincie, a month that is no JJJJ-MM or N < 1: a Dutch message on st
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, NoReturn
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         if van is None:
             self._stop(f"‘{options['van']}’ is geen maand: verwacht JJJJ-MM, bijv. 2025-11.")
         tekst = str(options["maanden"]).strip()
-        if not tekst.lstrip("-").isdigit():
+        if not re.fullmatch(r"-?[0-9]+", tekst):
             self._stop(
                 f"‘{tekst}’ is geen aantal maanden: verwacht een geheel getal van 1 of meer."
             )

@@ -87,7 +87,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         jaar = str(options["cyclus"]).strip()
-        if not (jaar.isdigit() and len(jaar) == 4):
+        if not (jaar.isascii() and jaar.isdigit() and len(jaar) == 4):
             self._stop(f"‘{jaar}’ is geen jaartal van een cyclus: verwacht bijvoorbeeld 2024.")
         try:
             provincie = zoek_provincie(str(options["provincie"]))

@@ -33,7 +33,7 @@ def _datum(tekst: str) -> dt.date:
 
 
 def _jaar(tekst: str) -> int:
-    if not tekst.isdigit() or len(tekst) != 4:
+    if not (tekst.isascii() and tekst.isdigit()) or len(tekst) != 4:
         raise argparse.ArgumentTypeError(f"{tekst!r} is geen jaartal (verwacht bijvoorbeeld 2024)")
     return int(tekst)
 
