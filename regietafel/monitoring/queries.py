@@ -2,7 +2,8 @@
 
 Computed once here, from the stored rows, with the domain rules; the page, the reports and
 the exports render the same object. The number of SQL queries does not depend on the number
-of gemeenten or peildata.
+of gemeenten or peildata, nor, for many provincies at once (``bereken_standen``: the national
+overview), on the number of provincies.
 
 Two rules of the domain core decide what a figure means on a peildatum P:
 

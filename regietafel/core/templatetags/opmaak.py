@@ -64,7 +64,7 @@ def moment(value: dt.datetime | str | None) -> str:
     return opmaak.moment(value) if isinstance(value, dt.datetime) else ""
 
 
-def _cijfer_html(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> str:
+def cijfer_html(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> str:
     if waarde is None:
         return (
             '<span aria-hidden="true">–</span><span class="visueel-verborgen">'
@@ -92,17 +92,17 @@ def cijfer(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> SafeString
     - ``teken=True``: a verschil with its sign, a negative one marked "tekort";
     - else the number in Dutch notation (1.000).
     """
-    return mark_safe(_cijfer_html(waarde, leeg_tekst, teken))  # escaped in _cijfer_html
+    return mark_safe(cijfer_html(waarde, leeg_tekst, teken))  # escaped in cijfer_html
 
 
 @register.simple_tag
 def cijfer_cellen(waarden: Iterable[Any], leeg_tekst: str = "", teken: bool = False) -> SafeString:
     """A row of numeric cells, one ``<td>`` per figure of ``waarden`` as ``{% cijfer %}``
     writes it (a table of 56 gemeenten by 60 peildata renders 3.360 cells)."""
-    return mark_safe(  # every part escaped in _cijfer_html
+    return mark_safe(  # every part escaped in cijfer_html
         "".join(
             '<td class="utrecht-table__cell utrecht-table__cell--numeric">'
-            f"{_cijfer_html(w, leeg_tekst, teken)}</td>"
+            f"{cijfer_html(w, leeg_tekst, teken)}</td>"
             for w in waarden
         )
     )
