@@ -10,7 +10,7 @@ Not inside a transaction: what a transaction sees may be rolled back (tests run 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -19,6 +19,7 @@ from django.db import connection
 from regietafel.audit.models import AuditRegel
 
 R = TypeVar("R")
+K = TypeVar("K", bound=Hashable)
 
 CACHE_SECONDEN = 3600
 CACHE_IN_TRANSACTIE = False
@@ -47,3 +48,24 @@ def gecached(sleutel: str, bereken: Callable[[], R], versie: str | None = None) 
         waarde = bereken()
         cache.set(volledig, waarde, CACHE_SECONDEN)
     return waarde
+
+
+def gecached_veel(
+    sleutels: Mapping[K, str],
+    bereken: Callable[[list[K]], Mapping[K, R]],
+    versie: str | None = None,
+) -> dict[K, R]:
+    """``gecached`` for many keys at once: what is not cached is computed in one call of
+    ``bereken(missing)`` (the national overview computes the provincies it lacks together)."""
+    if not cache_actief():
+        return dict(bereken(list(sleutels)))
+    versie = versie or data_versie()
+    volledig = {k: f"regietafel:{s}:{versie}" for k, s in sleutels.items()}
+    gevonden = cache.get_many(list(volledig.values()))
+    uit = {k: gevonden[v] for k, v in volledig.items() if v in gevonden}
+    ontbrekend = [k for k in sleutels if k not in uit]
+    if ontbrekend:
+        berekend = bereken(ontbrekend)
+        cache.set_many({volledig[k]: berekend[k] for k in ontbrekend}, CACHE_SECONDEN)
+        uit.update((k, berekend[k]) for k in ontbrekend)
+    return {k: uit[k] for k in sleutels}

@@ -8,16 +8,36 @@ on colour alone (the legend names each series; lines differ in dash and dot too)
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.utils.html import escape
+
+R = TypeVar("R")
+BEWAREN = 3600
+"""Seconds a drawn chart is kept (``getekend``)."""
 
 KLEUREN = ("#00436e", "#c05600", "#767676")  # each ≥ 3:1 against white (WCAG 1.4.11)
 LETTER = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 # pygal's tooltip texts (for its JavaScript, which we do not load) and comments.
 _OVERBODIG = re.compile(r"<desc class=\"[a-z_ ]+\">.*?</desc>|<!--.*?-->", re.S)
+
+
+def getekend(soort: str, inhoud: object, teken: Callable[[], R]) -> R:
+    """Charts drawn once per content: ``teken()`` kept in the cache under ``soort`` and a hash
+    of ``inhoud``, everything the charts show (a new figure gives a new key, so nothing stale
+    is drawn; pygal costs more than the figures of a page). ``inhoud`` must pickle."""
+    sleutel = f"regietafel:{soort}:{hashlib.sha256(pickle.dumps(inhoud, protocol=5)).hexdigest()}"
+    uit: R | None = cache.get(sleutel)
+    if uit is None:
+        uit = teken()
+        cache.set(sleutel, uit, BEWAREN)
+    return uit
 
 
 def stijl(

@@ -200,14 +200,22 @@ def kaart_gegevens(
     cycli = list(Cyclus.objects.all())
 
     # Per gemeente and soort the date of its newest figure (one query for every provincie):
-    # the provincie's peildatum is the newest of its gemeenten.
+    # the provincie's peildatum is the newest of its gemeenten. No default ordering (it
+    # joined the gemeenten and grouped by their names too), and the soorten filtered here:
+    # with ``soort IN (…)`` SQLite reads the (soort, peildatum) index and sorts every row
+    # for the GROUP BY (EXPLAIN: USE TEMP B-TREE FOR GROUP BY; 0,83 s for the national demo
+    # on a loaded machine), without it it scans the unique index (gemeente, soort,
+    # peildatum) of the current figures in group order (0,18 s). PostgreSQL: one
+    # sequential scan with a HashAggregate either way.
     laatste: dict[tuple[int, str], dt.date] = {
         (g, s): m
         for g, s, m in Realisatie.objects.actueel()
-        .filter(binnen(), soort__in=list(SOORTEN))
+        .filter(binnen())
+        .order_by()
         .values_list("gemeente_id", "soort")
         .annotate(m=Max("peildatum"))
         .values_list("gemeente_id", "soort", "m")
+        if s in SOORTEN
     }
     provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
     peildatum_van: dict[int, dt.date] = {}

@@ -12,7 +12,7 @@ import base64
 from dataclasses import dataclass
 
 from regietafel.core import opmaak
-from regietafel.core.grafiek import stijl
+from regietafel.core.grafiek import getekend, stijl
 from regietafel.landelijk.queries import Landelijk
 from regietafel.monitoring.queries import TABEL_SOORTEN
 
@@ -26,6 +26,16 @@ class Grafiek:
 
 
 def grafiek(o: Landelijk) -> Grafiek:
+    """The chart, drawn once per content (``core.grafiek.getekend``): what it shows is the
+    verschil per provincie and soort and the national totals."""
+    inhoud = (
+        [(r.provincie.naam, [s.verschil for s in r.soorten]) for r in o.rijen],
+        [t.verschil for t in o.totaal],
+    )
+    return getekend("landelijk-grafiek", inhoud, lambda: _grafiek(o))
+
+
+def _grafiek(o: Landelijk) -> Grafiek:
     import pygal
 
     chart = pygal.HorizontalBar(

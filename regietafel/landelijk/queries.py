@@ -4,8 +4,9 @@ Each provincie's figures are ``monitoring.queries.stand_van_zaken`` of that prov
 very object its own page shows, cached per data version), so the national totals are the sum
 of the provincies by construction: every gemeente's latest known figure up to the peildatum
 (``domain.laatst_bekend``), the verschil over the gemeenten with a figure, and per provincie
-how many gemeenten delivered for the peildatum. Queries: a constant number per provincie (12), none per
-gemeente or peildatum; with a warm cache two.
+how many gemeenten delivered for the peildatum. The provincies are computed together
+(``monitoring.queries.standen_van_zaken``): a constant number of queries, none per
+provincie, gemeente or peildatum; with a warm cache two.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.queries import (
     TABEL_SOORTEN,
     StandVanZaken,
-    stand_van_zaken,
+    standen_van_zaken,
 )
 from regietafel.opgaven.models import Cyclus, ProvincieOpgave
 
@@ -132,7 +133,9 @@ def rij_uit(stand: StandVanZaken, synthetisch: bool) -> ProvincieRij:
     )
 
 
-def _bereken(peildatum: dt.date | None, cyclus: int | None = None) -> Landelijk:
+def _bereken(
+    peildatum: dt.date | None, cyclus: int | None = None, versie: str | None = None
+) -> Landelijk:
     provincies = list(Provincie.objects.order_by("naam"))
     synthetisch = set(
         ProvincieOpgave.objects.filter(bron__startswith=SYNTHETISCH).values_list(
@@ -141,7 +144,7 @@ def _bereken(peildatum: dt.date | None, cyclus: int | None = None) -> Landelijk:
     )
     if peildatum is None:
         peildatum = Realisatie.objects.actueel().aggregate(m=Max("peildatum"))["m"]
-    standen = [stand_van_zaken(p, peildatum, cyclus=cyclus) for p in provincies]
+    standen = standen_van_zaken(provincies, peildatum, cyclus=cyclus, versie=versie)
     alle = sorted({d for s in standen for d in s.peildata}, reverse=True)
     keuzes = [s.cyclus_keuze for s in standen if s.cyclus_keuze]
     cycli = {c.pk: c for k in keuzes for c in k.keuzes}
@@ -170,7 +173,7 @@ def landelijk(peildatum: dt.date | None = None, cyclus: int | None = None) -> La
     return gecached(
         f"landelijk:{peildatum.isoformat() if peildatum else '-'}"
         + (f":{cyclus}" if cyclus is not None else ""),
-        lambda: _bereken(peildatum, cyclus),
+        lambda: _bereken(peildatum, cyclus, versie),
         versie,
     )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from regietafel.core import opmaak
-from regietafel.core.grafiek import maandlijn, toegankelijke_svg
+from regietafel.core.grafiek import getekend, maandlijn, toegankelijke_svg
 from regietafel.locaties.queries import Capaciteit
 
 STREEP = {"width": 2.5}
@@ -38,6 +38,11 @@ def _lijn(
 
 
 def panelen(c: Capaciteit) -> list[Paneel]:
+    """The capacity charts, drawn once per content (``core.grafiek.getekend``)."""
+    return getekend("capaciteit-panelen", (c.naam, c.maanden), lambda: _panelen(c))
+
+
+def _panelen(c: Capaciteit) -> list[Paneel]:
     labels = [opmaak.maand(m.maand) for m in c.maanden]
     uit = []
     for sleutel, kop, plaatsen, opgave in (

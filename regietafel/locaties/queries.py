@@ -248,10 +248,15 @@ def capaciteit(
         opgave_qs = opgave_qs.filter(gemeente=gemeente)
     opgaven = list(opgave_qs.values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal"))
 
+    som: dict[tuple[str, int | None], int | None] = {}
+
     def opgave_op(dag: dt.date, soort: str, cyclus_soort: str) -> int | None:
         cyclus = cyclus_in_kracht(cycli, cyclus_soort, dag)
-        stadium, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
-        return sum(per_gemeente.values()) if stadium is not None else None
+        sleutel = (soort, cyclus.pk if cyclus else None)
+        if sleutel not in som:  # once per soort and cyclus, not per month
+            stadium, per_gemeente = geldende_opgave(opgaven, cyclus, soort)
+            som[sleutel] = sum(per_gemeente.values()) if stadium is not None else None
+        return som[sleutel]
 
     maanden = tuple(
         CapaciteitMaand(

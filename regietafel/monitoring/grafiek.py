@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from regietafel.core import opmaak
-from regietafel.core.grafiek import maandlijn, toegankelijke_svg
+from regietafel.core.grafiek import getekend, maandlijn, toegankelijke_svg
 from regietafel.domain.maanden import maanden_tussen
 from regietafel.monitoring.queries import SoortTrend, Trends
 
@@ -60,6 +60,11 @@ def _lijn(
 
 
 def panelen(t: Trends) -> list[Paneel]:
+    """The charts of the trends page, drawn once per content (``core.grafiek.getekend``)."""
+    return getekend("trends-panelen", (t.naam, t.soorten, t.statushouders), lambda: _panelen(t))
+
+
+def _panelen(t: Trends) -> list[Paneel]:
     uit = []
     waar = t.naam
     for soort in t.soorten:

@@ -2,7 +2,8 @@
 
 Computed once here, from the stored rows, with the domain rules; the page, the reports and
 the exports render the same object. The number of SQL queries does not depend on the number
-of gemeenten or peildata.
+of gemeenten or peildata, nor, for many provincies at once (``bereken_standen``: the national
+overview), on the number of provincies.
 
 Two rules of the domain core decide what a figure means on a peildatum P:
 
@@ -26,7 +27,8 @@ end of day Y (``PeilrecordQuerySet.zoals_bekend_op``); the opgaven are the ones 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -34,7 +36,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Max, QuerySet
 
-from regietafel.audit.gegevensversie import gecached
+from regietafel.audit.gegevensversie import gecached, gecached_veel
 from regietafel.core import klok, opmaak
 from regietafel.domain.in_kracht import (
     geldend_tot_en_met,
@@ -58,6 +60,7 @@ from regietafel.domain.laatst_bekend import Totaal as SoortTotaal
 from regietafel.domain.laatst_bekend import Vergelijking as Cel
 from regietafel.domain.maanden import eerste_van_maand, plus_maanden, volgende_maand
 from regietafel.domain.statushouders import (
+    VergunninghoudersInvoer,
     VergunninghoudersStand,
     stand_vergunninghouders,
     totaal_vergunninghouders,
@@ -74,9 +77,11 @@ from regietafel.monitoring.models import (
     Realisatie,
 )
 from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
-from regietafel.opgaven.controles import bron_bevindingen
+from regietafel.opgaven.controles import bron_bevindingen, invulling_uit
 from regietafel.opgaven.models import (
     GELDEND_STADIUM,
+    SOORTEN_PER_CYCLUS,
+    BronInvulling,
     Cyclus,
     CyclusSoort,
     Opgave,
@@ -293,6 +298,12 @@ class Opgaven:
         """These opgaven with the Spreidingswet soorten taken from the chosen cyclus."""
         return self if keuze.gekozen is None else replace(self, gekozen=keuze.gekozen)
 
+    _per_cyclus: dict[tuple[str, int | None], tuple[str | None, dict[int, int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """``geldende_opgave`` per soort and cyclus, worked out once (the trends ask it for every
+    peildatum)."""
+
     @classmethod
     def laad(cls, provincie: Provincie, gemeente_ids: Sequence[int] | None = None) -> Opgaven:
         opgaven = Opgave.objects.filter(
@@ -319,7 +330,10 @@ class Opgaven:
             cyclus: Cyclus | None = self.gekozen
         else:
             cyclus = cyclus_in_kracht(self.cycli, cyclus_soort, peildatum)
-        stadium, per_gemeente = geldende_opgave(self.rijen, cyclus, soort)
+        sleutel = (soort, cyclus.pk if cyclus else None)
+        if sleutel not in self._per_cyclus:
+            self._per_cyclus[sleutel] = geldende_opgave(self.rijen, cyclus, soort)
+        stadium, per_gemeente = self._per_cyclus[sleutel]
         return cyclus, stadium, per_gemeente
 
     def provinciaal_tot(
@@ -336,7 +350,7 @@ class Opgaven:
 
 
 def _realisaties(
-    provincie: Provincie, bekend_op: dt.date | None, gemeente_ids: Sequence[int] | None
+    provincie: Provincie | None, bekend_op: dt.date | None, gemeente_ids: Sequence[int] | None
 ) -> PeilrecordQuerySet:
     """The figures of the table's soorten of a provincie's gemeenten. With the gemeente ids
     the query uses the index (gemeente, soort, peildatum) instead of joining every
@@ -504,6 +518,38 @@ class StandVanZaken:
         return voortgang_tekst(self.nidos_gerealiseerd, self.nidos_taakstelling)
 
 
+COA_INVOER = (
+    "stand_1_jan",
+    "taakstelling_h1",
+    "realisatie_h1",
+    "taakstelling_h2",
+    "correcties",
+    *CoaRij.MAANDVELDEN,
+)
+"""The fields of a COA row R4 starts from (``VergunninghoudersStand.invoer``)."""
+
+
+def coa_invoer(
+    qs: QuerySet[CoaRij],
+) -> Iterable[tuple[int, dt.date, VergunninghoudersInvoer]]:
+    """(gemeente id, peildatum, R4's input) per COA row of ``qs``: plain values instead of
+    model instances (a provincie's trends read thousands of rows)."""
+    for g, d, *getallen in qs.order_by().values_list("gemeente_id", "peildatum", *COA_INVOER):
+        yield g, d, invoer_uit(getallen)
+
+
+def invoer_uit(getallen: Sequence[int]) -> VergunninghoudersInvoer:
+    """R4's input from the values of ``COA_INVOER``, in that order."""
+    return VergunninghoudersInvoer(
+        stand_1_jan=getallen[0],
+        taakstelling_h1=getallen[1],
+        realisatie_h1=getallen[2],
+        taakstelling_h2=getallen[3],
+        correcties=getallen[4],
+        realisatie_maanden=tuple(getallen[5:]),
+    )
+
+
 def _laatste(
     model: type[Peilrecord], provincie: Provincie, grens: dt.date, bekend_op: dt.date | None
 ) -> tuple[dt.date | None, list[Any]]:
@@ -541,6 +587,29 @@ def stand_van_zaken(
     return gecached(
         sleutel, lambda: bereken_stand_van_zaken(provincie, peildatum, bekend_op, cyclus)
     )
+
+
+def standen_van_zaken(
+    provincies: Sequence[Provincie],
+    peildatum: dt.date | None = None,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
+    versie: str | None = None,
+) -> list[StandVanZaken]:
+    """``stand_van_zaken`` of every provincie, under the same cache keys; the ones not cached
+    are computed together (``bereken_standen``: a constant number of queries, however many
+    provincies)."""
+    per_pk = {p.pk: p for p in provincies}
+    achter = f":{cyclus}" if cyclus is not None else ""
+    standen = gecached_veel(
+        {p.pk: f"stand:{p.pk}:{_iso(peildatum)}:{_iso(bekend_op)}{achter}" for p in provincies},
+        lambda pks: {
+            s.provincie.pk: s
+            for s in bereken_standen([per_pk[pk] for pk in pks], peildatum, bekend_op, cyclus)
+        },
+        versie,
+    )
+    return [standen[p.pk] for p in provincies]
 
 
 def nieuwste_stand(
@@ -605,7 +674,7 @@ def realisatie_peildata(
 
 
 def laatst_bekende_cijfers(
-    provincie: Provincie,
+    provincie: Provincie | None,
     tot_en_met: dt.date,
     bekend_op: dt.date | None = None,
     gemeente_ids: Sequence[int] | None = None,
@@ -638,42 +707,273 @@ def bereken_stand_van_zaken(
     bekend_op: dt.date | None = None,
     cyclus: int | None = None,
 ) -> StandVanZaken:
-    alle_peildata = peildata(provincie, bekend_op)
-    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
-    opgaven = Opgaven.laad(provincie)
-    ids = [g.pk for g in gemeenten]
-    met_realisatie = realisatie_peildata(provincie, bekend_op, ids)
+    return bereken_standen([provincie], peildatum, bekend_op, cyclus)[0]
 
-    # The latest complete peildatum, judged newest first: the figures of the newest few at
-    # once, the older ones only when none of those is complete.
-    venster = met_realisatie[:VENSTER]
-    recent = (
-        realisatie_cijfers(provincie, bekend_op=bekend_op, vanaf=venster[-1], gemeente_ids=ids)
-        if venster
-        else []
+
+@dataclass(frozen=True)
+class _Gelezen:
+    """The rows of a set of provincies that every Stand van zaken starts from, read at once
+    (a constant number of queries however many provincies, gemeenten or peildata)."""
+
+    gemeenten: dict[int, list[Gemeente]]
+    """Per provincie id its gemeenten by name."""
+    provincie_van: dict[int, int]
+    """gemeente id → provincie id."""
+    peildata: dict[int, list[dt.date]]
+    opgaven: dict[int, Opgaven]
+    met_realisatie: dict[int, list[dt.date]]
+    bron_invullingen: dict[tuple[int, int], list[BronInvulling]]
+    """Per (provincie id, cyclus id): Bijlage 1 as its source printed it."""
+
+    def ids(self, provincies: Iterable[int]) -> list[int]:
+        return [g.pk for p in provincies for g in self.gemeenten[p]]
+
+    def per_provincie(self, cijfers: Iterable[Cijfer[int]]) -> dict[int, list[Cijfer[int]]]:
+        uit: dict[int, list[Cijfer[int]]] = {p: [] for p in self.gemeenten}
+        for c in cijfers:
+            uit[self.provincie_van[c.gemeente]].append(c)
+        return uit
+
+
+def _cijfers(
+    gemeente_ids: Sequence[int],
+    bekend_op: dt.date | None,
+    *,
+    op: Collection[dt.date] | None = None,
+    voor: dt.date | None = None,
+) -> list[Cijfer[int]]:
+    qs = cijfers_van(Realisatie, bekend_op).filter(
+        soort__in=[s for s, _, _ in TABEL_SOORTEN], gemeente_id__in=list(gemeente_ids)
+    )
+    if op is not None:
+        qs = qs.filter(peildatum__in=list(op))
+    if voor is not None:
+        qs = qs.filter(peildatum__lt=voor)
+    return [
+        Cijfer(g, s, d, n)
+        for g, s, d, n in qs.order_by().values_list("gemeente_id", "soort", "peildatum", "aantal")
+    ]
+
+
+def _lees(provincies: Sequence[Provincie], bekend_op: dt.date | None) -> _Gelezen:
+    pids = [p.pk for p in provincies]
+    gemeenten: dict[int, list[Gemeente]] = {p: [] for p in pids}
+    for g in Gemeente.objects.filter(provincie_id__in=pids).order_by("naam"):
+        gemeenten[g.provincie_id].append(g)
+    provincie_van = {g.pk: p for p, lijst in gemeenten.items() for g in lijst}
+    ids = list(provincie_van)
+
+    # Every month with figures (``peildata``), and the realisation peildata of the table's
+    # soorten (``realisatie_peildata``) from the same query.
+    maanden: dict[int, set[dt.date]] = {p: set() for p in pids}
+    met_realisatie: dict[int, set[dt.date]] = {p: set() for p in pids}
+    tabel_soorten = {str(s) for s, _, _ in TABEL_SOORTEN}
+    for p, d, soort in (
+        cijfers_van(Realisatie, bekend_op)
+        .filter(gemeente_id__in=ids)
+        .order_by()
+        .values_list("gemeente__provincie_id", "peildatum", "soort")
+        .distinct()
+    ):
+        maanden[p].add(eerste_van_maand(d))
+        if soort in tabel_soorten:
+            met_realisatie[p].add(d)
+    for model in (CoaRij, NidosStand):
+        for p, d in (
+            cijfers_van(model, bekend_op)
+            .filter(gemeente_id__in=ids)
+            .order_by()
+            .values_list("gemeente__provincie_id", "peildatum")
+            .distinct()
+        ):
+            maanden[p].add(eerste_van_maand(d))
+
+    cycli = tuple(Cyclus.objects.all())
+    rijen: dict[int, list[tuple[int, str, str, int, int]]] = {p: [] for p in pids}
+    for rij in Opgave.objects.filter(
+        gemeente_id__in=ids, soort__in=[s for s, _, _ in TABEL_SOORTEN]
+    ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal"):
+        rijen[provincie_van[rij[3]]].append(rij)
+    provinciaal: dict[int, list[ProvincieOpgave]] = {p: [] for p in pids}
+    for po in ProvincieOpgave.objects.filter(provincie_id__in=pids).order_by("geldig_vanaf"):
+        provinciaal[po.provincie_id].append(po)
+    bron: dict[tuple[int, int], list[BronInvulling]] = {}
+    for b in BronInvulling.objects.filter(provincie_id__in=pids):
+        bron.setdefault((b.provincie_id, b.cyclus_id), []).append(b)
+    return _Gelezen(
+        gemeenten=gemeenten,
+        provincie_van=provincie_van,
+        peildata={p: sorted(m, reverse=True) for p, m in maanden.items()},
+        opgaven={
+            p: Opgaven(cycli=cycli, rijen=tuple(rijen[p]), provinciaal=tuple(provinciaal[p]))
+            for p in pids
+        },
+        met_realisatie={p: sorted(m, reverse=True) for p, m in met_realisatie.items()},
+        bron_invullingen=bron,
     )
 
-    def beoordeeld() -> Iterable[tuple[dt.date, bool]]:
-        for p in venster:
-            yield p, _volledig_op(gemeenten, opgaven, recent, p)
-        if len(met_realisatie) > VENSTER:
-            ouder = realisatie_cijfers(
-                provincie, bekend_op=bekend_op, voor=venster[-1], gemeente_ids=ids
+
+def _standaarden(
+    gelezen: _Gelezen, bekend_op: dt.date | None
+) -> tuple[dict[int, dt.date | None], dict[int, list[Cijfer[int]]]]:
+    """Per provincie the latest complete peildatum (``domain.laatst_bekend``), judged newest
+    first: the figures of the newest few peildata of every provincie at once, the older ones
+    only for the provincies where none of those is complete (one more query). Also the
+    figures read of the newest few, per provincie."""
+    venster = {p: d[:VENSTER] for p, d in gelezen.met_realisatie.items()}
+    met = [p for p, v in venster.items() if v]
+    # Completeness on p reads only the figures dated p (``_volledig_op``).
+    recent = gelezen.per_provincie(
+        _cijfers(gelezen.ids(met), bekend_op, op={d for p in met for d in venster[p]})
+        if met
+        else []
+    )
+    for p in met:
+        recent[p] = [c for c in recent[p] if c.peildatum in venster[p]]
+
+    def oordeel(
+        p: int, cijfers: Sequence[Cijfer[int]], data: Iterable[dt.date]
+    ) -> Iterator[tuple[dt.date, bool]]:
+        for d in data:
+            yield d, _volledig_op(gelezen.gemeenten[p], gelezen.opgaven[p], cijfers, d)
+
+    standaard: dict[int, dt.date | None] = {}
+    verder: list[int] = []
+    for p, v in venster.items():
+        gevonden = next((d for d, vol in oordeel(p, recent[p], v) if vol), None)
+        if gevonden is None and len(gelezen.met_realisatie[p]) > VENSTER:
+            verder.append(p)
+        else:
+            standaard[p] = gevonden or (v[0] if v else None)
+    if verder:
+        ouder = gelezen.per_provincie(
+            _cijfers(gelezen.ids(verder), bekend_op, voor=max(venster[p][-1] for p in verder))
+        )
+        for p in verder:
+            eigen = [c for c in ouder[p] if c.peildatum < venster[p][-1]]
+            standaard[p] = standaard_peildatum(
+                itertools.chain(
+                    ((d, False) for d in venster[p]),
+                    oordeel(p, eigen, gelezen.met_realisatie[p][VENSTER:]),
+                )
             )
-            for p in met_realisatie[VENSTER:]:
-                yield p, _volledig_op(gemeenten, opgaven, ouder, p)
+    return standaard, recent
 
-    standaard = standaard_peildatum(beoordeeld())
-    if peildatum is None:
-        peildatum = standaard or (alle_peildata[0] if alle_peildata else klok.deze_maand())
-    peildatum = eerste_van_maand(peildatum)
-    grens = volgende_maand(peildatum)
-    # Which cyclus the table compares with; the latest complete peildatum above is judged
-    # against the cycli in force, whatever is chosen.
-    keuze = opgaven.keuze(peildatum, cyclus)
-    opgaven = opgaven.met_keuze(keuze)
 
-    cijfers = laatst_bekende_cijfers(provincie, peildatum, bekend_op, ids)
+def _laatste_per_provincie(
+    model: type[Peilrecord],
+    gelezen: _Gelezen,
+    provincies: Sequence[int],
+    grens: dt.date,
+    bekend_op: dt.date | None,
+    velden: Sequence[str],
+) -> dict[int, tuple[dt.date | None, list[tuple[Any, ...]]]]:
+    """Per provincie the rows (gemeente id, peildatum, *velden) of its newest peildatum
+    before ``grens`` (current, or as known on a day): two queries for all provincies."""
+    qs = cijfers_van(model, bekend_op).filter(
+        gemeente_id__in=gelezen.ids(provincies), peildatum__lt=grens
+    )
+    laatste = dict(
+        qs.order_by()
+        .values_list("gemeente__provincie_id")
+        .annotate(m=Max("peildatum"))
+        .values_list("gemeente__provincie_id", "m")
+    )
+    uit: dict[int, tuple[dt.date | None, list[tuple[Any, ...]]]] = {
+        p: (laatste.get(p), []) for p in provincies
+    }
+    if laatste:
+        for rij in (
+            qs.filter(peildatum__in=set(laatste.values()))
+            .order_by()
+            .values_list("gemeente_id", "peildatum", *velden)
+        ):
+            p = gelezen.provincie_van[rij[0]]
+            if laatste.get(p) == rij[1]:
+                uit[p][1].append(rij)
+    return uit
+
+
+def bereken_standen(
+    provincies: Iterable[Provincie],
+    peildatum: dt.date | None = None,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
+) -> list[StandVanZaken]:
+    """The Stand van zaken of each of ``provincies`` (``bereken_stand_van_zaken``), all read
+    at once: the number of queries does not depend on the number of provincies, gemeenten or
+    peildata (the national overview asks all twelve)."""
+    provincies = list(provincies)
+    if not provincies:
+        return []
+    gelezen = _lees(provincies, bekend_op)
+    standaard, recent = _standaarden(gelezen, bekend_op)
+
+    gekozen: dict[int, dt.date] = {}
+    for provincie in provincies:
+        p = provincie.pk
+        alle = gelezen.peildata[p]
+        gekozen[p] = eerste_van_maand(
+            peildatum or standaard[p] or (alle[0] if alle else klok.deze_maand())
+        )
+    per_datum: dict[dt.date, list[int]] = {}
+    for p, d in gekozen.items():
+        per_datum.setdefault(d, []).append(p)
+
+    # Per peildatum (one for the national overview): the latest figures, COA and Nidos.
+    cijfers: dict[int, list[Cijfer[int]]] = {}
+    coa: dict[int, tuple[dt.date | None, list[tuple[Any, ...]]]] = {}
+    nidos: dict[int, tuple[dt.date | None, list[tuple[Any, ...]]]] = {}
+    for d, groep in per_datum.items():
+        gelezen_cijfers = gelezen.per_provincie(
+            laatst_bekende_cijfers(None, d, bekend_op, gelezen.ids(groep))
+        )
+        cijfers.update((p, gelezen_cijfers[p]) for p in groep)
+        grens = volgende_maand(d)
+        coa.update(_laatste_per_provincie(CoaRij, gelezen, groep, grens, bekend_op, COA_INVOER))
+        nidos.update(
+            _laatste_per_provincie(
+                NidosStand, gelezen, groep, grens, bekend_op, ("gerealiseerd", "taakstelling")
+            )
+        )
+
+    return [
+        _stand(
+            provincie,
+            gelezen,
+            gekozen[provincie.pk],
+            standaard[provincie.pk],
+            recent[provincie.pk],
+            cijfers[provincie.pk],
+            coa[provincie.pk],
+            nidos[provincie.pk],
+            bekend_op,
+            cyclus,
+        )
+        for provincie in provincies
+    ]
+
+
+def _stand(
+    provincie: Provincie,
+    gelezen: _Gelezen,
+    peildatum: dt.date,
+    standaard: dt.date | None,
+    recent: Sequence[Cijfer[int]],
+    cijfers: Sequence[Cijfer[int]],
+    coa: tuple[dt.date | None, list[tuple[Any, ...]]],
+    nidos_gelezen: tuple[dt.date | None, list[tuple[Any, ...]]],
+    bekend_op: dt.date | None,
+    cyclus: int | None,
+) -> StandVanZaken:
+    """One provincie's Stand van zaken from what ``_lees`` and ``bereken_standen`` read."""
+    p = provincie.pk
+    gemeenten = gelezen.gemeenten[p]
+    # Which cyclus the table compares with; the latest complete peildatum (``standaard``) is
+    # judged against the cycli in force, whatever is chosen.
+    keuze = gelezen.opgaven[p].keuze(peildatum, cyclus)
+    opgaven = gelezen.opgaven[p].met_keuze(keuze)
+    met_realisatie = gelezen.met_realisatie[p]
     per_sleutel = laatst_bekend(cijfers, peildatum)
     kolommen = []
     cellen_per_soort: list[list[Cel]] = []
@@ -708,20 +1008,34 @@ def bereken_stand_van_zaken(
         geleverd = aangeleverd_op(recent, nieuwste) & {g.pk for g in gemeenten}
         nieuwere = Aanlevering(nieuwste, len(geleverd), len(gemeenten))
 
-    coa_datum, coa_rijen = _laatste(CoaRij, provincie, grens, bekend_op)
+    per_id = {g.pk: g for g in gemeenten}
+    coa_datum, coa_rijen = coa
     statushouders = tuple(
-        StatushoudersRij(r.gemeente, stand_vergunninghouders(r.invoer()))
-        for r in sorted(coa_rijen, key=lambda r: r.gemeente.naam)
+        sorted(
+            (
+                StatushoudersRij(
+                    per_id[g],
+                    stand_vergunninghouders(invoer_uit(getallen)),
+                )
+                for g, _, *getallen in coa_rijen
+            ),
+            key=lambda r: r.gemeente.naam,
+        )
     )
-    nidos_datum, nidos_rijen = _laatste(NidosStand, provincie, grens, bekend_op)
+    nidos_datum, nidos_rijen = nidos_gelezen
     nidos = tuple(
-        NidosRij(r.gemeente, r.gerealiseerd, r.taakstelling)
-        for r in sorted(nidos_rijen, key=lambda r: r.gemeente.naam)
+        sorted(
+            (
+                NidosRij(per_id[g], gerealiseerd, taakstelling)
+                for g, _, gerealiseerd, taakstelling in nidos_rijen
+            ),
+            key=lambda r: r.gemeente.naam,
+        )
     )
     stand = StandVanZaken(
         provincie=provincie,
         peildatum=peildatum,
-        peildata=alle_peildata,
+        peildata=gelezen.peildata[p],
         kolommen=tuple(kolommen),
         rijen=rijen,
         statushouders=statushouders,
@@ -734,15 +1048,20 @@ def bereken_stand_van_zaken(
         nieuwere=nieuwere,
         cyclus_keuze=keuze,
     )
-    stand.bevindingen.extend(bevindingen(stand, opgaven.rijen))
+    stand.bevindingen.extend(bevindingen(stand, opgaven.rijen, opgaven, gelezen.bron_invullingen))
     return stand
 
 
 def bevindingen(
-    stand: StandVanZaken, opgaven: Sequence[tuple[int, str, str, int, int]]
+    stand: StandVanZaken,
+    opgaven: Sequence[tuple[int, str, str, int, int]],
+    gelezen: Opgaven | None = None,
+    bron_invullingen: Mapping[tuple[int, int], Sequence[BronInvulling]] | None = None,
 ) -> list[Bevinding]:
     """The validation report for what the page shows: drift in distributions, the source's
-    Bijlage 1 against the computed one, progress without task."""
+    Bijlage 1 against the computed one, progress without task. With the provincie's opgaven
+    as read (``gelezen``) and Bijlage 1 as its sources printed it, read for many provincies
+    at once (``bron_invullingen``), this reads nothing more."""
     namen = {g.pk: g.naam for g in (r.gemeente for r in stand.rijen)}
     resultaat: list[Bevinding] = []
     for kolom in stand.kolommen:
@@ -766,7 +1085,31 @@ def bevindingen(
             )
     # Bijlage 1 of the cyclus's verslag as its source printed it ("2691", "141 / 200").
     for cyclus in dict.fromkeys(k.cyclus for k in stand.kolommen if k.cyclus):
-        resultaat.extend(bron_bevindingen(stand.provincie, cyclus))
+        if gelezen is None or bron_invullingen is None:
+            resultaat.extend(bron_bevindingen(stand.provincie, cyclus))
+            continue
+        soorten = SOORTEN_PER_CYCLUS.get(cyclus.soort, ())
+        berekend = invulling_uit(
+            cyclus,
+            (
+                (po.soort, po.geldig_vanaf, po.aantal)
+                for po in gelezen.provinciaal
+                if po.cyclus_id == cyclus.pk and po.soort in soorten
+            ),
+            (
+                (s, n)
+                for c, s, st, _, n in gelezen.rijen
+                if c == cyclus.pk and st == Stadium.AANBOD and s in soorten
+            ),
+        )
+        resultaat.extend(
+            bron_bevindingen(
+                stand.provincie,
+                cyclus,
+                berekend,
+                bron_invullingen.get((stand.provincie.pk, cyclus.pk), []),
+            )
+        )
     if stand.nidos:
         resultaat.extend(
             controleer_voortgang(
@@ -916,13 +1259,10 @@ def bereken_trends(
         soorten.append(SoortTrend(soort, titel, tuple(punten)))
 
     coa: dict[dt.date, dict[int, VergunninghoudersStand]] = {}
-    for rij in (
-        CoaRij.objects.actueel()
-        .filter(gemeente__provincie=provincie, gemeente_id__in=ids)
-        .defer("bron", "toelichting")
-        .order_by()
+    for gemeente_id, peildatum, invoer in coa_invoer(
+        CoaRij.objects.actueel().filter(gemeente_id__in=ids)
     ):
-        coa.setdefault(rij.peildatum, {})[rij.gemeente_id] = stand_vergunninghouders(rij.invoer())
+        coa.setdefault(peildatum, {})[gemeente_id] = stand_vergunninghouders(invoer)
     coa_peildata = sorted(coa)
     statushouders = tuple(
         StatushoudersPunt(

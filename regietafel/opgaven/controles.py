@@ -9,6 +9,7 @@ for the verslag and for the Stand van zaken alike: three queries per cyclus, wha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Sum
 
@@ -38,19 +39,12 @@ def verslag_invulling(provincie: Provincie, cyclus: Cyclus) -> InvullingTotaal:
     before the verslag's date (the newest one), the offer of the gemeenten, what is left.
     Two queries, whatever is stored."""
     soorten = [str(s) for s in SOORTEN_PER_CYCLUS.get(cyclus.soort, ())]
-    opgaven = dict.fromkeys(soorten, 0)
-    for soort, aantal in (
-        ProvincieOpgave.objects.filter(
-            provincie=provincie,
-            cyclus=cyclus,
-            soort__in=soorten,
-            geldig_vanaf__lt=verslag_datum(cyclus),
-        )
+    provinciaal = (
+        ProvincieOpgave.objects.filter(provincie=provincie, cyclus=cyclus, soort__in=soorten)
         .order_by("geldig_vanaf")
-        .values_list("soort", "aantal")
-    ):
-        opgaven[soort] = aantal
-    aanbod = dict(
+        .values_list("soort", "geldig_vanaf", "aantal")
+    )
+    aanbod = (
         Opgave.objects.filter(
             gemeente__provincie=provincie, cyclus=cyclus, stadium=Stadium.AANBOD, soort__in=soorten
         )
@@ -59,17 +53,45 @@ def verslag_invulling(provincie: Provincie, cyclus: Cyclus) -> InvullingTotaal:
         .annotate(n=Sum("aantal"))
         .values_list("soort", "n")
     )
-    return invulling(opgaven, [(s, aanbod.get(s, 0)) for s in opgaven])
+    return invulling_uit(cyclus, provinciaal, aanbod)
+
+
+def invulling_uit(
+    cyclus: Cyclus,
+    provinciaal: Iterable[tuple[str, dt.date, int]],
+    aanbod: Iterable[tuple[str, int]],
+) -> InvullingTotaal:
+    """``verslag_invulling`` from rows already read: the provincie's provincial opgaven of the
+    cyclus (soort, geldig_vanaf, aantal; oldest first) and its gemeenten's aanbod opgaven of
+    the cyclus (soort, aantal; summed here)."""
+    soorten = [str(s) for s in SOORTEN_PER_CYCLUS.get(cyclus.soort, ())]
+    datum = verslag_datum(cyclus)
+    opgaven = dict.fromkeys(soorten, 0)
+    for soort, geldig_vanaf, aantal in provinciaal:
+        if soort in opgaven and geldig_vanaf < datum:
+            opgaven[soort] = aantal
+    som = dict.fromkeys(soorten, 0)
+    for soort, aantal in aanbod:
+        if soort in som:
+            som[soort] += aantal
+    return invulling(opgaven, [(s, som[s]) for s in opgaven])
 
 
 def bron_bevindingen(
-    provincie: Provincie, cyclus: Cyclus, berekend: InvullingTotaal | None = None
+    provincie: Provincie,
+    cyclus: Cyclus,
+    berekend: InvullingTotaal | None = None,
+    volgens_bron: Iterable[BronInvulling] | None = None,
 ) -> list[Bevinding]:
     """Every difference between Bijlage 1 as its source printed it and as computed.
 
-    ``berekend`` (the verslag passes what it shows) saves computing it again.
+    ``berekend`` (the verslag passes what it shows) saves computing it again;
+    ``volgens_bron`` (the provincie's ``BronInvulling`` rows of the cyclus, read for many
+    provincies at once) saves reading them.
     """
-    volgens_bron = list(BronInvulling.objects.filter(provincie=provincie, cyclus=cyclus))
+    if volgens_bron is None:
+        volgens_bron = BronInvulling.objects.filter(provincie=provincie, cyclus=cyclus)
+    volgens_bron = list(volgens_bron)
     if berekend is None:  # also without source figures: the same queries for every provincie
         berekend = verslag_invulling(provincie, cyclus)
     bevindingen: list[Bevinding] = []

@@ -146,6 +146,34 @@ def test_query_counts_do_not_grow_with_gemeenten_or_peildata(
     assert _queries(landelijk_client, "/landelijk/") == overzicht
 
 
+def test_the_national_overview_reads_all_provincies_at_once(
+    drenthe: Provincie, landelijk_client: Client
+) -> None:
+    """/landelijk/ with figures in one provincie (Drenthe, the session's demo) and with
+    figures in all twelve (the national demo loaded in this test): the same number of
+    queries, and the provincies' Stand van zaken in one go reads no more for twelve than for
+    one, and gives what each provincie's own page shows."""
+    een = _queries(landelijk_client, "/landelijk/")
+    demo.laad(zaad=demo.STANDAARD_ZAAD, maanden=2, met_drenthe=False)
+    assert _queries(landelijk_client, "/landelijk/") == een
+    html = landelijk_client.get("/landelijk/").content.decode()
+    assert html.count(">synthetisch</td>") == 11 + 1
+
+    alle = list(Provincie.objects.order_by("naam"))
+    assert len(alle) == 12
+    peildatum = dt.date(2025, 11, 1)
+    with CaptureQueriesContext(connection) as voor_een:
+        queries.bereken_standen([drenthe], peildatum)
+    with CaptureQueriesContext(connection) as voor_twaalf:
+        samen = queries.bereken_standen(alle, peildatum)
+    assert len(voor_twaalf) == len(voor_een)
+    # Computed together or each on its own: the same Stand van zaken, to the last cell.
+    for provincie, stand in zip(alle, samen, strict=True):
+        assert stand == queries.bereken_stand_van_zaken(provincie, peildatum), provincie.naam
+    for provincie, stand in zip(alle, queries.bereken_standen(alle), strict=True):
+        assert stand == queries.bereken_stand_van_zaken(provincie), provincie.naam
+
+
 def test_the_trivial_view_does_no_database_work_beyond_session_and_user(landelijk_client) -> None:  # type: ignore[no-untyped-def]
     with CaptureQueriesContext(connection) as ctx:
         antwoord = landelijk_client.get("/landelijk/ping/")

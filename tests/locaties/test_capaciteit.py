@@ -228,3 +228,34 @@ def test_no_false_oekraine_tekort_without_oekraine_places_in_the_register(
     tabel = projectie_tabel(capaciteit(drenthe, van, 3))
     eerste = dict(zip((k.groep + " " + k.kop for k in tabel.kolommen), tabel.rijen[0], strict=True))
     assert eerste["Oekraïense ontheemden Verschil"] == 100 - 5648
+
+
+def test_the_page_runs_the_same_queries_with_more_gemeenten_locaties_and_peildata(
+    lezer: Client, drenthe: Provincie
+) -> None:
+    """Drenthe's 12 gemeenten, then 20 more with an opgave, a location each and 24 months
+    of figures: not one query more (the charts and the opgave per month are computed from
+    what the page read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regietafel.gemeenten.models import Gemeente
+    from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
+    from tests.monitoring.test_stand_van_zaken_view import _vermenigvuldig
+
+    pad = "/locaties/capaciteit/?van=2025-11"
+    with CaptureQueriesContext(connection) as klein:
+        assert lezer.get(pad).status_code == 200
+    _vermenigvuldig(drenthe, gemeenten=20, maanden=24)
+    for i, g in enumerate(Gemeente.objects.filter(naam__startswith="Testgemeente")):
+        Locatie.objects.create(
+            gemeente=g,
+            naam=f"azc {g.naam}",
+            type=LocatieType.REGULIER,
+            plaatsen_regulier=50 + i,
+            status=LocatieStatus.GEREALISEERD,
+        )
+    with CaptureQueriesContext(connection) as groot:
+        html = lezer.get(pad).content.decode()
+    assert len(groot.captured_queries) == len(klein.captured_queries)
+    assert "Testgemeente 19" in html

@@ -8,6 +8,9 @@
     {{ van|maand }}        11-2025 (mm-jjjj)
     {{ begin|tijd }}       14.00
     {{ moment|moment }}    01-11-2025 14:05, in the site's time zone
+    {% cijfer w leeg_tekst=_("geen opgave") teken=True %}  a table cell's figure: "–" with
+                           a text for a screen reader when missing, +5 / −670 tekort
+    {% cijfer_cellen reeks %}  a row of such cells, one <td> each
 
 A year or a code is not a number: ``{{ jaar|stringformat:"d" }}`` (``USE_THOUSAND_SEPARATOR``
 would print 2.025). A date in words ("5 februari 2026", as a letter writes it) stays
@@ -17,9 +20,13 @@ would print 2.025). A date in words ("5 februari 2026", as a letter writes it) s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from regietafel.core import opmaak
 
@@ -69,3 +76,47 @@ def tijd(value: dt.time | str | None) -> str:
 def moment(value: dt.datetime | str | None) -> str:
     """dd-mm-jjjj uu:mm in the site's time zone."""
     return opmaak.moment(value) if isinstance(value, dt.datetime) else ""
+
+
+def cijfer_html(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> str:
+    if waarde is None:
+        return (
+            '<span aria-hidden="true">–</span><span class="visueel-verborgen">'
+            f"{escape(leeg_tekst or gettext('geen cijfer'))}</span>"
+        )
+    # Numbers in Dutch notation are digits, dots and a minus sign: nothing to escape.
+    n = _geheel(waarde)
+    if not teken:
+        return opmaak.getal(n)
+    if n is not None and n < 0:
+        return (
+            f'<span class="verschil verschil--tekort">{opmaak.verschil(n)} '
+            f'<span class="verschil__label">{escape(gettext("tekort"))}</span></span>'
+        )
+    return f'<span class="verschil">{opmaak.verschil(n)}</span>'
+
+
+@register.simple_tag
+def cijfer(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> SafeString:
+    """One table cell's figure, as a tag instead of an ``{% include %}`` per cell (a table of
+    a provincie has thousands of cells):
+
+    - None: a dash for the eye and ``leeg_tekst`` (default "geen cijfer") for a screen
+      reader — a missing figure is never 0;
+    - ``teken=True``: a verschil with its sign, a negative one marked "tekort";
+    - else the number in Dutch notation (1.000).
+    """
+    return mark_safe(cijfer_html(waarde, leeg_tekst, teken))  # escaped in cijfer_html
+
+
+@register.simple_tag
+def cijfer_cellen(waarden: Iterable[Any], leeg_tekst: str = "", teken: bool = False) -> SafeString:
+    """A row of numeric cells, one ``<td>`` per figure of ``waarden`` as ``{% cijfer %}``
+    writes it (a table of 56 gemeenten by 60 peildata renders 3.360 cells)."""
+    return mark_safe(  # every part escaped in cijfer_html
+        "".join(
+            '<td class="utrecht-table__cell utrecht-table__cell--numeric">'
+            f"{cijfer_html(w, leeg_tekst, teken)}</td>"
+            for w in waarden
+        )
+    )
