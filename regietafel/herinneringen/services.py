@@ -28,7 +28,7 @@ from django.urls import reverse
 from regietafel.accounts.models import Gebruiker, Rol
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.berichten.services import plan
-from regietafel.core import klok
+from regietafel.core import klok, opmaak
 from regietafel.domain.aanlevertermijn import (
     Ronde,
     Termijnregel,
@@ -49,7 +49,7 @@ WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 
 def datum_met_dag(datum: dt.date) -> str:
     """``donderdag 08-01-2026``."""
-    return f"{WEEKDAGEN[datum.weekday()]} {datum:%d-%m-%Y}"
+    return f"{WEEKDAGEN[datum.weekday()]} {opmaak.datum(datum)}"
 
 
 def _mag(door: Any, provincie: Provincie) -> None:
@@ -126,11 +126,12 @@ def zet_afwijkende_termijn(
     _mag(door, provincie)
     if peildatum.day != 1:
         raise ValidationError(
-            f"De peildatum {peildatum:%d-%m-%Y} is geen eerste dag van de maand.", code="peildatum"
+            f"De peildatum {opmaak.datum(peildatum)} is geen eerste dag van de maand.",
+            code="peildatum",
         )
     if not peildatum <= uiterste_datum <= peildatum + dt.timedelta(days=92):
         raise ValidationError(
-            f"De uiterste datum {uiterste_datum:%d-%m-%Y} ligt niet tussen de peildatum en drie "
+            f"De uiterste datum {opmaak.datum(uiterste_datum)} ligt niet tussen de peildatum en drie "
             "maanden erna.",
             code="uiterste_datum",
         )
@@ -212,7 +213,7 @@ def _herinner_ronde(termijn: Aanlevertermijn, ronde: Ronde, vandaag: dt.date) ->
         assert gemeente is not None
         onderwerp = (
             f"Herinnering: lever de cijfers van {gemeente.naam} per "
-            f"{ronde.peildatum:%d-%m-%Y} uiterlijk {ronde.uiterste_datum:%d-%m-%Y} aan"
+            f"{opmaak.datum(ronde.peildatum)} uiterlijk {opmaak.datum(ronde.uiterste_datum)} aan"
         )
         bericht = plan(
             door=None,
@@ -251,7 +252,7 @@ def _samenvatting(termijn: Aanlevertermijn, ronde: Ronde, vandaag: dt.date) -> i
     voorkeuren = _voorkeuren(gebruikers)
     onderwerp = (
         f"{len(te_laat)} {'gemeente is' if len(te_laat) == 1 else 'gemeenten zijn'} te laat met "
-        f"de cijfers per {ronde.peildatum:%d-%m-%Y} ({provincie.naam})"
+        f"de cijfers per {opmaak.datum(ronde.peildatum)} ({provincie.naam})"
     )
     aantal = 0
     for gebruiker in gebruikers:
@@ -294,7 +295,7 @@ def herinner(*, vandaag: dt.date | None = None) -> Uitkomst:
                 uitkomst.herinneringen += n
                 uitkomst.rondes.append(
                     f"{termijn.provincie.naam}: herinneren voor peildatum "
-                    f"{ronde.peildatum:%d-%m-%Y} (uiterlijk {ronde.uiterste_datum:%d-%m-%Y}), "
+                    f"{opmaak.datum(ronde.peildatum)} (uiterlijk {opmaak.datum(ronde.uiterste_datum)}), "
                     f"{n} nieuwe herinneringen"
                 )
             verstreken = laatst_verstreken(vandaag, regel, eigen)
@@ -304,7 +305,7 @@ def herinner(*, vandaag: dt.date | None = None) -> Uitkomst:
                 if n:
                     uitkomst.rondes.append(
                         f"{termijn.provincie.naam}: {n} overzichten van wie te laat is voor "
-                        f"peildatum {verstreken.peildatum:%d-%m-%Y}"
+                        f"peildatum {opmaak.datum(verstreken.peildatum)}"
                     )
     return uitkomst
 

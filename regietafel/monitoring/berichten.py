@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from regietafel.berichten.soorten import Berichtsoort
+from regietafel.core import opmaak
 from regietafel.monitoring.permissions import eigen_gemeente_id
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def mail_teruggestuurd(door: Any, inzending: Inzending) -> None:
     from regietafel.berichten.services import plan
 
     onderwerp = (
-        f"Uw cijfers voor {inzending.peildatum:%d-%m-%Y} zijn teruggestuurd "
+        f"Uw cijfers voor {opmaak.datum(inzending.peildatum)} zijn teruggestuurd "
         f"({inzending.gemeente.naam})"
     )
     plan(
