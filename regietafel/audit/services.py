@@ -57,5 +57,33 @@ def registreer(
     )
 
 
+def registreer_reeks(
+    *,
+    door: Any,
+    regels: Iterable[tuple[str, models.Model, dict[str, list[Any]]]],
+    bron: str = "",
+    checksum: str = "",
+) -> int:
+    """The bulk form of :func:`registreer` for imports and loaders: one entry per
+    ``(actie, obj, wijzigingen)`` (saved objects), the scope looked up in one query per kind of
+    record, the entries inserted in batches. Returns the number of entries."""
+    door_id = door.pk if getattr(door, "pk", None) else None
+    regels_ = [
+        AuditRegel(
+            door_id=door_id,
+            actie=actie,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_omschrijving=str(obj)[:300],
+            wijzigingen=wijzigingen,
+            bron=bron[:300],
+            checksum=checksum,
+        )
+        for actie, obj, wijzigingen in regels
+    ]
+    AuditRegel.objects.bulk_create(regels_, batch_size=500)
+    return len(regels_)
+
+
 def historie(obj: models.Model) -> models.QuerySet[AuditRegel]:
     return AuditRegel.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
