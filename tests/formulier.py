@@ -21,9 +21,10 @@ class _Lezer(HTMLParser):
     """The fields of one form: the one with ``form_id``, or the first that is not the logout
     form."""
 
-    def __init__(self, form_id: str | None) -> None:
+    def __init__(self, form_id: str | None, actie: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.form_id = form_id
+        self.actie = actie
         self.in_form = False
         self.klaar = False
         self.waarden: Waarden = {}
@@ -42,8 +43,12 @@ class _Lezer(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form" and not self.klaar and not self.in_form:
+            if a.get("method", "get").lower() != "post":
+                return  # a filter or a chooser: nothing is written with it
             if self.form_id is not None:
                 self.in_form = a.get("id") == self.form_id
+            elif self.actie is not None:
+                self.in_form = a.get("action", "") == self.actie
             else:
                 actie = a.get("action", "")
                 self.in_form = a.get("id") != "logout-form" and not any(
@@ -96,8 +101,10 @@ class _Lezer(HTMLParser):
             self._tekst.append(data)
 
 
-def velden(html: str, form_id: str | None = None) -> Waarden:
-    lezer = _Lezer(form_id)
+def velden(html: str, form_id: str | None = None, actie: str | None = None) -> Waarden:
+    """The fields of the form with id ``form_id``, or with action ``actie`` (``""``: the form
+    that posts to the page itself), or the first that is not the logout form."""
+    lezer = _Lezer(form_id, actie)
     lezer.feed(html)
     return lezer.waarden
 

@@ -45,12 +45,12 @@ class BonusRegelingAdmin(DienstAdmin):
     inlines = [Spuk3BedragInline]
 
     def maak(self, request: HttpRequest, obj: Any, form: Any) -> BonusRegeling:
-        return maak_bonusregeling(door=request.user, bron=BRON, **nieuwe_waarden(obj))
+        return maak_bonusregeling(door=request.user, via=BRON, **nieuwe_waarden(obj))
 
     def wijzig(self, request: HttpRequest, obj: Any, form: Any) -> None:
         regeling = BonusRegeling.objects.get(pk=obj.pk)
         wijzig_bonusregeling(
-            door=request.user, regeling=regeling, bron=BRON, **gewijzigde_waarden(form, obj)
+            door=request.user, regeling=regeling, via=BRON, **gewijzigde_waarden(form, obj)
         )
 
     def verwijder(self, request: HttpRequest, obj: Any) -> None:

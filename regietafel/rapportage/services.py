@@ -106,16 +106,17 @@ def _controleer_bedrag(door: Any, regeling: BonusRegeling, gemeente: Gemeente) -
 
 
 @transaction.atomic
-def maak_bonusregeling(*, door: Any, bron: str = "", **waarden: Any) -> BonusRegeling:
-    """A new bonus scheme (the admin's form): the fields of ``BonusRegeling``."""
+def maak_bonusregeling(*, door: Any, via: str = "", **waarden: Any) -> BonusRegeling:
+    """A new bonus scheme (the admin's form): the fields of ``BonusRegeling`` (its ``bron``
+    among them); ``via``: where it was made (the history's source)."""
     regeling = BonusRegeling(**waarden)
     _controleer_regeling(door, regeling.cyclus, regeling.provincie)
-    return maak(BonusRegeling, door=door, waarden=waarden, bron=bron)
+    return maak(BonusRegeling, door=door, waarden=waarden, bron=via)
 
 
 @transaction.atomic
 def wijzig_bonusregeling(
-    *, door: Any, regeling: BonusRegeling, bron: str = "", **waarden: Any
+    *, door: Any, regeling: BonusRegeling, via: str = "", **waarden: Any
 ) -> bool:
     """Change fields of a bonus scheme; its provincie (old and new) must be the user's."""
     _controleer_regeling(door, regeling.cyclus, regeling.provincie)
@@ -126,7 +127,7 @@ def wijzig_bonusregeling(
             raise ValidationError(
                 {"provincie": f"De SPUK 3-bedragen gelden gemeenten buiten {nieuw.provincie}."}
             )
-    return wijzig(regeling, door=door, waarden=waarden, bron=bron)
+    return wijzig(regeling, door=door, waarden=waarden, bron=via)
 
 
 @transaction.atomic

@@ -368,6 +368,22 @@ GEVALLEN: dict[str, Geval] = {
             # An inline row for a gemeente of another provincie:
             lambda: _nieuwe_rij(_regeling(), Gemeente.objects.get(naam="Groningen"), 100),
         ),
+        nieuw=lambda: {
+            "cyclus": str(Cyclus.objects.get(code="spreidingswet-2026").pk),
+            "provincie": str(drenthe().pk),
+            "spuk1_per_plek": "2000",
+            "spuk1_minimale_jaren": "5",
+            "spuk2_per_plek": "2000",
+            "spuk3_drempel_procent": "75",
+            "spuk3_provincie": "1",
+        },
+        nieuw_ongeldig=lambda: {
+            "cyclus": str(Cyclus.objects.get(code="oekraine-2025").pk),
+            "provincie": str(drenthe().pk),
+            "spuk1_per_plek": "2000",
+            "spuk2_per_plek": "2000",
+            "spuk3_provincie": "1",
+        },
         verwijderbaar=_regeling_met_bedrag,
     ),
     "verzoeken.nareismaatregel": Geval(
