@@ -97,3 +97,22 @@ def test_no_write_outside_the_services() -> None:
         for regel, aanroep in schrijvende_aanroepen(pad.read_text(encoding="utf-8")):
             fouten.append(f"{pad.relative_to(ROOT.parent)}:{regel}: {aanroep}()")
     assert not fouten, "Schrijft buiten een services.py:\n" + "\n".join(fouten)
+
+
+def test_history_entries_are_made_by_the_audit_services_only() -> None:
+    """No code builds a history entry by hand (``AuditRegel(...)``, ``AuditRegel.objects.create``):
+    every entry goes through ``audit.services`` (``registreer``, ``registreer_reeks``), which
+    fills in its scope and links it into the chain the same way everywhere."""
+    fouten = []
+    audit = ROOT / "audit"
+    for pad in sorted(ROOT.rglob("*.py")):
+        if pad.is_relative_to(audit):
+            continue
+        for node in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            keten = _keten(node.func)
+            met_de_hand = len(keten) == 1 or keten[-1] in SCHRIJVEND
+            if keten and keten[0] == "AuditRegel" and met_de_hand:
+                fouten.append(f"{pad.relative_to(ROOT.parent)}:{node.lineno}: {'.'.join(keten)}")
+    assert not fouten, "Historieregel buiten audit.services:\n" + "\n".join(fouten)

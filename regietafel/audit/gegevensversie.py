@@ -19,7 +19,7 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import connection
 
-from regietafel.audit.models import HistorieKop
+from regietafel.audit.models import AuditRegel, HistorieKop
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
@@ -34,6 +34,19 @@ def versie_en_moment() -> tuple[str, dt.datetime | None]:
     if kop is None or not kop[0]:
         return "leeg", None
     return f"{kop[0]}.{kop[1][:16]}", kop[2]
+
+
+def moment_van(versie: str) -> dt.datetime | None:
+    """The moment of a data version (``data_versie()`` as it was then): that of the history
+    entry it ends with; None for ``leeg``, an unreadable version or a removed entry."""
+    volgnummer = versie.split(".", 1)[0]
+    if not volgnummer.isdigit():
+        return None
+    return (
+        AuditRegel.objects.filter(volgnummer=int(volgnummer))
+        .values_list("moment", flat=True)
+        .first()
+    )
 
 
 def data_versie() -> str:

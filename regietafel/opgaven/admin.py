@@ -1,5 +1,6 @@
 """Cycli (national: a superuser), provincial opgaven, opgaven per gemeente and Bijlage 1 as a
-source printed it (the secretariaat of the provincie): every write through the shared write path (``regietafel.services``)."""
+source printed it (the secretariaat of the provincie): every write through the shared write
+path (``regietafel.services``)."""
 
 from django.contrib import admin
 

@@ -36,7 +36,7 @@ from regietafel.audit.models import AuditRegel, HistorieKop
 from regietafel.audit.services import registreer
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.locaties.models import Locatie
-from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave
+from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 from regietafel.rapportage.models import BonusRegeling, Spuk3Bedrag
 from regietafel.verzoeken.models import Nareismaatregel
 from regietafel.woo.models import Ambtsdrager
@@ -325,6 +325,29 @@ GEVALLEN: dict[str, Geval] = {
             "aantal": "10",
         },
         verwijderbaar=lambda: Opgave.objects.filter(gemeente__naam="Assen").order_by("pk")[0],
+    ),
+    "opgaven.broninvulling": Geval(
+        object=lambda: BronInvulling.objects.filter(provincie__naam="Drenthe").order_by("pk")[0],
+        wijziging=lambda: {"ingevuld": "12"},
+        gelukt=lambda b: b.ingevuld == 12,  # type: ignore[attr-defined]
+        ongeldig=(lambda: {"ingevuld": "-1"}, lambda: {"bron": ""}),
+        nieuw=lambda: {
+            "cyclus": str(_cyclus().pk),
+            "provincie": str(drenthe().pk),
+            "soort": "amv",
+            "opgave": "100",
+            "ingevuld": "40",
+            "bron": "Provinciaal verslag, Bijlage 1",
+        },
+        nieuw_ongeldig=lambda: {  # a second one for the same cyclus, provincie and soort
+            "cyclus": str(BronInvulling.objects.filter(provincie__naam="Drenthe")[0].cyclus_id),
+            "provincie": str(drenthe().pk),
+            "soort": BronInvulling.objects.filter(provincie__naam="Drenthe")[0].soort,
+            "bron": "Nog een keer",
+        },
+        verwijderbaar=lambda: BronInvulling.objects.filter(provincie__naam="Drenthe").order_by(
+            "pk"
+        )[0],
     ),
     "locaties.locatie": Geval(
         object=_locatie,
@@ -739,6 +762,9 @@ SELECTIES: dict[tuple[str, str], Callable[[], list[models.Model]]] = {
     ),
     ("opgaven.opgave", "delete_selected"): lambda: list(
         Opgave.objects.filter(gemeente__naam="Assen").order_by("pk")[:2]
+    ),
+    ("opgaven.broninvulling", "delete_selected"): lambda: list(
+        BronInvulling.objects.filter(provincie__naam="Drenthe").order_by("pk")[:2]
     ),
     ("rapportage.bonusregeling", "delete_selected"): lambda: [
         _regeling_met_bedrag(),

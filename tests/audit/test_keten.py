@@ -257,6 +257,20 @@ def test_the_data_version_never_goes_back(schrijf: list[AuditRegel]) -> None:
     assert moment == AuditRegel.objects.order_by("-volgnummer").first().moment  # type: ignore[union-attr]
 
 
+def test_a_job_knows_the_moment_of_its_data_version(drenthe: Provincie) -> None:
+    """A job's status page says "gemaakt voor de gegevens zoals ze waren op …": the moment of
+    the entry that ended its data version (the head), not a number parsed from the version."""
+    from regietafel.taken.models import Taak
+
+    regel = registreer(door=None, actie="test", obj=Gemeente.objects.get(naam="Assen"))
+    taak = Taak(soort="x", omschrijving="x", data_versie=gegevensversie.data_versie())
+    assert taak.versie_moment == regel.moment
+    registreer(door=None, actie="test", obj=Gemeente.objects.get(naam="Emmen"))
+    assert Taak(data_versie=taak.data_versie).versie_moment == regel.moment  # still that one
+    for onleesbaar in ("leeg", "", "1e309.abc", "-1.abc", "99999999999.abc"):
+        assert Taak(data_versie=onleesbaar).versie_moment is None, onleesbaar
+
+
 def test_a_write_without_a_transaction_still_gets_one(drenthe: Provincie) -> None:
     gemeente = Gemeente.objects.get(naam="Assen")
     regel = registreer(door=None, actie="test", obj=gemeente)
