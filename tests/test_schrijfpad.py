@@ -112,7 +112,7 @@ def test_history_entries_are_made_by_the_audit_services_only() -> None:
             if not isinstance(node, ast.Call):
                 continue
             keten = _keten(node.func)
-            met_de_hand = len(keten) == 1 or keten[-1] in SCHRIJVEND
+            met_de_hand = len(keten) == 1 or (bool(keten) and keten[-1] in SCHRIJVEND)
             if keten and keten[0] == "AuditRegel" and met_de_hand:
                 fouten.append(f"{pad.relative_to(ROOT.parent)}:{node.lineno}: {'.'.join(keten)}")
     assert not fouten, "Historieregel buiten audit.services:\n" + "\n".join(fouten)
