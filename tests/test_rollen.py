@@ -797,7 +797,13 @@ def tweede_cyclus() -> Cyclus:
 def aanbod_versie(ctx: Context, doel: str, status: str = "concept") -> Any:
     """A version of the target gemeente's aanbod with one plan (line) with a kansrijk element,
     handed in when ``status`` says so."""
-    from regietafel.cyclus.services import ElementInvoer, dien_in, nieuwe_versie, zet_regel
+    from regietafel.cyclus.services import (
+        Bijlage,
+        ElementInvoer,
+        dien_in,
+        nieuwe_versie,
+        zet_regel,
+    )
     from regietafel.domain.aanbod import Element
 
     sleutel = ("cyclus.aanbodversie", f"{doel}:{status}")
@@ -811,7 +817,12 @@ def aanbod_versie(ctx: Context, doel: str, status: str = "concept") -> Any:
             plaatsen=10,
             beschikbaar_van=None,
             beschikbaar_tot=None,
-            elementen={Element.TOEZEGGING: ElementInvoer("toezegging van het college")},
+            elementen={
+                Element.TOEZEGGING: ElementInvoer(
+                    "toezegging van het college",
+                    bijlage=Bijlage(f"toezegging-{doel}.txt", TEKST + doel.encode()),
+                )
+            },
         )
         if status == "ingediend":
             versie = dien_in(door=None, versie=versie)
@@ -1118,6 +1129,7 @@ TABEL: dict[str, Schrijf | Lees] = {
         data=regel_formulier,
         doelen=DOELEN,
         raakt=("cyclus.aanbodregel",),
+        lezen=Lezen(eigen_gemeente()),  # the form of a new line
     ),
     "cyclus:locatie": Schrijf(
         eigen_gemeente(),
@@ -1139,7 +1151,7 @@ TABEL: dict[str, Schrijf | Lees] = {
         data=regel_formulier,
         doelen=DOELEN,
         raakt=("cyclus.aanbodregel",),
-        lezen=Lezen(eigen_gemeente() | BEOORDELAARS),
+        lezen=Lezen(eigen_gemeente()),  # the gemeente's form; the reviewer reads the version
     ),
     "cyclus:regel-verwijderen": Schrijf(
         eigen_gemeente(),
@@ -1168,7 +1180,8 @@ TABEL: dict[str, Schrijf | Lees] = {
         kwargs=tweede_jaar,
         data=cyclus_upload("indicatief"),
         raakt=(),  # the preview: kept with the session
-        lezen=Lezen(IMPORTEURS),
+        # Every secretariaat and a beheerder import (the samples are Drenthe's).
+        lezen=Lezen(IMPORTEURS | iedereen({"secretariaat-groningen"})),
     ),
     "cyclus:indicatief-bevestigen": Schrijf(
         IMPORTEURS,
