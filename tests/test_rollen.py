@@ -988,14 +988,12 @@ TABEL: dict[str, Schrijf | Lees] = {
     "gezondheid": Lees(lezen=Lezen(iedereen(set(ROLLEN)))),
     "gezondheid-gereed": Lees(lezen=Lezen(iedereen(set(ROLLEN)))),
     # Every signed-in user chooses its own e-mail (the write itself: tests/berichten).
-    "account-berichten": Schrijf(
-        iedereen(INGELOGD),
-        data=Formulier(),
-        raakt=("berichten.berichtvoorkeur",),
-        lezen=ALLEN,
+    "account-berichten": Schrijf(iedereen(INGELOGD), data=lambda c, d: {"aan": []}, lezen=ALLEN),
+    # --- herinneringen: the provincie's secretariaat and readers see the deadline (not a
+    # gemeente: mag_termijn_zien), its secretariaat sets it
+    "herinneringen:termijn": Lees(
+        lezen=Lezen(iedereen(INGELOGD - {"gemeente-assen", "gemeente-emmen"}))
     ),
-    # --- herinneringen: the provincie's readers see the deadline, its secretariaat sets it
-    "herinneringen:termijn": Lees(lezen=ALLEN),
     "herinneringen:zet": Schrijf(
         provincie_schrijver(zonder_doel=True),
         data=termijn_formulier,
