@@ -52,7 +52,7 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 from tests.formulier import toepassen, velden
 from tests.taken.hulp import haal
-from tests.urlpatronen import alle_patronen
+from tests.urlpatronen import Patroon, _patronen, alle_patronen  # noqa: F401  (shared)
 
 # --------------------------------------------------------------------------- roles, targets
 
