@@ -21,7 +21,6 @@ from django.views.decorators.http import condition
 
 from regietafel.accounts.permissions import leest_alles
 from regietafel.audit import gegevensversie
-from regietafel.audit.models import AuditRegel
 from regietafel.gemeenten.models import Provincie
 
 PROVINCIE_CODE = re.compile(r"^PV\d{2}$")
@@ -74,15 +73,10 @@ def provincie_van(request: HttpRequest) -> Provincie:
 
 
 def _versie(request: HttpRequest) -> tuple[str, dt.datetime | None]:
-    """The data version (``audit.gegevensversie.data_versie``) and the moment of the newest
-    change, once per request."""
+    """The data version (``audit.gegevensversie``) and the moment of the newest change, once
+    per request."""
     if not hasattr(request, "_regietafel_versie"):
-        laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
-        request._regietafel_versie = (  # type: ignore[attr-defined]
-            (f"{laatste[0]}.{laatste[1].timestamp():.6f}", laatste[1])
-            if laatste
-            else ("leeg", None)
-        )
+        request._regietafel_versie = gegevensversie.versie_en_moment()  # type: ignore[attr-defined]
     return request._regietafel_versie  # type: ignore[attr-defined,no-any-return]
 
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import time_machine
+from django.db import transaction
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
@@ -95,3 +97,21 @@ def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """A real S3-compatible server process (moto_server) for the session; started on first use."""
     with s3_server(tmp_path_factory.mktemp("s3") / "moto.log") as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def matrix_basis(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """The role matrix's personas, sessions and API keys (``tests.test_rollen.maak_basis``),
+    made once per module in a transaction that is rolled back after it (each test runs in a
+    savepoint inside it). Here, not in test_rollen.py, so a module that reuses the matrix's
+    ``ctx`` finds it too."""
+    from tests.test_rollen import maak_basis
+
+    with django_db_blocker.unblock():
+        blok = transaction.atomic()
+        blok.__enter__()
+        try:
+            yield maak_basis()
+        finally:
+            transaction.set_rollback(True)
+            blok.__exit__(None, None, None)

@@ -13,18 +13,24 @@ from mozilla_django_oidc import views
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from regietafel.accounts.models import Gebruiker, Rol
+from regietafel.accounts.services import maak_gebruiker
 
 
 class RegietafelOIDCBackend(OIDCAuthenticationBackend):
     def create_user(self, claims: dict[str, Any]) -> Gebruiker:
-        gebruiker: Gebruiker = super().create_user(claims)
-        gebruiker.rol = Rol.LEZER
-        gebruiker.provincie = None
-        gebruiker.gemeente = None
-        gebruiker.first_name = claims.get("given_name", "")[:150]
-        gebruiker.last_name = claims.get("family_name", "")[:150]
-        gebruiker.save()
-        return gebruiker
+        """The first login makes the user, through the accounts service (with history): a
+        lezer without provincie or gemeente and without a password."""
+        return maak_gebruiker(
+            door=None,
+            gebruikersnaam=self.get_username(claims),
+            email=str(claims.get("email") or "")[:254],
+            first_name=str(claims.get("given_name") or "")[:150],
+            last_name=str(claims.get("family_name") or "")[:150],
+            rol=Rol.LEZER,
+            provincie=None,
+            gemeente=None,
+            bron="OIDC (eerste aanmelding)",
+        )
 
 
 # The OIDC views are reached before login: exempt from LoginRequiredMiddleware.

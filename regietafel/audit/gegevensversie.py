@@ -1,22 +1,25 @@
 """The version of all stored figures, and results computed once per version.
 
-Every write (services, imports, the admin) leaves an AuditRegel, so the newest audit entry
-(its id and moment: an id reused after a rollback gets a new moment) is the data version.
-The Stand van zaken, the trends and the national overview are cached per provincie +
-peildatum + data version; a write makes a new version and the old entries simply expire.
-Not inside a transaction: what a transaction sees may be rolled back (tests run in one; set
-``CACHE_IN_TRANSACTIE`` to test).
+Every write goes through a service that records a history entry, and every entry moves the
+head of the history chain (``audit.keten``) in the same transaction: the head's volgnummer
+(counting up, never back) and hash are the data version. A rolled-back write takes its head
+move with it; a deleted or changed newest entry leaves the head where it is, so no old version
+ever comes back. The Stand van zaken, the trends and the national overview are cached per
+provincie + peildatum + data version; a write makes a new version and the old entries simply
+expire. Not inside a transaction: what a transaction sees may be rolled back (tests run in
+one; set ``CACHE_IN_TRANSACTIE`` to test).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
 
-from regietafel.audit.models import AuditRegel
+from regietafel.audit.models import AuditRegel, HistorieKop
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
@@ -25,12 +28,30 @@ CACHE_SECONDEN = 3600
 CACHE_IN_TRANSACTIE = False
 
 
+def versie_en_moment() -> tuple[str, dt.datetime | None]:
+    """The data version and the moment of the newest write: one query (by primary key)."""
+    kop = HistorieKop.objects.filter(pk=1).values_list("volgnummer", "hash", "moment").first()
+    if kop is None or not kop[0]:
+        return "leeg", None
+    return f"{kop[0]}.{kop[1][:16]}", kop[2]
+
+
+def moment_van(versie: str) -> dt.datetime | None:
+    """The moment of a data version (``data_versie()`` as it was then): that of the history
+    entry it ends with; None for ``leeg``, an unreadable version or a removed entry."""
+    volgnummer = versie.split(".", 1)[0]
+    if not volgnummer.isdigit():
+        return None
+    return (
+        AuditRegel.objects.filter(volgnummer=int(volgnummer))
+        .values_list("moment", flat=True)
+        .first()
+    )
+
+
 def data_versie() -> str:
-    """The version of all stored figures: one indexed query."""
-    laatste = AuditRegel.objects.order_by("-id").values_list("id", "moment").first()
-    if laatste is None:
-        return "leeg"
-    return f"{laatste[0]}.{laatste[1].timestamp():.6f}"
+    """The version of all stored figures."""
+    return versie_en_moment()[0]
 
 
 def cache_actief() -> bool:

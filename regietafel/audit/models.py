@@ -6,8 +6,9 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
+from regietafel.audit import keten
 from regietafel.core import klok, opmaak
 
 
@@ -32,7 +33,9 @@ class AuditRegelManager(models.Manager["AuditRegel"]):
                 regel.gemeente_id, regel.provincie_id = gevonden.get(
                     _pk(model, regel.object_id), (None, None)
                 )
-        return super().bulk_create(objs, *args, **kwargs)
+        with transaction.atomic():
+            keten.schakel(objs)
+            return super().bulk_create(objs, *args, **kwargs)
 
 
 def _pk(model: type[models.Model], object_id: str) -> Any:
@@ -43,7 +46,11 @@ def _pk(model: type[models.Model], object_id: str) -> Any:
 
 
 class AuditRegel(models.Model):
-    """Who changed what, when, from which value to which (old → new)."""
+    """Who changed what, when, from which value to which (old → new).
+
+    Appended, never changed: each entry is a link of a hash chain (``audit.keten``) with its
+    ``volgnummer``, the hash of the entry before it and its own.
+    """
 
     moment = models.DateTimeField("moment", default=klok.nu, editable=False, db_index=True)
     door = models.ForeignKey(
@@ -62,9 +69,11 @@ class AuditRegel(models.Model):
     bron = models.CharField("bron", max_length=300, blank=True)
     checksum = models.CharField("checksum (SHA-256)", max_length=64, blank=True)
     # The scope of the record when it changed (audit.reikwijdte): who may read this entry.
+    # Sealed in the hash like the rest, so a provincie or gemeente with history is never
+    # deleted (PROTECT): clearing the scope would break the chain.
     provincie = models.ForeignKey(
         "gemeenten.Provincie",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -72,12 +81,16 @@ class AuditRegel(models.Model):
     )
     gemeente = models.ForeignKey(
         "gemeenten.Gemeente",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         verbose_name="gemeente",
     )
+    # The chain (audit.keten): set when the entry is saved, never by hand.
+    volgnummer = models.PositiveBigIntegerField("volgnummer", unique=True, editable=False)
+    vorige_hash = models.CharField("vorige hash", max_length=64, editable=False)
+    hash = models.CharField("hash (SHA-256)", max_length=64, editable=False)
 
     objects = AuditRegelManager()
 
@@ -92,3 +105,28 @@ class AuditRegel(models.Model):
 
     def __str__(self) -> str:
         return f"{opmaak.moment(self.moment)} {self.actie} {self.object_omschrijving}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Append (with its link in the chain); an entry once written is never changed."""
+        if not self._state.adding:
+            raise ValueError("Een historieregel wordt niet gewijzigd.")
+        with transaction.atomic():
+            keten.schakel([self])
+            super().save(*args, **kwargs)
+
+
+class HistorieKop(models.Model):
+    """The head of the history chain (one row, pk 1): the newest entry's volgnummer and
+    hash, and its moment. Moved in the same transaction as every entry (``audit.keten``);
+    also the data version that keys the caches (``audit.gegevensversie``)."""
+
+    volgnummer = models.PositiveBigIntegerField("volgnummer", default=0)
+    hash = models.CharField("hash (SHA-256)", max_length=64, default=keten.BEGIN)
+    moment = models.DateTimeField("moment", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kop van de historie"
+        verbose_name_plural = "kop van de historie"
+
+    def __str__(self) -> str:
+        return f"historie tot en met regel {self.volgnummer}"

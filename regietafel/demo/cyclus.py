@@ -17,7 +17,8 @@ page and document of the cyclus then says:
 The demo only adds: a set-up, an indicative distribution or an aanbod that exists (a user's
 import, a gemeente's own offer) is never written over; loading it again changes nothing.
 Drenthe is written through the services; the other provincies in bulk, like the rest of the
-national demo, with one audit entry per kind of row.
+national demo, through the shared write path's bulk form (``services.maak_reeks``: every row
+validated, one history entry each).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from typing import Any
 
 from django.db import transaction
 
-from regietafel.audit.models import AuditRegel
 from regietafel.core import klok
 from regietafel.cyclus.models import (
     AanbodRegel,
@@ -55,6 +55,7 @@ from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie, LocatieStatus
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.opgaven.services import zet_opgave, zet_provincie_opgave
+from regietafel.services import maak_reeks
 
 CYCLUS = "spreidingswet-2026"
 RAMING = 88_000
@@ -337,7 +338,7 @@ def laad_landelijk(door: Any = None) -> Resultaat:
         ):
             locaties.setdefault(loc.gemeente_id, []).append(loc)
         nu = klok.nu()
-        versies = AanbodVersie.objects.bulk_create(
+        versies = [
             AanbodVersie(
                 cyclus=cyclus,
                 gemeente=g,
@@ -348,7 +349,8 @@ def laad_landelijk(door: Any = None) -> Resultaat:
                 beoordeeld_op=nu,
             )
             for g in kandidaten
-        )
+        ]
+        maak_reeks(AanbodVersie, versies, door=door, bron=BRON)
         nieuwe_regels: list[AanbodRegel] = []
         for versie in versies:
             for loc in locaties.get(versie.gemeente_id, []):
@@ -372,7 +374,7 @@ def laad_landelijk(door: Any = None) -> Resultaat:
                                 toelichting=loc.bijzonderheden[:500],
                             )
                         )
-        AanbodRegel.objects.bulk_create(nieuwe_regels, batch_size=2000)
+        maak_reeks(AanbodRegel, nieuwe_regels, door=door, bron=BRON)
         telt: dict[int, dict[str, int]] = {
             v.gemeente_id: {"regulier": 0, "amv": 0} for v in versies
         }
@@ -400,21 +402,7 @@ def laad_landelijk(door: Any = None) -> Resultaat:
             for soort, n in per_soort.items()
             if (g_id, soort) not in bestaand
         ]
-        Opgave.objects.bulk_create(opgaven, batch_size=2000)
-        for model, aantal, omschrijving in (
-            (AanbodVersie, len(versies), "aanbodversies"),
-            (AanbodRegel, len(nieuwe_regels), "regels van een aanbod"),
-            (Opgave, len(opgaven), "aanbod-opgaven (tweede cyclus)"),
-        ):
-            AuditRegel.objects.create(
-                door=door if getattr(door, "pk", None) else None,
-                actie="aangemaakt",
-                object_type=model._meta.label_lower,
-                object_id="",
-                object_omschrijving=f"Landelijke demo, tweede cyclus: {aantal} {omschrijving}",
-                wijzigingen={"aantal": [None, aantal]},
-                bron=BRON,
-            )
+        maak_reeks(Opgave, opgaven, door=door, bron=f"{BRON}: goedgekeurd aanbod")
         r.tel("aanbod (gemeenten)", len(versies))
         r.tel("regels van een aanbod", len(nieuwe_regels))
     return r

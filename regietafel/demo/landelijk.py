@@ -15,7 +15,8 @@ Only adds: a row whose natural key exists is skipped, never changed (for the fig
 current figure for that gemeente, soort and peildatum, whoever wrote it), so what a user, an
 inzending or an import wrote stays, and a second run adds nothing. Drenthe is loaded with
 ``demo.services.laad_drenthe``, which only adds what is missing too.
-Fast: bulk_create in batches, and one summary audit entry per kind of row.
+Fast: through the shared write path's bulk form (``services.maak_reeks``): every row
+validated, inserted in batches, one history entry each.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 
-from regietafel.audit.models import AuditRegel
 from regietafel.core import klok
 from regietafel.demo import drenthe as drenthe_bron
 from regietafel.domain.indicatief import indicatieve_verdeling
@@ -42,6 +42,7 @@ from regietafel.landelijk.queries import SYNTHETISCH
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring.models import NidosStand, Realisatie, VergunninghoudersStand
 from regietafel.opgaven.models import Cyclus, Opgave, ProvincieOpgave, Soort, Stadium
+from regietafel.services import maak_reeks
 
 STANDAARD_ZAAD = 2026
 MAANDEN = 60
@@ -309,22 +310,9 @@ def _nieuw(rijen: list[Any], bestaand: set[tuple[Any, ...]], sleutel: Any) -> li
     return [r for r in rijen if sleutel(r) not in bestaand]
 
 
-def _schrijf(
-    model: type[Model], rijen: list[Any], *, door: Any, omschrijving: str, tekst: str
-) -> int:
-    if not rijen:
-        return 0
-    model._default_manager.bulk_create(rijen, batch_size=BATCH)
-    AuditRegel.objects.create(
-        door=door if getattr(door, "pk", None) else None,
-        actie="aangemaakt",
-        object_type=model._meta.label_lower,
-        object_id="",
-        object_omschrijving=f"Landelijke demo: {len(rijen)} {omschrijving}"[:300],
-        wijzigingen={"aantal": [None, len(rijen)]},
-        bron=tekst[:300],
-    )
-    return len(rijen)
+def _schrijf(model: type[Model], rijen: list[Any], *, door: Any, tekst: str) -> int:
+    """New rows through the shared write path: validated, in batches, one history entry each."""
+    return maak_reeks(model, rijen, door=door, bron=tekst, batch=BATCH)
 
 
 def laad(
@@ -469,7 +457,6 @@ def _laad(door: Any, *, zaad: int, maanden: int) -> Resultaat:
             model,
             _nieuw(rijen, bestaand, sleutel),
             door=door,
-            omschrijving=omschrijving,
             tekst=tekst,
         )
     return res

@@ -28,7 +28,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from regietafel.accounts.models import Gebruiker
-from regietafel.audit.services import registreer
+from regietafel.accounts.services import bewaar_groep, maak_gebruiker
 from regietafel.demo import drenthe as bron
 from regietafel.demo.bestaand import eerder_aangemaakt
 from regietafel.domain.validatie import naam_sleutel
@@ -359,12 +359,15 @@ SECRETARIAAT_RECHTEN = {
 }
 
 
-def _groep_secretariaat() -> Group:
-    """The group "Secretariaat PRT", with its rights when the demo creates it; a group that
-    exists keeps the rights an administrator gave or took."""
-    groep, nieuw = Group.objects.get_or_create(name="Secretariaat PRT")
-    if not nieuw:
-        return groep
+GROEP_SECRETARIAAT = "Secretariaat PRT"
+
+
+def _groep_secretariaat(door: Any) -> Group:
+    """The group "Secretariaat PRT", with its rights when the demo creates it (through the
+    accounts service); a group that exists keeps the rights an administrator gave or took."""
+    bestaand = Group.objects.filter(name=GROEP_SECRETARIAAT).first()
+    if bestaand is not None:
+        return bestaand
     gewenst = [
         p
         for p in Permission.objects.filter(
@@ -372,7 +375,9 @@ def _groep_secretariaat() -> Group:
         ).select_related("content_type")
         if p.codename.split("_", 1)[0] in SECRETARIAAT_RECHTEN[p.content_type.app_label]
     ]
-    groep.permissions.add(*gewenst)
+    groep, _ = bewaar_groep(
+        door=door, groep=None, naam=GROEP_SECRETARIAAT, rechten=set(gewenst), bron="demo-accounts"
+    )
     return groep
 
 
@@ -381,26 +386,26 @@ def maak_demo_accounts(*, door: Any = None) -> list[str]:
     """Create the demo accounts that do not exist yet; returns the names created. An account
     that exists (by user name) is left as it is: its password, role, provincie, gemeente and
     groups stay what a user or an administrator made them."""
-    groep = _groep_secretariaat()
+    groep = _groep_secretariaat(door)
     provincie = Provincie.objects.get(naam=bron.PROVINCIE)
     gemeenten = gemeenten_van(provincie)
     aangemaakt = []
     for naam, rol, gemeente, organisatie, _ in bron.DEMO_ACCOUNTS:
         if Gebruiker.objects.filter(username=naam).exists():
             continue
-        gebruiker = Gebruiker(
-            username=naam,
+        staf = rol == "secretariaat"
+        maak_gebruiker(
+            door=door,
+            gebruikersnaam=naam,
+            wachtwoord=bron.DEMO_WACHTWOORD,
             rol=rol,
             provincie=provincie,
             organisatie=organisatie,
             gemeente=zoek(gemeenten, gemeente) if gemeente else None,
             email=f"{naam}@{bron.DEMO_MAILDOMEIN}",
+            is_staff=staf,
+            groups=[groep] if staf else [],
+            bron="demo-accounts",
         )
-        gebruiker.set_password(bron.DEMO_WACHTWOORD)
-        gebruiker.is_staff = rol == "secretariaat"
-        gebruiker.save()
-        if gebruiker.is_staff:
-            gebruiker.groups.add(groep)
-        registreer(door=door, actie="aangemaakt", obj=gebruiker, bron="demo-accounts")
         aangemaakt.append(naam)
     return aangemaakt

@@ -1,11 +1,14 @@
+"""The register of provincies and gemeenten comes from CBS (``laad_register``), the inhabitants
+from CBS StatLine (``regietafel import inwoners``): read-only here."""
+
 from django.contrib import admin
 
-from regietafel.accounts.admin_mixins import GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import AlleenLezenAdmin
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 
 
 @admin.register(Provincie)
-class ProvincieAdmin(GeauditeerdAdmin):
+class ProvincieAdmin(AlleenLezenAdmin):
     list_display = ["naam", "code"]
     search_fields = ["naam", "code"]
 
@@ -19,9 +22,12 @@ class InwonertalInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
 
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
 
 @admin.register(Gemeente)
-class GemeenteAdmin(GeauditeerdAdmin):
+class GemeenteAdmin(AlleenLezenAdmin):
     list_display = ["naam", "cbs_code", "provincie"]
     list_filter = ["provincie"]
     search_fields = ["naam", "cbs_code"]
@@ -30,7 +36,7 @@ class GemeenteAdmin(GeauditeerdAdmin):
 
 
 @admin.register(Inwonertal)
-class InwonertalAdmin(GeauditeerdAdmin):
+class InwonertalAdmin(AlleenLezenAdmin):
     list_display = ["gemeente", "jaar", "aantal", "synthetisch", "bron"]
     list_filter = ["jaar", "synthetisch", "gemeente__provincie"]
     search_fields = ["gemeente__naam"]

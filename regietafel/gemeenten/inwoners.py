@@ -32,9 +32,9 @@ from typing import Any
 
 from django.db import transaction
 
-from regietafel.audit.models import AuditRegel
 from regietafel.domain.validatie import naam_sleutel
-from regietafel.gemeenten.models import Gemeente, Inwonertal
+from regietafel.gemeenten.models import Gemeente
+from regietafel.gemeenten.services import zet_inwonertallen
 
 KOLOM_PERIODE = "Perioden"
 KOLOM_REGIO = "Regio's"
@@ -170,62 +170,10 @@ def importeer_inwoners(
     if uit.fouten:
         return uit
     bron = f"{BRON} ({uit.bestandsnaam})"
-    door_id = door.pk if getattr(door, "pk", None) else None
     with transaction.atomic():
-        # The bulk form of ``services.zet_inwonertal`` (same fields, same history): a constant
-        # number of queries per file instead of a few per row.
-        bestaand = {
-            (i.gemeente_id, i.jaar): i
-            for i in Inwonertal.objects.filter(
-                jaar__in={r.jaar for r in uit.rijen},
-                gemeente_id__in={r.gemeente.pk for r in uit.rijen},
-            )
-        }
-        nieuw: list[Inwonertal] = []
-        gewijzigd: list[tuple[Inwonertal, dict[str, list[Any]]]] = []
-        for rij in uit.rijen:
-            waarden = {"aantal": rij.aantal, "bron": bron, "synthetisch": False}
-            oud = bestaand.get((rij.gemeente.pk, rij.jaar))
-            if oud is None:
-                nieuw.append(Inwonertal(gemeente=rij.gemeente, jaar=rij.jaar, **waarden))
-                continue
-            diff = {k: [getattr(oud, k), v] for k, v in waarden.items() if getattr(oud, k) != v}
-            if not diff:
-                uit.ongewijzigd += 1
-                continue
-            for veld, waarde in waarden.items():
-                setattr(oud, veld, waarde)
-            gewijzigd.append((oud, diff))
-        Inwonertal.objects.bulk_create(nieuw, batch_size=500)
-        Inwonertal.objects.bulk_update(
-            [o for o, _ in gewijzigd], ["aantal", "bron", "synthetisch"], batch_size=500
+        uit.nieuw, uit.gewijzigd, uit.ongewijzigd = zet_inwonertallen(
+            door=door, rijen=[(r.gemeente, r.jaar, r.aantal) for r in uit.rijen], bron=bron
         )
-        AuditRegel.objects.bulk_create(
-            [
-                AuditRegel(
-                    door_id=door_id,
-                    actie=actie,
-                    object_type=Inwonertal._meta.label_lower,
-                    object_id=str(obj.pk),
-                    object_omschrijving=str(obj)[:300],
-                    wijzigingen=diff,
-                    bron=bron[:300],
-                )
-                for actie, obj, diff in (
-                    *(
-                        (
-                            "aangemaakt",
-                            o,
-                            {k: [None, getattr(o, k)] for k in ("aantal", "bron", "synthetisch")},
-                        )
-                        for o in nieuw
-                    ),
-                    *(("gewijzigd", o, d) for o, d in gewijzigd),
-                )
-            ],
-            batch_size=500,
-        )
-        uit.nieuw, uit.gewijzigd = len(nieuw), len(gewijzigd)
         if dry_run:
             transaction.set_rollback(True)
     return uit

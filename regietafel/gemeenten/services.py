@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
+from regietafel.audit.services import registreer_reeks
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.services import bewaar
 
@@ -67,3 +69,60 @@ def zet_inwonertal(
         bron=bron,
         alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
+
+
+@transaction.atomic
+def zet_inwonertallen(
+    *, door: Any, rijen: Iterable[tuple[Gemeente, int, int]], bron: str
+) -> tuple[int, int, int]:
+    """The bulk form of :func:`zet_inwonertal` for an import (CBS figures, not synthetic):
+    the same fields and the same history, a constant number of queries per file instead of a
+    few per row. ``rijen``: (gemeente, jaar, aantal). Returns (new, changed, unchanged)."""
+    rijen = list(rijen)
+    for gemeente, jaar, aantal in rijen:
+        Inwonertal(gemeente=gemeente, jaar=jaar, aantal=aantal, bron=bron).full_clean(
+            validate_unique=False, validate_constraints=False
+        )
+    bestaand = {
+        (i.gemeente_id, i.jaar): i
+        for i in Inwonertal.objects.filter(
+            jaar__in={jaar for _, jaar, _ in rijen},
+            gemeente_id__in={g.pk for g, _, _ in rijen},
+        )
+    }
+    nieuw: list[Inwonertal] = []
+    gewijzigd: list[tuple[Inwonertal, dict[str, list[Any]]]] = []
+    ongewijzigd = 0
+    for gemeente, jaar, aantal in rijen:
+        waarden = {"aantal": aantal, "bron": bron, "synthetisch": False}
+        oud = bestaand.get((gemeente.pk, jaar))
+        if oud is None:
+            nieuw.append(Inwonertal(gemeente=gemeente, jaar=jaar, **waarden))
+            continue
+        diff = {k: [getattr(oud, k), v] for k, v in waarden.items() if getattr(oud, k) != v}
+        if not diff:
+            ongewijzigd += 1
+            continue
+        for veld, waarde in waarden.items():
+            setattr(oud, veld, waarde)
+        gewijzigd.append((oud, diff))
+    Inwonertal.objects.bulk_create(nieuw, batch_size=500)
+    Inwonertal.objects.bulk_update(
+        [o for o, _ in gewijzigd], ["aantal", "bron", "synthetisch"], batch_size=500
+    )
+    registreer_reeks(
+        door=door,
+        regels=[
+            *(
+                (
+                    "aangemaakt",
+                    o,
+                    {k: [None, getattr(o, k)] for k in ("aantal", "bron", "synthetisch")},
+                )
+                for o in nieuw
+            ),
+            *(("gewijzigd", o, d) for o, d in gewijzigd),
+        ],
+        bron=bron,
+    )
+    return len(nieuw), len(gewijzigd), ongewijzigd

@@ -1,22 +1,23 @@
 from django.contrib import admin
 
-from regietafel.accounts.admin_mixins import ProvincieBeperktAdmin
+from regietafel.accounts.admin_mixins import AlleenLezenAdmin
 from regietafel.audit.models import AuditRegel
 
 
 @admin.register(AuditRegel)
-class AuditRegelAdmin(ProvincieBeperktAdmin):
-    list_display = ["moment", "door", "actie", "object_type", "object_omschrijving", "bron"]
+class AuditRegelAdmin(AlleenLezenAdmin):
+    """The history is appended by the services, never edited (a hash chain: audit.keten)."""
+
+    list_display = [
+        "moment",
+        "volgnummer",
+        "door",
+        "actie",
+        "object_type",
+        "object_omschrijving",
+        "bron",
+    ]
     list_filter = ["actie", "object_type", "provincie"]
     search_fields = ["object_omschrijving", "bron", "checksum"]
     list_select_related = ["door"]
     date_hierarchy = "moment"
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

@@ -1,25 +1,29 @@
+"""Cycli (national: a superuser), provincial opgaven, opgaven per gemeente and Bijlage 1 as a
+source printed it (the secretariaat of the provincie): every write through the shared write
+path (``regietafel.services``)."""
+
 from django.contrib import admin
 
-from regietafel.accounts.admin_mixins import GeauditeerdAdmin
+from regietafel.accounts.admin_mixins import DienstAdmin
 from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 
 
 @admin.register(Cyclus)
-class CyclusAdmin(GeauditeerdAdmin):
+class CyclusAdmin(DienstAdmin):
     list_display = ["naam", "soort", "jaar", "begin", "eind", "deadline_verslag"]
     list_filter = ["soort"]
     search_fields = ["naam", "code"]
 
 
 @admin.register(ProvincieOpgave)
-class ProvincieOpgaveAdmin(GeauditeerdAdmin):
+class ProvincieOpgaveAdmin(DienstAdmin):
     list_display = ["provincie", "cyclus", "soort", "aantal", "geldig_vanaf", "bron"]
     list_filter = ["cyclus", "soort", "provincie"]
     list_select_related = ["provincie", "cyclus"]
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(GeauditeerdAdmin):
+class OpgaveAdmin(DienstAdmin):
     list_display = ["gemeente", "cyclus", "soort", "stadium", "aantal", "bron"]
     list_filter = ["cyclus", "soort", "stadium", "gemeente__provincie"]
     search_fields = ["gemeente__naam"]
@@ -27,7 +31,7 @@ class OpgaveAdmin(GeauditeerdAdmin):
 
 
 @admin.register(BronInvulling)
-class BronInvullingAdmin(GeauditeerdAdmin):
+class BronInvullingAdmin(DienstAdmin):
     list_display = [
         "provincie",
         "cyclus",

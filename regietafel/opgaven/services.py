@@ -13,8 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from regietafel.audit.models import AuditRegel
-from regietafel.audit.services import momentopname, verschillen
+from regietafel.audit.services import momentopname, registreer_reeks, verschillen
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import BronInvulling, Cyclus, Opgave, ProvincieOpgave
 from regietafel.services import bewaar
@@ -104,23 +103,11 @@ def zet_opgaven(*, door: Any, rijen: Iterable[OpgaveInvoer], bron: str = "") -> 
         regels.append((opgave, "aangemaakt" if oud is None else "gewijzigd", diff))
     Opgave.objects.bulk_create(nieuw, batch_size=5000)
     Opgave.objects.bulk_update(gewijzigd, velden, batch_size=5000)
-    door_id = door.pk if getattr(door, "pk", None) else None
-    AuditRegel.objects.bulk_create(
-        (
-            AuditRegel(
-                gemeente_id=o.gemeente.pk,
-                provincie_id=o.gemeente.provincie_id,
-                door_id=door_id,
-                actie=actie,
-                object_type=Opgave._meta.label_lower,
-                object_id=str(o.pk),
-                object_omschrijving=str(o)[:300],
-                wijzigingen=diff,
-                bron=bron[:300],
-            )
-            for o, actie, diff in regels
-        ),
-        batch_size=5000,
+    registreer_reeks(
+        door=door,
+        regels=((actie, o, diff) for o, actie, diff in regels),
+        bron=bron,
+        reikwijdte_van=lambda o: (o.gemeente.pk, o.gemeente.provincie_id),
     )
     return len(regels)
 

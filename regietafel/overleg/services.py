@@ -135,8 +135,12 @@ def bewaar_overleg(
                 )
                 return nieuw
             overleg = bestaand
-        elif overleg.provincie_id != provincie.pk:
-            raise PermissionDenied("Dit overleg hoort bij een andere provincie.")
+        else:
+            # The stored meeting, not the caller's instance: a ModelForm has already put the
+            # new values on that one, and nothing would seem to change.
+            overleg = Overleg.objects.select_for_update().get(pk=overleg.pk)
+            if overleg.provincie_id != provincie.pk:
+                raise PermissionDenied("Dit overleg hoort bij een andere provincie.")
         oud = _momentopname(overleg, list(waarden))
         for veld, waarde in waarden.items():
             setattr(overleg, veld, waarde)
@@ -276,6 +280,7 @@ def bewaar_agendapunt(
 
 
 def _wijzig_punt(door: Any, punt: Agendapunt, waarden: dict[str, Any]) -> Agendapunt:
+    punt = Agendapunt.objects.select_for_update().get(pk=punt.pk)  # the stored one
     oud = momentopname(punt, list(waarden))
     for veld, waarde in waarden.items():
         setattr(punt, veld, waarde)
@@ -639,6 +644,7 @@ def bewaar_brief(
             if brief.geregistreerd_door_id is None and getattr(door, "pk", None):
                 Brief.objects.filter(pk=brief.pk).update(geregistreerd_door=door)
         else:
+            brief = Brief.objects.select_for_update().get(pk=brief.pk)  # the stored one
             if brief.provincie_id != provincie.pk:
                 raise PermissionDenied("Deze brief hoort bij een andere provincie.")
             alles = {**waarden, **extra}

@@ -17,7 +17,7 @@ from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
 from regietafel.rapportage.permissions import mag_bewerken
 from regietafel.rapportage.teksten import secties
-from regietafel.services import bewaar
+from regietafel.services import bewaar, maak, verwijder, wijzig
 
 
 @transaction.atomic
@@ -90,6 +90,90 @@ def bewaar_versie(
     return versie
 
 
+def _controleer_regeling(door: Any, cyclus: Cyclus, provincie: Provincie) -> None:
+    if door is not None and not mag_bewerken(door, provincie):
+        raise PermissionDenied(f"U mag de bonusregelingen van {provincie} niet vastleggen.")
+    if cyclus.soort != CyclusSoort.SPREIDINGSWET:
+        raise ValidationError(
+            {"cyclus": "Bonusregelingen horen bij een cyclus van de Spreidingswet."}
+        )
+
+
+def _controleer_bedrag(door: Any, regeling: BonusRegeling, gemeente: Gemeente) -> None:
+    _controleer_regeling(door, regeling.cyclus, regeling.provincie)
+    if gemeente.provincie_id != regeling.provincie_id:
+        raise ValidationError({"gemeente": f"{gemeente.naam} ligt niet in {regeling.provincie}."})
+
+
+@transaction.atomic
+def maak_bonusregeling(*, door: Any, via: str = "", **waarden: Any) -> BonusRegeling:
+    """A new bonus scheme (the admin's form): the fields of ``BonusRegeling`` (its ``bron``
+    among them); ``via``: where it was made (the history's source)."""
+    regeling = BonusRegeling(**waarden)
+    _controleer_regeling(door, regeling.cyclus, regeling.provincie)
+    return maak(BonusRegeling, door=door, waarden=waarden, bron=via)
+
+
+@transaction.atomic
+def wijzig_bonusregeling(
+    *, door: Any, regeling: BonusRegeling, via: str = "", **waarden: Any
+) -> bool:
+    """Change fields of a bonus scheme; its provincie (old and new) must be the user's."""
+    _controleer_regeling(door, regeling.cyclus, regeling.provincie)
+    nieuw = BonusRegeling(**{**momentopname_ids(regeling), **waarden})
+    _controleer_regeling(door, nieuw.cyclus, nieuw.provincie)
+    for bedrag in regeling.spuk3_bedragen.select_related("gemeente"):
+        if bedrag.gemeente.provincie_id != nieuw.provincie_id:
+            raise ValidationError(
+                {"provincie": f"De SPUK 3-bedragen gelden gemeenten buiten {nieuw.provincie}."}
+            )
+    return wijzig(regeling, door=door, waarden=waarden, bron=via)
+
+
+@transaction.atomic
+def verwijder_bonusregeling(*, door: Any, regeling: BonusRegeling, bron: str = "") -> None:
+    """Delete a bonus scheme with its SPUK 3 amounts (each with its own history entry)."""
+    _controleer_regeling(door, regeling.cyclus, regeling.provincie)
+    verwijder(regeling, door=door, bron=bron)
+
+
+@transaction.atomic
+def zet_spuk3_bedrag(
+    *, door: Any, regeling: BonusRegeling, gemeente: Gemeente, bedrag: int, bron: str = ""
+) -> tuple[Spuk3Bedrag, bool]:
+    """The SPUK 3 amount of one gemeente of the scheme's provincie (create or change)."""
+    _controleer_bedrag(door, regeling, gemeente)
+    return bewaar(
+        Spuk3Bedrag,
+        door=door,
+        sleutel={"regeling": regeling, "gemeente": gemeente},
+        waarden={"bedrag": bedrag},
+        bron=bron,
+    )
+
+
+@transaction.atomic
+def wijzig_spuk3_bedrag(*, door: Any, spuk3: Spuk3Bedrag, bron: str = "", **waarden: Any) -> bool:
+    """Change a SPUK 3 amount (its amount, or its gemeente within the scheme's provincie)."""
+    _controleer_bedrag(door, spuk3.regeling, spuk3.gemeente)
+    nieuw = Spuk3Bedrag(**{**momentopname_ids(spuk3), **waarden})
+    _controleer_bedrag(door, nieuw.regeling, nieuw.gemeente)
+    return wijzig(spuk3, door=door, waarden=waarden, bron=bron)
+
+
+@transaction.atomic
+def verwijder_spuk3_bedrag(*, door: Any, bedrag: Spuk3Bedrag, bron: str = "") -> None:
+    _controleer_bedrag(door, bedrag.regeling, bedrag.gemeente)
+    verwijder(bedrag, door=door, bron=bron)
+
+
+def momentopname_ids(obj: Any) -> dict[str, Any]:
+    """The stored fields of ``obj`` by attribute (``gemeente_id``), to build a changed copy."""
+    return {
+        f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if not f.primary_key
+    }
+
+
 @transaction.atomic
 def stel_vast(*, door: Any, versie: RapportVersie) -> RapportVersie:
     """Approve a version of a verslag's texts: its documents are no longer CONCEPT. A later
@@ -148,8 +232,7 @@ def zet_bonusregeling(
     """Create or update the bonus schemes of a cyclus; returns (regeling, changed). With
     ``alleen_als_ontbreekt`` a regeling that exists stays as it is, with its SPUK 3 amounts
     (one a user removed is not brought back): only a missing regeling is added, whole."""
-    if cyclus.soort != CyclusSoort.SPREIDINGSWET:
-        raise ValidationError("Bonusregelingen horen bij een cyclus van de Spreidingswet.")
+    _controleer_regeling(door, cyclus, provincie)
     vreemd = sorted(g.naam for g in spuk3_per_gemeente if g.provincie_id != provincie.pk)
     if vreemd:
         raise ValidationError(f"Gemeenten buiten {provincie}: {', '.join(vreemd)}.")

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
@@ -205,6 +205,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     return _voorbeeld(request, document, stand_van_zaken_links(peildatum, bekend_op, cyclus))
 
 
+@require_GET
 def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpResponse:
     """The stored document of the current data version at once; otherwise a job makes it
     and the browser goes to its status page (which offers the download when it is done)."""
@@ -314,6 +315,7 @@ def _vooraf_verslag(provincie: Provincie, jaar: int) -> None:
     _cyclus(provincie, jaar)  # a 404 without that cyclus
 
 
+@require_GET
 def verslag_download_view(request: HttpRequest, jaar: int, formaat: str) -> HttpResponse:
     """As ``stand_van_zaken_download_view``: stored, or made by a job."""
     provincie = provincie_van(request)

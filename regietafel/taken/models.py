@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
@@ -120,10 +121,10 @@ class Taak(models.Model):
             return f"mislukt: {self.reden}" if self.reden else "mislukt"
         return str(TaakStatus(self.status).label)
 
-    @property
+    @cached_property
     def versie_moment(self) -> dt.datetime | None:
-        """The moment of the data version the job was asked for (its newest history entry)."""
-        try:
-            return dt.datetime.fromtimestamp(float(self.data_versie.split(".", 1)[1]), tz=dt.UTC)
-        except (IndexError, ValueError):
-            return None
+        """The moment of the data version the job was asked for (its newest history entry;
+        the version is the head of the history chain, ``audit.gegevensversie``)."""
+        from regietafel.audit.gegevensversie import moment_van
+
+        return moment_van(self.data_versie)

@@ -276,10 +276,17 @@ def beeindig_activering(*, door: Any, activering: Activering, beeindigd_op: dt.d
 
 @transaction.atomic
 def zet_maatregel(
-    *, door: Any, code: str, bron: str = "", alleen_als_ontbreekt: bool = False, **waarden: Any
+    *,
+    door: Any,
+    code: str,
+    bron: str = "",
+    via: str = "",
+    alleen_als_ontbreekt: bool = False,
+    **waarden: Any,
 ) -> tuple[Nareismaatregel, bool]:
     """The terms of the nareismaatregel (configuration as data). A superuser or the system
-    only: the measure is national."""
+    only: the measure is national. ``bron``: the letter it comes from; ``via``: where the
+    change was made (the history's source; default ``bron``)."""
     if door is not None and not mag_maatregel_vastleggen(door):
         raise PermissionDenied("Alleen een superuser legt de voorwaarden van de maatregel vast.")
     return bewaar(
@@ -287,7 +294,7 @@ def zet_maatregel(
         door=door,
         sleutel={"code": code},
         waarden={**waarden, "bron": bron},
-        bron=bron,
+        bron=via or bron,
         alleen_als_ontbreekt=alleen_als_ontbreekt,
     )
 

@@ -36,11 +36,12 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.gemeenten.models import Gemeente, Provincie
 from tests.taken.hulp import haal
+from tests.urlpatronen import site_patronen
 
 pytestmark = pytest.mark.django_db
 
@@ -307,19 +308,8 @@ def _laad(tmp_path: Path) -> dict[str, Any]:
 
 def _patronen() -> Iterator[tuple[str, str, list[str]]]:
     """(name, route, parameter names) of every URL of the site outside the API and admin."""
-
-    def loop(resolver: URLResolver, prefix: str, ns: str) -> Iterator[tuple[str, str, list[str]]]:
-        for p in resolver.url_patterns:
-            if isinstance(p, URLResolver):
-                sub_ns = ns + (f"{p.namespace}:" if p.namespace else "")
-                yield from loop(p, prefix + str(p.pattern), sub_ns)
-            elif isinstance(p, URLPattern) and p.name:
-                route = prefix + str(p.pattern)
-                if route.startswith(("api/", "beheer/")) or route.startswith("^"):
-                    continue
-                yield ns + p.name, route, list(p.pattern.converters)
-
-    yield from loop(get_resolver(), "", "")
+    for p in site_patronen():
+        yield p.naam, p.route, list(p.parameters)
 
 
 def _eerste(label: str, **filter_: Any) -> Any:

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from regietafel.audit.models import AuditRegel
 from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie
@@ -91,6 +92,19 @@ def test_loading_is_idempotent_and_leaves_drenthe_alone(drenthe: Provincie) -> N
         "standen Nidos": 330 * 2,
         "locaties": Locatie.objects.exclude(gemeente__provincie=drenthe).count(),
     }
+    # Through the shared write path: one history entry per generated row (issue 17.2).
+    for model in (Inwonertal, Opgave, Realisatie, VergunninghoudersStand, NidosStand, Locatie):
+        ids = {
+            str(pk)
+            for pk in model.objects.exclude(gemeente__provincie=drenthe).values_list(
+                "pk", flat=True
+            )
+        }
+        historie = AuditRegel.objects.filter(
+            object_type=model._meta.label_lower, actie="aangemaakt", object_id__in=ids
+        )
+        assert historie.count() == len(ids), model
+        assert set(historie.values_list("object_id", flat=True)) == ids
     aantallen = [m.objects.count() for m in (Realisatie, Opgave, Inwonertal, Locatie, NidosStand)]
     tweede = demo.laad(zaad=3, maanden=2, met_drenthe=False)
     assert tweede.totaal == 0

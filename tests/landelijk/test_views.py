@@ -237,7 +237,7 @@ def test_the_rendered_page_is_kept_until_the_data_changes(  # type: ignore[no-un
         tweede = landelijk_client.get("/landelijk/").content
     assert tweede == eerste
     tabellen = {q["sql"].split('FROM "')[1].split('"')[0] for q in ctx.captured_queries}
-    assert tabellen == {"django_session", "accounts_gebruiker", "audit_auditregel"}
+    assert tabellen == {"django_session", "accounts_gebruiker", "audit_historiekop"}
     registreer_realisatie(
         door=None,
         gemeente=Gemeente.objects.get(naam="Eindhoven"),

@@ -287,3 +287,29 @@ def test_the_menu_filter_follows_the_roles(demo) -> None:  # type: ignore[no-unt
         for naam in ("secretariaat", "gemeente-assen", "lezer", "coa")
     }
     assert rechten == {"secretariaat": True, "gemeente-assen": True, "lezer": True, "coa": False}
+
+
+def test_an_edit_on_the_page_is_saved(demo, secretariaat) -> None:  # type: ignore[no-untyped-def]
+    """Found by the role matrix: the edit forms of a meeting and a letter said "opgeslagen"
+    and saved nothing (the form had put the new values on the very object the service
+    compared them with)."""
+    from tests.formulier import formulier_post
+
+    feb = demo["februari"]
+    r = formulier_post(
+        secretariaat, f"/overleg/{feb.pk}/bewerken/", {"locatie": "Gemeentehuis Assen"}
+    )
+    assert r.status_code == 302
+    feb.refresh_from_db()
+    assert feb.locatie == "Gemeentehuis Assen"
+    assert AuditRegel.objects.filter(
+        object_type="overleg.overleg", object_id=str(feb.pk), actie="gewijzigd"
+    ).exists()
+    brief = Brief.objects.filter(provincie=feb.provincie).order_by("pk").first()
+    assert brief is not None
+    r = formulier_post(
+        secretariaat, f"/overleg/brieven/{brief.pk}/", {"onderwerp": "Nieuw onderwerp"}
+    )
+    assert r.status_code == 302
+    brief.refresh_from_db()
+    assert brief.onderwerp == "Nieuw onderwerp"
