@@ -384,7 +384,13 @@ def test_vijandige_padwaarden(
     """Every hostile value in every path parameter of every pattern, and the history page of
     every installed model (only the project's own have one): never a 5xx."""
     proef = Proef(ctx, "secretariaat", monkeypatch)
+    beheersoorten: set[str] = set()
     for patroon in patronen():
+        if patroon.naam.startswith("admin:") and "_" in patroon.naam:
+            soort = patroon.naam.rsplit("_", 1)[-1]  # one admin view per kind, as above
+            if soort in beheersoorten:
+                continue
+            beheersoorten.add(soort)
         with objecten_van_een_patroon(ctx):
             for pad in met_vijandige_waarden(ctx, patroon):
                 proef.vraag(pad)
@@ -409,10 +415,18 @@ def test_vijandige_query(
     proef = Proef(ctx, rol, monkeypatch)
     eerste = rol == "secretariaat"
     gezien: set[str] = set()
+    beheersoorten: set[str] = set()
     for patroon in patronen():
         if patroon.naam in gezien:
             continue
         gezien.add(patroon.naam)
+        if patroon.naam.startswith("admin:") and "_" in patroon.naam:
+            # Django's admin views are one code path per kind (changelist, add, change, delete,
+            # history) whatever the model: each kind once, on the first model that has it.
+            soort = patroon.naam.rsplit("_", 1)[-1]
+            if soort in beheersoorten:
+                continue
+            beheersoorten.add(soort)
         with objecten_van_een_patroon(ctx):
             pad = url(patroon.route, echte_waarden(ctx, patroon, DOELEN[0]))
             if eerste or not pad.startswith("/beheer/"):

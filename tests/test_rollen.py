@@ -535,8 +535,15 @@ def _woo_lak(ctx: Context, doel: str) -> models.Model:
 
 
 def _bonusregeling(ctx: Context, doel: str) -> models.Model:
+    from regietafel.rapportage.models import BonusRegeling
     from regietafel.rapportage.services import maak_bonusregeling
 
+    # One regeling per cyclus and provincie: the gemeenten of one provincie share it.
+    bestaand = BonusRegeling.objects.filter(
+        cyclus=_rollen_cyclus(ctx), provincie=ctx.provincie(doel)
+    ).first()
+    if bestaand is not None:
+        return bestaand
     return maak_bonusregeling(
         door=None,
         cyclus=_rollen_cyclus(ctx),
