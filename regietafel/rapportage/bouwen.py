@@ -12,7 +12,6 @@ from django.utils.text import slugify
 
 from regietafel.core import klok, opmaak
 from regietafel.core.opmaak import bijvoeglijk, datum_lang, euro, getal
-from regietafel.domain.bonus import Keuze
 from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.models import LocatieType
@@ -425,60 +424,9 @@ def locaties_tabel(v: Verslag) -> Tabel:
 
 
 def bonus_tabel(v: Verslag) -> Tabel:
+    """Bijlage 2: the same table as the verslag of a cyclus with a set-up prints."""
     assert v.bonus is not None
-    b = v.bonus
-    return Tabel(
-        sleutel="Bijlage 2",
-        titel="Aanspraak bonusregelingen per gemeente",
-        bijschrift=(
-            "SPUK 1 en SPUK 3 worden niet gestapeld: per gemeente staat het gunstigste bedrag "
-            "in de kolom van de gekozen regeling."
-        ),
-        kolommen=(
-            Kolom("Gemeente", "tekst", breedte=16),
-            Kolom("Indicatief (regulier + AMV)", som=True),
-            Kolom("Duurzame reguliere plekken", som=True),
-            Kolom("Duurzaam boven indicatief"),
-            Kolom("SPUK 1", "euro", som=True, breedte=13),
-            Kolom("SPUK 3", "euro", som=True, breedte=13),
-            Kolom("AMV-plekken", som=True),
-            Kolom("SPUK 2", "euro", som=True, breedte=13),
-            Kolom("Totaal", "euro", som=True, breedte=13),
-            Kolom("Keuze", "tekst", breedte=9),
-            Kolom("Toelichting", "tekst", breedte=44),
-        ),
-        rijen=tuple(
-            (
-                a.naam,
-                a.indicatief_totaal,
-                a.duurzaam_regulier,
-                a.spuk1_plekken,
-                a.spuk1_gekozen if a.keuze is Keuze.SPUK1 else None,
-                a.spuk3_gekozen if a.keuze is Keuze.SPUK3 else None,
-                a.spuk2_plekken or None,
-                a.spuk2_bedrag or None,
-                a.totaal,
-                str(a.keuze),
-                a.toelichting,
-            )
-            for a in b.aanspraken
-        ),
-        totaal=(
-            "Totaal",
-            sum(a.indicatief_totaal for a in b.aanspraken),
-            sum(a.duurzaam_regulier for a in b.aanspraken),
-            None,
-            b.spuk1,
-            b.spuk3,
-            b.spuk2_plekken,
-            b.spuk2,
-            b.gemeenten,
-            None,
-            None,
-        ),
-        breed=True,
-        klein=True,
-    )
+    return verslag_cyclus.bonus_tabel(v.bonus)
 
 
 def duurzaam_tabel(v: Verslag) -> Tabel:
