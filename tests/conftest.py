@@ -48,10 +48,16 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 @pytest.fixture
 def drenthe(db) -> Provincie:  # type: ignore[no-untyped-def]
     """The Drenthe demo, loaded through the services (again, if a transactional test flushed it)."""
+    zorg_voor_demo()
+    return Provincie.objects.get(naam="Drenthe")
+
+
+def zorg_voor_demo() -> None:
+    """Load the demo again when a transactional test before this one (same worker) flushed the
+    database: the session's ``django_db_setup`` loaded it only once."""
     if not Gebruiker.objects.filter(username="lezer").exists():
         laad_drenthe()
         maak_demo_accounts()
-    return Provincie.objects.get(naam="Drenthe")
 
 
 def _client_voor(gebruikersnaam: str) -> Client:
@@ -111,6 +117,7 @@ def matrix_basis(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]
         blok = transaction.atomic()
         blok.__enter__()
         try:
+            zorg_voor_demo()
             yield maak_basis()
         finally:
             transaction.set_rollback(True)
