@@ -9,6 +9,7 @@ from django.test import Client
 from regietafel.accounts.models import Gebruiker, Rol
 from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Provincie
+from tests.conftest import zorg_voor_demo
 
 MAANDEN = 2
 """A small national dataset for the tests (the full one, 60 months, only in ``make bench``)."""
@@ -23,6 +24,7 @@ def landelijk_module(django_db_setup, django_db_blocker) -> Iterator[demo.Result
         blok = transaction.atomic()
         blok.__enter__()
         try:
+            zorg_voor_demo()
             yield demo.laad(maanden=MAANDEN, met_drenthe=False)
         finally:
             transaction.set_rollback(True)

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from regietafel.accounts.models import Gebruiker
-from regietafel.demo.services import laad_drenthe, maak_demo_accounts
 from regietafel.gemeenten.models import Provincie
+from tests.conftest import zorg_voor_demo
 
 # Seed 000, "De verdeling van de asiel- en Oekraïneopgaven in Drenthe": per gemeente the
 # printed cells (blank cells left out), names as in the CBS register.
@@ -136,9 +135,7 @@ def demo_db(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Callable[[
     """Database access for module-scoped fixtures, with the demo (re)loaded if a
     transactional test emptied the database."""
     with django_db_blocker.unblock():
-        if not Gebruiker.objects.filter(username="lezer").exists():
-            laad_drenthe()
-            maak_demo_accounts()
+        zorg_voor_demo()
 
         def provincie() -> Provincie:
             return Provincie.objects.get(naam="Drenthe")
