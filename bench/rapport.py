@@ -65,6 +65,7 @@ def meet_rapporten() -> dict[str, dict[str, Any]]:
     from regietafel.opgaven.models import Cyclus
     from regietafel.rapportage import bouwen, pdf, rekenblad, woord
     from regietafel.rapportage.queries import verslag
+    from regietafel.rapportage.verslag import verslag_document_uit
 
     provincie = Provincie.objects.get(naam="Drenthe")
     cyclus = Cyclus.objects.get(soort="spreidingswet", jaar=2024)
@@ -74,7 +75,7 @@ def meet_rapporten() -> dict[str, dict[str, Any]]:
         return bouwen.stand_document_uit(stand_van_zaken(provincie, peildatum))
 
     def verslag_document() -> Any:
-        return bouwen.verslag_document_uit(verslag(provincie, cyclus))
+        return verslag_document_uit(verslag(provincie, cyclus))
 
     begin = time.perf_counter()
     pdf.pdf(stand())

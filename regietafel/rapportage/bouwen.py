@@ -1,7 +1,7 @@
-"""Build the two reports as ``Document`` objects, once, from the computed query objects.
+"""Build the Stand van zaken as a ``Document``, once, from the computed query objects.
 
-``stand_document`` follows seed 000 ("Stand van zaken realisatie opgaven"),
-``verslag_document`` seed 001 (the provinciaal verslag with Bijlage 1 and 2).
+``stand_document`` follows seed 000 ("Stand van zaken realisatie opgaven"); the provinciaal
+verslag (seed 001) is built in ``verslag``.
 """
 
 from __future__ import annotations
@@ -11,35 +11,26 @@ import datetime as dt
 from django.utils.text import slugify
 
 from regietafel.core import klok, opmaak
-from regietafel.core.opmaak import bijvoeglijk, datum_lang, euro, getal
+from regietafel.core.opmaak import datum_lang
 from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
-from regietafel.locaties.models import LocatieType
 from regietafel.monitoring.queries import StandVanZaken
 from regietafel.monitoring.views_tabellen import nidos_tabel, statushouders_tabel, verdeling_tabel
-from regietafel.opgaven.models import Cyclus
-from regietafel.rapportage import grafieken, verslag_cyclus, zinnen
+from regietafel.rapportage import grafieken, zinnen
 from regietafel.rapportage.document import (
     Alinea,
     Blok,
     Document,
-    Eigenschappen,
     GrafiekBlok,
-    Kolom,
     Opsomming,
     Sectie,
-    Tabel,
     TabelBlok,
-    Waarde,
 )
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
 from regietafel.rapportage.queries import (
-    Verslag,
     controleer_peildatum,
     huisstijl,
     laatste_versie,
-    verslag,
-    werkt_met_aanbod,
 )
 from regietafel.rapportage.teksten import blokken, opsomming, standaardteksten
 
@@ -245,368 +236,6 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
             ("Peildatum", datum_lang(stand.peildatum)),
             ("Zoals bekend op", datum_lang(stand.bekend_op)),
             ("Opgave van de cyclus", f"{gekozen.jaar} ({gekozen.naam})" if gekozen else ""),
-            (
-                "Versie",
-                datum_lang(versie_datum) + (f" (versie {volgnummer})" if volgnummer else ""),
-            ),
-            ("Aan", aan),
-        ),
-    )
-
-
-# ---------------------------------------------------------------- Provinciaal verslag (seed 001)
-
-
-def puzzel_tabel(v: Verslag) -> Tabel:
-    oek = "Oekraïne-opgave"
-    reg = "Asielopvang (regulier)"
-    amv = "Asielopvang (AMV)"
-    kop_oek = v.oekraine_cyclus.kolomkop if v.oekraine_cyclus else ""
-    kop = v.cyclus.kolomkop
-    real = opmaak.datum(v.realisatie_peildatum)
-    kolommen = (
-        Kolom("Gemeente", "tekst", breedte=18),
-        Kolom("Inwoners", sub=str(v.inwoners_jaar or ""), som=True),
-        Kolom("Opgave", groep=oek, sub=kop_oek, som=True),
-        Kolom("Realisatie", groep=oek, sub=real, som=True),
-        Kolom("Ambitie", groep=oek, sub=kop_oek, som=True),
-        Kolom("Opgave", groep=reg, sub=kop, som=True),
-        Kolom("Realisatie", groep=reg, sub=real, som=True),
-        Kolom("Aanbod gemeenten", groep=reg, sub=kop, som=True),
-        Kolom("Opgave", groep=amv, sub=kop, som=True),
-        Kolom("Realisatie", groep=amv, sub=real, som=True),
-        Kolom("Aanbod gemeenten", groep=amv, sub=kop, som=True),
-    )
-    velden = (
-        "inwoners",
-        "oek_opgave",
-        "oek_realisatie",
-        "oek_ambitie",
-        "reg_opgave",
-        "reg_realisatie",
-        "reg_aanbod",
-        "amv_opgave",
-        "amv_realisatie",
-        "amv_aanbod",
-    )
-    return Tabel(
-        sleutel="PUZZEL",
-        titel=(
-            f"De {bijv} PUZZEL voor Nieuwkomers"
-            if (bijv := bijvoeglijk(v.provincie.naam))
-            else f"De PUZZEL voor Nieuwkomers in {v.provincie.naam}"
-        ),
-        bijschrift=(
-            f"Gegevens voor de puzzel: opgave per {opmaak.datum(v.peildatum)}. De totalen zijn de "
-            f"som van de rijen."
-        ),
-        kolommen=kolommen,
-        rijen=tuple((r.gemeente.naam, *(getattr(r, veld) for veld in velden)) for r in v.rijen),
-        totaal=("Totaal", *(v.totaal(veld) for veld in velden)),
-        breed=True,
-    )
-
-
-def bijlage1_tabel(v: Verslag) -> Tabel:
-    namen = {
-        "regulier": "Asielopvang regulier (inclusief bijzondere opvangvormen)",
-        "amv": "Asielopvang AMV",
-    }
-    return Tabel(
-        sleutel="Bijlage 1",
-        titel="Provinciale asielopvangopgave en invulling",
-        bijschrift=(
-            "Per type: ingevuld is de som van het aanbod van de gemeenten; nog in te vullen is "
-            "de opgave min het ingevulde, niet minder dan 0."
-        ),
-        kolommen=(
-            Kolom("Type", "tekst", breedte=40),
-            Kolom("Provinciale opgave", som=True),
-            Kolom("Ingevuld", som=True),
-            Kolom("Nog in te vullen", som=True),
-        ),
-        rijen=tuple(
-            (namen.get(i.type, i.type), i.opgave, i.ingevuld, i.nog_in_te_vullen)
-            for i in v.invulling.per_type
-        ),
-        totaal=(
-            "Totaal",
-            v.invulling.opgave,
-            v.invulling.ingevuld,
-            v.invulling.nog_in_te_vullen,
-        ),
-    )
-
-
-def _bron_noot(v: Verslag) -> tuple[Blok, ...]:
-    """The note under Bijlage 1's table: where the source printed other figures, and why."""
-    afwijkend = [b for b in v.bevindingen if b.code == "invulling_bron"]
-    if not afwijkend:
-        return ()
-    bronnen = ", ".join(dict.fromkeys(b.bron for b in afwijkend))
-    return (
-        Alinea(
-            f"Opmerking bij de bron ({bronnen}): de tabel hierboven toont per type de opgave, "
-            "het aanbod van de gemeenten en wat nog in te vullen is, zoals het systeem ze "
-            "berekent. De bron vermeldt andere cijfers; ze zijn niet overgenomen:",
-            klein=True,
-        ),
-        Opsomming(tuple(b.melding for b in afwijkend)),
-    )
-
-
-# Short type names as the verslag prints them (Bijlage 1).
-TYPE_KORT = {
-    LocatieType.REGULIER: "azc",
-    LocatieType.AMV: "AMV",
-    LocatieType.TGO: "TGO",
-    LocatieType.NOODOPVANG: "NO",
-    LocatieType.HTL: "HTL",
-    LocatieType.GEZINSLOCATIE: "gezinslocatie",
-    LocatieType.HOTEL_NAREIZIGERS: "hotel nareizigers",
-}
-
-
-def _tot(lr) -> Waarde:  # type: ignore[no-untyped-def]
-    loc = lr.locatie
-    if loc.onbepaalde_tijd:
-        return "onbep. tijd"
-    return loc.beschikbaar_tot
-
-
-def locaties_tabel(v: Verslag) -> Tabel:
-    return Tabel(
-        sleutel="Locaties",
-        titel="Overzicht gemeenten die te kennen hebben gegeven asielopvang mogelijk te maken",
-        bijschrift="Locaties met type, plekken en beschikbaarheid (op basis van het contract met het COA).",
-        kolommen=(
-            Kolom("Gemeente", "tekst", breedte=15),
-            Kolom("Locatie", "tekst", breedte=24),
-            Kolom("Type", "tekst", breedte=10),
-            Kolom("Totaal aantal plekken", som=True, breedte=10),
-            Kolom("Regulier", som=True, breedte=9),
-            Kolom("Bijzonder", som=True, breedte=9),
-            Kolom("AMV", som=True, breedte=7),
-            Kolom("Beschikbaar van", "datum", breedte=12),
-            Kolom("Beschikbaar tot", "datum", breedte=12),
-            Kolom("Bijzonderheden", "tekst", breedte=40),
-        ),
-        rijen=tuple(
-            (
-                lr.locatie.gemeente.naam,
-                lr.locatie.naam,
-                TYPE_KORT.get(LocatieType(lr.locatie.type), lr.locatie.type),
-                lr.locatie.capaciteit,
-                lr.locatie.plaatsen_regulier or None,
-                lr.locatie.plaatsen_bijzonder or None,
-                lr.locatie.plaatsen_amv or None,
-                lr.locatie.beschikbaar_van,
-                _tot(lr),
-                lr.locatie.bijzonderheden,
-            )
-            for lr in v.locaties
-        ),
-        totaal=(
-            "Totaal",
-            None,
-            None,
-            sum(lr.locatie.capaciteit for lr in v.locaties),
-            sum(lr.locatie.plaatsen_regulier for lr in v.locaties),
-            sum(lr.locatie.plaatsen_bijzonder for lr in v.locaties),
-            sum(lr.locatie.plaatsen_amv for lr in v.locaties),
-            None,
-            None,
-            None,
-        ),
-        breed=True,
-        klein=True,
-    )
-
-
-def bonus_tabel(v: Verslag) -> Tabel:
-    """Bijlage 2: the same table as the verslag of a cyclus with a set-up prints."""
-    assert v.bonus is not None
-    return verslag_cyclus.bonus_tabel(v.bonus)
-
-
-def duurzaam_tabel(v: Verslag) -> Tabel:
-    regeling = v.regeling
-    jaren = regeling.spuk1_minimale_jaren if regeling else 5
-    regulier = [lr for lr in v.locaties if lr.locatie.type == LocatieType.REGULIER]
-    return Tabel(
-        sleutel="Duurzame locaties",
-        titel=f"SPUK 1: reguliere locaties, duurzaam bij minimaal {jaren} jaar beschikbaar",
-        bijschrift="Zonder einddatum of voor onbepaalde tijd telt een locatie als duurzaam.",
-        kolommen=(
-            Kolom("Gemeente", "tekst", breedte=16),
-            Kolom("Locatie", "tekst", breedte=24),
-            Kolom("Reguliere plekken", som=True),
-            Kolom("Beschikbaar van", "datum", breedte=12),
-            Kolom("Beschikbaar tot", "datum", breedte=12),
-            Kolom("Duurzaam", "tekst"),
-            Kolom("Bijzonderheden", "tekst", breedte=36),
-        ),
-        rijen=tuple(
-            (
-                lr.locatie.gemeente.naam,
-                lr.locatie.naam,
-                lr.locatie.plaatsen_regulier,
-                lr.locatie.beschikbaar_van,
-                _tot(lr),
-                "ja" if lr.duurzaam else "nee",
-                lr.locatie.bijzonderheden,
-            )
-            for lr in regulier
-        ),
-        totaal=(
-            "Totaal",
-            None,
-            sum(lr.locatie.plaatsen_regulier for lr in regulier),
-            None,
-            None,
-            None,
-            None,
-        ),
-    )
-
-
-def verslag_document(
-    provincie: Provincie, cyclus: Cyclus, versie: RapportVersie | None = None
-) -> Document:
-    """The provinciaal verslag of ``cyclus``: of a cyclus run as a workflow (it has a set-up:
-    the gemeenten hand in their aanbod) from its PUZZEL (``verslag_cyclus``); of an earlier one
-    (the first cyclus, its offer recorded as opgaven and locations) as it always was."""
-    if werkt_met_aanbod(cyclus):
-        return verslag_cyclus.verslag_document(provincie, cyclus, versie)
-    v = verslag(provincie, cyclus)
-    return verslag_document_uit(v, versie)
-
-
-def verslag_document_uit(v: Verslag, versie: RapportVersie | None = None) -> Document:
-    provincie = v.provincie
-    if versie is None:
-        versie = laatste_versie(Rapportsoort.VERSLAG, provincie, cyclus=v.cyclus)
-    jaar1, jaar2 = v.jaren
-    teksten, versie_datum, volgnummer, aan = _versie(
-        versie, Rapportsoort.VERSLAG, provincie=provincie.naam, jaar1=jaar1, jaar2=jaar2
-    )
-    titel = f"Het verslag van {provincie.naam} in het kader van de Spreidingswet"
-    secties: list[Sectie] = []
-    for sleutel, kop in (("inleiding", "Inleiding"), ("huidige_situatie", "Huidige situatie")):
-        if teksten[sleutel].strip():
-            secties.append(Sectie(kop, _tekstblokken(teksten[sleutel]), sleutel))
-    secties.append(
-        Sectie(
-            "Verdeling opvangopgaven",
-            (
-                *_tekstblokken(teksten["verdeling"]),
-                Alinea(f"De verdeling over {jaar1} en {jaar2}:"),
-                TabelBlok(puzzel_tabel(v)),
-            ),
-            "verdeling",
-            breed=True,
-        )
-    )
-    if teksten["conclusie"].strip():
-        secties.append(Sectie("Conclusie", _tekstblokken(teksten["conclusie"]), "conclusie"))
-    financieel: list[Blok] = [
-        Alinea(
-            f"De gemeenten in de provincie {provincie.naam} kunnen in aanmerking komen voor "
-            f"verschillende bonusregelingen uit de wet, te weten:"
-        ),
-        Opsomming(zinnen.SPUK_REGELINGEN, genummerd=True),
-    ]
-    if v.bonus is not None:
-        financieel += [
-            Alinea(z) for z in zinnen.financieel(v.bonus, provincie.naam, jaar2 - jaar1 + 1)
-        ]
-    else:
-        financieel.append(
-            Alinea(
-                f"Voor de cyclus {v.cyclus.jaar} zijn (nog) geen bedragen van de bonusregelingen "
-                f"vastgelegd; de aanspraken zijn daarom niet berekend."
-            )
-        )
-    financieel += list(_tekstblokken(teksten["financieel"]))
-    secties.append(Sectie("Financiële regelingen", tuple(financieel), "financieel"))
-    if teksten["verzoeken"].strip():
-        secties.append(
-            Sectie("Verzoeken en adviezen", _tekstblokken(teksten["verzoeken"]), "verzoeken")
-        )
-    bevindingen = list(v.bevindingen)
-    secties.append(_bevindingen(bevindingen))
-
-    bijlage1: list[Blok] = [
-        Eigenschappen(
-            (
-                ("Provincie", provincie.naam),
-                *(
-                    (f"Provinciale asielopvangopgave {t}", getal(i.opgave))
-                    for t, i in zip(("regulier", "AMV"), v.invulling.per_type, strict=True)
-                ),
-            )
-        ),
-        TabelBlok(bijlage1_tabel(v)),
-        *_bron_noot(v),
-        TabelBlok(locaties_tabel(v)),
-    ]
-    secties.append(
-        Sectie(
-            f"Bijlage 1 Format provinciale verslag {provincie.naam}",
-            tuple(bijlage1),
-            "bijlage-1",
-            breed=True,
-            nieuwe_pagina=True,
-        )
-    )
-    if v.bonus is not None:
-        b = v.bonus
-        bijlage2: list[Blok] = [
-            Alinea(
-                f"De gemeenten in de provincie {provincie.naam} willen in aanmerking komen voor "
-                f"de verschillende bonusregelingen uit de wet. In onderstaande overzichten wordt "
-                f"aangegeven welke gemeenten in aanmerking komen voor welke regelingen. Daarbij is "
-                f"rekening gehouden met het feit dat regeling 1 en regeling 3 niet gestapeld "
-                f"kunnen worden."
-            ),
-            TabelBlok(bonus_tabel(v)),
-            Alinea(
-                f"Provincie {provincie.naam} (SPUK 3, 75%-regeling): {euro(b.provincie)}. "
-                f"De provincie vult {getal(b.ingevuld)} van {getal(b.provinciale_opgave)} "
-                f"plekken van de opgave in."
-            ),
-            TabelBlok(duurzaam_tabel(v)),
-        ]
-        secties.append(
-            Sectie(
-                "Bijlage 2 Aanspraak bonusregelingen",
-                tuple(bijlage2),
-                "bijlage-2",
-                breed=True,
-                nieuwe_pagina=True,
-            )
-        )
-    kopregels = []
-    if aan:
-        kopregels.append(("Aan", aan))
-    kopregels += [("Versie", datum_lang(versie_datum)), ("Cyclus", v.cyclus.naam)]
-    return Document(
-        soort=Rapportsoort.VERSLAG,
-        titel=titel,
-        provincie=provincie.naam,
-        huisstijl=huisstijl(provincie),
-        versie_datum=versie_datum,
-        volgnummer=volgnummer,
-        aan=aan,
-        kenmerk=f"cyclus {v.cyclus.jaar}",
-        secties=tuple(secties),
-        bestandsbasis=f"provinciaal-verslag-{slugify(provincie.naam)}-{v.cyclus.jaar}",
-        kopregels=tuple(kopregels),
-        toelichting=(
-            ("Rapport", "Provinciaal verslag (Spreidingswet)"),
-            ("Provincie", provincie.naam),
-            ("Cyclus", v.cyclus.naam),
-            ("Realisatie per", datum_lang(v.realisatie_peildatum)),
             (
                 "Versie",
                 datum_lang(versie_datum) + (f" (versie {volgnummer})" if volgnummer else ""),

@@ -1,5 +1,6 @@
-"""Read side of the reports: the provinciaal verslag of a cyclus, the latest text version,
-the house style, and the lookups the CLI and the views share (with Dutch errors)."""
+"""Read side of the reports: the figures of the provinciaal verslag of a cyclus (``verslag``
+for a cyclus without a set-up, the first; ``cyclus_verslag`` for one with a set-up), the latest
+text version, the house style, and the lookups the CLI and the views share (Dutch errors)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from django.db.models import Exists, Max, OuterRef
 
 from regietafel.core import opmaak
 from regietafel.core.rapporten import GeenGegevens
-from regietafel.cyclus.models import CyclusOpzet
+from regietafel.cyclus.models import AanbodRegel, CyclusOpzet
+from regietafel.cyclus.queries import PuzzelPagina, puzzel_van
+from regietafel.domain.aanbod import Beoordeling, Categorie
 from regietafel.domain.bonus import (
     BonusGemeente,
     BonusOverzicht,
@@ -157,6 +160,22 @@ def huisstijl(provincie: Provincie) -> Huisstijl:
 # ---------------------------------------------------------------- the provinciaal verslag
 
 
+def bonus_regeling(provincie: Provincie, cyclus: Cyclus) -> BonusRegeling | None:
+    """The provincie's bonus schemes of ``cyclus`` with their SPUK 3 amounts (R6), if any."""
+    return (
+        BonusRegeling.objects.filter(cyclus=cyclus, provincie=provincie)
+        .prefetch_related("spuk3_bedragen")
+        .first()
+    )
+
+
+def _spuk3_per_gemeente(regeling: BonusRegeling | None) -> dict[int, int]:
+    return {b.gemeente_id: b.bedrag for b in regeling.spuk3_bedragen.all()} if regeling else {}
+
+
+# ---------------------------------------------------------------- of the first cyclus
+
+
 @dataclass(frozen=True)
 class PuzzelRij:
     """One gemeente in "de PUZZEL": every task, its realisation and the offer."""
@@ -182,6 +201,9 @@ class LocatieRij:
 
 @dataclass(frozen=True)
 class Verslag:
+    """Everything the verslag of a cyclus without a set-up (the first cyclus: its offer
+    recorded as opgaven and locations) shows, computed once."""
+
     provincie: Provincie
     cyclus: Cyclus
     oekraine_cyclus: Cyclus | None
@@ -199,78 +221,94 @@ class Verslag:
     regeling: BonusRegeling | None
     bevindingen: tuple[Bevinding, ...]
 
-    def totaal(self, veld: str) -> int:
-        return sum(getattr(r, veld) or 0 for r in self.rijen)
-
     @property
     def jaren(self) -> tuple[int, int]:
         return self.cyclus.begin.year, self.cyclus.eind.year
 
 
-def _laatste_provinciaal(
-    provinciaal: list[ProvincieOpgave], cyclus: Cyclus | None, soort: str
-) -> ProvincieOpgave | None:
-    kandidaten = [
-        p for p in provinciaal if cyclus and p.cyclus_id == cyclus.pk and p.soort == soort
-    ]
-    return kandidaten[-1] if kandidaten else None
+@dataclass(frozen=True)
+class _Opgaven:
+    """The opgaven of a provincie in the verslag's cycli (gemeente and provincie), by key."""
+
+    per_gemeente: dict[tuple[int, str, str, int], int]
+    provinciaal: list[ProvincieOpgave]
+    """By ``geldig_vanaf``, all before the verslag's date."""
+
+    def aantal(self, c: Cyclus | None, soort: str, stadium: str, g: Gemeente) -> int:
+        return self.per_gemeente.get((c.pk, soort, stadium, g.pk), 0) if c else 0
+
+    def _van(self, cyclus: Cyclus | None, soort: str) -> list[ProvincieOpgave]:
+        return [
+            p for p in self.provinciaal if cyclus and p.cyclus_id == cyclus.pk and p.soort == soort
+        ]
+
+    def laatste(self, cyclus: Cyclus | None, soort: str) -> ProvincieOpgave | None:
+        kandidaten = self._van(cyclus, soort)
+        return kandidaten[-1] if kandidaten else None
+
+    def eerste(self, cyclus: Cyclus | None, soort: str) -> ProvincieOpgave | None:
+        kandidaten = self._van(cyclus, soort)
+        return kandidaten[0] if kandidaten else None
 
 
-def _eerste_provinciaal(
-    provinciaal: list[ProvincieOpgave], cyclus: Cyclus | None, soort: str
-) -> ProvincieOpgave | None:
-    kandidaten = [
-        p for p in provinciaal if cyclus and p.cyclus_id == cyclus.pk and p.soort == soort
-    ]
-    return kandidaten[0] if kandidaten else None
-
-
-def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
-    """Everything the provinciaal verslag of ``cyclus`` shows, computed once (R1, R6, Bijlage 1)."""
-    peildatum = cyclus.deadline_verslag or cyclus.begin
-    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
-    oekraine_cyclus = cyclus_voor(Cyclus.objects.all(), CyclusSoort.OEKRAINE, peildatum)
-    cycli = [c for c in (cyclus, oekraine_cyclus) if c]
-    opgaven: dict[tuple[int, str, str, int], int] = {
-        (c, s, st, g): n
-        for c, s, st, g, n in Opgave.objects.filter(
-            gemeente__provincie=provincie, cyclus__in=cycli
-        ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal")
-    }
-    provinciaal = list(
-        ProvincieOpgave.objects.filter(
-            provincie=provincie, cyclus__in=cycli, geldig_vanaf__lt=peildatum
-        ).order_by("geldig_vanaf")
+def _opgaven(provincie: Provincie, cycli: list[Cyclus], peildatum: dt.date) -> _Opgaven:
+    return _Opgaven(
+        per_gemeente={
+            (c, s, st, g): n
+            for c, s, st, g, n in Opgave.objects.filter(
+                gemeente__provincie=provincie, cyclus__in=cycli
+            ).values_list("cyclus_id", "soort", "stadium", "gemeente_id", "aantal")
+        },
+        provinciaal=list(
+            ProvincieOpgave.objects.filter(
+                provincie=provincie, cyclus__in=cycli, geldig_vanaf__lt=peildatum
+            ).order_by("geldig_vanaf")
+        ),
     )
 
-    # Each gemeente's latest figure before the verslag's date (domain.laatst_bekend).
+
+def _realisaties(
+    provincie: Provincie, peildatum: dt.date
+) -> tuple[dt.date | None, dict[tuple[str, int], int]]:
+    """Each gemeente's latest figure before the verslag's date (domain.laatst_bekend), by
+    (soort, gemeente id), and the latest peildatum among them."""
     cijfers = realisatie_cijfers(provincie, tot_en_met=peildatum - dt.timedelta(days=1))
     realisatie_peildatum = max((c.peildatum for c in cijfers), default=None)
-    realisaties: dict[tuple[str, int], int] = {}
-    if realisatie_peildatum:
-        realisaties = {
-            (s, g): b.aantal
-            for (g, s), b in laatst_bekend(cijfers, realisatie_peildatum).items()
-            if b.aantal is not None
-        }
+    if not realisatie_peildatum:
+        return None, {}
+    return realisatie_peildatum, {
+        (s, g): b.aantal
+        for (g, s), b in laatst_bekend(cijfers, realisatie_peildatum).items()
+        if b.aantal is not None
+    }
 
-    inwoners_jaar = Inwonertal.objects.filter(
-        gemeente__provincie=provincie, jaar__lt=cyclus.jaar
-    ).aggregate(m=Max("jaar"))["m"]
-    inwoners = (
-        dict(
-            Inwonertal.objects.filter(
-                gemeente__provincie=provincie, jaar=inwoners_jaar
-            ).values_list("gemeente_id", "aantal")
+
+def _inwoners(provincie: Provincie, cyclus: Cyclus) -> tuple[int | None, dict[int, int]]:
+    """The latest inwonertallen before the cyclus' year, by gemeente id, and their year."""
+    jaar = Inwonertal.objects.filter(gemeente__provincie=provincie, jaar__lt=cyclus.jaar).aggregate(
+        m=Max("jaar")
+    )["m"]
+    if not jaar:
+        return jaar, {}
+    return jaar, dict(
+        Inwonertal.objects.filter(gemeente__provincie=provincie, jaar=jaar).values_list(
+            "gemeente_id", "aantal"
         )
-        if inwoners_jaar
-        else {}
     )
 
-    def opgave(c: Cyclus | None, soort: str, stadium: str, g: Gemeente) -> int:
-        return opgaven.get((c.pk, soort, stadium, g.pk), 0) if c else 0
 
-    rijen = tuple(
+def _puzzel_rijen(
+    gemeenten: list[Gemeente],
+    cyclus: Cyclus,
+    oekraine_cyclus: Cyclus | None,
+    opgaven: _Opgaven,
+    inwoners: dict[int, int],
+    realisaties: dict[tuple[str, int], int],
+) -> tuple[PuzzelRij, ...]:
+    def opgave(c: Cyclus | None, soort: str, stadium: str, g: Gemeente) -> int:
+        return opgaven.aantal(c, soort, stadium, g)
+
+    return tuple(
         PuzzelRij(
             gemeente=g,
             inwoners=inwoners.get(g.pk),
@@ -287,14 +325,12 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         for g in gemeenten
     )
 
-    p_reg = _laatste_provinciaal(provinciaal, cyclus, Soort.REGULIER)
-    p_amv = _laatste_provinciaal(provinciaal, cyclus, Soort.AMV)
-    p_oek = _laatste_provinciaal(provinciaal, oekraine_cyclus, Soort.OEKRAINE)
-    gevuld = invulling(
-        {"regulier": p_reg.aantal if p_reg else 0, "amv": p_amv.aantal if p_amv else 0},
-        [("regulier", r.reg_aanbod) for r in rijen] + [("amv", r.amv_aanbod) for r in rijen],
-    )
 
+def _locatie_rijen(
+    provincie: Provincie, cyclus: Cyclus, minimale_jaren: int
+) -> tuple[LocatieRij, ...]:
+    """The provincie's locations that did not end (Bijlage 1), by gemeente, type and name,
+    each with whether it is duurzaam for SPUK 1 (R6)."""
     volgorde = {t: i for i, t in enumerate(LocatieType.values)}
     locaties = sorted(
         Locatie.objects.filter(gemeente__provincie=provincie)
@@ -302,13 +338,7 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         .select_related("gemeente"),
         key=lambda loc: (loc.gemeente.naam, volgorde.get(loc.type, 99), loc.naam.lower()),
     )
-    regeling = (
-        BonusRegeling.objects.filter(cyclus=cyclus, provincie=provincie)
-        .prefetch_related("spuk3_bedragen")
-        .first()
-    )
-    minimale_jaren = regeling.spuk1_minimale_jaren if regeling else 5
-    locatie_rijen = tuple(
+    return tuple(
         LocatieRij(
             loc,
             loc.type == LocatieType.REGULIER
@@ -323,59 +353,101 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         for loc in locaties
     )
 
-    bonus = None
-    if regeling is not None:
-        spuk3 = {b.gemeente_id: b.bedrag for b in regeling.spuk3_bedragen.all()}
-        duurzaam_per_gemeente: dict[int, int] = {}
-        for lr in locatie_rijen:
-            if lr.duurzaam:
-                g_id = lr.locatie.gemeente_id
-                duurzaam_per_gemeente[g_id] = (
-                    duurzaam_per_gemeente.get(g_id, 0) + lr.locatie.plaatsen_regulier
-                )
-        bonus = bonus_aanspraken(
-            Bonusregeling(
-                spuk1_per_plek=regeling.spuk1_per_plek,
-                spuk2_per_plek=regeling.spuk2_per_plek,
-                spuk3_drempel=Fraction(regeling.spuk3_drempel_procent, 100),
-                spuk3_provincie=regeling.spuk3_provincie,
-                spuk3_budget=regeling.spuk3_budget,
-                minimale_jaren=regeling.spuk1_minimale_jaren,
-            ),
-            [
-                BonusGemeente(
-                    naam=r.gemeente.naam,
-                    indicatief_regulier=r.reg_opgave,
-                    indicatief_amv=r.amv_opgave,
-                    duurzaam_regulier=duurzaam_per_gemeente.get(r.gemeente.pk, 0),
-                    amv_plekken=r.amv_aanbod,
-                    spuk3_bedrag=spuk3.get(r.gemeente.pk, 0),
-                )
-                for r in rijen
-            ],
-            provinciale_opgave=gevuld.opgave,
-            ingevuld=gevuld.ingevuld,
-        )
 
+def _bonus_van_verslag(
+    regeling: BonusRegeling | None,
+    rijen: tuple[PuzzelRij, ...],
+    locaties: tuple[LocatieRij, ...],
+    gevuld: InvullingTotaal,
+) -> BonusOverzicht | None:
+    """R6 with the provincie's bonus schemes of the cyclus; without them: not computed."""
+    if regeling is None:
+        return None
+    spuk3 = _spuk3_per_gemeente(regeling)
+    duurzaam_per_gemeente: dict[int, int] = {}
+    for lr in locaties:
+        if lr.duurzaam:
+            g_id = lr.locatie.gemeente_id
+            duurzaam_per_gemeente[g_id] = (
+                duurzaam_per_gemeente.get(g_id, 0) + lr.locatie.plaatsen_regulier
+            )
+    return bonus_aanspraken(
+        Bonusregeling(
+            spuk1_per_plek=regeling.spuk1_per_plek,
+            spuk2_per_plek=regeling.spuk2_per_plek,
+            spuk3_drempel=Fraction(regeling.spuk3_drempel_procent, 100),
+            spuk3_provincie=regeling.spuk3_provincie,
+            spuk3_budget=regeling.spuk3_budget,
+            minimale_jaren=regeling.spuk1_minimale_jaren,
+        ),
+        [
+            BonusGemeente(
+                naam=r.gemeente.naam,
+                indicatief_regulier=r.reg_opgave,
+                indicatief_amv=r.amv_opgave,
+                duurzaam_regulier=duurzaam_per_gemeente.get(r.gemeente.pk, 0),
+                amv_plekken=r.amv_aanbod,
+                spuk3_bedrag=spuk3.get(r.gemeente.pk, 0),
+            )
+            for r in rijen
+        ],
+        provinciale_opgave=gevuld.opgave,
+        ingevuld=gevuld.ingevuld,
+    )
+
+
+def _som_bevindingen(
+    gemeenten: list[Gemeente],
+    cyclus: Cyclus,
+    oekraine_cyclus: Cyclus | None,
+    opgaven: _Opgaven,
+) -> list[Bevinding]:
+    """R1: each indicative distribution against the first provincial opgave it came with."""
     bevindingen: list[Bevinding] = []
     for c, soort, stadium, titel in (
         (oekraine_cyclus, Soort.OEKRAINE, Stadium.INDICATIEF, "Oekraïne-opgave"),
         (cyclus, Soort.REGULIER, Stadium.INDICATIEF, "Asielopvang regulier"),
         (cyclus, Soort.AMV, Stadium.INDICATIEF, "Asielopvang AMV"),
     ):
-        basis = _eerste_provinciaal(provinciaal, c, soort)
+        basis = opgaven.eerste(c, soort)
         if basis is None or c is None:
             continue
         bevindingen.extend(
             controleer_som(
                 f"{titel}, indicatieve verdeling ({basis.bron or c.naam}), provinciale opgave "
                 f"{opmaak.datum(basis.geldig_vanaf)}",
-                {g.naam: opgave(c, soort, stadium, g) for g in gemeenten},
+                {g.naam: opgaven.aantal(c, soort, stadium, g) for g in gemeenten},
                 basis.aantal,
             )
         )
-    bevindingen.extend(bron_bevindingen(provincie, cyclus, gevuld))
-    bevindingen.extend(_locaties_tegen_aanbod(rijen, locatie_rijen))
+    return bevindingen
+
+
+def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
+    """Everything the provinciaal verslag of ``cyclus`` (without a set-up) shows, computed once
+    (R1, R6, Bijlage 1)."""
+    peildatum = cyclus.deadline_verslag or cyclus.begin
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+    oekraine_cyclus = cyclus_voor(Cyclus.objects.all(), CyclusSoort.OEKRAINE, peildatum)
+    opgaven = _opgaven(provincie, [c for c in (cyclus, oekraine_cyclus) if c], peildatum)
+    realisatie_peildatum, realisaties = _realisaties(provincie, peildatum)
+    inwoners_jaar, inwoners = _inwoners(provincie, cyclus)
+    rijen = _puzzel_rijen(gemeenten, cyclus, oekraine_cyclus, opgaven, inwoners, realisaties)
+
+    p_reg = opgaven.laatste(cyclus, Soort.REGULIER)
+    p_amv = opgaven.laatste(cyclus, Soort.AMV)
+    p_oek = opgaven.laatste(oekraine_cyclus, Soort.OEKRAINE)
+    gevuld = invulling(
+        {"regulier": p_reg.aantal if p_reg else 0, "amv": p_amv.aantal if p_amv else 0},
+        [("regulier", r.reg_aanbod) for r in rijen] + [("amv", r.amv_aanbod) for r in rijen],
+    )
+    regeling = bonus_regeling(provincie, cyclus)
+    locaties = _locatie_rijen(provincie, cyclus, regeling.spuk1_minimale_jaren if regeling else 5)
+    bevindingen = [
+        *_som_bevindingen(gemeenten, cyclus, oekraine_cyclus, opgaven),
+        *bron_bevindingen(provincie, cyclus, gevuld),
+        *_locaties_tegen_aanbod(rijen, locaties),
+    ]
     return Verslag(
         provincie=provincie,
         cyclus=cyclus,
@@ -388,8 +460,8 @@ def verslag(provincie: Provincie, cyclus: Cyclus) -> Verslag:
         opgave_amv=p_amv.aantal if p_amv else None,
         opgave_oekraine=p_oek.aantal if p_oek else None,
         invulling=gevuld,
-        locaties=locatie_rijen,
-        bonus=bonus,
+        locaties=locaties,
+        bonus=_bonus_van_verslag(regeling, rijen, locaties, gevuld),
         regeling=regeling,
         bevindingen=tuple(bevindingen),
     )
@@ -424,3 +496,120 @@ def _locaties_tegen_aanbod(
                     )
                 )
     return uit
+
+
+# ---------------------------------------------------------------- of a cyclus with a set-up
+
+
+@dataclass(frozen=True)
+class CyclusVerslag:
+    """Everything the verslag of a cyclus run as a workflow (it has a ``cyclus.CyclusOpzet``)
+    shows, computed once from its PUZZEL (``cyclus.queries.puzzel_van``) and R6 on top of it."""
+
+    p: PuzzelPagina
+    invulling: InvullingTotaal
+    bonus: BonusOverzicht | None
+    regeling: BonusRegeling | None
+    bevindingen: tuple[Bevinding, ...]
+
+    @property
+    def provincie(self) -> Provincie:
+        return self.p.provincie
+
+    @property
+    def cyclus(self) -> Cyclus:
+        return self.p.cyclus
+
+    @property
+    def jaren(self) -> tuple[int, int]:
+        return self.cyclus.begin.year, self.cyclus.eind.year
+
+    @property
+    def regels(self) -> list[tuple[str, AanbodRegel, Beoordeling]]:
+        """Every approved line of the provincie: (gemeente, line, judgement), by gemeente."""
+        return [(g.naam, r, b) for g in self.p.gemeenten for r, b in self.p.stand(g).regels]
+
+
+def _bonus_van_puzzel(
+    p: PuzzelPagina, gevuld: InvullingTotaal, regeling: BonusRegeling | None
+) -> BonusOverzicht | None:
+    """R6 with the cyclus' own amounts (its set-up), the provincie's SPUK 3 amounts when it has
+    a bonus scheme of its own. Without an amount for SPUK 1 and 2: not computed."""
+    opzet = p.opzet
+    spuk1 = opzet.spuk1_per_plek if opzet and opzet.spuk1_per_plek is not None else None
+    spuk2 = opzet.spuk2_per_plek if opzet and opzet.spuk2_per_plek is not None else None
+    if regeling is not None:
+        spuk1 = regeling.spuk1_per_plek if spuk1 is None else spuk1
+        spuk2 = regeling.spuk2_per_plek if spuk2 is None else spuk2
+    if spuk1 is None or spuk2 is None:
+        return None
+    drempel = (
+        opzet.spuk3_drempel_procent
+        if opzet is not None
+        else (regeling.spuk3_drempel_procent if regeling else 75)
+    )
+    spuk3 = _spuk3_per_gemeente(regeling)
+    duurzaam_per_gemeente = {
+        g.naam: sum(
+            r.plaatsen
+            for r, b in p.stand(g).regels
+            if r.soort == "regulier" and b.duurzaam and b.categorie is Categorie.TELT
+        )
+        for g in p.gemeenten
+    }
+    return bonus_aanspraken(
+        Bonusregeling(
+            spuk1_per_plek=spuk1,
+            spuk2_per_plek=spuk2,
+            spuk3_drempel=Fraction(drempel, 100),
+            spuk3_provincie=regeling.spuk3_provincie if regeling else 0,
+            spuk3_budget=regeling.spuk3_budget if regeling else None,
+            minimale_jaren=p.regels.minimale_jaren,
+        ),
+        [
+            BonusGemeente(
+                naam=s.naam,
+                indicatief_regulier=s.indicatief.regulier,
+                indicatief_amv=s.indicatief.amv,
+                duurzaam_regulier=duurzaam_per_gemeente[s.naam],
+                amv_plekken=s.aanbod.telt.amv,
+                spuk3_bedrag=spuk3.get(g.pk, 0),
+            )
+            for g, s in zip(p.gemeenten, p.puzzel.gemeenten, strict=True)
+        ],
+        provinciale_opgave=gevuld.opgave,
+        ingevuld=gevuld.ingevuld,
+    )
+
+
+def _puzzel_bevindingen(p: PuzzelPagina) -> list[Bevinding]:
+    """R1 for an opgave the minister stated (not the sum), and the PUZZEL's reasons."""
+    bevindingen: list[Bevinding] = []
+    for soort, titel in (("regulier", "Asielopvang regulier"), ("amv", "Asielopvang AMV")):
+        bron = p.opgave[soort]
+        if bron.tekst.startswith("de som"):
+            continue
+        bevindingen.extend(
+            controleer_som(
+                f"{titel}, indicatieve verdeling, provinciale opgave ({bron.tekst})",
+                {s.naam: getattr(s.indicatief, soort) for s in p.puzzel.gemeenten},
+                bron.aantal,
+            )
+        )
+    for r in p.puzzel.redenen:
+        bevindingen.append(Bevinding(r.code, Ernst.WAARSCHUWING, r.tekst, "PUZZEL van de cyclus"))
+    return bevindingen
+
+
+def cyclus_verslag(provincie: Provincie, cyclus: Cyclus) -> CyclusVerslag:
+    """The verslag's figures of a cyclus with a set-up: its PUZZEL, the invulling per type and
+    R6. The PUZZEL table, the letters, Bijlage 1 and 2 cannot contradict each other."""
+    p = puzzel_van(provincie, cyclus)
+    telt = p.puzzel.aanbod.telt
+    gevuld = invulling(
+        {"regulier": p.puzzel.opgave.regulier, "amv": p.puzzel.opgave.amv},
+        [("regulier", telt.regulier), ("amv", telt.amv)],
+    )
+    regeling = bonus_regeling(p.provincie, p.cyclus)
+    bonus = _bonus_van_puzzel(p, gevuld, regeling)
+    return CyclusVerslag(p, gevuld, bonus, regeling, tuple(_puzzel_bevindingen(p)))

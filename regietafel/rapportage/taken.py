@@ -1,5 +1,6 @@
 """The reports as background jobs: a download asks ``taken`` for the document of the current
-data version; a worker makes it with the CLI's code (``bouwen`` + ``uitvoer``).
+data version; a worker makes it with the CLI's code (``bouwen`` or ``verslag``, then
+``uitvoer``).
 
 The key of a document is what it is made of besides the data version: provincie, peildatum or
 cyclus, format, and today's date (a document without stored texts carries today's date).
@@ -75,14 +76,14 @@ def maak_stand(taak: Taak, voortgang: Voortgang) -> Resultaat:
 
 
 def maak_verslag(taak: Taak, voortgang: Voortgang) -> Resultaat:
-    from regietafel.rapportage import bouwen
+    from regietafel.rapportage import verslag
     from regietafel.rapportage.queries import zoek_cyclus
 
     provincie = _provincie(taak)
     voortgang(5, "cijfers verzamelen")
     try:
         cyclus = zoek_cyclus(provincie, int(taak.parameters["jaar"]))
-        document = bouwen.verslag_document(provincie, cyclus)
+        document = verslag.verslag_document(provincie, cyclus)
     except GeenGegevens as exc:
         raise TaakFout(str(exc)) from exc
     return _maak(document, taak.parameters["formaat"], voortgang)

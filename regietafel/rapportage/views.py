@@ -20,7 +20,7 @@ from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.queries import lees_cyclus, peildata, stand_van_zaken
 from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
-from regietafel.rapportage import bouwen, teksten
+from regietafel.rapportage import bouwen, teksten, verslag
 from regietafel.rapportage import taken as rapport_taken
 from regietafel.rapportage.document import Document
 from regietafel.rapportage.forms import TekstenForm
@@ -253,7 +253,7 @@ def stand_van_zaken_download_view(request: HttpRequest, formaat: str) -> HttpRes
 def verslag_view(request: HttpRequest, jaar: int) -> HttpResponse:
     provincie = provincie_van(request)
     cyclus = _cyclus(provincie, jaar)
-    document = bouwen.verslag_document(provincie, cyclus)
+    document = verslag.verslag_document(provincie, cyclus)
     if not werkt_met_aanbod(cyclus):
         return _voorbeeld(request, document, verslag_links(jaar))
     versie = laatste_versie(Rapportsoort.VERSLAG, provincie, cyclus=cyclus)

@@ -22,6 +22,7 @@ from regietafel.rapportage import bouwen
 from regietafel.rapportage.models import Rapportsoort
 from regietafel.rapportage.queries import laatste_versie
 from regietafel.rapportage.services import bewaar_versie, stel_vast
+from regietafel.rapportage.verslag import verslag_document
 from tests.cyclus.factories import aanbod, cyclus_2026, indicatief_2026, opzet_2026
 from tests.cyclus.tekst import document_tekst, pagina_inhoud
 
@@ -43,7 +44,7 @@ PAGINAS = (
 def _eerste_cyclus(provincie: Provincie, client: Client) -> dict[str, str]:
     eerste = Cyclus.objects.get(code="spreidingswet-2024")
     uit = {
-        "verslag 2024": document_tekst(bouwen.verslag_document(provincie, eerste)),
+        "verslag 2024": document_tekst(verslag_document(provincie, eerste)),
         "stand 01-11-2025": document_tekst(bouwen.stand_document(provincie, dt.date(2025, 11, 1))),
         "stand 01-10-2024": document_tekst(bouwen.stand_document(provincie, dt.date(2024, 10, 1))),
     }

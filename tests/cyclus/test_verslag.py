@@ -15,9 +15,9 @@ from django.test import Client
 from regietafel.cyclus.services import ElementInvoer
 from regietafel.domain.aanbod import Element
 from regietafel.gemeenten.models import Provincie
-from regietafel.rapportage import bouwen
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
 from regietafel.rapportage.services import bewaar_versie
+from regietafel.rapportage.verslag import verslag_document
 from tests.cyclus.factories import aanbod, cyclus_2026, gebruiker, indicatief_2026, opzet_2026
 from tests.cyclus.tekst import document_tekst
 from tests.rapportage.conftest import docx_tekst, normaal, pdf_tekst
@@ -59,7 +59,7 @@ def tweede(drenthe: Provincie) -> Provincie:
 
 
 def _document(drenthe: Provincie) -> str:
-    return document_tekst(bouwen.verslag_document(drenthe, cyclus_2026()))
+    return document_tekst(verslag_document(drenthe, cyclus_2026()))
 
 
 def test_the_verslag_is_complete_and_its_numbers_agree(tweede: Provincie) -> None:

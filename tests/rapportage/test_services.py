@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from regietafel.demo.drenthe import BONUS_BRON
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus
-from regietafel.rapportage import bouwen, pdf, woord
+from regietafel.rapportage import bouwen, pdf, verslag, woord
 from regietafel.rapportage.models import BonusRegeling, RapportVersie
 from regietafel.rapportage.services import bewaar_versie, zet_bonusregeling
 from regietafel.rapportage.teksten import blokken
@@ -96,7 +96,7 @@ def test_bonusregeling_is_configuration(drenthe: Provincie) -> None:
     assert not veranderd  # the demo holds the same amounts
     regeling.spuk1_per_plek = 3000
     regeling.save()
-    document = bouwen.verslag_document(drenthe, _cyclus(2024))
+    document = verslag.verslag_document(drenthe, _cyclus(2024))
     html = pdf.html(document)
     # At € 3.000 a place SPUK 1 beats Emmen's SPUK 3 amount too: (1.542 + 180) × € 3.000.
     assert "€\u00a05.166.000" in html
@@ -107,7 +107,7 @@ def test_bonusregeling_is_configuration(drenthe: Provincie) -> None:
 
 def test_a_cyclus_without_bonusregeling_says_so(drenthe: Provincie) -> None:
     BonusRegeling.objects.all().delete()
-    html = pdf.html(bouwen.verslag_document(drenthe, _cyclus(2024)))
+    html = pdf.html(verslag.verslag_document(drenthe, _cyclus(2024)))
     assert "geen bedragen van de bonusregelingen vastgelegd" in html
     assert "Bijlage 2" not in html
 

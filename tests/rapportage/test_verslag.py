@@ -11,8 +11,8 @@ import pytest
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.controles import verslag_invulling
 from regietafel.opgaven.models import Cyclus
-from regietafel.rapportage import bouwen
 from regietafel.rapportage.queries import verslag
+from regietafel.rapportage.verslag import verslag_document
 from tests.rapportage.conftest import (
     docx_tekst,
     genereer_bestanden,
@@ -39,9 +39,7 @@ PUZZEL = {
 @pytest.fixture(scope="module")
 def bestanden(demo_db: Callable[[], Provincie]) -> dict[str, bytes]:
     cyclus = Cyclus.objects.get(soort="spreidingswet", jaar=2024)
-    return genereer_bestanden(
-        lambda: bouwen.verslag_document(demo_db(), cyclus), ("pdf", "docx", "xlsx")
-    )
+    return genereer_bestanden(lambda: verslag_document(demo_db(), cyclus), ("pdf", "docx", "xlsx"))
 
 
 def _puzzel(tekst: str) -> str:

@@ -23,6 +23,7 @@ from regietafel.core.opmaak import datum_lang
 from regietafel.rapportage import bouwen
 from regietafel.rapportage.queries import GeenGegevens, zoek_cyclus, zoek_provincie
 from regietafel.rapportage.uitvoer import NAMEN, genereer
+from regietafel.rapportage.verslag import verslag_document
 
 
 def _datum(tekst: str) -> dt.date:
@@ -136,9 +137,7 @@ class Command(BaseCommand):
                     cyclus=options.get("cyclus"),
                 )
             else:
-                document = bouwen.verslag_document(
-                    provincie, zoek_cyclus(provincie, options["cyclus"])
-                )
+                document = verslag_document(provincie, zoek_cyclus(provincie, options["cyclus"]))
         except GeenGegevens as exc:
             raise CommandError(str(exc), returncode=2) from exc
         inhoud, _ = genereer(document, formaat)
