@@ -154,17 +154,6 @@ def verslag_document_uit(v: Gegevens, versie: RapportVersie | None = None) -> Do
         *_bijlage2(v),
         *_brief_colleges(v, k),
     )
-    kopregels = [
-        *((("Aan", k.aan),) if k.aan else ()),
-        ("Versie", datum_lang(k.versie_datum)),
-        ("Cyclus", cyclus.naam),
-        *((("Status", k.status),) if k.status else ()),
-        *(
-            (("Let op", "illustratief: afgeleide cijfers, niet die van de minister"),)
-            if k.illustratief
-            else ()
-        ),
-    ]
     return Document(
         soort=Rapportsoort.VERSLAG,
         titel=TITEL.format(provincie=provincie.naam),
@@ -176,7 +165,7 @@ def verslag_document_uit(v: Gegevens, versie: RapportVersie | None = None) -> Do
         kenmerk=f"cyclus {cyclus.jaar}",
         secties=secties,
         bestandsbasis=f"provinciaal-verslag-{slugify(provincie.naam)}-{cyclus.jaar}",
-        kopregels=tuple(kopregels),
+        kopregels=_kopregels(v, k),
         toelichting=(
             ("Rapport", "Provinciaal verslag (Spreidingswet)"),
             ("Provincie", provincie.naam),
@@ -191,6 +180,17 @@ def verslag_document_uit(v: Gegevens, versie: RapportVersie | None = None) -> Do
         concept=k.concept,
         illustratief=k.illustratief,
     )
+
+
+def _kopregels(v: Gegevens, k: Kader) -> tuple[tuple[str, str], ...]:
+    """The lines under the title."""
+    regels = [("Aan", k.aan)] if k.aan else []
+    regels += [("Versie", datum_lang(k.versie_datum)), ("Cyclus", v.cyclus.naam)]
+    if k.status:
+        regels.append(("Status", k.status))
+    if k.illustratief:
+        regels.append(("Let op", "illustratief: afgeleide cijfers, niet die van de minister"))
+    return tuple(regels)
 
 
 def _toelichting(v: Gegevens, k: Kader) -> tuple[tuple[str, str], ...]:
@@ -298,7 +298,7 @@ def _tekstsectie(k: Kader, sleutel: str, kop: str, *, nieuwe_pagina: bool = Fals
 def _verslag(v: Gegevens, k: Kader) -> list[Sectie]:
     """The verslag itself: its texts, the PUZZEL, the financial schemes and the checks."""
     jaar1, jaar2 = v.jaren
-    secties = [
+    return [
         # After the letter to the minister the verslag starts on a page of its own.
         *_tekstsectie(k, "inleiding", "Inleiding", nieuwe_pagina=_met_brieven(v)),
         *_tekstsectie(k, "huidige_situatie", "Huidige situatie"),
@@ -319,7 +319,6 @@ def _verslag(v: Gegevens, k: Kader) -> list[Sectie]:
         *_tekstsectie(k, "verzoeken", "Verzoeken en adviezen"),
         *_controles(v),
     ]
-    return secties
 
 
 def _na_puzzel(v: Gegevens) -> tuple[Blok, ...]:
@@ -547,6 +546,19 @@ def _locaties(
     )
 
 
+def _plekken_en_periode(*, plekken: int, soort: int, datum: int) -> tuple[Kolom, ...]:
+    """The columns both location lists have: the places, in total and per type, and when
+    they are available (narrower in the list of the aanbod, which has two columns more)."""
+    return (
+        Kolom("Totaal aantal plekken", som=True, breedte=plekken),
+        Kolom("Regulier", som=True, breedte=soort),
+        Kolom("Bijzonder", som=True, breedte=soort),
+        Kolom("AMV", som=True, breedte=7),
+        Kolom("Beschikbaar van", "datum", breedte=datum),
+        Kolom("Beschikbaar tot", "datum", breedte=datum),
+    )
+
+
 def _register_tabel(v: Verslag) -> Tabel:
     return _locaties(
         "Locaties met type, plekken en beschikbaarheid (op basis van het contract met het COA).",
@@ -554,12 +566,7 @@ def _register_tabel(v: Verslag) -> Tabel:
             Kolom("Gemeente", "tekst", breedte=15),
             Kolom("Locatie", "tekst", breedte=24),
             Kolom("Type", "tekst", breedte=10),
-            Kolom("Totaal aantal plekken", som=True, breedte=10),
-            Kolom("Regulier", som=True, breedte=9),
-            Kolom("Bijzonder", som=True, breedte=9),
-            Kolom("AMV", som=True, breedte=7),
-            Kolom("Beschikbaar van", "datum", breedte=12),
-            Kolom("Beschikbaar tot", "datum", breedte=12),
+            *_plekken_en_periode(plekken=10, soort=9, datum=12),
             Kolom("Bijzonderheden", "tekst", breedte=40),
         ),
         tuple(
@@ -587,12 +594,7 @@ def _aanbod_tabel(v: CyclusVerslag) -> Tabel:
         (
             Kolom("Gemeente", "tekst", breedte=14),
             Kolom("Locatie of plan", "tekst", breedte=22),
-            Kolom("Totaal aantal plekken", som=True, breedte=9),
-            Kolom("Regulier", som=True, breedte=8),
-            Kolom("Bijzonder", som=True, breedte=8),
-            Kolom("AMV", som=True, breedte=7),
-            Kolom("Beschikbaar van", "datum", breedte=11),
-            Kolom("Beschikbaar tot", "datum", breedte=11),
+            *_plekken_en_periode(plekken=9, soort=8, datum=11),
             Kolom("Duurzaam", "tekst", breedte=8),
             Kolom("Telt", "tekst", breedte=10),
             Kolom("Bijzonderheden", "tekst", breedte=40),
