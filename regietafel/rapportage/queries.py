@@ -139,6 +139,33 @@ def laatste_versie(
     return qs.order_by("-volgnummer").select_related("aangemaakt_door").first()
 
 
+def eerste_versie(
+    soort: str,
+    provincie: Provincie,
+    *,
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+) -> RapportVersie | None:
+    return (
+        RapportVersie.objects.filter(
+            soort=soort, provincie=provincie, peildatum=peildatum, cyclus=cyclus
+        )
+        .order_by("volgnummer")
+        .first()
+    )
+
+
+def heeft_nieuwere_versie(versie: RapportVersie) -> bool:
+    """Whether the same report has a version after ``versie``."""
+    return RapportVersie.objects.filter(
+        soort=versie.soort,
+        provincie=versie.provincie,
+        cyclus=versie.cyclus,
+        peildatum=versie.peildatum,
+        volgnummer__gt=versie.volgnummer,
+    ).exists()
+
+
 def versies(provincie: Provincie) -> list[RapportVersie]:
     return list(
         RapportVersie.objects.filter(provincie=provincie)

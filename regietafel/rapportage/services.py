@@ -16,6 +16,7 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
 from regietafel.rapportage.permissions import mag_bewerken
+from regietafel.rapportage.queries import eerste_versie, heeft_nieuwere_versie
 from regietafel.rapportage.teksten import secties
 from regietafel.services import bewaar, maak, verwijder, wijzig
 
@@ -189,14 +190,7 @@ def stel_vast(*, door: Any, versie: RapportVersie) -> RapportVersie:
             f"{opmaak.datum(klok.lokaal(vers.vastgesteld_op))}.",
             code="vastgesteld",
         )
-    nieuwer = RapportVersie.objects.filter(
-        soort=vers.soort,
-        provincie=vers.provincie,
-        cyclus=vers.cyclus,
-        peildatum=vers.peildatum,
-        volgnummer__gt=vers.volgnummer,
-    ).exists()
-    if nieuwer:
+    if heeft_nieuwere_versie(vers):
         raise ValidationError(
             f"Er is een nieuwere versie dan versie {vers.volgnummer}: stel die vast.",
             code="verouderd",
@@ -277,13 +271,7 @@ def bewaar_eerste_versie(
     **velden: Any,
 ) -> tuple[RapportVersie, bool]:
     """The first version of a report's texts, unless one exists (for loading demo data twice)."""
-    bestaand = (
-        RapportVersie.objects.filter(
-            soort=soort, provincie=provincie, peildatum=peildatum, cyclus=cyclus
-        )
-        .order_by("volgnummer")
-        .first()
-    )
+    bestaand = eerste_versie(soort, provincie, peildatum=peildatum, cyclus=cyclus)
     if bestaand is not None:
         return bestaand, False
     versie = bewaar_versie(
