@@ -11,7 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, QuerySet
 
 from regietafel.core import opmaak
 from regietafel.core.rapporten import GeenGegevens
@@ -124,6 +124,23 @@ def zoek_cyclus(provincie: Provincie, jaar: int) -> Cyclus:
 # ---------------------------------------------------------------- texts and house style
 
 
+def versies_van(
+    soort: str,
+    provincie: Provincie,
+    *,
+    peildatum: dt.date | None = None,
+    cyclus: Cyclus | None = None,
+) -> QuerySet[RapportVersie]:
+    """The text versions of one report, oldest first: a Stand van zaken's by its peildatum, a
+    verslag's by its cyclus."""
+    qs = RapportVersie.objects.filter(soort=soort, provincie=provincie)
+    if soort == Rapportsoort.STAND_VAN_ZAKEN:
+        qs = qs.filter(peildatum=peildatum)
+    else:
+        qs = qs.filter(cyclus=cyclus)
+    return qs.order_by("volgnummer")
+
+
 def laatste_versie(
     soort: str,
     provincie: Provincie,
@@ -131,28 +148,9 @@ def laatste_versie(
     peildatum: dt.date | None = None,
     cyclus: Cyclus | None = None,
 ) -> RapportVersie | None:
-    qs = RapportVersie.objects.filter(soort=soort, provincie=provincie)
-    if soort == Rapportsoort.STAND_VAN_ZAKEN:
-        qs = qs.filter(peildatum=peildatum)
-    else:
-        qs = qs.filter(cyclus=cyclus)
-    return qs.order_by("-volgnummer").select_related("aangemaakt_door").first()
-
-
-def eerste_versie(
-    soort: str,
-    provincie: Provincie,
-    *,
-    peildatum: dt.date | None = None,
-    cyclus: Cyclus | None = None,
-) -> RapportVersie | None:
-    return (
-        RapportVersie.objects.filter(
-            soort=soort, provincie=provincie, peildatum=peildatum, cyclus=cyclus
-        )
-        .order_by("volgnummer")
-        .first()
-    )
+    """The newest text version of the report, if any."""
+    versies = versies_van(soort, provincie, peildatum=peildatum, cyclus=cyclus)
+    return versies.select_related("aangemaakt_door").last()
 
 
 def heeft_nieuwere_versie(versie: RapportVersie) -> bool:

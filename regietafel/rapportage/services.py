@@ -16,7 +16,7 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.rapportage.models import BonusRegeling, Rapportsoort, RapportVersie, Spuk3Bedrag
 from regietafel.rapportage.permissions import mag_bewerken
-from regietafel.rapportage.queries import eerste_versie, heeft_nieuwere_versie
+from regietafel.rapportage.queries import heeft_nieuwere_versie, versies_van
 from regietafel.rapportage.teksten import secties
 from regietafel.services import bewaar, maak, verwijder, wijzig
 
@@ -271,7 +271,7 @@ def bewaar_eerste_versie(
     **velden: Any,
 ) -> tuple[RapportVersie, bool]:
     """The first version of a report's texts, unless one exists (for loading demo data twice)."""
-    bestaand = eerste_versie(soort, provincie, peildatum=peildatum, cyclus=cyclus)
+    bestaand = versies_van(soort, provincie, peildatum=peildatum, cyclus=cyclus).first()
     if bestaand is not None:
         return bestaand, False
     versie = bewaar_versie(
