@@ -622,56 +622,62 @@ def _aanbod_tabel(v: CyclusVerslag) -> Tabel:
 
 
 def _bijlage2(v: Gegevens) -> tuple[Sectie, ...]:
-    """The bonus schemes (R6). The first cyclus: with the provincie's schemes, left out
-    without them; a cyclus with a set-up: its own amounts and rules, or that they are not
-    set yet."""
-    naam, b = v.provincie.naam, v.bonus
+    """The bonus schemes (R6): a cyclus with a set-up has its own amounts and rules (or says
+    they are not set yet); the first cyclus follows the provincie's schemes and leaves the
+    bijlage out without them."""
     if isinstance(v, CyclusVerslag):
-        blokken: list[Blok] = [
-            Alinea(
-                f"De gemeenten in de provincie {naam} kunnen in aanmerking komen voor de "
-                f"bonusregelingen van de cyclus {v.cyclus.jaar}, met deze bedragen en regels:"
-            )
-        ]
-        if b is None:
-            blokken.append(
-                Alinea(
-                    "De bedragen van deze cyclus zijn (nog) niet vastgelegd in de opzet van de "
-                    "cyclus."
-                )
-            )
-        else:
-            blokken += [
-                Opsomming(_regels_van(b.regeling), genummerd=True),
-                TabelBlok(bonus_tabel(b)),
-                Alinea(_spuk3_provincie(naam, b, "SPUK 3")),
-                *(Alinea(m) for m in b.meldingen),
-            ]
-    elif b is None:
-        return ()
+        blokken = _aanspraken_van_de_cyclus(v)
+    elif v.bonus is not None:
+        blokken = _aanspraken_van_de_provincie(v, v.bonus)
     else:
-        blokken = [
-            Alinea(
-                f"De gemeenten in de provincie {naam} willen in aanmerking komen voor de "
-                "verschillende bonusregelingen uit de wet. In onderstaande overzichten wordt "
-                "aangegeven welke gemeenten in aanmerking komen voor welke regelingen. Daarbij "
-                "is rekening gehouden met het feit dat regeling 1 en regeling 3 niet gestapeld "
-                "kunnen worden."
-            ),
-            TabelBlok(bonus_tabel(b)),
-            Alinea(
-                _spuk3_provincie(naam, b, f"SPUK 3, {_procent(b.regeling.spuk3_drempel)}%-regeling")
-            ),
-            TabelBlok(duurzaam_tabel(v)),
-        ]
+        return ()
     return (
         Sectie(
             "Bijlage 2 Aanspraak bonusregelingen",
-            tuple(blokken),
+            blokken,
             "bijlage-2",
             breed=True,
             nieuwe_pagina=True,
         ),
+    )
+
+
+def _aanspraken_van_de_cyclus(v: CyclusVerslag) -> tuple[Blok, ...]:
+    naam, b = v.provincie.naam, v.bonus
+    inleiding = Alinea(
+        f"De gemeenten in de provincie {naam} kunnen in aanmerking komen voor de "
+        f"bonusregelingen van de cyclus {v.cyclus.jaar}, met deze bedragen en regels:"
+    )
+    if b is None:
+        return (
+            inleiding,
+            Alinea(
+                "De bedragen van deze cyclus zijn (nog) niet vastgelegd in de opzet van de cyclus."
+            ),
+        )
+    return (
+        inleiding,
+        Opsomming(_regels_van(b.regeling), genummerd=True),
+        TabelBlok(bonus_tabel(b)),
+        Alinea(_spuk3_provincie(naam, b, "SPUK 3")),
+        *(Alinea(m) for m in b.meldingen),
+    )
+
+
+def _aanspraken_van_de_provincie(v: Verslag, b: BonusOverzicht) -> tuple[Blok, ...]:
+    naam = v.provincie.naam
+    procent = _procent(b.regeling.spuk3_drempel)
+    return (
+        Alinea(
+            f"De gemeenten in de provincie {naam} willen in aanmerking komen voor de "
+            "verschillende bonusregelingen uit de wet. In onderstaande overzichten wordt "
+            "aangegeven welke gemeenten in aanmerking komen voor welke regelingen. Daarbij "
+            "is rekening gehouden met het feit dat regeling 1 en regeling 3 niet gestapeld "
+            "kunnen worden."
+        ),
+        TabelBlok(bonus_tabel(b)),
+        Alinea(_spuk3_provincie(naam, b, f"SPUK 3, {procent}%-regeling")),
+        TabelBlok(duurzaam_tabel(v)),
     )
 
 
