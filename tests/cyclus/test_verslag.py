@@ -206,3 +206,19 @@ def test_the_reports_page_offers_2026_without_dead_buttons(
     assert lezer.get("/rapportage/verslag/2026/").status_code == 200
     pdf = haal(lezer, "/rapportage/verslag/2026/pdf/")  # a document is made by a job
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_without_amounts_bijlage_2_says_they_are_not_set(drenthe: Provincie) -> None:
+    opzet_2026(spuk1_per_plek=None, spuk2_per_plek=None)
+    indicatief_2026(drenthe)
+    tekst = _document(drenthe)
+    bijlage2 = tekst[
+        tekst.index("## Bijlage 2 Aanspraak bonusregelingen") : tekst.index(
+            "## Aanbiedingsbrief aan de colleges"
+        )
+    ]
+    assert "De bedragen van deze cyclus zijn (nog) niet vastgelegd in de opzet van de cyclus." in (
+        bijlage2
+    )
+    assert "Aanspraak bonusregelingen per gemeente" not in tekst  # no table without amounts
+    assert "Voor de cyclus 2026 zijn (nog) geen bedragen van de bonusregelingen vastgelegd" in tekst

@@ -11,7 +11,10 @@ import pytest
 from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.controles import verslag_invulling
 from regietafel.opgaven.models import Cyclus
+from regietafel.rapportage.document import Alinea
+from regietafel.rapportage.models import BonusRegeling
 from regietafel.rapportage.queries import verslag
+from regietafel.rapportage.services import verwijder_bonusregeling
 from regietafel.rapportage.verslag import verslag_document
 from tests.rapportage.conftest import (
     docx_tekst,
@@ -168,3 +171,22 @@ def test_xlsx_of_the_verslag(bestanden: dict[str, bytes]) -> None:
     }
     assert bijlage1["Asielopvang AMV"] == (229, 341, 0)
     assert bijlage1["Totaal"] == ("=SUM(B2:B3)", "=SUM(C2:C3)", "=SUM(D2:D3)")
+
+
+def test_without_bonus_schemes_the_amounts_are_not_computed(drenthe: Provincie) -> None:
+    """The first cyclus without the provincie's bonus schemes: the verslag says so under the
+    financial schemes and leaves Bijlage 2 out; the rest stays."""
+    eerste = Cyclus.objects.get(soort="spreidingswet", jaar=2024)
+    for regeling in BonusRegeling.objects.filter(cyclus=eerste, provincie=drenthe):
+        verwijder_bonusregeling(door=None, regeling=regeling)
+    document = verslag_document(drenthe, eerste)
+    secties = {s.sleutel: s for s in document.secties}
+    assert "bijlage-2" not in secties and "bijlage-1" in secties
+    assert (
+        Alinea(
+            "Voor de cyclus 2024 zijn (nog) geen bedragen van de bonusregelingen vastgelegd; de "
+            "aanspraken zijn daarom niet berekend."
+        )
+        in secties["financieel"].blokken
+    )
+    assert [t.sleutel for t in document.tabellen] == ["PUZZEL", "Bijlage 1", "Locaties"]
