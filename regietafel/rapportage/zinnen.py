@@ -147,24 +147,36 @@ def oekraine(stand: StandVanZaken) -> tuple[str, ...]:
 
 
 def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
+    """The Spreidingswet paragraph of the Stand van zaken: which cyclus, then regulier and AMV
+    (realised, agreed or indicative, the verschil, and the provincial opgave)."""
     reg, amv = _kolom(stand, Soort.REGULIER), _kolom(stand, Soort.AMV)
     if reg.cyclus is None:
-        zinnen = [
-            f"Op {datum_lang(stand.peildatum)} gold nog geen cyclus van de Spreidingswet; er "
-            "is dus geen opgave en geen verschil."
-        ]
-        for k, wat in ((reg, "reguliere asielplekken"), (amv, "AMV-plekken")):
-            if k.totaal.realisatie is not None:
-                zinnen.append(
-                    f"Voor de {wat} zijn in totaal {plekken(k.totaal.realisatie)} "
-                    f"gerealiseerd{volgens(k)}."
-                )
-        return tuple(zinnen)
-    provincie = stand.provincie.naam
+        return _zonder_cyclus(stand, reg, amv)
     afgesproken = reg.stadium in (Stadium.VASTGESTELD, Stadium.AANBOD)
     zinnen = []
     if stand.cyclus_keuze and stand.cyclus_keuze.gekozen:
         zinnen.append(f"Deze stand toont de {stand.cyclus_keuze.tekst}.")
+    zinnen.append(_regulier(stand, reg, amv, afgesproken))
+    zinnen.append(_amv(amv, afgesproken))
+    return tuple(zinnen)
+
+
+def _zonder_cyclus(stand: StandVanZaken, reg: Kolom, amv: Kolom) -> tuple[str, ...]:
+    zinnen = [
+        f"Op {datum_lang(stand.peildatum)} gold nog geen cyclus van de Spreidingswet; er "
+        "is dus geen opgave en geen verschil."
+    ]
+    for k, wat in ((reg, "reguliere asielplekken"), (amv, "AMV-plekken")):
+        if k.totaal.realisatie is not None:
+            zinnen.append(
+                f"Voor de {wat} zijn in totaal {plekken(k.totaal.realisatie)} "
+                f"gerealiseerd{volgens(k)}."
+            )
+    return tuple(zinnen)
+
+
+def _regulier(stand: StandVanZaken, reg: Kolom, amv: Kolom, afgesproken: bool) -> str:
+    provincie = stand.provincie.naam
     r = reg.totaal
     if r.realisatie is None:
         regulier = (
@@ -207,7 +219,10 @@ def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
                 f"{getal(p_reg + p_amv)} opvangplekken"
             )
         regulier += "."
-    zinnen.append(regulier.strip())
+    return regulier.strip()
+
+
+def _amv(amv: Kolom, afgesproken: bool) -> str:
     a = amv.totaal
     if a.realisatie is None:
         amv_zin = f"Voor de AMV-plekken zijn nog geen cijfers aangeleverd{volgens(amv)}."
@@ -228,10 +243,10 @@ def spreidingswet(stand: StandVanZaken) -> tuple[str, ...]:
             amv_zin += (
                 f"; er zijn er nog {getal(nog)} te realiseren{_over(amv)}." if nog > 0 else "."
             )
+    p_amv = _provinciaal(amv)
     if p_amv is not None:
         amv_zin += f" De provinciale (wettelijke) opgave bedraagt {getal(p_amv)} AMV-opvangplekken."
-    zinnen.append(amv_zin)
-    return tuple(zinnen)
+    return amv_zin
 
 
 def statushouders(stand: StandVanZaken) -> tuple[str, ...]:
