@@ -8,8 +8,9 @@ exports: ``{% include "core/tabel.html" with tabel=t %}``.
 
 Besides plain values a cell may hold a ``Link`` (a link on the page, its text elsewhere), a
 ``Noot`` (a value with a small note: on the page beside it, in Excel a comment), a ``Lijst``
-(a list on the page, "; "-joined text elsewhere) or ``Ontbreekt`` (a missing figure: "–" with
-an explanation for screen readers, an empty cell in Excel; never 0).
+(a list on the page, "; "-joined text elsewhere), ``Ontbreekt`` (a missing figure: "–" with
+an explanation for screen readers, an empty cell in Excel; never 0) or a ``Vlak`` (a text
+with a legend swatch on the page, the map's class).
 """
 
 from __future__ import annotations
@@ -118,7 +119,23 @@ class Ontbreekt:
     tekst: str = "–"
 
 
-Waarde = Kaal | Link | Noot | Lijst | Ontbreekt
+@dataclass(frozen=True)
+class Vlak:
+    """A text with a small legend swatch before it on the page: an SVG square whose CSS
+    classes ``klasse`` fill it as the chart or map does (the map's class: "gemeente kl-1",
+    drawn by kaart.css), so a row reads like the legend; the text alone elsewhere."""
+
+    tekst: str
+    klasse: str
+
+
+Waarde = Kaal | Link | Noot | Lijst | Ontbreekt | Vlak
+
+
+VLAK = (
+    '<svg class="legenda-vlak legenda-vlak--klein" viewBox="0 0 24 16" aria-hidden="true" '
+    'focusable="false"><rect class="{}" x="0.5" y="0.5" width="23" height="15"/></svg>'
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +152,8 @@ class CelWeergave:
     """A missing figure: the text for screen readers (the visible ``tekst`` is aria-hidden)."""
     klasse: str = ""
     lijst: bool = False
+    vlak: str = ""
+    """A legend swatch before the text: the CSS classes of its square (``Vlak``)."""
 
     @property
     def klassen(self) -> str:
@@ -175,6 +194,8 @@ class CelWeergave:
             )
         if self.noot:
             inhoud = f'{inhoud} <span class="kolom-sub">{escape(self.noot)}</span>'
+        if self.vlak:
+            inhoud = f'<span class="klasse-label">{VLAK.format(escape(self.vlak))}{inhoud}</span>'
         return inhoud
 
     def td(self, *, kop: bool = False) -> str:
@@ -225,7 +246,7 @@ class Kolom:
 
 def kaal(waarde: Waarde) -> Kaal:
     """The value without page markup (Excel's value): a link's text, a note's value."""
-    if isinstance(waarde, Link):
+    if isinstance(waarde, Link | Vlak):
         return waarde.tekst
     if isinstance(waarde, Noot):
         return waarde.waarde
@@ -246,7 +267,7 @@ def tekst(kolom: Kolom, waarde: Waarde) -> str:
         return f"{tekst(kolom, waarde.waarde)}{waarde.scheiding}{waarde.noot}"
     if isinstance(waarde, Ontbreekt):
         return waarde.tekst
-    if isinstance(waarde, Link | Lijst):
+    if isinstance(waarde, Link | Lijst | Vlak):
         return str(kaal(waarde))
     if waarde is None:
         return "n.v.t." if kolom.soort == "procent" else kolom.leeg
@@ -431,6 +452,8 @@ def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
         )
     if isinstance(w, Link):
         return CelWeergave(w.tekst, k.numeriek, groepstart, tekort, url=w.url)
+    if isinstance(w, Vlak):
+        return CelWeergave(w.tekst, k.numeriek, groepstart, False, vlak=w.klasse)
     if isinstance(w, Lijst):
         items = tuple((i, "") if isinstance(i, str) else (str(i.waarde), i.noot) for i in w.items)
         return CelWeergave(

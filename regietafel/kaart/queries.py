@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from regietafel.core import klok
 from regietafel.domain.laatst_bekend import NIET_AANGELEVERD, Bekend, Cijfer, Status, laatst_bekend
@@ -174,6 +174,29 @@ def _in_gebruik(status: str, van: dt.date | None, tot: dt.date | None, op: dt.da
     return not (status == LocatieStatus.GEREALISEERD and van is not None and van > op)
 
 
+def laatste_peildata(gemeenten: QuerySet[Gemeente]) -> dict[tuple[int, str], dt.date]:
+    """(gemeente, soort) → the peildatum of its newest current figure, for the soorten of the
+    map; a gemeente without a figure of a soort has no key. One query.
+
+    Per gemeente and soort one seek in the unique index (gemeente, soort, peildatum) of the
+    current figures (a correlated ``MAX``), not a ``GROUP BY`` over every stored row: the time
+    grows with the gemeenten, not with the peildata (national demo, 60 monthly peildata:
+    1,4 ms against 38 ms in SQLite; PostgreSQL: an index-only scan backward per gemeente)."""
+    laatst = {
+        soort: Subquery(
+            Realisatie.objects.actueel()
+            .filter(gemeente_id=OuterRef("pk"), soort=soort)
+            .order_by("-peildatum")
+            .values("peildatum")[:1]
+        )
+        for soort in SOORTEN
+    }
+    uit: dict[tuple[int, str], dt.date] = {}
+    for rij in gemeenten.order_by().annotate(**laatst).values("pk", *SOORTEN):
+        uit.update(((rij["pk"], s), rij[s]) for s in SOORTEN if rij[s] is not None)
+    return uit
+
+
 def kaart_gegevens(
     soort: str,
     provincie_ids: Collection[int] | None,
@@ -200,23 +223,8 @@ def kaart_gegevens(
     cycli = list(Cyclus.objects.all())
 
     # Per gemeente and soort the date of its newest figure (one query for every provincie):
-    # the provincie's peildatum is the newest of its gemeenten. No default ordering (it
-    # joined the gemeenten and grouped by their names too), and the soorten filtered here:
-    # with ``soort IN (…)`` SQLite reads the (soort, peildatum) index and sorts every row
-    # for the GROUP BY (EXPLAIN: USE TEMP B-TREE FOR GROUP BY; 0,83 s for the national demo
-    # on a loaded machine), without it it scans the unique index (gemeente, soort,
-    # peildatum) of the current figures in group order (0,18 s). PostgreSQL: one
-    # sequential scan with a HashAggregate either way.
-    laatste: dict[tuple[int, str], dt.date] = {
-        (g, s): m
-        for g, s, m in Realisatie.objects.actueel()
-        .filter(binnen())
-        .order_by()
-        .values_list("gemeente_id", "soort")
-        .annotate(m=Max("peildatum"))
-        .values_list("gemeente_id", "soort", "m")
-        if s in SOORTEN
-    }
+    # the provincie's peildatum is the newest of its gemeenten.
+    laatste = laatste_peildata(Gemeente.objects.filter(binnen("provincie_id")))
     provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
     peildatum_van: dict[int, dt.date] = {}
     for (g, _s), m in laatste.items():

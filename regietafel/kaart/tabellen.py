@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regietafel.core.tabel import Aandeel, Kolom, Tabel, Waarde
+from regietafel.core.tabel import Aandeel, Kolom, Tabel, Vlak, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.kaart.queries import KaartGegevens, KaartRij
 
@@ -50,7 +50,7 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
             cellen.append(
                 r.realisatie_peildatum or (Status.NIET_AANGELEVERD.label if r.opgave else None)
             )
-        cellen += [r.klasse.label, r.plaatsen]
+        cellen += [Vlak(r.klasse.label, f"gemeente {r.klasse.sleutel}"), r.plaatsen]
         rijen.append(tuple(cellen))
     totaal: list[Waarde] = ["Totaal"]
     if met_provincie:
@@ -75,6 +75,7 @@ def gemeente_tabel(gegevens: KaartGegevens, gebied: str, *, met_provincie: bool)
         kolommen=tuple(kolommen),
         rijen=tuple(rijen),
         totaal=tuple(totaal),
+        klein=True,
     )
 
 
@@ -124,4 +125,5 @@ def provincie_tabel(gegevens: KaartGegevens) -> Tabel:
             Aandeel(gegevens.realisatie, gegevens.opgave_met_cijfer),
             "",
         ),
+        klein=True,
     )

@@ -12,7 +12,13 @@ from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
 from regietafel.kaart.klassen import KLASSEN
 from regietafel.kaart.permissions import leesbare_provincie_ids
-from regietafel.kaart.queries import SOORTEN, STANDAARD_SOORT, KaartGegevens, kaart_gegevens
+from regietafel.kaart.queries import (
+    SOORTEN,
+    STANDAARD_SOORT,
+    KaartGegevens,
+    KaartRij,
+    kaart_gegevens,
+)
 from regietafel.kaart.svg import kaart_svg
 from regietafel.kaart.tabellen import gemeente_tabel, provincie_tabel
 from regietafel.monitoring.queries import lees_cyclus
@@ -73,15 +79,20 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
     achtervoegsel = (
         f"?{urlencode({'provincie': provincie.code})}" if "provincie" in request.GET else ""
     )
+
+    def trends_url(r: KaartRij) -> str:
+        return reverse("trends-gemeente", args=[r.gemeente.cbs_code]) + achtervoegsel
+
     svg = kaart_svg(
         gegevens,
         geometrie,
         titel=f"Kaart van {provincie.naam}: {gegevens.titel}, realisatie als deel van de opgave per gemeente",
-        gemeente_url=lambda r: (
-            reverse("trends-gemeente", args=[r.gemeente.cbs_code]) + achtervoegsel
-        ),
+        gemeente_url=trends_url,
     )
-    tabel = gemeente_tabel(gegevens, provincie.naam, met_provincie=False)
+    # The gemeente's name in the table links to its trends, as its area on the map does.
+    tabel = gemeente_tabel(gegevens, provincie.naam, met_provincie=False).met_links(
+        [trends_url(r) for r in gegevens.rijen]
+    )
     stand = gegevens.provincies[0] if gegevens.provincies else None
     context = {
         **_context(request, gegevens, soort, fout, cyclus_fout),
@@ -90,9 +101,7 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
         "svg_bytes": len(svg.encode()),
         "tabel": tabel,
-        "rijen": list(zip(gegevens.rijen, tabel.weergave_rijen, strict=True)),
         "legenda": _legenda(gegevens),
-        "trends_achtervoegsel": achtervoegsel,
         "nederland": False,
     }
     return pagina_met_excel(
@@ -130,7 +139,9 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         markerfactor=0.25,
     )
     tabel = gemeente_tabel(gegevens, "Nederland", met_provincie=True)
-    provincies = provincie_tabel(gegevens)
+    provincies = provincie_tabel(gegevens).met_links(
+        [provincie_url(s.provincie.code) for s in gegevens.provincies]
+    )
     context = {
         **_context(request, gegevens, soort, fout, cyclus_fout),
         "provincie": None,
@@ -138,12 +149,7 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
         "svg_bytes": len(svg.encode()),
         "tabel": tabel,
-        "rijen": list(zip(gegevens.rijen, tabel.weergave_rijen, strict=True)),
         "provincie_tabel": provincies,
-        "provincie_rijen": [
-            (stand, provincie_url(stand.provincie.code), rij)
-            for stand, rij in zip(gegevens.provincies, provincies.weergave_rijen, strict=True)
-        ],
         "legenda": _legenda(gegevens, met_niet=leesbaar is not None),
         "nederland": True,
         "leest_alles": leesbaar is None,

@@ -242,4 +242,5 @@ def tabel(overzicht: Landelijk) -> Tabel:
         rijen=tuple(rijen),
         totaal=tuple(totaal),
         breed=True,
+        klasse="tabel-landelijk",
     )

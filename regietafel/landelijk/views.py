@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET
 from regietafel.audit.gegevensversie import gecached
 from regietafel.core import opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
-from regietafel.core.tabel import CelWeergave, Tabel
+from regietafel.core.tabel import Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.landelijk.grafiek import Grafiek, grafiek
 from regietafel.landelijk.permissions import is_landelijk
@@ -33,36 +34,32 @@ def _peildatum(request: HttpRequest) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Pagina:
-    """What the page shows, prepared once per peildatum and data version (rendering the
-    dates of 60 peildata and the cells through template filters costs more than the data)."""
+    """What the page shows, prepared once per peildatum and data version."""
 
     o: Landelijk
     t: Tabel
+    """The table, each provincie's name linking to its Stand van zaken."""
     grafiek: Grafiek
-    rijen: list[tuple[str, list[CelWeergave]]]
-    """Per provincie: the link to its Stand van zaken, and the cells."""
-    totaal: list[CelWeergave]
     keuzes: list[tuple[str, str, bool]]
     """The peildata: (JJJJ-MM-DD, DD-MM-JJJJ, chosen)."""
+    excel_url: str
 
 
 def _pagina(peildatum: dt.date | None, cyclus: int | None = None) -> Pagina:
     o = landelijk(peildatum, cyclus)
-    t = tabel(o)
-    achter = f"&peildatum={o.peildatum:%Y-%m-%d}" if o.peildatum else ""
+    parameters = {"peildatum": f"{o.peildatum:%Y-%m-%d}"} if o.peildatum else {}
     if o.gekozen is not None:
-        achter += f"&cyclus={o.gekozen.jaar}"
+        parameters["cyclus"] = str(o.gekozen.jaar)
     basis = reverse("stand-van-zaken")
+    t = tabel(o).met_links(
+        [f"{basis}?{urlencode({'provincie': r.provincie.code, **parameters})}" for r in o.rijen]
+    )
     return Pagina(
         o=o,
         t=t,
         grafiek=grafiek(o),
-        rijen=[
-            (f"{basis}?provincie={r.provincie.code}{achter}", cellen)
-            for r, cellen in zip(o.rijen, t.weergave_rijen, strict=True)
-        ],
-        totaal=t.weergave_totaal,
         keuzes=[(f"{d:%Y-%m-%d}", opmaak.datum(d), d == o.peildatum) for d in o.peildata],
+        excel_url=f"?{urlencode({**parameters, 'formaat': 'xlsx'})}",
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from regietafel.core import klok, opmaak
@@ -13,7 +14,13 @@ from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
 from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, stand_van_zaken, trends
-from regietafel.monitoring.views_tabellen import TREND_SLEUTELS, stand_tabellen, trend_tabellen
+from regietafel.monitoring.views_tabellen import (
+    PEILDATA_PER_GEMEENTE,
+    STATUSHOUDERS_GEMEENTEN,
+    TREND_SLEUTELS,
+    stand_tabellen,
+    trend_tabellen,
+)
 from regietafel.pagina import cache_op_gegevens, parameters_behalve, provincie_van
 
 
@@ -118,6 +125,14 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
     )
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     t = trends(provincie, gemeente, jaar)
+    alle = request.GET.get("peildata") == "alle"
+    achter = f"?{urlencode({'cyclus': t.gekozen.jaar})}" if t.gekozen else ""
+    tabellen = trend_tabellen(
+        t,
+        alle_peildata=alle,
+        gemeente_url=lambda cbs: reverse("trends-gemeente", args=[cbs]) + achter,
+    )
+    per_sleutel = {tabel.sleutel: tabel for tabel in tabellen}
     # The workbook needs the tables, not the charts (the same figures, drawn).
     grafieken = [] if vraagt_xlsx(request) else panelen(t)
     return pagina_met_excel(
@@ -125,11 +140,19 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
         "monitoring/trends.html",
         {
             "t": t,
-            "panelen": [(p, TREND_SLEUTELS[p.sleutel]) for p in grafieken],
+            "panelen": [(p, per_sleutel[TREND_SLEUTELS[p.sleutel]]) for p in grafieken],
+            "per_gemeente": per_sleutel.get(STATUSHOUDERS_GEMEENTEN),
+            "alle_peildata": alle,
+            "peildata_te_kiezen": len(t.statushouders) > PEILDATA_PER_GEMEENTE,
             "fout": " ".join(m for m in (fout, t.melding) if m),
             "behoud": parameters_behalve(request, "cyclus"),
+            # The other view of the table per gemeente: every peildatum, or the newest.
+            "peildata_url": "?"
+            + urlencode(
+                parameters_behalve(request, "peildata") + ([] if alle else [("peildata", "alle")])
+            ),
         },
-        tabellen=lambda: trend_tabellen(t),
+        tabellen=tabellen,
         bestandsnaam=f"trends-{t.naam}" + (f"-cyclus-{t.gekozen.jaar}" if t.gekozen else ""),
         titel=f"Trends {t.naam}",
     )

@@ -9,11 +9,11 @@ Word file and both workbooks cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from regietafel.core import opmaak
 from regietafel.core.opmaak import getal
-from regietafel.core.tabel import Aandeel, Kolom, Tabel, Waarde
+from regietafel.core.tabel import Aandeel, Kolom, Link, Ontbreekt, Tabel, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
 from regietafel.monitoring.models import Inzending
@@ -28,6 +28,18 @@ TREND_SLEUTELS = {
     "statushouders": "Statushouders",
 }
 STATUSHOUDERS_GEMEENTEN = "Statushouders per gemeente"
+PEILDATA_PER_GEMEENTE = 12
+"""The COA peildata the table "achter/voor per gemeente" shows by default: the newest twelve
+(a year). Sixty monthly columns by 56 gemeenten (3.360 cells) is no table anyone reads on a
+screen; the chart above it shows the whole period, and ``?peildata=alle`` (page and Excel)
+every peildatum."""
+GEEN_CIJFER = Ontbreekt("geen cijfer")
+GEEN_OPGAVE = Ontbreekt("geen opgave")
+
+
+def _of(waarde: int | None, ontbreekt: Ontbreekt = GEEN_CIJFER) -> Waarde:
+    """A figure of a trend table; a missing one is "–" on the page, never 0 (Excel: empty)."""
+    return ontbreekt if waarde is None else waarde
 
 
 def _stand_van(cel: Cel) -> Waarde:
@@ -239,9 +251,13 @@ def _andere_cyclus(t: Trends, soort: str) -> str:
     )
 
 
-def trend_tabellen(t: Trends) -> list[Tabel]:
+def trend_tabellen(
+    t: Trends, *, alle_peildata: bool = False, gemeente_url: Callable[[str], str] | None = None
+) -> list[Tabel]:
     """Per soort realisatie, opgave, verschil (and for a provincie the provincial number) per
-    peildatum; the statushouders achter/voor; for a provincie achter/voor per gemeente."""
+    peildatum; the statushouders achter/voor; for a provincie achter/voor per gemeente (the
+    newest ``PEILDATA_PER_GEMEENTE`` peildata unless ``alle_peildata``; ``gemeente_url(cbs)``:
+    the link of a gemeente's name on the page)."""
     provincie = t.gemeente is None
     tabellen = []
     for soort in t.soorten:
@@ -258,20 +274,29 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
             kolommen.append(Kolom("Gemeenten actueel", "tekst", breedte=14))
         rijen: list[tuple[Waarde, ...]] = []
         for p in soort.punten:
-            rij: tuple[Waarde, ...] = (p.peildatum, p.realisatie, p.opgave, p.verschil)
-            rijen.append((*rij, p.provinciale_opgave, _actueel(p)) if provincie else rij)
+            rij: tuple[Waarde, ...] = (
+                p.peildatum,
+                _of(p.realisatie),
+                _of(p.opgave),
+                _of(p.verschil),
+            )
+            rijen.append(
+                (*rij, _of(p.provinciale_opgave, GEEN_OPGAVE), _actueel(p)) if provincie else rij
+            )
         tabellen.append(
             Tabel(
                 sleutel=TREND_SLEUTELS[soort.soort],
                 titel=f"{soort.titel}, {t.naam}: realisatie en opgave per peildatum",
                 bijschrift=(
-                    "Per peildatum de laatst bekende cijfers van de gemeenten tegen de opgave "
-                    "die toen gold; het verschil telt alleen gemeenten met een cijfer. Een "
-                    "negatief verschil is een tekort; een lege cel: geen cijfer of geen opgave."
-                    + _andere_cyclus(t, soort.soort)
+                    "De cijfers van de grafiek. Per peildatum de laatst bekende cijfers van de "
+                    "gemeenten tegen de opgave die toen gold; het verschil telt alleen gemeenten "
+                    "met een cijfer. Een negatief verschil is een tekort; een streepje: geen "
+                    "cijfer of geen opgave." + _andere_cyclus(t, soort.soort)
                 ),
                 kolommen=tuple(kolommen),
                 rijen=tuple(rijen),
+                klein=True,
+                anker=f"tabel-{soort.soort}",
             )
         )
     if t.statushouders:
@@ -296,28 +321,49 @@ def trend_tabellen(t: Trends) -> list[Tabel]:
             Tabel(
                 sleutel=TREND_SLEUTELS["statushouders"],
                 titel=f"Huisvesting vergunninghouders, {t.naam}: achter/voor per peildatum",
-                bijschrift="Positief is een achterstand, negatief een voorsprong.",
+                bijschrift="De cijfers van de grafiek. Positief is een achterstand, negatief een "
+                "voorsprong.",
                 kolommen=tuple(kolommen),
                 rijen=tuple(rijen),
+                klein=True,
+                anker="tabel-statushouders",
             )
         )
     if t.statushouders_per_gemeente:
-        tabellen.append(
-            Tabel(
-                sleutel=STATUSHOUDERS_GEMEENTEN,
-                titel="Achter/voor per gemeente en peildatum",
-                bijschrift="Positief is een achterstand, negatief een voorsprong.",
-                kolommen=(
-                    Kolom("Gemeente", "tekst", breedte=18),
-                    *(Kolom(opmaak.datum(s.peildatum), som=True) for s in t.statushouders),
-                ),
-                rijen=tuple(
-                    (r.gemeente.naam, *r.achter_voor) for r in t.statushouders_per_gemeente
-                ),
-                totaal=("Totaal", *(s.stand.achter_voor for s in t.statushouders)),
-            )
-        )
+        tabellen.append(statushouders_per_gemeente(t, alle_peildata, gemeente_url))
     return tabellen
+
+
+def statushouders_per_gemeente(
+    t: Trends, alle_peildata: bool = False, gemeente_url: Callable[[str], str] | None = None
+) -> Tabel:
+    """Achter/voor per gemeente (rows) and COA peildatum (columns), with the provincial total."""
+    aantal = len(t.statushouders)
+    van = 0 if alle_peildata else max(0, aantal - PEILDATA_PER_GEMEENTE)
+    punten = t.statushouders[van:]
+    rijen = []
+    for r in t.statushouders_per_gemeente:
+        naam = r.gemeente.naam
+        kop: Waarde = Link(naam, gemeente_url(r.gemeente.cbs_code)) if gemeente_url else naam
+        rijen.append((kop, *(_of(w) for w in r.achter_voor[van:])))
+    getoond = (
+        f" De laatste {len(punten)} van de {aantal} peildata; alle peildata: „Toon alle peildata”."
+        if van
+        else ""
+    )
+    return Tabel(
+        sleutel=STATUSHOUDERS_GEMEENTEN,
+        titel="Achter/voor per gemeente en peildatum",
+        bijschrift="Positief is een achterstand, negatief een voorsprong." + getoond,
+        kolommen=(
+            Kolom("Gemeente", "tekst", breedte=18),
+            *(Kolom(opmaak.datum(s.peildatum), som=True) for s in punten),
+        ),
+        rijen=tuple(rijen),
+        totaal=("Totaal", *(s.stand.achter_voor for s in punten)),
+        klein=True,
+        anker="statushouders-gemeenten",
+    )
 
 
 def _moment(waarde: object) -> str:
