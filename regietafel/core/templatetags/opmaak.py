@@ -10,7 +10,6 @@
     {{ moment|moment }}    01-11-2025 14:05, in the site's time zone
     {% cijfer w leeg_tekst=_("geen opgave") teken=True %}  a table cell's figure: "–" with
                            a text for a screen reader when missing, +5 / −670 tekort
-    {% cijfer_cellen reeks %}  a row of such cells, one <td> each
 
 A year or a code is not a number: ``{{ jaar|stringformat:"d" }}`` (``USE_THOUSAND_SEPARATOR``
 would print 2.025). A date in words ("5 februari 2026", as a letter writes it) stays
@@ -20,7 +19,6 @@ would print 2.025). A date in words ("5 februari 2026", as a letter writes it) s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django import template
@@ -107,16 +105,3 @@ def cijfer(waarde: Any, leeg_tekst: str = "", teken: bool = False) -> SafeString
     - else the number in Dutch notation (1.000).
     """
     return mark_safe(cijfer_html(waarde, leeg_tekst, teken))  # escaped in cijfer_html
-
-
-@register.simple_tag
-def cijfer_cellen(waarden: Iterable[Any], leeg_tekst: str = "", teken: bool = False) -> SafeString:
-    """A row of numeric cells, one ``<td>`` per figure of ``waarden`` as ``{% cijfer %}``
-    writes it (a table of 56 gemeenten by 60 peildata renders 3.360 cells)."""
-    return mark_safe(  # every part escaped in cijfer_html
-        "".join(
-            '<td class="utrecht-table__cell utrecht-table__cell--numeric">'
-            f"{cijfer_html(w, leeg_tekst, teken)}</td>"
-            for w in waarden
-        )
-    )
