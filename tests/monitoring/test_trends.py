@@ -157,3 +157,35 @@ def test_the_number_of_queries_does_not_grow_with_peildata(
     assert len(_punten(t, "regulier")) == 38 and len(t.statushouders) == 37
     assert tel() == voor
     assert voor[0] <= 6
+
+
+def test_the_table_per_gemeente_shows_the_newest_twelve_peildata_or_all(
+    drenthe: Provincie, lezer: Client
+) -> None:
+    from tests.core.excelcontrole import werkboek
+    from tests.core.tabelcontrole import lees_tabellen, vergelijk_cellen
+
+    _maanden_erbij(drenthe, 36)
+    t = trends(drenthe)
+    assert len(t.statushouders) == 37
+    sleutel = "Statushouders per gemeente"
+    html = lezer.get("/trends/").content.decode()
+    tabel = lees_tabellen(html)[sleutel]
+    koppen = [c.tekst for c in tabel.koppen[-1]]
+    assert koppen[0] == "Gemeente" and len(koppen) == 1 + 12
+    nieuwste = [f"{p.peildatum:%d-%m-%Y}" for p in t.statushouders[-12:]]
+    assert koppen[1:] == nieuwste and nieuwste[-1] == "01-11-2025"
+    assert 'href="?peildata=alle">Toon alle 37 peildata</a>' in html
+    assert "De laatste 12 van de 37 peildata" in html
+    # The chart and the other tables keep every peildatum.
+    assert len(lees_tabellen(html)["Statushouders"].rijen) == 37
+
+    alle = lezer.get("/trends/?peildata=alle").content.decode()
+    assert len(lees_tabellen(alle)[sleutel].koppen[-1]) == 1 + 37
+    assert 'href="?">Toon alleen de laatste peildata</a>' in alle
+    # The Excel link of the table carries the choice: the sheet is what the page shows.
+    for pagina, url in ((html, "/trends/?"), (alle, "/trends/?peildata=alle&")):
+        xlsx = lezer.get(f"{url}formaat=xlsx&tabel={sleutel}")
+        assert xlsx.status_code == 200
+        vergeleken = vergelijk_cellen(lees_tabellen(pagina)[sleutel], werkboek(xlsx.content).active)
+        assert vergeleken > 12 * 12
