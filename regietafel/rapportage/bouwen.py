@@ -78,26 +78,41 @@ def _versie(
 # ---------------------------------------------------------------- Stand van zaken (seed 000)
 
 
+def opgave_realisatie_grafiek(
+    soort: str,
+    titel: str,
+    namen: tuple[str, ...],
+    opgaven: tuple[int | None, ...],
+    realisaties: tuple[int | None, ...],
+    tabel: str,
+) -> grafieken.Grafiek | None:
+    """Opgave and realisatie of one soort per gemeente or provincie (``namen``); None when
+    the soort has neither (nothing to draw)."""
+    if not any(opgaven) and not any(realisaties):
+        return None
+    return grafieken.maak(
+        f"grafiek-{soort}",
+        titel,
+        namen,
+        (grafieken.Reeks("Opgave", opgaven), grafieken.Reeks("Realisatie", realisaties)),
+        tabel,
+    )
+
+
 def stand_grafieken(stand: StandVanZaken) -> tuple[grafieken.Grafiek, ...]:
     namen = tuple(r.gemeente.naam for r in stand.rijen)
     uit = []
     for i, k in enumerate(stand.kolommen):
-        if not k.totaal.opgave and not k.totaal.realisatie:
-            continue
-        uit.append(
-            grafieken.maak(
-                f"grafiek-{k.soort}",
-                f"{k.titel}: opgave en realisatie per gemeente",
-                namen,
-                (
-                    grafieken.Reeks("Opgave", tuple(r.cellen[i].opgave for r in stand.rijen)),
-                    grafieken.Reeks(
-                        "Realisatie", tuple(r.cellen[i].realisatie for r in stand.rijen)
-                    ),
-                ),
-                "De verdeling van de opgaven",
-            )
+        grafiek = opgave_realisatie_grafiek(
+            k.soort,
+            f"{k.titel}: opgave en realisatie per gemeente",
+            namen,
+            tuple(r.cellen[i].opgave for r in stand.rijen),
+            tuple(r.cellen[i].realisatie for r in stand.rijen),
+            "De verdeling van de opgaven",
         )
+        if grafiek is not None:
+            uit.append(grafiek)
     if stand.statushouders:
         uit.append(
             grafieken.maak(

@@ -172,8 +172,15 @@ def versies(provincie: Provincie) -> list[RapportVersie]:
     )
 
 
-def huisstijl(provincie: Provincie) -> Huisstijl:
-    organisatie = settings.REGIETAFEL_ORGANISATIE or f"Provincie {provincie.naam}"
+LANDELIJK_ORGANISATIE = "Provinciale regietafels asiel, landelijk"
+"""The organisation of the national Stand van zaken when none is configured."""
+
+
+def huisstijl(provincie: Provincie | None) -> Huisstijl:
+    """The configured organisation and logo; without one "Provincie X", or for the national
+    report (``provincie`` None) ``LANDELIJK_ORGANISATIE``."""
+    standaard = f"Provincie {provincie.naam}" if provincie else LANDELIJK_ORGANISATIE
+    organisatie = settings.REGIETAFEL_ORGANISATIE or standaard
     pad = settings.REGIETAFEL_LOGO
     if not pad:
         return Huisstijl(organisatie)

@@ -9,6 +9,7 @@ cyclus, format, and today's date (a document without stored texts carries today'
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from regietafel.core import klok
 from regietafel.core.rapporten import GeenGegevens
@@ -17,6 +18,7 @@ from regietafel.taken.models import Taak
 from regietafel.taken.soorten import Resultaat, TaakFout, Taaksoort, Voortgang
 
 STAND = "rapportage.stand_van_zaken"
+LANDELIJK = "rapportage.stand_landelijk"
 VERSLAG = "rapportage.verslag"
 
 
@@ -31,6 +33,11 @@ def stand_sleutel(
     sleutel = (
         f"{provincie.code}:{peildatum.isoformat()}:{bekend}:{formaat}:{klok.vandaag().isoformat()}"
     )
+    return sleutel if cyclus is None else f"{sleutel}:cyclus-{cyclus}"
+
+
+def landelijk_sleutel(peildatum: dt.date, formaat: str, cyclus: int | None = None) -> str:
+    sleutel = f"NL:{peildatum.isoformat()}:{formaat}:{klok.vandaag().isoformat()}"
     return sleutel if cyclus is None else f"{sleutel}:cyclus-{cyclus}"
 
 
@@ -75,6 +82,28 @@ def maak_stand(taak: Taak, voortgang: Voortgang) -> Resultaat:
     return _maak(document, taak.parameters["formaat"], voortgang)
 
 
+def maak_landelijk(taak: Taak, voortgang: Voortgang) -> Resultaat:
+    from regietafel.rapportage.stand_landelijk import landelijk_document
+
+    cyclus = taak.parameters.get("cyclus")
+    voortgang(5, "cijfers van alle provincies verzamelen")
+    try:
+        document = landelijk_document(
+            dt.date.fromisoformat(taak.parameters["peildatum"]),
+            cyclus=int(cyclus) if cyclus is not None else None,
+        )
+    except GeenGegevens as exc:
+        raise TaakFout(str(exc)) from exc
+    return _maak(document, taak.parameters["formaat"], voortgang)
+
+
+def _landelijk_zien(gebruiker: Any, taak: Taak) -> bool:
+    """Only national users see the national document's job and its file."""
+    from regietafel.landelijk.permissions import is_landelijk
+
+    return is_landelijk(gebruiker)
+
+
 def maak_verslag(taak: Taak, voortgang: Voortgang) -> Resultaat:
     from regietafel.rapportage import verslag
     from regietafel.rapportage.queries import zoek_cyclus
@@ -91,5 +120,6 @@ def maak_verslag(taak: Taak, voortgang: Voortgang) -> Resultaat:
 
 SOORTEN = (
     Taaksoort(STAND, maak_stand, gedeeld=True),
+    Taaksoort(LANDELIJK, maak_landelijk, gedeeld=True, mag_zien=_landelijk_zien),
     Taaksoort(VERSLAG, maak_verslag, gedeeld=True),
 )

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from regietafel.rapportage import views
+from regietafel.rapportage import views, views_landelijk
 
 
 class FormaatConverter:
@@ -29,6 +29,12 @@ urlpatterns = [
         "stand-van-zaken/<formaat:formaat>/",
         views.stand_van_zaken_download_view,
         name="stand-van-zaken-download",
+    ),
+    path("landelijk/", views_landelijk.landelijk_view, name="stand-landelijk"),
+    path(
+        "landelijk/<formaat:formaat>/",
+        views_landelijk.landelijk_download_view,
+        name="stand-landelijk-download",
     ),
     path("verslag/<int:jaar>/", views.verslag_view, name="verslag"),
     path("verslag/<int:jaar>/teksten/", views.verslag_teksten_view, name="verslag-teksten"),

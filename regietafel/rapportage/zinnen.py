@@ -21,7 +21,8 @@ from regietafel.core.opmaak import (
 from regietafel.domain.bonus import BonusOverzicht, Keuze
 from regietafel.domain.voortgang import verschil as r5_verschil
 from regietafel.domain.voortgang import voortgang_tekst
-from regietafel.monitoring.queries import Kolom, StandVanZaken
+from regietafel.landelijk.queries import Landelijk
+from regietafel.monitoring.queries import TABEL_SOORTEN, Kolom, StandVanZaken
 from regietafel.opgaven.models import Soort, Stadium
 
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -311,6 +312,59 @@ SPUK_REGELINGEN = (
     "Specifieke uitkering voor bijzondere opvangplekken (SPUK 2).",
     "Specifieke uitkering 75% van de provinciale opgave (SPUK 3).",
 )
+
+
+def landelijk_aangeleverd(o: Landelijk) -> str:
+    """How many gemeenten delivered for the peildatum, in the whole country."""
+    gemeenten = sum(r.gemeenten for r in o.rijen)
+    aangeleverd = sum(r.aangeleverd for r in o.rijen)
+    assert o.peildatum is not None
+    return (
+        f"{getal(aangeleverd)} van de {getal(gemeenten)} gemeenten in {telwoord(len(o.rijen))} "
+        f"provincies hebben cijfers aangeleverd met peildatum {datum_lang(o.peildatum)}. Van "
+        "een gemeente zonder cijfer van die datum telt het laatst bekende cijfer, met zijn "
+        "eigen datum; een gemeente zonder enig cijfer staat er als „niet aangeleverd”: nooit "
+        "als 0, en zonder verschil."
+    )
+
+
+def landelijk_soorten(o: Landelijk, standen: Sequence[StandVanZaken]) -> tuple[str, ...]:
+    """Per soort the national opgave, realisatie and verschil (the sum of the provincies),
+    how current the figures are, and over how many gemeenten the verschil goes."""
+    assert o.peildatum is not None
+    zinnen = []
+    for i, ((_soort, _c, titel), t) in enumerate(zip(TABEL_SOORTEN, o.totaal, strict=True)):
+        totalen = [s.kolommen[i].totaal for s in standen]
+        met_verschil = sum(x.met_verschil for x in totalen)
+        zonder_cijfer = sum(x.zonder_cijfer for x in totalen)
+        zin = f"{titel}: "
+        zin += f"een opgave van {plekken(t.opgave)}" if t.opgave is not None else "geen opgave"
+        if t.realisatie is None:
+            zinnen.append(f"{zin}; er zijn nog geen cijfers aangeleverd, dus geen verschil.")
+            continue
+        actueel = (
+            f"peildatum {datum_lang(o.peildatum)}"
+            if t.actueel == t.gemeenten
+            else f"{getal(t.actueel)} van de {getal(t.gemeenten)} gemeenten per "
+            f"{datum_lang(o.peildatum)}, de andere met hun laatst bekende cijfer"
+        )
+        zin += f"; gerealiseerd {plekken(t.realisatie)} ({actueel})"
+        if t.verschil is None:
+            zin += (
+                "; zonder opgave is er geen verschil."
+                if t.opgave is None
+                else "; geen gemeente heeft zowel een opgave als een cijfer, dus geen verschil."
+            )
+        else:
+            zin += f", {tekort_of_overschot(t.verschil)}"
+            if zonder_cijfer:
+                zin += (
+                    f" (over de {getal(met_verschil)} gemeenten met een cijfer; "
+                    f"{getal(zonder_cijfer)} met een opgave zonder cijfer)"
+                )
+            zin += "."
+        zinnen.append(zin)
+    return tuple(zinnen)
 
 
 def financieel(bonus: BonusOverzicht, provincie: str, jaren: int) -> tuple[str, ...]:

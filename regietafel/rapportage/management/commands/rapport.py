@@ -2,6 +2,9 @@
 
 Contract (issue 6):
     regietafel rapport stand-van-zaken --provincie NAAM --peildatum JJJJ-MM-DD [--bekend-op JJJJ-MM-DD] [--cyclus JAAR] --format pdf|docx|xlsx -o FILE
+    regietafel rapport stand --landelijk --peildatum JJJJ-MM-DD [--cyclus JAAR] --format pdf|docx|xlsx --uitvoer FILE
+        (``stand`` is ``stand-van-zaken``; ``--uitvoer`` is ``-o``; ``--landelijk`` instead of
+        ``--provincie``: all provincies and their gemeenten)
     regietafel rapport verslag --provincie NAAM --cyclus 2024 --format pdf|docx -o FILE
 An unknown provincie, a peildatum without figures or a cyclus without opgaven: one Dutch line
 on stderr and exit code 2, no traceback.
@@ -22,6 +25,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from regietafel.core.opmaak import datum_lang
 from regietafel.rapportage import bouwen
 from regietafel.rapportage.queries import GeenGegevens, zoek_cyclus, zoek_provincie
+from regietafel.rapportage.stand_landelijk import landelijk_document
 from regietafel.rapportage.uitvoer import NAMEN, genereer
 from regietafel.rapportage.verslag import verslag_document
 
@@ -63,13 +67,20 @@ class Command(BaseCommand):
             dest="rapport", required=True, metavar="{stand-van-zaken,verslag}"
         )
         stand = sub.add_parser(
-            "stand-van-zaken", help="Stand van zaken realisatie opgaven op een peildatum."
+            "stand-van-zaken",
+            aliases=["stand"],
+            help="Stand van zaken realisatie opgaven op een peildatum.",
         )
-        stand.add_argument(
+        gebied = stand.add_mutually_exclusive_group(required=True)
+        gebied.add_argument(
             "--provincie",
-            required=True,
             metavar="NAAM",
             help="Naam van de provincie, bijvoorbeeld Drenthe.",
+        )
+        gebied.add_argument(
+            "--landelijk",
+            action="store_true",
+            help="Alle provincies en hun gemeenten (niet met --bekend-op).",
         )
         stand.add_argument("--peildatum", required=True, type=_datum, metavar="JJJJ-MM-DD")
         stand.add_argument(
@@ -92,7 +103,13 @@ class Command(BaseCommand):
             "--format", dest="formaat", required=True, choices=("pdf", "docx", "xlsx")
         )
         stand.add_argument(
-            "-o", "--output", dest="uitvoer", required=True, type=Path, metavar="BESTAND"
+            "-o",
+            "--output",
+            "--uitvoer",
+            dest="uitvoer",
+            required=True,
+            type=Path,
+            metavar="BESTAND",
         )
         verslag = sub.add_parser(
             "verslag", help="Provinciaal verslag (Spreidingswet) van een cyclus."
@@ -128,8 +145,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, rapport: str, formaat: str, uitvoer: Path, **options: Any) -> None:
         try:
-            provincie = zoek_provincie(options["provincie"])
-            if rapport == "stand-van-zaken":
+            if options.get("landelijk"):
+                if options.get("bekend_op"):
+                    raise GeenGegevens(
+                        "--bekend-op kan niet samen met --landelijk: de landelijke stand van "
+                        "zaken toont de cijfers zoals ze nu bekend zijn."
+                    )
+                document = landelijk_document(options["peildatum"], cyclus=options.get("cyclus"))
+            elif rapport in ("stand-van-zaken", "stand"):
+                provincie = zoek_provincie(options["provincie"])
                 document = bouwen.stand_document(
                     provincie,
                     options["peildatum"],
@@ -137,6 +161,7 @@ class Command(BaseCommand):
                     cyclus=options.get("cyclus"),
                 )
             else:
+                provincie = zoek_provincie(options["provincie"])
                 document = verslag_document(provincie, zoek_cyclus(provincie, options["cyclus"]))
         except GeenGegevens as exc:
             raise CommandError(str(exc), returncode=2) from exc
