@@ -1086,6 +1086,10 @@ TABEL: dict[str, Schrijf | Lees] = {
     "rapportage:stand-van-zaken-download": Lees(
         kwargs=formaat("xlsx"), lezen=Lezen(iedereen(GEEN_GROENINGER_CIJFERS)), doelen=(GEEN_DOEL,)
     ),
+    "rapportage:stand-landelijk": Lees(lezen=Lezen(iedereen(NATIONAAL))),
+    "rapportage:stand-landelijk-download": Lees(
+        kwargs=formaat("xlsx"), lezen=Lezen(iedereen(NATIONAAL)), doelen=(GEEN_DOEL,)
+    ),
     "rapportage:verslag": Lees(
         kwargs=vaste(jaar=2024), lezen=Lezen(iedereen(GEEN_GROENINGER_CIJFERS)), doelen=(GEEN_DOEL,)
     ),

@@ -365,6 +365,7 @@ PARAMETERS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
     "verdeling:tabel1-docx": lambda data: [{"pk": data["scenario"].pk}],
     "verdeling:tabel1-pdf": lambda data: [{"pk": data["scenario"].pk}],
     "rapportage:stand-van-zaken-download": lambda data: [{"formaat": "xlsx"}],
+    "rapportage:stand-landelijk-download": lambda data: [{"formaat": "xlsx"}],
     "rapportage:verslag": lambda data: [{"jaar": 2024}],
     "rapportage:verslag-teksten": lambda data: [{"jaar": 2024}],
     "rapportage:verslag-download": lambda data: [{"jaar": 2024, "formaat": "xlsx"}],
@@ -479,6 +480,7 @@ EXPORTS = {
     "verdeling:export-xlsx",
     "rapportage:lijst",
     "rapportage:stand-van-zaken-download",
+    "rapportage:stand-landelijk-download",
     "rapportage:verslag-download",
     "locaties:lijst-excel",
     "locaties:capaciteit-excel",
@@ -691,7 +693,14 @@ def test_every_export_is_inert(drenthe: Provincie, tmp_path: Path, settings: Any
         clients["superuser"],
         bevindingen,
         data,
-        {"landelijk:overzicht", "kaart:nederland", "aanlevering:start", "historie:wijzigingen"},
+        {
+            "landelijk:overzicht",
+            "kaart:nederland",
+            "aanlevering:start",
+            "historie:wijzigingen",
+            "rapportage:stand-landelijk",
+            "rapportage:stand-landelijk-download",
+        },
     )
     loop_site(clients["gemeente-assen"], bevindingen, data, {"inzendingen", "locaties:lijst"})
     loop_site(clients["coa"], bevindingen, data, {"aanlevering:start"})
