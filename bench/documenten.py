@@ -15,7 +15,8 @@ printed.
   Noord-Brabant --format pdf`` as a fresh process (cold: Django, WeasyPrint and the fonts
   loaded by that process) on a database with the national demo (``DATABASE_URL``, else a
   throwaway one: Drenthe plus ``demo landelijk``).
-- ``stand_pdf_landelijk``: there is no national Stand van zaken yet; reported as not measured.
+- ``stand_pdf_landelijk``: ``regietafel rapport stand --landelijk`` on the same peildatum and
+  database, as a fresh process: every provincie and all 342 gemeenten.
 
 - ``document_bewaard``: over HTTP, a gunicorn with production settings (2 workers) on the same
   database; a reader of Drenthe with its own session asks the Stand van zaken PDF (made once
@@ -180,7 +181,39 @@ def pdf_koud(tmp: Path) -> None:
     wand, cpu = mediaan_proces(argv, 3, omgeving)
     print(f"Stand van zaken Noord-Brabant (PDF, nieuw proces): {wand:.2f} s wand, {cpu:.2f} s CPU")
     meld("stand_pdf_noord_brabant_koud", wand, f"CLI, nieuw proces, mediaan van 3; CPU {cpu:.2f} s")
-    meld("stand_pdf_landelijk", None, "niet gebouwd: er is nog geen landelijke stand van zaken")
+    argv = [
+        *REGIETAFEL,
+        "rapport",
+        "stand",
+        "--landelijk",
+        "--peildatum",
+        peildatum,
+        "--format",
+        "pdf",
+        "--uitvoer",
+        str(tmp / "nl.pdf"),
+    ]
+    wand, cpu = mediaan_proces(argv, 3, omgeving)
+    pagina_s = _paginas(tmp / "nl.pdf")
+    print(
+        f"Stand van zaken Nederland, 342 gemeenten (PDF, nieuw proces): {wand:.2f} s wand, "
+        f"{cpu:.2f} s CPU, {pagina_s}"
+    )
+    meld(
+        "stand_pdf_landelijk",
+        wand if (tmp / "nl.pdf").exists() else None,
+        f"CLI rapport stand --landelijk, 12 provincies en 342 gemeenten, nieuw proces, "
+        f"mediaan van 3; CPU {cpu:.2f} s, {pagina_s}",
+    )
+
+
+def _paginas(pad: Path) -> str:
+    """ "15 pagina's" (how large the measured document is), or that it was not written."""
+    if not pad.exists():
+        return "niet geschreven"
+    from pypdf import PdfReader
+
+    return f"{len(PdfReader(pad).pages)} pagina's"
 
 
 BEWAARD_VOORBEREIDEN = """
