@@ -153,8 +153,11 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         versie, Rapportsoort.STAND_VAN_ZAKEN, provincie=provincie.naam
     )
     grafiek = {g.sleutel: g for g in stand_grafieken(stand)}
-    # All charts together on portrait pages; each names the table with its numbers.
-    alle_grafieken = tuple(GrafiekBlok(g) for g in grafiek.values())
+    # All charts together on portrait pages (a tall one in parts that fit a page); each
+    # names the table with its numbers.
+    alle_grafieken = tuple(
+        GrafiekBlok(deel) for g in grafiek.values() for deel in grafieken.op_paginas(g)
+    )
     secties: list[Sectie] = []
     if teksten["inleiding"].strip():
         secties.append(Sectie("Inleiding", _tekstblokken(teksten["inleiding"]), "inleiding"))

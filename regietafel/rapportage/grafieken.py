@@ -14,7 +14,7 @@ import base64
 import io
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
 
@@ -35,6 +35,9 @@ RUIMTE = 5
 RASTER = "#d9d9d9"
 AS = "#555555"
 GEEN = "–"
+PAGINA = 1000
+"""The tallest chart, in SVG units, that fits on a portrait page with its caption (about
+235 mm at the PDF's scale); a taller one is split (``op_paginas``), else the page cuts it off."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Grafiek:
     categorieen: tuple[str, ...]
     reeksen: tuple[Reeks, ...]
     svg: str = ""
+    geheel: Grafiek | None = field(default=None, compare=False, repr=False)
+    """A part of a split chart: the whole chart, whose scale and name column it shares."""
 
     @property
     def data_uri(self) -> str:
@@ -70,6 +75,35 @@ def maak(
     beschrijving = f"{titel}. De cijfers staan in de tabel {tabel}."
     grafiek = Grafiek(sleutel, titel, beschrijving, categorieen, reeksen)
     return Grafiek(sleutel, titel, beschrijving, categorieen, reeksen, svg=svg(grafiek))
+
+
+def op_paginas(g: Grafiek, hoogte: float = PAGINA) -> tuple[Grafiek, ...]:
+    """``g`` as it fits on portrait pages: itself, or split into parts of (nearly) equal
+    size, "(1 van 3)", each at most ``hoogte`` units tall, with the scale and the name column
+    of the whole chart (so a bar has the same length in every part)."""
+    per_groep = BALK * len(g.reeksen) + TUSSEN_GROEPEN
+    vast = teken(g).hoogte - per_groep * len(g.categorieen)
+    passen = max(1, int((hoogte - vast) // per_groep))
+    aantal = math.ceil(len(g.categorieen) / passen)
+    if aantal <= 1:
+        return (g,)
+    grootte = math.ceil(len(g.categorieen) / aantal)
+    delen = []
+    for i, begin in enumerate(range(0, len(g.categorieen), grootte), start=1):
+        stuk = slice(begin, begin + grootte)
+        titel = f"{g.titel} ({i} van {aantal})"
+        deel = replace(
+            g,
+            sleutel=f"{g.sleutel}-{i}",
+            titel=titel,
+            beschrijving=g.beschrijving.replace(g.titel, titel, 1),
+            categorieen=g.categorieen[stuk],
+            reeksen=tuple(Reeks(r.naam, r.waarden[stuk]) for r in g.reeksen),
+            svg="",
+            geheel=g,
+        )
+        delen.append(replace(deel, svg=svg(deel)))
+    return tuple(delen)
 
 
 # ---------------------------------------------------------------- the layout (computed once)
@@ -177,11 +211,13 @@ def _stap(bereik: int) -> int:
 
 
 def teken(g: Grafiek, breedte: float = BREEDTE) -> Tekening:
-    """Where everything goes: bars, names, values outside the bars, grid, scale and legend."""
-    alle = [w for r in g.reeksen for w in r.waarden if w is not None]
+    """Where everything goes: bars, names, values outside the bars, grid, scale and legend.
+    A part of a split chart takes its scale and name column from the whole chart."""
+    geheel = g.geheel or g
+    alle = [w for r in geheel.reeksen for w in r.waarden if w is not None]
     laag, hoog = min(0, *alle) if alle else 0, max(1, *alle) if alle else 1
     labels = {w: opmaak.getal(w) for w in alle}
-    naamkolom = max((tekstbreedte(c) for c in g.categorieen), default=0) + 2 * RUIMTE
+    naamkolom = max((tekstbreedte(c) for c in geheel.categorieen), default=0) + 2 * RUIMTE
     rechts_nodig = max(
         [tekstbreedte(t) for w, t in labels.items() if w >= 0] + [tekstbreedte(GEEN)]
     )

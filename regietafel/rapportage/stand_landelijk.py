@@ -139,7 +139,9 @@ def landelijk_document_uit(o: Landelijk, standen: Sequence[StandVanZaken]) -> Do
             nieuwe_pagina=True,
         ),
     ]
-    alle_grafieken = tuple(GrafiekBlok(g) for g in landelijk_grafieken(o))
+    alle_grafieken = tuple(
+        GrafiekBlok(deel) for g in landelijk_grafieken(o) for deel in grafieken.op_paginas(g)
+    )
     if alle_grafieken:
         secties.append(Sectie("Grafieken", alle_grafieken, "grafieken", nieuwe_pagina=True))
     for rij, stand in zip(o.rijen, standen, strict=True):

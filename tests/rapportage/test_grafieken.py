@@ -157,3 +157,42 @@ def test_a_name_with_control_characters_is_drawn_without_them() -> None:
     assert "\r" not in g.svg and "\x07" not in g.svg and "\t" not in g.svg
     assert " =1+2 X" in g.svg
     assert png(g)[:4] == b"\x89PNG"
+
+
+def test_a_chart_taller_than_a_page_is_split_into_parts_with_one_scale() -> None:
+    """56 gemeenten (Noord-Brabant) do not fit on one page: the page would cut the chart
+    off. The parts each fit, hold every name and value once and in order, and share the
+    scale and the name column of the whole, so a bar has the same length in every part."""
+    from regietafel.rapportage.grafieken import PAGINA, op_paginas
+
+    namen = tuple(f"Gemeente {i}" for i in range(56))
+    opgave = tuple(10 * i for i in range(56))
+    realisatie = tuple(None if i % 7 == 0 else 9 * i - 40 for i in range(56))
+    g = maak("g", "Test", namen, (Reeks("Opgave", opgave), Reeks("Realisatie", realisatie)), "T")
+    assert teken(g).hoogte > PAGINA
+    delen = op_paginas(g)
+    assert len(delen) == 3
+    assert [d.titel for d in delen] == [f"Test ({i} van 3)" for i in (1, 2, 3)]
+    assert all(teken(d).hoogte <= PAGINA for d in delen)
+    assert tuple(n for d in delen for n in d.categorieen) == namen
+    assert tuple(w for d in delen for w in d.reeksen[1].waarden) == realisatie
+    geheel = teken(g)
+    for d in delen:
+        t = teken(d)
+        controleer(d, t)
+        assert t.as_.x == geheel.as_.x  # the same zero line
+        assert [s.tekst for s in t.schaal] == [s.tekst for s in geheel.schaal]
+        assert d.svg and d.titel in d.beschrijving
+    # The same value has a bar of the same length in whichever part it is.
+    lengtes = {
+        w.tekst.tekst: round(w.balk.breedte, 6)
+        for d in delen
+        for w in teken(d).waarden
+        if w.balk is not None
+    }
+    for w in geheel.waarden:
+        if w.balk is not None:
+            assert lengtes[w.tekst.tekst] == round(w.balk.breedte, 6)
+    # A chart that fits stays as it is.
+    klein = maak("k", "Klein", namen[:12], (Reeks("Opgave", opgave[:12]),), "T")
+    assert op_paginas(klein) == (klein,)
