@@ -7,6 +7,7 @@ verslag (seed 001) is built in ``verslag``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.utils.text import slugify
 
@@ -78,41 +79,42 @@ def _versie(
 # ---------------------------------------------------------------- Stand van zaken (seed 000)
 
 
-def opgave_realisatie_grafiek(
-    soort: str,
-    titel: str,
+def opgave_realisatie_grafieken(
     namen: tuple[str, ...],
-    opgaven: tuple[int | None, ...],
-    realisaties: tuple[int | None, ...],
+    soorten: Iterable[tuple[str, str, tuple[int | None, ...], tuple[int | None, ...]]],
+    per: str,
     tabel: str,
-) -> grafieken.Grafiek | None:
-    """Opgave and realisatie of one soort per gemeente or provincie (``namen``); None when
-    the soort has neither (nothing to draw)."""
-    if not any(opgaven) and not any(realisaties):
-        return None
-    return grafieken.maak(
-        f"grafiek-{soort}",
-        titel,
-        namen,
-        (grafieken.Reeks("Opgave", opgaven), grafieken.Reeks("Realisatie", realisaties)),
-        tabel,
-    )
+) -> list[grafieken.Grafiek]:
+    """Per soort (key, title, opgaven, realisaties) a chart of the opgave and realisatie per
+    gemeente or provincie (``namen``, ``per``); none for a soort with neither."""
+    return [
+        grafieken.maak(
+            f"grafiek-{soort}",
+            f"{titel}: opgave en realisatie per {per}",
+            namen,
+            (grafieken.Reeks("Opgave", opgaven), grafieken.Reeks("Realisatie", realisaties)),
+            tabel,
+        )
+        for soort, titel, opgaven, realisaties in soorten
+        if any(opgaven) or any(realisaties)
+    ]
 
 
 def stand_grafieken(stand: StandVanZaken) -> tuple[grafieken.Grafiek, ...]:
-    namen = tuple(r.gemeente.naam for r in stand.rijen)
-    uit = []
-    for i, k in enumerate(stand.kolommen):
-        grafiek = opgave_realisatie_grafiek(
-            k.soort,
-            f"{k.titel}: opgave en realisatie per gemeente",
-            namen,
-            tuple(r.cellen[i].opgave for r in stand.rijen),
-            tuple(r.cellen[i].realisatie for r in stand.rijen),
-            "De verdeling van de opgaven",
-        )
-        if grafiek is not None:
-            uit.append(grafiek)
+    uit = opgave_realisatie_grafieken(
+        tuple(r.gemeente.naam for r in stand.rijen),
+        (
+            (
+                k.soort,
+                k.titel,
+                tuple(r.cellen[i].opgave for r in stand.rijen),
+                tuple(r.cellen[i].realisatie for r in stand.rijen),
+            )
+            for i, k in enumerate(stand.kolommen)
+        ),
+        "gemeente",
+        "De verdeling van de opgaven",
+    )
     if stand.statushouders:
         uit.append(
             grafieken.maak(

@@ -23,7 +23,7 @@ from regietafel.landelijk.queries import Landelijk, landelijk, tabel
 from regietafel.monitoring.queries import TABEL_SOORTEN, StandVanZaken, standen_van_zaken
 from regietafel.monitoring.views_tabellen import verdeling_tabel
 from regietafel.rapportage import grafieken, zinnen
-from regietafel.rapportage.bouwen import STAND_TITEL, _bevindingen, opgave_realisatie_grafiek
+from regietafel.rapportage.bouwen import STAND_TITEL, _bevindingen, opgave_realisatie_grafieken
 from regietafel.rapportage.document import (
     Alinea,
     Document,
@@ -71,20 +71,22 @@ def landelijk_document(peildatum: dt.date, *, cyclus: int | None = None) -> Docu
 def landelijk_grafieken(o: Landelijk) -> tuple[grafieken.Grafiek, ...]:
     """Per soort the opgave and realisatie per provincie (the table per provincie has the
     numbers)."""
-    namen = tuple(r.provincie.naam for r in o.rijen)
-    uit = []
-    for i, (soort, _c, titel) in enumerate(TABEL_SOORTEN):
-        grafiek = opgave_realisatie_grafiek(
-            soort,
-            f"{titel}: opgave en realisatie per provincie",
-            namen,
-            tuple(r.soorten[i].opgave for r in o.rijen),
-            tuple(r.soorten[i].realisatie for r in o.rijen),
+    return tuple(
+        opgave_realisatie_grafieken(
+            tuple(r.provincie.naam for r in o.rijen),
+            (
+                (
+                    soort,
+                    titel,
+                    tuple(r.soorten[i].opgave for r in o.rijen),
+                    tuple(r.soorten[i].realisatie for r in o.rijen),
+                )
+                for i, (soort, _c, titel) in enumerate(TABEL_SOORTEN)
+            ),
+            "provincie",
             "Opgave en realisatie per provincie",
         )
-        if grafiek is not None:
-            uit.append(grafiek)
-    return tuple(uit)
+    )
 
 
 def gemeenten_tabel(stand: StandVanZaken) -> Tabel:

@@ -171,9 +171,13 @@ def _voorbeeld(
 
 
 def stand_van_zaken_links(
-    peildatum: dt.date, bekend_op: dt.date | None = None, cyclus: int | None = None
+    peildatum: dt.date,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
+    download: str = "rapportage:stand-van-zaken-download",
 ) -> list[tuple[str, str]]:
-    """(label, url) of the downloads: the buttons on this page and on the monitoring page."""
+    """(label, url) of the downloads: the buttons on this page and on the monitoring page
+    (``download``: the URL name, the national one for the national Stand van zaken)."""
     parameters = {"peildatum": peildatum.isoformat()}
     if bekend_op:
         parameters["bekend_op"] = bekend_op.isoformat()
@@ -181,8 +185,7 @@ def stand_van_zaken_links(
         parameters["cyclus"] = str(cyclus)
     query = urlencode(parameters)
     return [
-        (naam, f"{reverse('rapportage:stand-van-zaken-download', args=[formaat])}?{query}")
-        for formaat, naam in NAMEN.items()
+        (naam, f"{reverse(download, args=[formaat])}?{query}") for formaat, naam in NAMEN.items()
     ]
 
 

@@ -22,6 +22,7 @@ from regietafel.rapportage import taken as rapport_taken
 from regietafel.rapportage.queries import GeenGegevens
 from regietafel.rapportage.stand_landelijk import controleer_landelijk, landelijk_document
 from regietafel.rapportage.uitvoer import NAMEN
+from regietafel.rapportage.views import stand_van_zaken_links
 from regietafel.taken import services as taken_services
 from regietafel.taken.views import bestand_of_status
 
@@ -48,14 +49,9 @@ def _keuze(request: HttpRequest) -> tuple[dt.date, int | None]:
 
 def links(peildatum: dt.date, cyclus: int | None = None) -> list[tuple[str, str]]:
     """(label, url) of the downloads of the national Stand van zaken."""
-    parameters = {"peildatum": peildatum.isoformat()}
-    if cyclus is not None:
-        parameters["cyclus"] = str(cyclus)
-    query = urlencode(parameters)
-    return [
-        (naam, f"{reverse('rapportage:stand-landelijk-download', args=[formaat])}?{query}")
-        for formaat, naam in NAMEN.items()
-    ]
+    return stand_van_zaken_links(
+        peildatum, cyclus=cyclus, download="rapportage:stand-landelijk-download"
+    )
 
 
 @require_GET

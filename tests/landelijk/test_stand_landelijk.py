@@ -10,9 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from regietafel.demo import landelijk as demo
@@ -22,6 +20,7 @@ from regietafel.monitoring.models import Realisatie
 from regietafel.rapportage.document import Alinea, Opsomming
 from regietafel.rapportage.management.commands.rapport import Command
 from regietafel.rapportage.stand_landelijk import landelijk_document
+from tests.landelijk.test_views import _queries
 from tests.taken.hulp import haal, inhoud
 
 pytestmark = pytest.mark.django_db
@@ -199,13 +198,6 @@ def test_the_download_is_made_by_a_job_and_stored(
     assert "Drenthe" in _boek(inhoud(antwoord)).sheetnames
     # Stored for this data version: the next request is the file itself, no new job.
     assert landelijk_client.get(pad).status_code == 200
-
-
-def _queries(client: Client, pad: str) -> int:
-    client.get(pad)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(pad).status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_the_page_reads_all_provincies_at_once(
