@@ -30,6 +30,7 @@ from regietafel.rapportage.grafieken import (
     Vlak,
     maak,
     ondergrond,
+    ondergronden,
     png,
     teken,
     tekstbreedte,
@@ -58,6 +59,7 @@ def controleer(g: Grafiek, t: Tekening) -> None:
     figure; every grid line under a figure covered by its white ground."""
     waarden = [w for r in g.reeksen for w in r.waarden]
     assert len(t.waarden) == len(waarden)
+    gronden = set(ondergronden(t))
     verwacht = sorted(GEEN if w is None else opmaak.getal(w) for w in waarden)
     assert sorted(w.tekst.tekst for w in t.waarden) == verwacht
     for w in t.waarden:
@@ -78,6 +80,7 @@ def controleer(g: Grafiek, t: Tekening) -> None:
         for lijn in t.raster:
             if vak[0] <= lijn.x <= vak[2]:
                 assert grond[0] <= lijn.x <= grond[2] and grond[1] <= vak[1] <= vak[3] <= grond[3]
+                assert ondergrond(w.tekst) in gronden  # and it is drawn
 
 
 aantallen = st.one_of(st.none(), st.integers(min_value=-2_000, max_value=250_000))
@@ -120,7 +123,11 @@ def test_a_missing_figure_is_a_dash_without_a_bar_and_negative_values_go_left() 
 
 
 def test_grid_lines_lie_under_the_white_ground_of_the_figures() -> None:
-    g = maak("g", "Test", ("A", "B"), (Reeks("R", (430, 1004)),), "T")
+    # 390's figure lies across the grid line of 400; 1.004's lies beyond the last line.
+    g = maak("g", "Test", ("A", "B"), (Reeks("R", (390, 1004)),), "T")
+    t = teken(g)
+    assert [round(v.x) for v in ondergronden(t)] == [round(ondergrond(t.waarden[0].tekst).x)]
+    assert g.svg.count('fill="#ffffff"') == 2  # the background and the one ground
     regels = g.svg
     laatste_lijn = regels.rindex('stroke="#d9d9d9"')
     eerste_balk = regels.index('fill="#00436e"')
