@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from regietafel.core import klok, opmaak
+from regietafel.core import opmaak
 from regietafel.core.opmaak import datum_lang
-from regietafel.domain.validatie import Bevinding, Ernst
 from regietafel.gemeenten.models import Provincie
 from regietafel.monitoring.queries import StandVanZaken
 from regietafel.monitoring.views_tabellen import nidos_tabel, statushouders_tabel, verdeling_tabel
@@ -28,52 +27,15 @@ from regietafel.rapportage.document import (
     TabelBlok,
 )
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
+from regietafel.rapportage.onderdelen import bevindingen_sectie, tekstblokken, versie_teksten
 from regietafel.rapportage.queries import (
     controleer_peildatum,
     huisstijl,
     laatste_versie,
 )
-from regietafel.rapportage.teksten import blokken, opsomming, standaardteksten
+from regietafel.rapportage.teksten import opsomming
 
 STAND_TITEL = "Stand van zaken realisatie opgaven"
-
-
-def _tekstblokken(tekst: str) -> tuple[Blok, ...]:
-    return tuple(
-        Opsomming(b.regels) if b.soort == "ul" else Alinea(b.regels[0]) for b in blokken(tekst)
-    )
-
-
-def _bevindingen(bevindingen: list[Bevinding] | tuple[Bevinding, ...]) -> Sectie:
-    if not bevindingen:
-        inhoud: tuple[Blok, ...] = (
-            Alinea("Geen bevindingen: de rijen sluiten aan op de totalen van de bronnen."),
-        )
-    else:
-        inhoud = (
-            Alinea(
-                "De tabellen tonen de totalen zoals het systeem ze uit de rijen berekent. Waar "
-                "een bron iets anders vermeldt, staat dat hieronder."
-            ),
-            Opsomming(
-                tuple(
-                    f"{'Fout' if b.ernst == Ernst.FOUT else 'Waarschuwing'}: {b.melding} "
-                    f"(bron: {b.bron})"
-                    for b in bevindingen
-                )
-            ),
-        )
-    return Sectie("Controles op de bronnen", inhoud, sleutel="controles")
-
-
-def _versie(
-    versie: RapportVersie | None, soort: str, **waarden: object
-) -> tuple[dict[str, str], dt.date, int | None, str]:
-    teksten = standaardteksten(soort, **waarden)
-    if versie is None:
-        return teksten, klok.vandaag(), None, ""
-    teksten.update({k: v for k, v in versie.teksten.items() if k in teksten})
-    return teksten, versie.versie_datum, versie.volgnummer, versie.adressering
 
 
 # ---------------------------------------------------------------- Stand van zaken (seed 000)
@@ -151,7 +113,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
     provincie = stand.provincie
     if versie is None:
         versie = laatste_versie(Rapportsoort.STAND_VAN_ZAKEN, provincie, peildatum=stand.peildatum)
-    teksten, versie_datum, volgnummer, aan = _versie(
+    teksten, versie_datum, volgnummer, aan = versie_teksten(
         versie, Rapportsoort.STAND_VAN_ZAKEN, provincie=provincie.naam
     )
     grafiek = {g.sleutel: g for g in stand_grafieken(stand)}
@@ -162,7 +124,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
     )
     secties: list[Sectie] = []
     if teksten["inleiding"].strip():
-        secties.append(Sectie("Inleiding", _tekstblokken(teksten["inleiding"]), "inleiding"))
+        secties.append(Sectie("Inleiding", tekstblokken(teksten["inleiding"]), "inleiding"))
     secties.append(
         Sectie(
             f"De verdeling van de asiel- en Oekraïneopgaven in {provincie.naam}",
@@ -196,7 +158,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
             ),
             Alinea(zinnen.statushouders(stand)[0]),
             TabelBlok(statushouders_tabel(stand)),
-            *_tekstblokken(teksten["statushouders"]),
+            *tekstblokken(teksten["statushouders"]),
         ]
     else:
         status.append(Alinea(zinnen.statushouders(stand)[0]))
@@ -211,7 +173,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
     )
     nidos: list[Blok] = [Alinea(zinnen.nidos(stand)[0])]
     if stand.nidos:
-        nidos += [TabelBlok(nidos_tabel(stand)), *_tekstblokken(teksten["nidos"])]
+        nidos += [TabelBlok(nidos_tabel(stand)), *tekstblokken(teksten["nidos"])]
     secties.append(
         Sectie(
             "Overzicht realisatie minderjarige statushouders",
@@ -220,7 +182,7 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
             nieuwe_pagina=bool(stand.nidos),
         )
     )
-    secties.append(_bevindingen(stand.bevindingen))
+    secties.append(bevindingen_sectie(stand.bevindingen))
     kopregels = []
     if aan:
         kopregels.append(("Aan", aan))

@@ -23,7 +23,7 @@ from regietafel.landelijk.queries import Landelijk, landelijk, tabel
 from regietafel.monitoring.queries import TABEL_SOORTEN, StandVanZaken, standen_van_zaken
 from regietafel.monitoring.views_tabellen import verdeling_tabel
 from regietafel.rapportage import grafieken, zinnen
-from regietafel.rapportage.bouwen import STAND_TITEL, _bevindingen, opgave_realisatie_grafieken
+from regietafel.rapportage.bouwen import STAND_TITEL, opgave_realisatie_grafieken
 from regietafel.rapportage.document import (
     Alinea,
     Document,
@@ -34,6 +34,7 @@ from regietafel.rapportage.document import (
     TabelBlok,
 )
 from regietafel.rapportage.models import Rapportsoort
+from regietafel.rapportage.onderdelen import bevindingen_sectie
 from regietafel.rapportage.queries import GeenGegevens, huisstijl
 
 NEDERLAND = "Nederland"
@@ -149,7 +150,7 @@ def landelijk_document_uit(o: Landelijk, standen: Sequence[StandVanZaken]) -> Do
     for rij, stand in zip(o.rijen, standen, strict=True):
         secties.append(_gemeenten(stand, rij.aangeleverd))
     secties.append(
-        _bevindingen(
+        bevindingen_sectie(
             [
                 dataclasses.replace(b, melding=f"{s.provincie.naam}: {b.melding}")
                 for s in standen

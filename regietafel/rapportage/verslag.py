@@ -35,7 +35,6 @@ from regietafel.gemeenten.models import Provincie
 from regietafel.locaties.models import LocatieType
 from regietafel.opgaven.models import Cyclus
 from regietafel.rapportage import zinnen
-from regietafel.rapportage.bouwen import _bevindingen, _tekstblokken
 from regietafel.rapportage.document import (
     Alinea,
     Blok,
@@ -49,6 +48,7 @@ from regietafel.rapportage.document import (
     Waarde,
 )
 from regietafel.rapportage.models import Rapportsoort, RapportVersie
+from regietafel.rapportage.onderdelen import bevindingen_sectie, tekstblokken
 from regietafel.rapportage.queries import (
     CyclusVerslag,
     LocatieRij,
@@ -218,7 +218,7 @@ def _brief(
                 ("Onderwerp", ONDERWERP),
             )
         ),
-        *_tekstblokken(tekst),
+        *tekstblokken(tekst),
         *(Alinea(z) for z in berekend),
         Alinea("Hoogachtend,"),
         Alinea(f"De commissaris van de Koning in {provincie}"),
@@ -292,7 +292,7 @@ def _tekstsectie(k: Kader, sleutel: str, kop: str, *, nieuwe_pagina: bool = Fals
     """An editable section, left out when its text is empty."""
     if not k.teksten[sleutel].strip():
         return []
-    return [Sectie(kop, _tekstblokken(k.teksten[sleutel]), sleutel, nieuwe_pagina=nieuwe_pagina)]
+    return [Sectie(kop, tekstblokken(k.teksten[sleutel]), sleutel, nieuwe_pagina=nieuwe_pagina)]
 
 
 def _verslag(v: Gegevens, k: Kader) -> list[Sectie]:
@@ -305,7 +305,7 @@ def _verslag(v: Gegevens, k: Kader) -> list[Sectie]:
         Sectie(
             "Verdeling opvangopgaven",
             (
-                *_tekstblokken(k.teksten["verdeling"]),
+                *tekstblokken(k.teksten["verdeling"]),
                 Alinea(f"De verdeling over {jaar1} en {jaar2}:"),
                 TabelBlok(puzzel_tabel(v)),
                 *_na_puzzel(v),
@@ -359,7 +359,7 @@ def _financieel(v: Gegevens, k: Kader) -> Sectie:
                 "vastgelegd; de aanspraken zijn daarom niet berekend."
             )
         )
-    blokken += _tekstblokken(k.teksten["financieel"])
+    blokken += tekstblokken(k.teksten["financieel"])
     return Sectie("Financiële regelingen", tuple(blokken), "financieel")
 
 
@@ -367,7 +367,7 @@ def _controles(v: Gegevens) -> tuple[Sectie, ...]:
     """The first cyclus checks its sources (always a section, also without findings); a cyclus
     with a set-up lists what the PUZZEL remarks, when it remarks anything."""
     if not isinstance(v, CyclusVerslag):
-        return (_bevindingen(v.bevindingen),)
+        return (bevindingen_sectie(v.bevindingen),)
     if not v.bevindingen:
         return ()
     return (
