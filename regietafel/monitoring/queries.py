@@ -490,6 +490,16 @@ class StandVanZaken:
         return not self.volledig and any(k.dekking.actueel for k in self.kolommen)
 
     @property
+    def peildatum_keuzes(self) -> list[tuple[dt.date, bool]]:
+        """(peildatum, figures stored) for the page's choice, newest first: every peildatum
+        with figures, and the one shown when it has none (so the choice shows what is shown)."""
+        keuzes = [(d, True) for d in self.peildata]
+        if self.peildatum not in self.peildata:
+            keuzes.append((self.peildatum, False))
+            keuzes.sort(reverse=True)
+        return keuzes
+
+    @property
     def statushouders_totaal(self) -> VergunninghoudersStand:
         return totaal_vergunninghouders(r.stand for r in self.statushouders)
 

@@ -43,6 +43,23 @@ def test_bad_peildatum_is_explained(lezer: Client) -> None:
     assert "is geen datum" in response.content.decode()
 
 
+def test_a_peildatum_without_figures_is_shown_as_chosen(lezer: Client) -> None:
+    """The select shows the peildatum the page shows, marked as having no figures, in its
+    place among the others (newest first); not the first option."""
+    html = lezer.get("/?peildatum=2026-03-01").content.decode()
+    opties = re.findall(r"<option value=\"([0-9-]+)\"( selected)?>([^<]*)</option>", html)
+    gekozen = [(waarde, tekst) for waarde, selected, tekst in opties if selected]
+    assert gekozen == [("2026-03-01", "01-03-2026 (geen cijfers)")]
+    waarden = [waarde for waarde, _, _ in opties]
+    assert waarden == sorted(waarden, reverse=True) and len(set(waarden)) == len(waarden)
+    assert "2025-11-01" in waarden
+    assert "Voor 01-03-2026 zijn geen cijfers opgeslagen" in html
+    # A peildatum with figures is not marked.
+    html = lezer.get("/?peildatum=2025-11-01").content.decode()
+    assert "(geen cijfers)" not in html
+    assert '<option value="2025-11-01" selected>01-11-2025</option>' in html
+
+
 def _vermenigvuldig(provincie: Provincie, gemeenten: int, maanden: int) -> None:
     """Add gemeenten with opgaven and months of figures (and superseded ones) to Drenthe."""
     cyclus = Cyclus.objects.get(code="spreidingswet-2024")
