@@ -24,9 +24,11 @@ def actiehouder(door_wie: str) -> str:
 
 def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
     uit: list[Signaal] = []
+    # Only what can be overdue is read (a deadline before ``datum``); the rule decides.
     for a in (
-        Actie.objects.filter(agendapunt__overleg__provincie=provincie, deadline__isnull=False)
+        Actie.objects.filter(agendapunt__overleg__provincie=provincie, deadline__lt=datum)
         .select_related("agendapunt__overleg")
+        .only("omschrijving", "door_wie", "deadline", "status", "agendapunt__overleg__datum")
         .order_by("deadline", "id")
     ):
         if not a.verlopen(datum):
@@ -42,8 +44,10 @@ def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
                 datum=a.deadline,
             )
         )
-    for b in Brief.objects.filter(provincie=provincie, opvolging_deadline__isnull=False).order_by(
-        "opvolging_deadline", "id"
+    for b in (
+        Brief.objects.filter(provincie=provincie, opvolging_deadline__lt=datum)
+        .only("onderwerp", "afzender", "ontvangen", "opvolging_deadline", "opvolging_status")
+        .order_by("opvolging_deadline", "id")
     ):
         if not b.opvolging_verlopen(datum):
             continue
