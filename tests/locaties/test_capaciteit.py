@@ -271,21 +271,17 @@ def test_the_default_page_runs_the_same_queries_with_more_provincies_gemeenten_a
     from django.test.utils import CaptureQueriesContext
 
     from regietafel.gemeenten.models import Gemeente
-    from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
-    from tests.monitoring.test_stand_van_zaken_view import _andere_provincie, _vermenigvuldig
+    from tests.monitoring.test_stand_van_zaken_view import (
+        _andere_provincie,
+        _vermenigvuldig,
+        met_azc,
+    )
 
     pad = "/locaties/capaciteit/"
     with CaptureQueriesContext(connection) as klein:
         assert lezer.get(pad).status_code == 200
     _vermenigvuldig(drenthe, gemeenten=20, maanden=24)
-    for g in Gemeente.objects.filter(naam__startswith="Testgemeente"):
-        Locatie.objects.create(
-            gemeente=g,
-            naam=f"azc {g.naam}",
-            type=LocatieType.REGULIER,
-            plaatsen_regulier=50,
-            status=LocatieStatus.GEREALISEERD,
-        )
+    met_azc(Gemeente.objects.filter(naam__startswith="Testgemeente"), plaatsen=50)
     _andere_provincie(gemeenten=15, maanden=30)
     with CaptureQueriesContext(connection) as groot:
         html = lezer.get(pad).content.decode()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import pytest
 from django.db import connection
@@ -105,8 +106,6 @@ def _vermenigvuldig(provincie: Provincie, gemeenten: int, maanden: int) -> None:
 def _andere_provincie(gemeenten: int, maanden: int) -> None:
     """Another provincie with gemeenten, locations and months of figures (none of it
     Drenthe's)."""
-    from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
-
     groningen, _ = Provincie.objects.get_or_create(code="PV20", defaults={"naam": "Groningen"})
     nieuw = Gemeente.objects.bulk_create(
         Gemeente(cbs_code=f"GM8{i:03d}", naam=f"Groninger gemeente {i}", provincie=groningen)
@@ -123,14 +122,23 @@ def _andere_provincie(gemeenten: int, maanden: int) -> None:
         for g in nieuw
         for m in range(maanden)
     )
-    for g in nieuw:
-        Locatie.objects.create(
+    met_azc(nieuw, plaatsen=40)
+
+
+def met_azc(gemeenten: Iterable[Gemeente], plaatsen: int) -> None:
+    """A realised regular location ("azc <naam>") in each of ``gemeenten``."""
+    from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
+
+    Locatie.objects.bulk_create(
+        Locatie(
             gemeente=g,
             naam=f"azc {g.naam}",
             type=LocatieType.REGULIER,
-            plaatsen_regulier=40,
+            plaatsen_regulier=plaatsen,
             status=LocatieStatus.GEREALISEERD,
         )
+        for g in gemeenten
+    )
 
 
 def test_query_count_does_not_grow_with_gemeenten_or_peildata(
