@@ -80,6 +80,12 @@ def _versie(request: HttpRequest) -> tuple[str, dt.datetime | None]:
     return request._regietafel_versie  # type: ignore[attr-defined,no-any-return]
 
 
+def data_versie(request: HttpRequest) -> str:
+    """The data version as this request read it (one query per request, however many
+    cached results it asks)."""
+    return _versie(request)[0]
+
+
 def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
     # The session, not only the user: the page holds the session's CSRF token (logout form).
     sessie = getattr(request, "session", None)

@@ -11,6 +11,8 @@ shows the warnings of all apps, most urgent first; the page stays the one place 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -30,10 +32,11 @@ class Signaal:
     """When it falls due; sorts the list."""
 
 
-def verzamel(provincie: models.Model, datum: dt.date) -> list[Signaal]:
-    """The warnings of every app for ``provincie`` (a ``gemeenten.Provincie``; core imports
-    no app) on ``datum``."""
-    gevonden: list[Signaal] = []
+@functools.cache
+def _bronnen() -> tuple[Callable[[models.Model, dt.date], list[Signaal]], ...]:
+    """The ``signalen`` function of every app that has a ``signalen.py``, looked up once (a
+    module that is not there is not looked for again on every request)."""
+    uit = []
     for config in apps.get_app_configs():
         if not config.name.startswith("regietafel.") or config.name == "regietafel.core":
             continue
@@ -43,7 +46,16 @@ def verzamel(provincie: models.Model, datum: dt.date) -> list[Signaal]:
             if fout.name != f"{config.name}.signalen":
                 raise
             continue
-        gevonden.extend(module.signalen(provincie, datum))
+        uit.append(module.signalen)
+    return tuple(uit)
+
+
+def verzamel(provincie: models.Model, datum: dt.date) -> list[Signaal]:
+    """The warnings of every app for ``provincie`` (a ``gemeenten.Provincie``; core imports
+    no app) on ``datum``."""
+    gevonden: list[Signaal] = []
+    for signalen in _bronnen():
+        gevonden.extend(signalen(provincie, datum))
     return sorted(
         gevonden,
         key=lambda s: (s.ernst != "waarschuwing", s.datum or dt.date.max, s.tekst),

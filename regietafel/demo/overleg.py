@@ -117,7 +117,7 @@ NOVEMBER_ACTIES: tuple[tuple[int, str, str, dt.date | None, bool], ...] = (
     (3, VEILIGELANDERS, "Secretaris", dt.date(2025, 12, 15), True),
     (3, WOO_ZIENSWIJZE, "Secretaris", None, False),
     (5, GS_BUURTHUIS, "Secretaris", None, True),
-    (6, NOTITIE, "Gemeente (indiener)", dt.date(2025, 12, 15), False),
+    (6, NOTITIE, "Indienende gemeente", dt.date(2025, 12, 15), False),
 )
 
 # ---------------------------------------------------------------- 5 februari 2026 (seed 002)

@@ -112,11 +112,17 @@ def telt_mee(contract: Contract, dag: dt.date) -> bool:
 
 
 def plaatsen_op(contracten: Iterable[Contract], dag: dt.date) -> Plaatsen:
-    som = GEEN
+    """The places of the contracts that count on ``dag``, added per soort (plain ints: a
+    provincie's projection adds hundreds of contracts for each of 24 months)."""
+    regulier = amv = oekraine = overig = 0
     for c in contracten:
         if telt_mee(c, dag):
-            som = som + c.plaatsen
-    return som
+            p = c.plaatsen
+            regulier += p.regulier
+            amv += p.amv
+            oekraine += p.oekraine
+            overig += p.overig
+    return Plaatsen(regulier, amv, oekraine, overig)
 
 
 def projectie(contracten: Iterable[Contract], van: dt.date, aantal: int) -> tuple[Maand, ...]:

@@ -26,7 +26,7 @@ from regietafel.locaties.grafiek import panelen
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.locaties.permissions import bewerkbare_gemeenten, mag_bewerken, mag_iets_bewerken
 from regietafel.locaties.services import beeindig_locatie, maak_locatie, wijzig_locatie
-from regietafel.monitoring.queries import peildata
+from regietafel.monitoring.queries import nieuwste_peildatum
 from regietafel.pagina import provincie_van
 
 # --------------------------------------------------------------------------- helpers
@@ -272,8 +272,7 @@ def beeindig_view(request: HttpRequest, pk: int) -> HttpResponse:
 def _standaard_van(provincie: Provincie) -> dt.date:
     """The month the projection starts by default: the newest peildatum with figures (the
     dashboard's stand), else the current month."""
-    data = peildata(provincie)
-    return data[0] if data else klok.deze_maand()
+    return nieuwste_peildatum(provincie) or klok.deze_maand()
 
 
 def _capaciteit(request: HttpRequest) -> tuple[queries.Capaciteit, str | None]:

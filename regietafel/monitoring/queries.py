@@ -132,6 +132,19 @@ def peildata(provincie: Provincie, bekend_op: dt.date | None = None) -> list[dt.
     return sorted(maanden, reverse=True)
 
 
+def nieuwste_peildatum(provincie: Provincie, bekend_op: dt.date | None = None) -> dt.date | None:
+    """The newest month with stored figures for the provincie (``peildata(...)[0]``, None
+    without any): the newest date of each kind of figure, three aggregates instead of every
+    distinct peildatum."""
+    nieuwste = [
+        cijfers_van(model, bekend_op)
+        .filter(gemeente__provincie=provincie)
+        .aggregate(m=Max("peildatum"))["m"]
+        for model in (Realisatie, CoaRij, NidosStand)
+    ]
+    return max((eerste_van_maand(d) for d in nieuwste if d is not None), default=None)
+
+
 def cyclus_in_kracht(cycli: Iterable[Cyclus], soort: str, peildatum: dt.date) -> Cyclus | None:
     """The cyclus of ``soort`` in force on ``peildatum`` (``begin ≤ peildatum ≤ eind``), or
     None before the first one began: then there is no opgave to compare with."""
@@ -490,6 +503,16 @@ class StandVanZaken:
         return not self.volledig and any(k.dekking.actueel for k in self.kolommen)
 
     @property
+    def peildatum_keuzes(self) -> list[tuple[dt.date, bool]]:
+        """(peildatum, figures stored) for the page's choice, newest first: every peildatum
+        with figures, and the one shown when it has none (so the choice shows what is shown)."""
+        keuzes = [(d, True) for d in self.peildata]
+        if self.peildatum not in self.peildata:
+            keuzes.append((self.peildatum, False))
+            keuzes.sort(reverse=True)
+        return keuzes
+
+    @property
     def statushouders_totaal(self) -> VergunninghoudersStand:
         return totaal_vergunninghouders(r.stand for r in self.statushouders)
 
@@ -576,16 +599,17 @@ def stand_van_zaken(
     peildatum: dt.date | None = None,
     bekend_op: dt.date | None = None,
     cyclus: int | None = None,
+    versie: str | None = None,
 ) -> StandVanZaken:
     """The Stand van zaken of ``provincie`` on ``peildatum`` (None: the latest complete one),
     as known now or at the end of day ``bekend_op``, against the opgave of the Spreidingswet
     cyclus of year ``cyclus`` where it applies (None: the cyclus in force); cached per data
-    version."""
+    version (``versie``: the one the request already read, None: read it)."""
     sleutel = f"stand:{provincie.pk}:{_iso(peildatum)}:{_iso(bekend_op)}"
     if cyclus is not None:
         sleutel += f":{cyclus}"
     return gecached(
-        sleutel, lambda: bereken_stand_van_zaken(provincie, peildatum, bekend_op, cyclus)
+        sleutel, lambda: bereken_stand_van_zaken(provincie, peildatum, bekend_op, cyclus), versie
     )
 
 
@@ -617,8 +641,7 @@ def nieuwste_stand(
 ) -> StandVanZaken:
     """The Stand van zaken on the newest peildatum with figures, complete or not: every
     gemeente's latest known figure (the map and toezicht show this one)."""
-    alle = peildata(provincie, bekend_op)
-    return stand_van_zaken(provincie, alle[0] if alle else None, bekend_op, cyclus)
+    return stand_van_zaken(provincie, nieuwste_peildatum(provincie, bekend_op), bekend_op, cyclus)
 
 
 def _vergelijkingen(
@@ -755,6 +778,23 @@ def _cijfers(
     ]
 
 
+def _verschillend(
+    model: type[Peilrecord],
+    bekend_op: dt.date | None,
+    gemeente_ids: Sequence[int],
+    pids: Sequence[int],
+    *velden: str,
+) -> Iterator[tuple[Any, ...]]:
+    """The distinct (provincie id, *velden) of the figures of ``model`` of the gemeenten: one
+    query; for one provincie without the join to the gemeenten (SQLite: a third faster)."""
+    qs = cijfers_van(model, bekend_op).filter(gemeente_id__in=list(gemeente_ids)).order_by()
+    if len(pids) == 1:
+        for rij in qs.values_list(*velden).distinct():
+            yield (pids[0], *rij)
+        return
+    yield from qs.values_list("gemeente__provincie_id", *velden).distinct()
+
+
 def _lees(provincies: Sequence[Provincie], bekend_op: dt.date | None) -> _Gelezen:
     pids = [p.pk for p in provincies]
     gemeenten: dict[int, list[Gemeente]] = {p: [] for p in pids}
@@ -768,24 +808,12 @@ def _lees(provincies: Sequence[Provincie], bekend_op: dt.date | None) -> _Geleze
     maanden: dict[int, set[dt.date]] = {p: set() for p in pids}
     met_realisatie: dict[int, set[dt.date]] = {p: set() for p in pids}
     tabel_soorten = {str(s) for s, _, _ in TABEL_SOORTEN}
-    for p, d, soort in (
-        cijfers_van(Realisatie, bekend_op)
-        .filter(gemeente_id__in=ids)
-        .order_by()
-        .values_list("gemeente__provincie_id", "peildatum", "soort")
-        .distinct()
-    ):
+    for p, d, soort in _verschillend(Realisatie, bekend_op, ids, pids, "peildatum", "soort"):
         maanden[p].add(eerste_van_maand(d))
         if soort in tabel_soorten:
             met_realisatie[p].add(d)
     for model in (CoaRij, NidosStand):
-        for p, d in (
-            cijfers_van(model, bekend_op)
-            .filter(gemeente_id__in=ids)
-            .order_by()
-            .values_list("gemeente__provincie_id", "peildatum")
-            .distinct()
-        ):
+        for p, d in _verschillend(model, bekend_op, ids, pids, "peildatum"):
             maanden[p].add(eerste_van_maand(d))
 
     cycli = tuple(Cyclus.objects.all())

@@ -21,7 +21,7 @@ from regietafel.monitoring.views_tabellen import (
     stand_tabellen,
     trend_tabellen,
 )
-from regietafel.pagina import cache_op_gegevens, parameters_behalve, provincie_van
+from regietafel.pagina import cache_op_gegevens, data_versie, parameters_behalve, provincie_van
 
 
 def _datum(request: HttpRequest, naam: str, wat: str) -> tuple[dt.date | None, str | None]:
@@ -54,7 +54,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     if fout:
         meldingen.append(fout)
-    stand = stand_van_zaken(provincie, peildatum, bekend_op, jaar)
+    stand = stand_van_zaken(provincie, peildatum, bekend_op, jaar, data_versie(request))
     if stand.cyclus_keuze and stand.cyclus_keuze.melding:
         meldingen.append(stand.cyclus_keuze.melding)
     if peildatum and stand.peildatum not in stand.peildata:

@@ -259,3 +259,33 @@ def test_the_page_runs_the_same_queries_with_more_gemeenten_locaties_and_peildat
         html = lezer.get(pad).content.decode()
     assert len(groot.captured_queries) == len(klein.captured_queries)
     assert "Testgemeente 19" in html
+
+
+def test_the_default_page_runs_the_same_queries_with_more_provincies_gemeenten_and_peildata(
+    lezer: Client, drenthe: Provincie
+) -> None:
+    """Without ``?van`` the projection starts at the newest peildatum (three aggregates, not
+    every distinct peildatum): not one query more with 20 more gemeenten with 24 months of
+    figures and a location each, nor with another provincie of 15 gemeenten and 30 months."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regietafel.gemeenten.models import Gemeente
+    from tests.monitoring.test_stand_van_zaken_view import (
+        _andere_provincie,
+        _vermenigvuldig,
+        met_azc,
+    )
+
+    pad = "/locaties/capaciteit/"
+    with CaptureQueriesContext(connection) as klein:
+        assert lezer.get(pad).status_code == 200
+    _vermenigvuldig(drenthe, gemeenten=20, maanden=24)
+    met_azc(Gemeente.objects.filter(naam__startswith="Testgemeente"), plaatsen=50)
+    _andere_provincie(gemeenten=15, maanden=30)
+    with CaptureQueriesContext(connection) as groot:
+        html = lezer.get(pad).content.decode()
+    assert len(groot.captured_queries) == len(klein.captured_queries)
+    assert "Testgemeente 19" in html and "Groninger gemeente" not in html
+    # Drenthe's figures end in 2025; the other provincie's later months do not move its start.
+    assert 'name="van" value="2025-11"' in html

@@ -242,7 +242,9 @@ def test_dashboard_warnings_for_overdue_actions_and_letters(
         op_1_maart = signalen(drenthe, dt.date(2026, 3, 2))
     teksten = [s.tekst for s in op_1_maart]
     # 19-11: the gemeente's notitie (deadline 15-12-2025) is still open; 5-2: noodopvang (1-3-2026).
-    assert sum("over de deadline" in t and t.startswith("Actie") for t in teksten) == 2
+    assert (
+        sum("over de deadline" in t and t.startswith("De actie uit het PRT") for t in teksten) == 2
+    )
     assert any("Verzoek tot noodopvang" in t for t in teksten)  # follow-up deadline 1-3-2026
     assert any("05-02-2026 is nog CONCEPT" in t for t in teksten)
     voor = [s.tekst for s in signalen(drenthe, dt.date(2025, 12, 1))]

@@ -65,9 +65,40 @@ def test_the_dashboard_warns_by_the_same_rule(demo: dict[str, Overleg], drenthe:
     assert over_de_deadline(DEADLINE) == []
     teksten = over_de_deadline(DEADLINE + dt.timedelta(days=1))
     assert len(teksten) == 2
-    assert any(t.startswith("Actie PRT") and "02-03-2026" in t for t in teksten)
+    assert any(t.startswith("De actie uit het PRT") and "02-03-2026" in t for t in teksten)
     assert any(t.startswith("Opvolging van") and "02-03-2026" in t for t in teksten)
 
     Actie.objects.filter(pk=actie.pk).update(status=ActieStatus.AFGEROND)
     Brief.objects.filter(pk=brief.pk).update(opvolging_status=OpvolgingStatus.AFGEHANDELD)
     assert over_de_deadline(DEADLINE + dt.timedelta(days=30)) == []
+
+
+def test_the_demo_signal_names_the_action_holder_in_plain_dutch(
+    demo: dict[str, Overleg], drenthe: Provincie
+) -> None:
+    """The demo's overdue action of 19-11-2025 reads as a sentence: no role label in nested
+    parentheses ("Actie PRT 19-11-2025 (Gemeente (indiener))" was the defect)."""
+    teksten = [
+        s.tekst
+        for s in signalen(drenthe, dt.date(2025, 12, 16))
+        if "19-11-2025" in s.tekst and "deadline" in s.tekst
+    ]
+    assert teksten == [
+        "De actie uit het PRT van 19-11-2025 is over de deadline van 15-12-2025 (actiehouder: "
+        "Indienende gemeente): Notitie over de (bijna) onmogelijke opgave huisvesting "
+        "statushouders delen met de leden van de PRT."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("door_wie", "gelezen"),
+    [
+        ("Secretaris", "Secretaris"),
+        ("Gemeente (indiener)", "Gemeente, indiener"),
+        ("  COA (regio Noord) ", "COA, regio Noord"),
+    ],
+)
+def test_a_qualifier_in_parentheses_becomes_an_apposition(door_wie: str, gelezen: str) -> None:
+    from regietafel.overleg.signalen import actiehouder
+
+    assert actiehouder(door_wie) == gelezen

@@ -3,14 +3,20 @@ had 57 ``{% include %}``s for the statushouders and a conditional loop per cell 
 Verdeling table, which cost more than computing the figures. The markup is the template's.
 
     {% load stand_tabel %}
-    {% verdeling_cellen rij %}                the cells of a gemeente's row (3 per soort,
-                                              4 with a column "Stand per")
+    {% peildatum_opties stand %}              the options of the peildatum select
+    {% verdeling_rij rij %}                   a gemeente's row: its name with the link to its
+                                              trends, then 3 cells per soort (4 with a
+                                              column "Stand per")
     {% statushouders_rij naam s totaal=True %}  a row of the COA table
+    {% nidos_rij rij %}                       a row of the Nidos table
 """
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -18,12 +24,53 @@ from django.utils.translation import gettext
 from regietafel.core import opmaak
 from regietafel.core.templatetags.opmaak import cijfer_html
 from regietafel.domain.statushouders import VergunninghoudersStand
-from regietafel.monitoring.queries import GemeenteRij
+from regietafel.monitoring.queries import GemeenteRij, NidosRij, StandVanZaken
 
 register = template.Library()
 
 GETAL = '<td class="utrecht-table__cell utrecht-table__cell--numeric">'
 GROEP = '<td class="utrecht-table__cell utrecht-table__cell--numeric groep-start">'
+
+
+KOP = '<th scope="row" class="utrecht-table__header-cell">'
+PLAATS = "GM-CODE"
+"""Stands in for a gemeente's code in its trends URL, reversed once per page."""
+
+
+@register.simple_tag
+def peildatum_opties(stand: StandVanZaken) -> SafeString:
+    """The peildatum select's options, newest first; the peildatum shown is selected, and
+    marked "geen cijfers" when it has none (``StandVanZaken.peildatum_keuzes``)."""
+    geen = escape(gettext("geen cijfers"))
+    return mark_safe(  # dates only digits and dashes, the one text escaped
+        "".join(
+            f'<option value="{d.isoformat()}"{" selected" if d == stand.peildatum else ""}>'
+            f"{opmaak.datum(d)}{'' if met_cijfers else f' ({geen})'}</option>"
+            for d, met_cijfers in stand.peildatum_keuzes
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def verdeling_rij(context: template.Context, rij: GemeenteRij) -> SafeString:
+    # One reverse per page, not one per gemeente.
+    sjabloon = context.render_context.get("trends_url")
+    if sjabloon is None:
+        sjabloon = context.render_context["trends_url"] = reverse("trends-gemeente", args=[PLAATS])
+    url = escape(sjabloon.replace(PLAATS, quote(rij.gemeente.cbs_code, safe="")))
+    return mark_safe(  # the url and the name escaped, the cells as verdeling_cellen
+        f'<tr class="utrecht-table__row">{KOP}<a class="utrecht-link" href="{url}">'
+        f"{escape(rij.gemeente.naam)}</a></th>{verdeling_cellen(rij)}</tr>"
+    )
+
+
+@register.simple_tag
+def nidos_rij(rij: NidosRij) -> SafeString:
+    return mark_safe(  # the name escaped, the rest numbers and a percentage
+        f'<tr class="utrecht-table__row">{KOP}{escape(rij.gemeente.naam)}</th>'
+        f"{GETAL}{opmaak.getal(rij.gerealiseerd)}</td>{GETAL}{opmaak.getal(rij.resterend)}</td>"
+        f"{GETAL}{opmaak.getal(rij.taakstelling)}</td>{GETAL}{escape(rij.voortgang)}</td></tr>"
+    )
 
 
 @register.simple_tag
