@@ -26,6 +26,7 @@ from regietafel.aanlevering.lezen import Fout
 from regietafel.aanlevering.lezen.opgaven import OpgaveRij, lees_indicatief, lees_verdeelbesluit
 from regietafel.aanlevering.models import AanleverSoort
 from regietafel.aanlevering.permissions import mag_opgaven_importeren
+from regietafel.aanlevering.queries import gemeente_register
 from regietafel.aanlevering.services import (
     GEWIJZIGD,
     NIEUW,
@@ -40,7 +41,6 @@ from regietafel.aanlevering.services import (
     _log,
     _overnemen,
     _vergelijk,
-    gemeente_register,
 )
 from regietafel.core import klok, opmaak
 from regietafel.domain import notatie

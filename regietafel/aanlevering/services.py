@@ -25,17 +25,16 @@ from regietafel.aanlevering.lezen import (
     Bestand,
     CoaRij,
     Fout,
-    GemeenteRegister,
     NidosRij,
     RealisatieRij,
-    RegisterGemeente,
     lees_coa,
     lees_nidos,
     lees_realisatie,
 )
 from regietafel.aanlevering.lezen.tabel import MAX_BYTES
 from regietafel.aanlevering.models import Aanlevering, AanleverSoort
-from regietafel.aanlevering.permissions import aanlever_provincie_id, zichtbare_aanleveringen
+from regietafel.aanlevering.permissions import aanlever_provincie_id
+from regietafel.aanlevering.queries import gemeente_register
 from regietafel.audit.services import registreer
 from regietafel.core import opmaak
 from regietafel.gemeenten.models import Gemeente
@@ -142,15 +141,6 @@ class Samenvatting:
 
 def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def gemeente_register() -> tuple[GemeenteRegister, dict[str, Gemeente]]:
-    """The register the readers match against, and its gemeenten by CBS code (one query)."""
-    gemeenten = list(Gemeente.objects.select_related("provincie"))
-    register = GemeenteRegister(
-        RegisterGemeente(g.cbs_code, g.naam, g.provincie.naam) for g in gemeenten
-    )
-    return register, {g.cbs_code: g for g in gemeenten}
 
 
 def _lees_bron(bron: Bron, bestandsnaam: str | None) -> tuple[bytes, str, Fout | None]:
@@ -578,12 +568,3 @@ def importeer(
     return IMPORTEURS[AanleverSoort(soort)](
         bron, door=door, dry_run=dry_run, bestandsnaam=bestandsnaam
     )
-
-
-def laatste_aanleveringen(gebruiker: Any, aantal: int = 10) -> list[Aanlevering]:
-    """The latest deliveries ``gebruiker`` may see (``permissions.zichtbare_aanleveringen``:
-    its provincie's, its own as a supplier, all for a national reader)."""
-    filter_ = zichtbare_aanleveringen(gebruiker)
-    if filter_ is None:
-        return []
-    return list(Aanlevering.objects.filter(filter_).select_related("door")[:aantal])

@@ -137,7 +137,3 @@ def registreer_reeks(
         )
     AuditRegel.objects.bulk_create(regels_, batch_size=5000)
     return len(regels_)
-
-
-def historie(obj: models.Model) -> models.QuerySet[AuditRegel]:
-    return AuditRegel.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))

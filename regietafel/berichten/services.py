@@ -31,6 +31,7 @@ from django.template.loader import render_to_string
 from regietafel.audit.services import registreer
 from regietafel.berichten import soorten
 from regietafel.berichten.models import Bericht, BerichtStatus, Berichtvoorkeur
+from regietafel.berichten.queries import ontvangt
 from regietafel.core import klok
 
 logger = logging.getLogger(__name__)
@@ -44,20 +45,6 @@ def basis_url() -> str:
     """The site's address for links in mail (``REGIETAFEL_BASIS_URL``), without a slash at
     the end."""
     return str(getattr(settings, "REGIETAFEL_BASIS_URL", "http://127.0.0.1:8000")).rstrip("/")
-
-
-def uitgezet(gebruiker: Any) -> set[str]:
-    voorkeur = Berichtvoorkeur.objects.filter(gebruiker_id=gebruiker.pk).first()
-    return set(voorkeur.uit) if voorkeur else set()
-
-
-def ontvangt(gebruiker: Any, soort: soorten.Berichtsoort, uit: set[str] | None = None) -> bool:
-    """An active user with an address who did not switch this (non-essential) kind off."""
-    if not getattr(gebruiker, "is_active", False) or not getattr(gebruiker, "email", ""):
-        return False
-    if soort.essentieel:
-        return True
-    return soort.naam not in (uitgezet(gebruiker) if uit is None else uit)
 
 
 # --- the web side ---------------------------------------------------------------------------

@@ -11,14 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from regietafel.berichten import services, soorten
+from regietafel.berichten import queries, services, soorten
 from regietafel.berichten.models import Bericht
 
 LAATSTE = 20
 
 
 def _pagina(request: HttpRequest, *, fout: str = "", status: int = 200) -> HttpResponse:
-    uit = services.uitgezet(request.user)
+    uit = queries.uitgezet(request.user)
     context: dict[str, Any] = {
         "soorten": [
             {"soort": s, "aan": s.essentieel or s.naam not in uit}

@@ -20,7 +20,6 @@ A second load writes nothing at all: no row, no history entry.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,9 +30,9 @@ from regietafel.accounts.models import Gebruiker
 from regietafel.accounts.services import bewaar_groep, maak_gebruiker
 from regietafel.demo import drenthe as bron
 from regietafel.demo.bestaand import eerder_aangemaakt
-from regietafel.domain.validatie import naam_sleutel
-from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.gemeenten.services import REGISTER, laad_register, zet_inwonertal
+from regietafel.demo.queries import gemeenten_van, zoek
+from regietafel.gemeenten.models import Provincie
+from regietafel.gemeenten.services import laad_register, zet_inwonertal
 from regietafel.herinneringen.services import zet_termijn
 from regietafel.locaties.models import Locatie
 from regietafel.locaties.services import zet_locatie
@@ -51,9 +50,6 @@ from regietafel.opgaven.services import (
 )
 from regietafel.rapportage.services import bewaar_eerste_versie, zet_bonusregeling
 
-# Known typos of the sources, corrected while loading and reported by the validation report.
-BEKENDE_SCHRIJFFOUTEN = {"HOOGVEEN": "Hoogeveen"}
-
 
 @dataclass
 class Resultaat:
@@ -65,18 +61,6 @@ class Resultaat:
     @property
     def totaal(self) -> int:
         return sum(self.wijzigingen.values())
-
-
-def gemeenten_van(provincie: Provincie) -> dict[str, Gemeente]:
-    """The provincie's gemeenten by the register's name (through the CBS code), as the sources
-    spell them: a gemeente a user renamed is still found, and keeps its new name."""
-    with REGISTER.open(encoding="utf-8", newline="") as fh:
-        register = {rij["cbs_code"]: rij["naam"] for rij in csv.DictReader(fh)}
-    return {naam_sleutel(register.get(g.cbs_code, g.naam)): g for g in provincie.gemeenten.all()}
-
-
-def zoek(gemeenten: dict[str, Gemeente], naam: str) -> Gemeente:
-    return gemeenten[naam_sleutel(BEKENDE_SCHRIJFFOUTEN.get(naam, naam))]
 
 
 @transaction.atomic

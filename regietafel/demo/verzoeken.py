@@ -24,7 +24,7 @@ from typing import Any
 from django.db import transaction
 
 from regietafel.demo.bestaand import eerder_aangemaakt
-from regietafel.demo.services import gemeenten_van, zoek
+from regietafel.demo.queries import gemeenten_van, zoek
 from regietafel.gemeenten.models import Provincie
 from regietafel.toezicht.models import StapSoort, StapStatus
 from regietafel.toezicht.services import open_dossier, zet_stap

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from regietafel.accounts.models import Gebruiker
 from regietafel.domain.aanlevertermijn import Ronde, laatst_verstreken, ronde, te_herinneren
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.herinneringen.models import Aanlevertermijn, AfwijkendeTermijn
@@ -85,4 +87,14 @@ def stand(provincie: Provincie, vandaag: dt.date) -> Stand:
         te_herinneren(vandaag, regel, eigen),
         laatst_verstreken(vandaag, regel, eigen),
         afwijkende,
+    )
+
+
+def ontvangers(**filter_: Any) -> list[Gebruiker]:
+    """The active users with an e-mail address matching ``filter_`` (one query)."""
+    return list(
+        Gebruiker.objects.filter(is_active=True, **filter_)
+        .exclude(email="")
+        .select_related("gemeente")
+        .order_by("pk")
     )

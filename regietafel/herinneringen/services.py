@@ -25,8 +25,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from regietafel.accounts.models import Gebruiker, Rol
+from regietafel.accounts.models import Rol
 from regietafel.audit.services import momentopname, registreer, verschillen
+from regietafel.berichten.queries import uitgezet_per_gebruiker
 from regietafel.berichten.services import plan
 from regietafel.core import klok, opmaak
 from regietafel.domain.aanlevertermijn import (
@@ -182,30 +183,13 @@ class Uitkomst:
     """In Dutch, per provincie what was looked at: "Drenthe: herinneren voor 01-01-2026 …"."""
 
 
-def _gebruikers(**filter_: Any) -> list[Gebruiker]:
-    return list(
-        Gebruiker.objects.filter(is_active=True, **filter_)
-        .exclude(email="")
-        .select_related("gemeente")
-        .order_by("pk")
-    )
-
-
-def _voorkeuren(gebruikers: list[Gebruiker]) -> dict[int, set[str]]:
-    from regietafel.berichten.models import Berichtvoorkeur
-
-    return {
-        v.gebruiker_id: set(v.uit) for v in Berichtvoorkeur.objects.filter(gebruiker__in=gebruikers)
-    }
-
-
 def _herinner_ronde(termijn: Aanlevertermijn, ronde: Ronde, vandaag: dt.date) -> int:
     provincie = termijn.provincie
     te_laat = queries.niet_aangeleverd(provincie.pk, ronde.peildatum)
     if not te_laat:
         return 0
-    gebruikers = _gebruikers(rol=Rol.GEMEENTE, gemeente__in=te_laat)
-    voorkeuren = _voorkeuren(gebruikers)
+    gebruikers = queries.ontvangers(rol=Rol.GEMEENTE, gemeente__in=te_laat)
+    voorkeuren = uitgezet_per_gebruiker(gebruikers)
     pad = f"{reverse('inzendingen')}?peildatum={ronde.peildatum.isoformat()}"
     aantal = 0
     for gebruiker in gebruikers:
@@ -248,8 +232,8 @@ def _samenvatting(termijn: Aanlevertermijn, ronde: Ronde, vandaag: dt.date) -> i
     if not te_laat:
         return 0
     te_beoordelen = sum(1 for s in status.values() if s == "ingediend")
-    gebruikers = _gebruikers(rol=Rol.SECRETARIAAT, provincie=provincie)
-    voorkeuren = _voorkeuren(gebruikers)
+    gebruikers = queries.ontvangers(rol=Rol.SECRETARIAAT, provincie=provincie)
+    voorkeuren = uitgezet_per_gebruiker(gebruikers)
     onderwerp = (
         f"{len(te_laat)} {'gemeente is' if len(te_laat) == 1 else 'gemeenten zijn'} te laat met "
         f"de cijfers per {opmaak.datum(ronde.peildatum)} ({provincie.naam})"

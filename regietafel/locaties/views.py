@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from regietafel.audit.services import historie
+from regietafel.audit.queries import historie
 from regietafel.core import klok, opmaak
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.xlsx import xlsx_antwoord

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
 
 from regietafel.core import klok
 from regietafel.domain.overleg import Lijststatus, instemming
 from regietafel.gemeenten.models import Provincie
+from regietafel.overleg import opslag
 from regietafel.overleg.models import (
     Actie,
     ActieStatus,
@@ -23,7 +25,6 @@ from regietafel.overleg.models import (
     Brief,
     Overleg,
 )
-from regietafel.overleg.services import acties_bij
 
 
 def overleggen(provincie: Provincie) -> QuerySet[Overleg]:
@@ -188,4 +189,81 @@ def agendapunten_keuze(provincie: Provincie) -> QuerySet[Agendapunt]:
         Agendapunt.objects.filter(overleg__provincie=provincie)
         .select_related("overleg")
         .order_by("-overleg__datum", "volgorde")
+    )
+
+
+def vorig_overleg(overleg: Overleg) -> Overleg | None:
+    """The meeting before ``overleg`` (same provincie and soort): its list is approved here."""
+    return (
+        Overleg.objects.filter(
+            provincie_id=overleg.provincie_id, soort=overleg.soort, datum__lt=overleg.datum
+        )
+        .order_by("-datum", "-id")
+        .first()
+    )
+
+
+def stand_titel(provincie: Provincie) -> str:
+    from regietafel.core.opmaak import bijvoeglijk
+
+    bijv = bijvoeglijk(provincie.naam) or provincie.naam
+    return f"Stand van zaken {bijv} asiel-, Oekraïne- en huisvestingsopgaven"
+
+
+def lees_bijlage(bijlage: Bijlage) -> bytes | None:
+    if bijlage.verwijderd_op is not None:
+        return None
+    return opslag.lees(bijlage.checksum, bijlage.extensie)
+
+
+def acties_bij(overleg: Overleg) -> Q:
+    """The actions a meeting's list shows: agreed at this meeting or earlier (same provincie
+    and soort), and open or closed at this meeting or later — one object, carried over."""
+    return Q(
+        agendapunt__overleg__provincie_id=overleg.provincie_id,
+        agendapunt__overleg__soort=overleg.soort,
+        agendapunt__overleg__datum__lte=overleg.datum,
+    ) & (Q(afgerond_in__isnull=True) | Q(afgerond_in__datum__gte=overleg.datum))
+
+
+def bewaartermijn_dagen() -> int:
+    return int(getattr(settings, "REGIETAFEL_BEWAARTERMIJN_OVERLEG_DAGEN", 730))
+
+
+@dataclass
+class Opschoning:
+    grens: dt.date
+    aantekeningen: list[Agendapunt] = field(default_factory=list)
+    bijlagen: list[Bijlage] = field(default_factory=list)
+    brieven: list[Brief] = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return len(self.aantekeningen) + len(self.bijlagen) + len(self.brieven)
+
+
+def te_schonen(vandaag: dt.date | None = None, dagen: int | None = None) -> Opschoning:
+    """What the retention term removes: personal notes of meetings, attachments marked as
+    holding personal data, and letters' attachments, older than the term."""
+    vandaag = vandaag or klok.vandaag()
+    grens = vandaag - dt.timedelta(days=bewaartermijn_dagen() if dagen is None else dagen)
+    return Opschoning(
+        grens=grens,
+        aantekeningen=list(
+            Agendapunt.objects.filter(overleg__datum__lt=grens)
+            .exclude(persoonlijke_aantekeningen="")
+            .select_related("overleg")
+        ),
+        bijlagen=list(
+            Bijlage.objects.filter(
+                agendapunt__overleg__datum__lt=grens,
+                persoonsgegevens=True,
+                verwijderd_op__isnull=True,
+            ).select_related("agendapunt__overleg")
+        ),
+        brieven=list(
+            Brief.objects.filter(ontvangen__lt=grens, persoonsgegevens=True).filter(
+                (Q(verwijderd_op__isnull=True) & ~Q(bestandsnaam="")) | ~Q(tekst="")
+            )
+        ),
     )

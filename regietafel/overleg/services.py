@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from regietafel.audit.services import momentopname, registreer, verschillen
 from regietafel.core import klok, rapporten
@@ -35,6 +32,7 @@ from regietafel.overleg.models import (
     Overleg,
 )
 from regietafel.overleg.permissions import mag_schrijven
+from regietafel.overleg.queries import Opschoning, bewaartermijn_dagen, stand_titel, vorig_overleg
 from regietafel.overleg.tekst import tekst_van
 from regietafel.services import bewaar
 
@@ -174,17 +172,6 @@ def voeg_overleg_toe_als_ontbreekt(
         ).exists():
             return None
         return bewaar_overleg(door=door, provincie=provincie, waarden=waarden, alleen_nieuw=True)
-
-
-def vorig_overleg(overleg: Overleg) -> Overleg | None:
-    """The meeting before ``overleg`` (same provincie and soort): its list is approved here."""
-    return (
-        Overleg.objects.filter(
-            provincie_id=overleg.provincie_id, soort=overleg.soort, datum__lt=overleg.datum
-        )
-        .order_by("-datum", "-id")
-        .first()
-    )
 
 
 def stem_in(*, door: Any, overleg: Overleg) -> Overleg:
@@ -362,13 +349,6 @@ def voeg_bijlage_toe(
         return bijlage
 
 
-def stand_titel(provincie: Provincie) -> str:
-    from regietafel.core.opmaak import bijvoeglijk
-
-    bijv = bijvoeglijk(provincie.naam) or provincie.naam
-    return f"Stand van zaken {bijv} asiel-, Oekraïne- en huisvestingsopgaven"
-
-
 def controleer_stand_van_zaken(*, door: Any, punt: Agendapunt, peildatum: dt.date) -> None:
     """The quick checks of ``voeg_stand_van_zaken_toe`` before a job makes the report: the
     user may write this meeting, and the provincie has figures on ``peildatum``."""
@@ -444,12 +424,6 @@ def voeg_stand_van_zaken_toe(*, door: Any, punt: Agendapunt, peildatum: dt.date)
             checksum=som,
         )
         return bijlage
-
-
-def lees_bijlage(bijlage: Bijlage) -> bytes | None:
-    if bijlage.verwijderd_op is not None:
-        return None
-    return opslag.lees(bijlage.checksum, bijlage.extensie)
 
 
 def verwijder_bijlage(*, door: Any, bijlage: Bijlage) -> None:
@@ -575,16 +549,6 @@ def zet_actie_status(
         return actie
 
 
-def acties_bij(overleg: Overleg) -> Q:
-    """The actions a meeting's list shows: agreed at this meeting or earlier (same provincie
-    and soort), and open or closed at this meeting or later — one object, carried over."""
-    return Q(
-        agendapunt__overleg__provincie_id=overleg.provincie_id,
-        agendapunt__overleg__soort=overleg.soort,
-        agendapunt__overleg__datum__lte=overleg.datum,
-    ) & (Q(afgerond_in__isnull=True) | Q(afgerond_in__datum__gte=overleg.datum))
-
-
 # ------------------------------------------------------------------ letters
 
 
@@ -671,49 +635,6 @@ def bewaar_brief(
 
 
 # ------------------------------------------------------------------ retention (issue 7.7)
-
-
-def bewaartermijn_dagen() -> int:
-    return int(getattr(settings, "REGIETAFEL_BEWAARTERMIJN_OVERLEG_DAGEN", 730))
-
-
-@dataclass
-class Opschoning:
-    grens: dt.date
-    aantekeningen: list[Agendapunt] = field(default_factory=list)
-    bijlagen: list[Bijlage] = field(default_factory=list)
-    brieven: list[Brief] = field(default_factory=list)
-
-    @property
-    def aantal(self) -> int:
-        return len(self.aantekeningen) + len(self.bijlagen) + len(self.brieven)
-
-
-def te_schonen(vandaag: dt.date | None = None, dagen: int | None = None) -> Opschoning:
-    """What the retention term removes: personal notes of meetings, attachments marked as
-    holding personal data, and letters' attachments, older than the term."""
-    vandaag = vandaag or klok.vandaag()
-    grens = vandaag - dt.timedelta(days=bewaartermijn_dagen() if dagen is None else dagen)
-    return Opschoning(
-        grens=grens,
-        aantekeningen=list(
-            Agendapunt.objects.filter(overleg__datum__lt=grens)
-            .exclude(persoonlijke_aantekeningen="")
-            .select_related("overleg")
-        ),
-        bijlagen=list(
-            Bijlage.objects.filter(
-                agendapunt__overleg__datum__lt=grens,
-                persoonsgegevens=True,
-                verwijderd_op__isnull=True,
-            ).select_related("agendapunt__overleg")
-        ),
-        brieven=list(
-            Brief.objects.filter(ontvangen__lt=grens, persoonsgegevens=True).filter(
-                (Q(verwijderd_op__isnull=True) & ~Q(bestandsnaam="")) | ~Q(tekst="")
-            )
-        ),
-    )
 
 
 def schoon_op(*, door: Any, opschoning: Opschoning, vandaag: dt.date | None = None) -> int:

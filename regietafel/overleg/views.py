@@ -138,7 +138,7 @@ def overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
             "schrijven": schrijven,
             "persoonlijk": mag_persoonsgegevens_zien(request.user, provincie),
             "vaststelling": any(p.vaststelling_vorige_lijst for p in overleg.agendapunten.all()),
-            "vorig": services.vorig_overleg(overleg),
+            "vorig": queries.vorig_overleg(overleg),
             "statussen": ActieStatus.choices,
         },
     )
@@ -461,7 +461,7 @@ def bijlage_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if bijlage.persoonsgegevens and not mag_persoonsgegevens_zien(request.user, provincie):
         raise PermissionDenied("Deze bijlage bevat persoonsgegevens.")
-    data = services.lees_bijlage(bijlage)
+    data = queries.lees_bijlage(bijlage)
     if data is None:
         raise Http404("Het bestand is er niet (meer).")
     return _download(

@@ -14,7 +14,8 @@ import pytest
 from django.test import Client
 
 from regietafel.aanlevering.models import Aanlevering
-from regietafel.aanlevering.services import importeer_realisatie, laatste_aanleveringen
+from regietafel.aanlevering.queries import laatste_aanleveringen
+from regietafel.aanlevering.services import importeer_realisatie
 from regietafel.accounts.models import Gebruiker
 from regietafel.gemeenten.models import Provincie
 from tests.aanlevering.bestanden import REALISATIE_KOPPEN, schrijf_tabel

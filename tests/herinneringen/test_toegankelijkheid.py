@@ -28,7 +28,7 @@ def test_no_violations(drenthe, live_server, gebruiker: str, pad: str, kop: str)
 
 def test_switching_reminders_off_without_javascript(drenthe, live_server) -> None:  # type: ignore[no-untyped-def]
     from regietafel.accounts.models import Gebruiker
-    from regietafel.berichten.services import uitgezet
+    from regietafel.berichten.queries import uitgezet
 
     with chromium_pagina() as page:
         page.context.close()

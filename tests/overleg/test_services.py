@@ -98,7 +98,7 @@ def test_the_stand_van_zaken_is_one_stored_file_for_three_items(demo, media: Pat
     # Its text is searchable: the report is about the gemeenten of Drenthe.
     assert "Assen" in b.tekst
     # Stored: the file is read back as it was, whatever the figures do later.
-    assert services.lees_bijlage(b) == data
+    assert queries.lees_bijlage(b) == data
 
 
 def test_open_actions_carry_over_as_one_object(demo, gebruiker_secretariaat) -> None:  # type: ignore[no-untyped-def]

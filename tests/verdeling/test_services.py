@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
-from regietafel.audit.services import historie
+from regietafel.audit.queries import historie
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 from regietafel.verdeling.models import Scenario, ScenarioGemeente

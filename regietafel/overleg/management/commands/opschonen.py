@@ -16,7 +16,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regietafel.core import opmaak
-from regietafel.overleg.services import bewaartermijn_dagen, schoon_op, te_schonen
+from regietafel.overleg.queries import bewaartermijn_dagen, te_schonen
+from regietafel.overleg.services import schoon_op
 
 
 class Command(BaseCommand):
