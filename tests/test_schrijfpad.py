@@ -119,3 +119,74 @@ def test_history_entries_are_made_by_the_audit_services_only() -> None:
             if keten and keten[0] == "AuditRegel" and met_de_hand:
                 fouten.append(f"{pad.relative_to(ROOT.parent)}:{node.lineno}: {'.'.join(keten)}")
     assert not fouten, "Historieregel buiten audit.services:\n" + "\n".join(fouten)
+
+
+HISTORIE_SCHRIJVERS = {"registreer", "registreer_reeks", "registreer_beschreven"}
+
+
+def _importeert_historie_schrijver(boom: ast.AST) -> list[int]:
+    """Lines that import a writer of the history (``registreer``…) from ``audit.services``, or
+    ``audit.services`` itself."""
+    regels = []
+    for node in ast.walk(boom):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        namen = {a.name for a in node.names}
+        if isinstance(node, ast.ImportFrom) and node.module == "regietafel.audit.services":
+            gevonden = bool(namen & HISTORIE_SCHRIJVERS)
+        elif isinstance(node, ast.ImportFrom) and node.module == "regietafel.audit":
+            gevonden = "services" in namen
+        else:
+            gevonden = isinstance(node, ast.Import) and "regietafel.audit.services" in namen
+        if gevonden:
+            regels.append(node.lineno)
+    return regels
+
+
+def test_the_import_scan_sees_a_history_writer() -> None:
+    bron = (
+        "from regietafel.audit.services import momentopname\n"
+        "from regietafel.audit.services import registreer\n"
+        "from regietafel.audit import services\n"
+        "import regietafel.audit.services\n"
+    )
+    assert _importeert_historie_schrijver(ast.parse(bron)) == [2, 3, 4]
+
+
+def test_history_is_written_from_a_services_py_only() -> None:
+    """Issue 19.4: a history entry is written in the transaction of a service. A module that is
+    not a ``services.py`` (an importer, a loader, a view) does not even import ``registreer``:
+    it calls the service of its app, which writes the rows and their history together."""
+    fouten = []
+    audit = ROOT / "audit"
+    for pad in sorted(ROOT.rglob("*.py")):
+        if pad.name == "services.py" or pad.is_relative_to(audit) or "migrations" in pad.parts:
+            continue
+        for regel in _importeert_historie_schrijver(ast.parse(pad.read_text(encoding="utf-8"))):
+            fouten.append(f"{pad.relative_to(ROOT.parent)}:{regel}")
+    assert not fouten, "Importeert een schrijver van de historie buiten een services.py:\n" + (
+        "\n".join(fouten)
+    )
+
+
+def test_every_import_runs_in_its_apps_services() -> None:
+    """Issue 19.4: every import (``importeer_*``) is a function of its app's ``services.py``:
+    it reads and compares through a module of its own (``lezen``, ``importeren.py``,
+    ``cyclusimport.py``, ``inwoners.py``) and writes in one transaction there. Outside a
+    ``services.py`` no importer opens a transaction or rolls one back (the dry run)."""
+    fouten = []
+    for pad in sorted(ROOT.rglob("*.py")):
+        if pad.name == "services.py" or "migrations" in pad.parts:
+            continue
+        boom = ast.parse(pad.read_text(encoding="utf-8"))
+        for node in ast.walk(boom):
+            if isinstance(node, ast.Attribute) and node.attr == "set_rollback":
+                fouten.append(f"{pad.relative_to(ROOT.parent)}:{node.lineno}: set_rollback")
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("importeer"):
+                continue
+            for binnen in ast.walk(node):
+                if isinstance(binnen, ast.Attribute) and binnen.attr in ("atomic", "set_rollback"):
+                    fouten.append(f"{pad.relative_to(ROOT.parent)}:{binnen.lineno}: {node.name}")
+    toegestaan = {"regietafel/accounts/admin_mixins.py"}  # the admin tries a form in a savepoint
+    fouten = [f for f in fouten if f.split(":")[0] not in toegestaan]
+    assert not fouten, "Een import buiten de services.py van zijn app:\n" + "\n".join(fouten)

@@ -17,8 +17,8 @@ from django.core.management import call_command
 
 from regietafel.audit.models import AuditRegel
 from regietafel.demo.drenthe import PUZZEL
-from regietafel.gemeenten.inwoners import importeer_inwoners
 from regietafel.gemeenten.models import Provincie
+from regietafel.gemeenten.services import importeer_inwoners
 
 ROOT = Path(__file__).resolve().parents[1]
 VOORBEELDEN = ROOT / "docs" / "voorbeelden"

@@ -42,7 +42,7 @@ def inwoners_parser(sub: Any) -> argparse.ArgumentParser:
 
 def inwoners_uitvoeren(command: Any, bestand: str, dry_run: bool) -> None:
     """Run the import for a management command: exit 2 with the Dutch errors on stderr."""
-    from regietafel.gemeenten.inwoners import importeer_inwoners
+    from regietafel.gemeenten.services import importeer_inwoners
 
     pad = Path(bestand)
     if not pad.is_file():
@@ -63,8 +63,9 @@ def inwoners_uitvoeren(command: Any, bestand: str, dry_run: bool) -> None:
 
 
 # --- `regietafel import indicatief|verdeelbesluit BESTAND --cyclus JAAR …` --------------
-# The minister's numbers of a Spreidingswet cyclus (aanlevering.cyclusimport). Hooked into the
-# import command with ``cyclus_parsers(sub)`` and ``cyclus_uitvoeren(self, soort, options)``.
+# The minister's numbers of a Spreidingswet cyclus (aanlevering.services, read by
+# aanlevering.cyclusimport). Hooked into the import command with ``cyclus_parsers(sub)`` and
+# ``cyclus_uitvoeren(self, soort, options)``.
 
 INDICATIEF_HULP = (
     "De indicatieve verdeling van de minister: CSV (; of ,) of XLSX met de kolommen cbs_code, "
@@ -113,7 +114,7 @@ def _stop(command: Any, melding: str) -> NoReturn:
 
 def cyclus_uitvoeren(command: Any, soort: str, bestand: str, options: dict[str, Any]) -> None:
     """Run ``import indicatief|verdeelbesluit``: exit 2 with the Dutch errors on stderr."""
-    from regietafel.aanlevering.cyclusimport import importeer_indicatief, importeer_verdeelbesluit
+    from regietafel.aanlevering.services import importeer_indicatief, importeer_verdeelbesluit
     from regietafel.aanlevering.weergave import fout_regels, samenvatting_regels
     from regietafel.gemeenten.models import Provincie
     from regietafel.opgaven.models import Cyclus, CyclusSoort

@@ -20,10 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from regietafel.aanlevering import opslag, voorbeelden
 from regietafel.aanlevering import taken as aanlever_taken
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
+from regietafel.aanlevering.importeren import Samenvatting
 from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.queries import laatste_aanleveringen
-from regietafel.aanlevering.services import Samenvatting, importeer
+from regietafel.aanlevering.services import importeer
 from regietafel.aanlevering.voorbeelden import Voorbeeld
 from regietafel.core import opmaak
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina

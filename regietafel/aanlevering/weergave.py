@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regietafel.aanlevering.services import NIEUW, Regel, Samenvatting
+from regietafel.aanlevering.importeren import NIEUW, Regel, Samenvatting
 from regietafel.core import opmaak
 from regietafel.domain import notatie
 

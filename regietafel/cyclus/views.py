@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regietafel.aanlevering.cyclusimport import importeer_indicatief, importeer_verdeelbesluit
+from regietafel.aanlevering.importeren import Samenvatting
 from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.aanlevering.permissions import mag_opgaven_importeren
-from regietafel.aanlevering.services import Samenvatting
+from regietafel.aanlevering.services import importeer_indicatief, importeer_verdeelbesluit
 from regietafel.aanlevering.views import veranderingen_tabel
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel

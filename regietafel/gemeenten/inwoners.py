@@ -18,7 +18,8 @@ The layout accepted (StatLine's "CSV" download):
 
 One row per gemeente and year; a year already stored is overwritten (with history), and a
 CBS figure replaces a synthetic one. Any error: nothing is written, and every error names
-the file, the line and the column.
+the file, the line and the column. This module reads and checks (``lees_inwoners``);
+``services.importeer_inwoners`` writes.
 """
 
 from __future__ import annotations
@@ -27,14 +28,9 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
-
-from django.db import transaction
 
 from regietafel.domain.validatie import naam_sleutel
 from regietafel.gemeenten.models import Gemeente
-from regietafel.gemeenten.services import zet_inwonertallen
 
 KOLOM_PERIODE = "Perioden"
 KOLOM_REGIO = "Regio's"
@@ -156,24 +152,4 @@ def lees_inwoners(data: bytes, bestandsnaam: str) -> Uitkomst:
         fout(f"{bestandsnaam}: het bestand is leeg.")
     elif not uit.rijen and not uit.fouten:
         fout(f"{bestandsnaam}: geen enkele rij met een gemeente en een aantal inwoners.")
-    return uit
-
-
-def importeer_inwoners(
-    data: bytes | Path, *, door: Any, bestandsnaam: str = "", dry_run: bool = False
-) -> Uitkomst:
-    """Read, check and (unless ``dry_run`` or there are errors) store in one transaction."""
-    if isinstance(data, Path):
-        bestandsnaam = bestandsnaam or data.name
-        data = data.read_bytes()
-    uit = lees_inwoners(data, bestandsnaam or "bestand")
-    if uit.fouten:
-        return uit
-    bron = f"{BRON} ({uit.bestandsnaam})"
-    with transaction.atomic():
-        uit.nieuw, uit.gewijzigd, uit.ongewijzigd = zet_inwonertallen(
-            door=door, rijen=[(r.gemeente, r.jaar, r.aantal) for r in uit.rijen], bron=bron
-        )
-        if dry_run:
-            transaction.set_rollback(True)
     return uit

@@ -1,4 +1,4 @@
-"""Writes for provincies, gemeenten and inhabitants."""
+"""Writes for provincies, gemeenten and inhabitants (the CBS import among them)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from regietafel.audit.services import registreer_reeks
+from regietafel.gemeenten.inwoners import BRON, Uitkomst, lees_inwoners
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.services import bewaar
 
@@ -126,3 +127,23 @@ def zet_inwonertallen(
         bron=bron,
     )
     return len(nieuw), len(gewijzigd), ongewijzigd
+
+
+def importeer_inwoners(
+    data: bytes | Path, *, door: Any, bestandsnaam: str = "", dry_run: bool = False
+) -> Uitkomst:
+    """Read, check and (unless ``dry_run`` or there are errors) store in one transaction."""
+    if isinstance(data, Path):
+        bestandsnaam = bestandsnaam or data.name
+        data = data.read_bytes()
+    uit = lees_inwoners(data, bestandsnaam or "bestand")
+    if uit.fouten:
+        return uit
+    bron = f"{BRON} ({uit.bestandsnaam})"
+    with transaction.atomic():
+        uit.nieuw, uit.gewijzigd, uit.ongewijzigd = zet_inwonertallen(
+            door=door, rijen=[(r.gemeente, r.jaar, r.aantal) for r in uit.rijen], bron=bron
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+    return uit

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from regietafel.aanlevering.export import statushouders
+from regietafel.aanlevering.importeren import GEWIJZIGD, NIEUW
 from regietafel.aanlevering.lezen import lees_coa
 from regietafel.aanlevering.models import Aanlevering
-from regietafel.aanlevering.services import GEWIJZIGD, NIEUW, importeer_coa
+from regietafel.aanlevering.services import importeer_coa
 from regietafel.accounts.models import Gebruiker
 from regietafel.audit.models import AuditRegel
 from regietafel.gemeenten.models import Gemeente, Provincie

@@ -98,7 +98,7 @@ def test_the_command_line_and_an_import(drenthe: Provincie, tmp_path: Path) -> N
 
 def test_the_inhabitants_import(drenthe: Provincie) -> None:
     """It built its history rows by hand; now through the bulk service and the chain."""
-    from regietafel.gemeenten.inwoners import importeer_inwoners
+    from regietafel.gemeenten.services import importeer_inwoners
 
     voor = _kop()
     uit = importeer_inwoners(DATA / "cbs" / "03759ned_inwoners.csv", door=None)

@@ -281,7 +281,7 @@ def _laad(tmp_path: Path) -> dict[str, Any]:
         elementen={Element.TOEZEGGING: ElementInvoer("=1+1")},
     )
     # A verdeelbesluit, so the page shows (and exports) its differences with the verslag.
-    from regietafel.aanlevering.cyclusimport import importeer_verdeelbesluit
+    from regietafel.aanlevering.services import importeer_verdeelbesluit
 
     besluit = tmp_path / "verdeelbesluit.csv"
     besluit.write_text("gemeente;amv;regulier;totaal\nAssen;10;900;910\nEmmen;20;400;420\n")

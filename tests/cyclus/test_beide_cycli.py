@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from regietafel.aanlevering.cyclusimport import importeer_verdeelbesluit
+from regietafel.aanlevering.services import importeer_verdeelbesluit
 from regietafel.accounts.models import Gebruiker
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart.queries import kaart_gegevens

@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from regietafel.aanlevering.cyclusimport import importeer_verdeelbesluit
+from regietafel.aanlevering.services import importeer_verdeelbesluit
 from regietafel.cyclus.services import ElementInvoer
 from regietafel.domain.aanbod import Element
 from regietafel.gemeenten.models import Provincie

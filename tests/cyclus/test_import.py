@@ -15,8 +15,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from regietafel.aanlevering.cyclusimport import importeer_indicatief, importeer_verdeelbesluit
 from regietafel.aanlevering.models import Aanlevering
+from regietafel.aanlevering.services import importeer_indicatief, importeer_verdeelbesluit
 from regietafel.audit.models import AuditRegel
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Opgave, ProvincieOpgave

@@ -10,9 +10,8 @@ from django.core.management.base import OutputWrapper
 
 from regietafel.aanlevering.cli import inwoners_uitvoeren
 from regietafel.audit.models import AuditRegel
-from regietafel.gemeenten.inwoners import importeer_inwoners
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
-from regietafel.gemeenten.services import zet_inwonertal
+from regietafel.gemeenten.services import importeer_inwoners, zet_inwonertal
 
 pytestmark = pytest.mark.django_db
 
