@@ -106,6 +106,28 @@ class Plan:
         yield "locaties", self.locaties
 
 
+@dataclass(frozen=True)
+class _Invoer:
+    """What every step of ``plan`` shares."""
+
+    cycli: dict[str, Cyclus]
+    tekst: str
+    nu: dt.datetime
+    data: list[dt.date]
+
+
+@dataclass(frozen=True)
+class _Gemeentecijfers:
+    """A gemeente's drawn opgaven that its series of figures grow towards."""
+
+    aanbod_r: int
+    aanbod_a: int
+    oek_amb: int
+    vh_h1: int
+    vh_h2: int
+    minderjarig: int
+
+
 def plan(
     provincies: Iterable[Provincie],
     gemeenten: Iterable[Gemeente],
@@ -114,9 +136,10 @@ def plan(
     zaad: int = STANDAARD_ZAAD,
     maanden: int = MAANDEN,
 ) -> Plan:
-    """The synthetic figures for ``gemeenten`` (all of them outside Drenthe)."""
-    tekst = bron(zaad)
-    nu = klok.nu()
+    """The synthetic figures for ``gemeenten`` (all of them outside Drenthe). Each gemeente
+    draws from its own random stream (seed and CBS code), in a fixed order: the same seed
+    gives the same figures."""
+    invoer = _Invoer(cycli, bron(zaad), klok.nu(), peildata(maanden))
     p = Plan()
     per_provincie: dict[int, list[Gemeente]] = {}
     for g in sorted(gemeenten, key=lambda g: g.cbs_code):
@@ -130,170 +153,210 @@ def plan(
     inwoners = {
         code: int(r.lognormvariate(10.35, 0.8)) + 1_000 for code, r in sorted(rnd_g.items())
     }
-    gewicht_2024 = {pv.naam: OPGAVE_2024.get(_naam_sleutel(pv.naam), 1) for pv in provincies}
-    alle_2024 = {naam: OPGAVE_2024[naam] for naam in OPGAVE_2024}
-    amv_2024 = grootste_overschot(AMV_2024, alle_2024).aantallen
-    totaal_2026 = grootste_overschot(RAMING_2026, alle_2024).aantallen
-    amv_2026 = grootste_overschot(AMV_2026, alle_2024).aantallen
     inw_pv = {pv.naam: sum(inwoners[g.cbs_code] for g in per_provincie[pv.pk]) for pv in provincies}
     oekraine_pv = grootste_overschot(OEKRAINE_LANDELIJK, inw_pv).aantallen
-    data = peildata(maanden)
-
-    def opgave(c: str, g: Gemeente, soort: str, stadium: str, n: int) -> None:
-        p.opgaven.append(
-            Opgave(cyclus=cycli[c], gemeente=g, soort=soort, stadium=stadium, aantal=n, bron=tekst)
-        )
-
-    def peil(model: type[Any], g: Gemeente, d: dt.date, **velden: Any) -> Any:
-        return model(gemeente=g, peildatum=d, bron=tekst, geregistreerd_op=nu, **velden)
-
     for pv in provincies:
-        sleutel = _naam_sleutel(pv.naam)
-        totaal = OPGAVE_2024.get(sleutel, gewicht_2024[pv.naam])
-        reg_24, am_24 = totaal - amv_2024.get(sleutel, 0), amv_2024.get(sleutel, 0)
-        reg_26, am_26 = totaal_2026[sleutel] - amv_2026[sleutel], amv_2026[sleutel]
-        for c, soort, n, vanaf in (
-            ("spreidingswet-2024", Soort.REGULIER, reg_24, dt.date(2024, 1, 31)),
-            ("spreidingswet-2024", Soort.AMV, am_24, dt.date(2024, 1, 31)),
-            ("spreidingswet-2026", Soort.REGULIER, reg_26, dt.date(2026, 2, 27)),
-            ("spreidingswet-2026", Soort.AMV, am_26, dt.date(2026, 2, 27)),
-            ("oekraine-2025", Soort.OEKRAINE, oekraine_pv[pv.naam], dt.date(2025, 1, 1)),
-        ):
-            p.provinciaal.append(
-                ProvincieOpgave(
-                    cyclus=cycli[c],
-                    provincie=pv,
-                    soort=soort,
-                    aantal=n,
-                    geldig_vanaf=vanaf,
-                    bron=tekst,
-                )
-            )
+        reg_24, am_24, reg_26, am_26 = _provinciale_opgaven(p, invoer, pv, oekraine_pv[pv.naam])
         gs = per_provincie[pv.pk]
         basis = {g.cbs_code: (inwoners[g.cbs_code], Fraction(1)) for g in gs}
         ind_r24, ind_a24 = indicatieve_verdeling(reg_24, am_24, basis)
         ind_r26, ind_a26 = indicatieve_verdeling(reg_26, am_26, basis)
         oek = grootste_overschot(oekraine_pv[pv.naam], {k: v[0] for k, v in basis.items()})
         for g in gs:
-            r = rnd_g[g.cbs_code]
-            inw = inwoners[g.cbs_code]
-            p.inwoners.append(
-                Inwonertal(gemeente=g, jaar=INWONERS_JAAR, aantal=inw, bron=tekst, synthetisch=True)
-            )
-            reg, amv = ind_r24.aantallen[g.cbs_code], ind_a24.aantallen[g.cbs_code]
-            aanbod_r, aanbod_a = round(reg * r.uniform(0.6, 1.5)), round(amv * r.uniform(0.5, 1.6))
-            oek_ind = oek.aantallen[g.cbs_code]
-            oek_amb = round(oek_ind * r.uniform(0.8, 1.3))
-            vh_h1 = max(1, round(inw * r.uniform(0.0004, 0.0009)))
-            vh_h2 = max(1, round(inw * r.uniform(0.0004, 0.0009)))
-            minderjarig = round(inw * r.uniform(0.00002, 0.00012))
-            for c, soort, stadium, n in (
-                ("spreidingswet-2024", Soort.REGULIER, Stadium.INDICATIEF, reg),
-                ("spreidingswet-2024", Soort.REGULIER, Stadium.AANBOD, aanbod_r),
-                ("spreidingswet-2024", Soort.REGULIER, Stadium.VASTGESTELD, aanbod_r),
-                ("spreidingswet-2024", Soort.AMV, Stadium.INDICATIEF, amv),
-                ("spreidingswet-2024", Soort.AMV, Stadium.AANBOD, aanbod_a),
-                ("spreidingswet-2024", Soort.AMV, Stadium.VASTGESTELD, aanbod_a),
-                (
-                    "spreidingswet-2026",
-                    Soort.REGULIER,
-                    Stadium.INDICATIEF,
-                    ind_r26.aantallen[g.cbs_code],
-                ),
-                (
-                    "spreidingswet-2026",
-                    Soort.AMV,
-                    Stadium.INDICATIEF,
-                    ind_a26.aantallen[g.cbs_code],
-                ),
-                ("oekraine-2025", Soort.OEKRAINE, Stadium.INDICATIEF, oek_ind),
-                ("oekraine-2025", Soort.OEKRAINE, Stadium.AMBITIE, oek_amb),
-                ("statushouders-2025-1", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, vh_h1),
-                ("statushouders-2025-2", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, vh_h2),
-                ("statushouders-2025-2", Soort.MINDERJARIGEN, Stadium.VASTGESTELD, minderjarig),
-            ):
-                opgave(c, g, soort, stadium, n)
-
-            # Realisatie: a curve towards a share of the opgave, with noise; Ukraine from 3-2022.
-            doel = {
-                Soort.REGULIER: aanbod_r * r.uniform(0.4, 1.3),
-                Soort.AMV: aanbod_a * r.uniform(0.2, 1.4),
-                Soort.OEKRAINE: oek_amb * r.uniform(0.5, 1.2),
+            code, r = g.cbs_code, rnd_g[g.cbs_code]
+            indicatief: dict[tuple[str, str], int] = {
+                ("spreidingswet-2024", Soort.REGULIER): ind_r24.aantallen[code],
+                ("spreidingswet-2024", Soort.AMV): ind_a24.aantallen[code],
+                ("spreidingswet-2026", Soort.REGULIER): ind_r26.aantallen[code],
+                ("spreidingswet-2026", Soort.AMV): ind_a26.aantallen[code],
+                ("oekraine-2025", Soort.OEKRAINE): oek.aantallen[code],
             }
-            # COA: per year the monthly realisation of statushouders.
-            per_jaar: dict[int, tuple[int, int, int, list[int]]] = {}
-            for jaar in sorted({d.year for d in data}):
-                t1 = max(1, round(vh_h1 * r.uniform(0.8, 1.2)))
-                t2 = max(1, round(vh_h2 * r.uniform(0.8, 1.2)))
-                stand = r.randint(-round(t1 / 2), t1)
-                maand = [
-                    max(0, round((t1 if m < 6 else t2) / 6 * r.uniform(0.3, 1.6)))
-                    for m in range(12)
-                ]
-                per_jaar[jaar] = (stand, t1, t2, maand)
-            n_data = len(data)
-            for i, d in enumerate(data):
-                groei = 0.25 + 0.75 * (i + 1) / n_data
-                for soort, eind in doel.items():
-                    if soort == Soort.OEKRAINE and d < dt.date(2022, 4, 1):
-                        aantal = 0
-                    else:
-                        aantal = max(0, round(eind * groei * r.uniform(0.93, 1.07)))
-                    p.realisaties.append(peil(Realisatie, g, d, soort=soort, aantal=aantal))
-                stand, t1, t2, maand = per_jaar[d.year]
-                klaar = d.month - 1  # figures up to the end of the previous month
-                p.coa.append(
-                    peil(
-                        VergunninghoudersStand,
-                        g,
-                        d,
-                        jaar=d.year,
-                        stand_1_jan=stand,
-                        taakstelling_h1=t1,
-                        realisatie_h1=sum(maand[: min(klaar, 6)]),
-                        taakstelling_h2=t2,
-                        correcties=0,
-                        **{
-                            veld: (maand[6 + k] if 6 + k < klaar else 0)
-                            for k, veld in enumerate(VergunninghoudersStand.MAANDVELDEN)
-                        },
-                    )
-                )
-                taak = max(minderjarig, 1)
-                p.nidos.append(
-                    peil(
-                        NidosStand,
-                        g,
-                        d,
-                        gerealiseerd=round(taak * groei * r.uniform(0.3, 1.2)),
-                        taakstelling=taak,
-                    )
-                )
-            for k in range(r.randint(1, 3)):
-                soort_loc = r.choice(
-                    (LocatieType.REGULIER, LocatieType.REGULIER, LocatieType.AMV, LocatieType.TGO)
-                )
-                plaatsen = r.randint(20, 600)
-                van = dt.date(r.randint(2022, 2026), r.randint(1, 12), 1)
-                p.locaties.append(
-                    Locatie(
-                        gemeente=g,
-                        naam=f"Locatie {k + 1} {g.naam} (synthetisch)",
-                        type=soort_loc,
-                        plaatsen_regulier=plaatsen if soort_loc == LocatieType.REGULIER else 0,
-                        plaatsen_amv=plaatsen // 4 if soort_loc == LocatieType.AMV else 0,
-                        plaatsen_bijzonder=plaatsen // 3 if soort_loc == LocatieType.TGO else 0,
-                        beschikbaar_van=van,
-                        beschikbaar_tot=dt.date(
-                            max(van.year + r.randint(3, 10), 2027), van.month, 1
-                        ),
-                        status=LocatieStatus.GEREALISEERD
-                        if van.year < 2026
-                        else LocatieStatus.GEPLAND,
-                        bijzonderheden=tekst,
-                    )
-                )
+            cijfers = _gemeente_opgaven(p, invoer, g, r, inwoners[code], indicatief)
+            _peilreeksen(p, invoer, g, r, cijfers)
+            _synthetische_locaties(p, invoer, g, r)
     return p
+
+
+def _provinciale_opgaven(
+    p: Plan, invoer: _Invoer, pv: Provincie, oekraine: int
+) -> tuple[int, int, int, int]:
+    """The provincie's opgaven per cyclus (from the first cycle's national split); returns
+    regulier and AMV of 2024 and of 2026."""
+    alle_2024 = dict(OPGAVE_2024)
+    amv_2024 = grootste_overschot(AMV_2024, alle_2024).aantallen
+    totaal_2026 = grootste_overschot(RAMING_2026, alle_2024).aantallen
+    amv_2026 = grootste_overschot(AMV_2026, alle_2024).aantallen
+    sleutel = _naam_sleutel(pv.naam)
+    totaal = OPGAVE_2024.get(sleutel, 1)
+    reg_24, am_24 = totaal - amv_2024.get(sleutel, 0), amv_2024.get(sleutel, 0)
+    reg_26, am_26 = totaal_2026[sleutel] - amv_2026[sleutel], amv_2026[sleutel]
+    for c, soort, n, vanaf in (
+        ("spreidingswet-2024", Soort.REGULIER, reg_24, dt.date(2024, 1, 31)),
+        ("spreidingswet-2024", Soort.AMV, am_24, dt.date(2024, 1, 31)),
+        ("spreidingswet-2026", Soort.REGULIER, reg_26, dt.date(2026, 2, 27)),
+        ("spreidingswet-2026", Soort.AMV, am_26, dt.date(2026, 2, 27)),
+        ("oekraine-2025", Soort.OEKRAINE, oekraine, dt.date(2025, 1, 1)),
+    ):
+        p.provinciaal.append(
+            ProvincieOpgave(
+                cyclus=invoer.cycli[c],
+                provincie=pv,
+                soort=soort,
+                aantal=n,
+                geldig_vanaf=vanaf,
+                bron=invoer.tekst,
+            )
+        )
+    return reg_24, am_24, reg_26, am_26
+
+
+def _gemeente_opgaven(
+    p: Plan,
+    invoer: _Invoer,
+    g: Gemeente,
+    r: random.Random,
+    inw: int,
+    indicatief: dict[tuple[str, str], int],
+) -> _Gemeentecijfers:
+    """The gemeente's inhabitants and opgaven: the indicative ones as given, aanbod, ambitie
+    and the statushouders' taakstelling drawn around them."""
+    p.inwoners.append(
+        Inwonertal(gemeente=g, jaar=INWONERS_JAAR, aantal=inw, bron=invoer.tekst, synthetisch=True)
+    )
+    reg = indicatief[("spreidingswet-2024", Soort.REGULIER)]
+    amv = indicatief[("spreidingswet-2024", Soort.AMV)]
+    aanbod_r, aanbod_a = round(reg * r.uniform(0.6, 1.5)), round(amv * r.uniform(0.5, 1.6))
+    oek_ind = indicatief[("oekraine-2025", Soort.OEKRAINE)]
+    c = _Gemeentecijfers(
+        aanbod_r=aanbod_r,
+        aanbod_a=aanbod_a,
+        oek_amb=round(oek_ind * r.uniform(0.8, 1.3)),
+        vh_h1=max(1, round(inw * r.uniform(0.0004, 0.0009))),
+        vh_h2=max(1, round(inw * r.uniform(0.0004, 0.0009))),
+        minderjarig=round(inw * r.uniform(0.00002, 0.00012)),
+    )
+    for cyclus, soort, stadium, n in (
+        ("spreidingswet-2024", Soort.REGULIER, Stadium.INDICATIEF, reg),
+        ("spreidingswet-2024", Soort.REGULIER, Stadium.AANBOD, aanbod_r),
+        ("spreidingswet-2024", Soort.REGULIER, Stadium.VASTGESTELD, aanbod_r),
+        ("spreidingswet-2024", Soort.AMV, Stadium.INDICATIEF, amv),
+        ("spreidingswet-2024", Soort.AMV, Stadium.AANBOD, aanbod_a),
+        ("spreidingswet-2024", Soort.AMV, Stadium.VASTGESTELD, aanbod_a),
+        (
+            "spreidingswet-2026",
+            Soort.REGULIER,
+            Stadium.INDICATIEF,
+            indicatief[("spreidingswet-2026", Soort.REGULIER)],
+        ),
+        (
+            "spreidingswet-2026",
+            Soort.AMV,
+            Stadium.INDICATIEF,
+            indicatief[("spreidingswet-2026", Soort.AMV)],
+        ),
+        ("oekraine-2025", Soort.OEKRAINE, Stadium.INDICATIEF, oek_ind),
+        ("oekraine-2025", Soort.OEKRAINE, Stadium.AMBITIE, c.oek_amb),
+        ("statushouders-2025-1", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, c.vh_h1),
+        ("statushouders-2025-2", Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, c.vh_h2),
+        ("statushouders-2025-2", Soort.MINDERJARIGEN, Stadium.VASTGESTELD, c.minderjarig),
+    ):
+        p.opgaven.append(
+            Opgave(
+                cyclus=invoer.cycli[cyclus],
+                gemeente=g,
+                soort=soort,
+                stadium=stadium,
+                aantal=n,
+                bron=invoer.tekst,
+            )
+        )
+    return c
+
+
+def _peilreeksen(
+    p: Plan, invoer: _Invoer, g: Gemeente, r: random.Random, c: _Gemeentecijfers
+) -> None:
+    """Per peildatum the realisation (a curve towards a share of the opgave, with noise;
+    Ukraine from 4-2022), COA's stand and Nidos' stand."""
+    doel = {
+        Soort.REGULIER: c.aanbod_r * r.uniform(0.4, 1.3),
+        Soort.AMV: c.aanbod_a * r.uniform(0.2, 1.4),
+        Soort.OEKRAINE: c.oek_amb * r.uniform(0.5, 1.2),
+    }
+    # COA: per year the monthly realisation of statushouders.
+    per_jaar: dict[int, tuple[int, int, int, list[int]]] = {}
+    for jaar in sorted({d.year for d in invoer.data}):
+        t1 = max(1, round(c.vh_h1 * r.uniform(0.8, 1.2)))
+        t2 = max(1, round(c.vh_h2 * r.uniform(0.8, 1.2)))
+        stand = r.randint(-round(t1 / 2), t1)
+        maand = [max(0, round((t1 if m < 6 else t2) / 6 * r.uniform(0.3, 1.6))) for m in range(12)]
+        per_jaar[jaar] = (stand, t1, t2, maand)
+
+    def peil(model: type[Any], d: dt.date, **velden: Any) -> Any:
+        return model(
+            gemeente=g, peildatum=d, bron=invoer.tekst, geregistreerd_op=invoer.nu, **velden
+        )
+
+    n_data = len(invoer.data)
+    for i, d in enumerate(invoer.data):
+        groei = 0.25 + 0.75 * (i + 1) / n_data
+        for soort, eind in doel.items():
+            if soort == Soort.OEKRAINE and d < dt.date(2022, 4, 1):
+                aantal = 0
+            else:
+                aantal = max(0, round(eind * groei * r.uniform(0.93, 1.07)))
+            p.realisaties.append(peil(Realisatie, d, soort=soort, aantal=aantal))
+        stand, t1, t2, maand = per_jaar[d.year]
+        klaar = d.month - 1  # figures up to the end of the previous month
+        p.coa.append(
+            peil(
+                VergunninghoudersStand,
+                d,
+                jaar=d.year,
+                stand_1_jan=stand,
+                taakstelling_h1=t1,
+                realisatie_h1=sum(maand[: min(klaar, 6)]),
+                taakstelling_h2=t2,
+                correcties=0,
+                **{
+                    veld: (maand[6 + k] if 6 + k < klaar else 0)
+                    for k, veld in enumerate(VergunninghoudersStand.MAANDVELDEN)
+                },
+            )
+        )
+        taak = max(c.minderjarig, 1)
+        p.nidos.append(
+            peil(
+                NidosStand,
+                d,
+                gerealiseerd=round(taak * groei * r.uniform(0.3, 1.2)),
+                taakstelling=taak,
+            )
+        )
+
+
+def _synthetische_locaties(p: Plan, invoer: _Invoer, g: Gemeente, r: random.Random) -> None:
+    """One to three locations of the gemeente, marked synthetic."""
+    for k in range(r.randint(1, 3)):
+        soort_loc = r.choice(
+            (LocatieType.REGULIER, LocatieType.REGULIER, LocatieType.AMV, LocatieType.TGO)
+        )
+        plaatsen = r.randint(20, 600)
+        van = dt.date(r.randint(2022, 2026), r.randint(1, 12), 1)
+        p.locaties.append(
+            Locatie(
+                gemeente=g,
+                naam=f"Locatie {k + 1} {g.naam} (synthetisch)",
+                type=soort_loc,
+                plaatsen_regulier=plaatsen if soort_loc == LocatieType.REGULIER else 0,
+                plaatsen_amv=plaatsen // 4 if soort_loc == LocatieType.AMV else 0,
+                plaatsen_bijzonder=plaatsen // 3 if soort_loc == LocatieType.TGO else 0,
+                beschikbaar_van=van,
+                beschikbaar_tot=dt.date(max(van.year + r.randint(3, 10), 2027), van.month, 1),
+                status=LocatieStatus.GEREALISEERD if van.year < 2026 else LocatieStatus.GEPLAND,
+                bijzonderheden=invoer.tekst,
+            )
+        )
 
 
 @dataclass

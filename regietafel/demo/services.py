@@ -31,7 +31,7 @@ from regietafel.accounts.services import bewaar_groep, maak_gebruiker
 from regietafel.demo import drenthe as bron
 from regietafel.demo.bestaand import eerder_aangemaakt
 from regietafel.demo.queries import gemeenten_van, zoek
-from regietafel.gemeenten.models import Provincie
+from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.gemeenten.services import laad_register, zet_inwonertal
 from regietafel.herinneringen.services import zet_termijn
 from regietafel.locaties.models import Locatie
@@ -63,15 +63,44 @@ class Resultaat:
         return sum(self.wijzigingen.values())
 
 
+@dataclass
+class _Drenthe:
+    """What every step of ``laad_drenthe`` shares: who writes, the provincie and its gemeenten,
+    the cycli by code, and the count of what changed."""
+
+    door: Any
+    provincie: Provincie
+    gemeenten: dict[str, Gemeente]
+    r: Resultaat
+    cycli: dict[str, Cyclus] = field(default_factory=dict)
+
+
 @transaction.atomic
 def laad_drenthe(*, door: Any = None) -> Resultaat:
-    """Add what is missing of the Drenthe demo; a second run writes nothing."""
+    """Add what is missing of the Drenthe demo; a second run writes nothing. The steps run in
+    the order of the sources (the history's order depends on it)."""
     r = Resultaat()
     r.tel("register", laad_register(door=door, alleen_als_ontbreekt=True) > 0)
     provincie = Provincie.objects.get(naam=bron.PROVINCIE)
-    gemeenten = gemeenten_van(provincie)
+    d = _Drenthe(door, provincie, gemeenten_van(provincie), r)
+    for stap in (
+        _cycli,
+        _bijlage1,
+        _puzzel,
+        _verdeelbesluit,
+        _realisatie,
+        _coa,
+        _nidos,
+        _locaties,
+        _regelingen,
+    ):
+        stap(d)
+    return r
 
-    cycli: dict[str, Cyclus] = {}
+
+def _cycli(d: _Drenthe) -> None:
+    """The cycli of the sources and the provincial opgaven per cyclus."""
+    r, door, provincie, cycli = d.r, d.door, d.provincie, d.cycli
     for velden in bron.CYCLI:
         velden = dict(velden)
         cycli[str(velden["code"])], veranderd = zet_cyclus(
@@ -93,7 +122,11 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             )[1],
         )
 
-    spreiding, oekraine = cycli["spreidingswet-2024"], cycli["oekraine-2025"]
+
+def _bijlage1(d: _Drenthe) -> None:
+    """Bijlage 1 of the verslag as the source printed it."""
+    r, door, provincie, cycli = d.r, d.door, d.provincie, d.cycli
+    spreiding = cycli["spreidingswet-2024"]
     for soort, (opgave, ingevuld, nog) in bron.BIJLAGE1.items():
         r.tel(
             "invullingen volgens de bron",
@@ -109,6 +142,13 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 alleen_als_ontbreekt=True,
             )[1],
         )
+
+
+def _puzzel(d: _Drenthe) -> None:
+    """The PUZZEL per gemeente: inhabitants, indicative opgaven and aanbod, realisation."""
+    r, door, gemeenten, cycli = d.r, d.door, d.gemeenten, d.cycli
+    spreiding = cycli["spreidingswet-2024"]
+    oekraine = cycli["oekraine-2025"]
     for naam, rij in bron.PUZZEL.items():
         (
             inwoners,
@@ -176,6 +216,11 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 )[1],
             )
 
+
+def _verdeelbesluit(d: _Drenthe) -> None:
+    """The vastgestelde opgaven of the verdeelbesluit of 20 December 2024."""
+    r, door, gemeenten, cycli = d.r, d.door, d.gemeenten, d.cycli
+    spreiding = cycli["spreidingswet-2024"]
     # The verdeelbesluit of 20 December 2024 (seed 003) took the verslag over 1:1.
     besluit = "Verdeelbesluit Drenthe 2024, 20-12-2024, nr. 6015725"
     for naam, rij in bron.PUZZEL.items():
@@ -195,6 +240,10 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 )[1],
             )
 
+
+def _realisatie(d: _Drenthe) -> None:
+    """The realisation per soort on the stand's peildatum (a missing figure stays missing)."""
+    r, door, gemeenten = d.r, d.door, d.gemeenten
     for naam, (oek, reg, amv) in bron.REALISATIE_2025_11.items():
         g = zoek(gemeenten, naam)
         cijfers: tuple[tuple[str, int | None], ...] = (
@@ -217,6 +266,10 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                     )[1],
                 )
 
+
+def _coa(d: _Drenthe) -> None:
+    """COA's standen of vergunninghouders and the taakstelling per half year."""
+    r, door, gemeenten, cycli = d.r, d.door, d.gemeenten, d.cycli
     statushouders = cycli["statushouders-2025-2"], cycli["statushouders-2025-1"]
     for naam, rij in bron.COA_2025_11.items():
         g = zoek(gemeenten, naam)
@@ -253,6 +306,11 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
                 )[1],
             )
 
+
+def _nidos(d: _Drenthe) -> None:
+    """Nidos' standen and the taakstelling of the minderjarigen."""
+    r, door, gemeenten, cycli = d.r, d.door, d.gemeenten, d.cycli
+    statushouders = cycli["statushouders-2025-2"], cycli["statushouders-2025-1"]
     for naam, (gerealiseerd, taakstelling) in bron.NIDOS_2025_11.items():
         g = zoek(gemeenten, naam)
         r.tel(
@@ -281,6 +339,10 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             )[1],
         )
 
+
+def _locaties(d: _Drenthe) -> None:
+    """The locations (one a user renamed is not brought back)."""
+    r, door, gemeenten = d.r, d.door, d.gemeenten
     for velden in bron.LOCATIES:
         velden = dict(velden)
         g = zoek(gemeenten, str(velden.pop("gemeente")))
@@ -299,6 +361,10 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             )[1],
         )
 
+
+def _regelingen(d: _Drenthe) -> None:
+    """The bonus schemes, the deadline for deliveries and the first report versions."""
+    r, door, provincie, gemeenten, cycli = d.r, d.door, d.provincie, d.gemeenten, d.cycli
     for velden in bron.BONUSREGELINGEN:
         velden = dict(velden)
         per_gemeente = {zoek(gemeenten, n): b for n, b in velden.pop("spuk3_per_gemeente").items()}
@@ -328,7 +394,6 @@ def laad_drenthe(*, door: Any = None) -> Resultaat:
             "rapportversies",
             bewaar_eerste_versie(door=door, provincie=provincie, bron="demo", **velden)[1],
         )
-    return r
 
 
 # The secretariat keeps the register, opgaven and locations in the (Dutch) admin screens;
