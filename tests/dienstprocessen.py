@@ -1,12 +1,15 @@
 """Real service processes for tests, each on a free port of 127.0.0.1, stopped afterwards:
-an S3-compatible object store (moto's ``moto_server``, in the lock with flask) and an SMTP
-server (aiosmtpd, writing every message to a Maildir). Both come from the virtualenv, so
-they never need a download or a package from the system."""
+an S3-compatible object store (moto's ``moto_server``, in the lock with flask), an SMTP
+server (aiosmtpd, writing every message to a Maildir), Redis, and regietafel's own app
+server (gunicorn) and Celery worker. All but Redis come from the virtualenv, so they never
+need a download or a package from the system."""
 
 from __future__ import annotations
 
 import contextlib
 import mailbox
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parents[1]
 S3_SLEUTEL = "regietafel-test"
 S3_GEHEIM = "regietafel-test-geheim"
 
@@ -198,3 +202,69 @@ def redis_server() -> Iterator[str]:
         yield f"redis://127.0.0.1:{poort}/0"
     finally:
         _stop(proces)
+
+
+def start_proces(argumenten: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """A process of its own group (so ``stop_proces`` ends its children too), run from the
+    repository, its output appended to ``log``."""
+    with log.open("ab") as uit:
+        return subprocess.Popen(
+            argumenten,
+            env=env,
+            cwd=ROOT,
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop_proces(proces: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+    """``sig`` to the whole group (SIGKILL: a crashed machine); SIGKILL after 30 s."""
+    try:
+        os.killpg(proces.pid, sig)
+    except ProcessLookupError:
+        return
+    try:
+        proces.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proces.pid, signal.SIGKILL)
+        proces.wait(10)
+
+
+def app_server(
+    env: dict[str, str], log: Path, *argumenten: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """gunicorn with two workers on a free port; the process and its base URL."""
+    poort = vrije_poort()
+    proces = start_proces(
+        [
+            str(BIN / "gunicorn"),
+            "regietafel.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--workers",
+            "2",
+            *argumenten,
+        ],
+        env,
+        log,
+    )
+    return proces, f"http://127.0.0.1:{poort}"
+
+
+def celery_worker(app: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """One Celery worker of ``app`` that takes one job at a time."""
+    return start_proces(
+        [
+            str(BIN / "celery"),
+            "-A",
+            app,
+            "worker",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        env,
+        log,
+    )

@@ -15,7 +15,6 @@ worker on one PostgreSQL database (a copy of the demo in the throwaway cluster o
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
@@ -27,14 +26,20 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.dienstprocessen import S3Server, redis_server, vrije_poort, wacht_tot
+from tests.dienstprocessen import (
+    S3Server,
+    app_server,
+    celery_worker,
+    redis_server,
+    stop_proces,
+    wacht_tot,
+)
 from tests.pg import ROOT, demo_database, omgeving, pg_demo
 
 __all__ = ["demo_database", "pg_demo"]
 
 pytestmark = [pytest.mark.integratie, pytest.mark.postgres, pytest.mark.slow]
 
-BIN = Path(sys.executable).parent
 ZICHTBAARHEID = 4
 """CELERY_VISIBILITY_TIMEOUT here, in seconds: Redis gives an unacknowledged message to
 another worker after this long."""
@@ -69,64 +74,8 @@ def _env(opstelling: dict[str, object], map_: Path, **extra: str) -> dict[str, s
     return omgeving(str(opstelling["database"]), map_, **gedeeld, **extra)
 
 
-def _start(argumenten: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("ab") as uit:
-        return subprocess.Popen(
-            argumenten,
-            env=env,
-            cwd=ROOT,
-            stdout=uit,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(proces: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-    try:
-        os.killpg(proces.pid, sig)
-    except ProcessLookupError:
-        return
-    try:
-        proces.wait(30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proces.pid, signal.SIGKILL)
-        proces.wait(10)
-
-
 def _app(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    poort = vrije_poort()
-    proces = _start(
-        [
-            str(BIN / "gunicorn"),
-            "regietafel.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            "2",
-            "--timeout",
-            "120",
-        ],
-        env,
-        log,
-    )
-    return proces, f"http://127.0.0.1:{poort}"
-
-
-def _worker(app: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return _start(
-        [
-            str(BIN / "celery"),
-            "-A",
-            app,
-            "worker",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        env,
-        log,
-    )
+    return app_server(env, log, "--timeout", "120")
 
 
 def _log(pad: Path) -> str:
@@ -169,7 +118,7 @@ def test_a_document_asked_on_one_server_is_served_by_the_other(
     a_map, b_map, w_map = tmp_path / "a", tmp_path / "b", tmp_path / "worker"
     app_a, a = _app(_env(opstelling, a_map), tmp_path / "a.log")
     app_b, b = _app(_env(opstelling, b_map), tmp_path / "b.log")
-    werker = _worker("regietafel.taken", _env(opstelling, w_map), tmp_path / "worker.log")
+    werker = celery_worker("regietafel.taken", _env(opstelling, w_map), tmp_path / "worker.log")
     try:
         for basis, log in ((a, "a.log"), (b, "b.log")):
             wacht_tot(
@@ -238,9 +187,9 @@ def test_a_document_asked_on_one_server_is_served_by_the_other(
         assert "De cijfers zijn opgeslagen." in bevestigd.text
         assert f"productie/aanlevering/{checksum[1]}.csv" not in s3.namen(str(opstelling["bucket"]))
     finally:
-        _stop(werker)
-        _stop(app_a)
-        _stop(app_b)
+        stop_proces(werker)
+        stop_proces(app_a)
+        stop_proces(app_b)
 
 
 def _taak(database_url: str, taak_id: str) -> tuple[str, int, int, str]:
@@ -273,7 +222,7 @@ def test_a_job_survives_a_worker_killed_mid_job(
 ) -> None:
     database = str(opstelling["database"])
     env = _env(opstelling, tmp_path / "w", REGIETAFEL_TAAK_MAX_POGINGEN=str(max_pogingen))
-    eerste = _worker("tests.taken.proefwerker", env, tmp_path / "worker1.log")
+    eerste = celery_worker("tests.taken.proefwerker", env, tmp_path / "worker1.log")
     tweede = None
     try:
         taak_id = _plaats_proeftaak(env)
@@ -284,10 +233,10 @@ def test_a_job_survives_a_worker_killed_mid_job(
             return status == "bezig" and voortgang >= 25
 
         wacht_tot(halverwege, 120, f"de taak is bezig\n{_log(tmp_path / 'worker1.log')}")
-        _stop(eerste, signal.SIGKILL)  # the worker and its pool process, without warning
+        stop_proces(eerste, signal.SIGKILL)  # the worker and its pool process, without warning
         assert _taak(database, taak_id)[:2] == ("bezig", 1)
 
-        tweede = _worker("tests.taken.proefwerker", env, tmp_path / "worker2.log")
+        tweede = celery_worker("tests.taken.proefwerker", env, tmp_path / "worker2.log")
         wacht_tot(
             lambda: _taak(database, taak_id)[0] in ("klaar", "mislukt"),
             120,
@@ -302,6 +251,6 @@ def test_a_job_survives_a_worker_killed_mid_job(
                 "de taak is 1 keer begonnen en telkens afgebroken doordat de worker stopte."
             )
     finally:
-        _stop(eerste, signal.SIGKILL)
+        stop_proces(eerste, signal.SIGKILL)
         if tweede is not None:
-            _stop(tweede)
+            stop_proces(tweede)

@@ -20,6 +20,7 @@ A second load writes nothing at all: no row, no history entry.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +74,41 @@ class _Drenthe:
     gemeenten: dict[str, Gemeente]
     r: Resultaat
     cycli: dict[str, Cyclus] = field(default_factory=dict)
+
+    def opgave(
+        self, cyclus: Cyclus, gemeente: Gemeente, soort: str, stadium: str, aantal: int, bron: str
+    ) -> None:
+        """The gemeente's opgave, unless it has one of that cyclus, soort and stadium."""
+        self.r.tel(
+            "opgaven",
+            zet_opgave(
+                door=self.door,
+                cyclus=cyclus,
+                gemeente=gemeente,
+                soort=soort,
+                stadium=stadium,
+                aantal=aantal,
+                bron=bron,
+                alleen_als_ontbreekt=True,
+            )[1],
+        )
+
+    def realisatie(
+        self, gemeente: Gemeente, soort: str, peildatum: dt.date, aantal: int, bron: str
+    ) -> None:
+        """The realisation, unless a current figure of that soort and peildatum exists."""
+        self.r.tel(
+            "realisaties",
+            registreer_realisatie(
+                door=self.door,
+                gemeente=gemeente,
+                soort=soort,
+                peildatum=peildatum,
+                aantal=aantal,
+                bron=bron,
+                alleen_als_ontbreekt=True,
+            )[1],
+        )
 
 
 @transaction.atomic
@@ -185,67 +221,30 @@ def _puzzel(d: _Drenthe) -> None:
             (spreiding, Soort.AMV, Stadium.AANBOD, amv_aanbod),
         ]
         for cyclus, soort, stadium, aantal in opgaven:
-            r.tel(
-                "opgaven",
-                zet_opgave(
-                    door=door,
-                    cyclus=cyclus,
-                    gemeente=g,
-                    soort=soort,
-                    stadium=stadium,
-                    aantal=aantal,
-                    bron=bron.PUZZEL_BRON,
-                    alleen_als_ontbreekt=True,
-                )[1],
-            )
+            d.opgave(cyclus, g, soort, stadium, aantal, bron.PUZZEL_BRON)
         for soort, aantal in (
             (Soort.OEKRAINE, oek_real),
             (Soort.REGULIER, reg_real),
             (Soort.AMV, amv_real),
         ):
-            r.tel(
-                "realisaties",
-                registreer_realisatie(
-                    door=door,
-                    gemeente=g,
-                    soort=soort,
-                    peildatum=bron.PUZZEL_PEILDATUM,
-                    aantal=aantal,
-                    bron=bron.PUZZEL_BRON,
-                    alleen_als_ontbreekt=True,
-                )[1],
-            )
+            d.realisatie(g, soort, bron.PUZZEL_PEILDATUM, aantal, bron.PUZZEL_BRON)
 
 
 def _verdeelbesluit(d: _Drenthe) -> None:
     """The vastgestelde opgaven of the verdeelbesluit of 20 December 2024."""
-    r, door, gemeenten, cycli = d.r, d.door, d.gemeenten, d.cycli
-    spreiding = cycli["spreidingswet-2024"]
+    spreiding = d.cycli["spreidingswet-2024"]
     # The verdeelbesluit of 20 December 2024 (seed 003) took the verslag over 1:1.
     besluit = "Verdeelbesluit Drenthe 2024, 20-12-2024, nr. 6015725"
     for naam, rij in bron.PUZZEL.items():
-        g = zoek(gemeenten, naam)
+        g = zoek(d.gemeenten, naam)
         for soort, aantal in ((Soort.REGULIER, rij[6]), (Soort.AMV, rij[10])):
-            r.tel(
-                "opgaven",
-                zet_opgave(
-                    door=door,
-                    cyclus=spreiding,
-                    gemeente=g,
-                    soort=soort,
-                    stadium=Stadium.VASTGESTELD,
-                    aantal=aantal,
-                    bron=besluit,
-                    alleen_als_ontbreekt=True,
-                )[1],
-            )
+            d.opgave(spreiding, g, soort, Stadium.VASTGESTELD, aantal, besluit)
 
 
 def _realisatie(d: _Drenthe) -> None:
     """The realisation per soort on the stand's peildatum (a missing figure stays missing)."""
-    r, door, gemeenten = d.r, d.door, d.gemeenten
     for naam, (oek, reg, amv) in bron.REALISATIE_2025_11.items():
-        g = zoek(gemeenten, naam)
+        g = zoek(d.gemeenten, naam)
         cijfers: tuple[tuple[str, int | None], ...] = (
             (Soort.OEKRAINE, oek),
             (Soort.REGULIER, reg),
@@ -253,18 +252,7 @@ def _realisatie(d: _Drenthe) -> None:
         )
         for soort, cijfer in cijfers:
             if cijfer is not None:
-                r.tel(
-                    "realisaties",
-                    registreer_realisatie(
-                        door=door,
-                        gemeente=g,
-                        soort=soort,
-                        peildatum=bron.STAND_PEILDATUM,
-                        aantal=cijfer,
-                        bron=bron.STAND_BRON,
-                        alleen_als_ontbreekt=True,
-                    )[1],
-                )
+                d.realisatie(g, soort, bron.STAND_PEILDATUM, cijfer, bron.STAND_BRON)
 
 
 def _coa(d: _Drenthe) -> None:
@@ -292,19 +280,7 @@ def _coa(d: _Drenthe) -> None:
             )[1],
         )
         for cyclus, taak in zip(statushouders, (taak_h2, taak_h1), strict=True):
-            r.tel(
-                "opgaven",
-                zet_opgave(
-                    door=door,
-                    cyclus=cyclus,
-                    gemeente=g,
-                    soort=Soort.VERGUNNINGHOUDERS,
-                    stadium=Stadium.VASTGESTELD,
-                    aantal=taak,
-                    bron=bron.COA_BRON,
-                    alleen_als_ontbreekt=True,
-                )[1],
-            )
+            d.opgave(cyclus, g, Soort.VERGUNNINGHOUDERS, Stadium.VASTGESTELD, taak, bron.COA_BRON)
 
 
 def _nidos(d: _Drenthe) -> None:
@@ -325,18 +301,13 @@ def _nidos(d: _Drenthe) -> None:
                 alleen_als_ontbreekt=True,
             )[1],
         )
-        r.tel(
-            "opgaven",
-            zet_opgave(
-                door=door,
-                cyclus=statushouders[0],
-                gemeente=g,
-                soort=Soort.MINDERJARIGEN,
-                stadium=Stadium.VASTGESTELD,
-                aantal=taakstelling,
-                bron=bron.NIDOS_BRON,
-                alleen_als_ontbreekt=True,
-            )[1],
+        d.opgave(
+            statushouders[0],
+            g,
+            Soort.MINDERJARIGEN,
+            Stadium.VASTGESTELD,
+            taakstelling,
+            bron.NIDOS_BRON,
         )
 
 

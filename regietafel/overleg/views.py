@@ -6,7 +6,8 @@ Everything is scoped to ``provincie_van(request)``: an id of another provincie's
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regietafel.core import klok, opmaak
+from regietafel.core.formulier import bewaar_formulier, fouten_op_formulier
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.domain.maanden import eerste_van_maand
 from regietafel.gemeenten.models import Provincie
@@ -52,14 +54,6 @@ def schrijver(request: HttpRequest) -> Provincie:
     return provincie
 
 
-def _fouten(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def _overleg(request: HttpRequest, provincie: Provincie, pk: int) -> Overleg:
     try:
         return queries.overleg_volledig(provincie, pk)
@@ -84,19 +78,16 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         schrijver(request)
         form = OverlegForm(request.POST)
-        if form.is_valid():
-            try:
-                overleg = services.bewaar_overleg(
-                    door=request.user,
-                    provincie=provincie,
-                    waarden=dict(form.cleaned_data),
-                    alleen_nieuw=True,
-                )
-            except ValidationError as exc:
-                _fouten(form, exc)
-            else:
-                messages.success(request, f"Overleg van {opmaak.datum(overleg.datum)} opgeslagen.")
-                return redirect("overleg:overleg", overleg.pk)
+        if antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.bewaar_overleg(
+                door=request.user, provincie=provincie, waarden=dict(d), alleen_nieuw=True
+            ),
+            melding=lambda o: f"Overleg van {opmaak.datum(o.datum)} opgeslagen.",
+            naar=lambda o: redirect("overleg:overleg", o.pk),
+        ):
+            return antwoord
     komend, voorbij = queries.komend_en_voorbij(provincie)
     if request.method == "GET" and request.GET.get("formaat") == "xlsx":
         tabel = overleggen_tabel([*komend, *voorbij], titel=f"Overleggen PRT {provincie.naam}")
@@ -149,19 +140,18 @@ def bewerk_overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
     provincie = schrijver(request)
     overleg = get_object_or_404(Overleg, pk=pk, provincie=provincie)
     form = OverlegForm(request.POST or None, instance=overleg)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.bewaar_overleg(
-                door=request.user,
-                provincie=provincie,
-                waarden=dict(form.cleaned_data),
-                overleg=overleg,
-            )
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, "Overleg opgeslagen.")
-            return redirect("overleg:overleg", overleg.pk)
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.bewaar_overleg(
+                door=request.user, provincie=provincie, waarden=dict(d), overleg=overleg
+            ),
+            melding="Overleg opgeslagen.",
+            naar=lambda _: redirect("overleg:overleg", overleg.pk),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "overleg/formulier.html",
@@ -267,19 +257,18 @@ def nieuw_punt_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     volgend = (max((p.nummer for p in overleg.agendapunten.all()), default=0)) + 1
     form = AgendapuntForm(request.POST or None, initial={"nummer": volgend})
-    if request.method == "POST" and form.is_valid():
-        try:
-            punt = services.bewaar_agendapunt(
-                door=request.user,
-                overleg=overleg,
-                waarden=dict(form.cleaned_data),
-                alleen_nieuw=True,
-            )
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, f"Agendapunt {punt.nummer}{punt.letter} opgeslagen.")
-            return redirect("overleg:punt", punt.pk)
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.bewaar_agendapunt(
+                door=request.user, overleg=overleg, waarden=dict(d), alleen_nieuw=True
+            ),
+            melding=lambda punt: f"Agendapunt {punt.nummer}{punt.letter} opgeslagen.",
+            naar=lambda punt: redirect("overleg:punt", punt.pk),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "overleg/formulier.html",
@@ -309,21 +298,18 @@ def punt_view(request: HttpRequest, pk: int) -> HttpResponse:
     punt = _punt(provincie, pk)
     if request.method == "POST":
         form = AgendapuntForm(request.POST, instance=_punt(provincie, pk))
-        if form.is_valid():
-            try:
-                services.bewaar_agendapunt(
-                    door=request.user,
-                    overleg=punt.overleg,
-                    waarden=dict(form.cleaned_data),
-                    punt=punt,
-                )
-            except ValidationError as exc:
-                _fouten(form, exc)
-            else:
-                messages.success(request, "Agendapunt opgeslagen.")
-                return redirect(
-                    reverse("overleg:overleg", args=[punt.overleg_id]) + f"#punt-{punt.pk}"
-                )
+        if antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.bewaar_agendapunt(
+                door=request.user, overleg=punt.overleg, waarden=dict(d), punt=punt
+            ),
+            melding="Agendapunt opgeslagen.",
+            naar=lambda _: redirect(
+                reverse("overleg:overleg", args=[punt.overleg_id]) + f"#punt-{punt.pk}"
+            ),
+        ):
+            return antwoord
         return render(request, "overleg/punt.html", _punt_context(request, punt, form=form))
     return render(request, "overleg/punt.html", _punt_context(request, punt))
 
@@ -342,74 +328,103 @@ def verwijder_punt_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("overleg:overleg", overleg_id)
 
 
+def _formulier_bij_punt(
+    request: HttpRequest,
+    pk: int,
+    form_klasse: type[Any],
+    naam: str,
+    bewaar: Callable[[Agendapunt, dict[str, Any]], object],
+    melding: str,
+) -> HttpResponse:
+    """A form on an item's page (a decision, an action, an attachment): saved, back to the
+    item; refused, the item's page again with the errors on that form."""
+    punt = _punt(schrijver(request), pk)
+    form = form_klasse(request.POST, request.FILES)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: bewaar(punt, d),
+        melding=melding,
+        naar=lambda _: redirect("overleg:punt", punt.pk),
+    ):
+        return antwoord
+    return render(request, "overleg/punt.html", _punt_context(request, punt, **{naam: form}))
+
+
 @require_POST
 def besluit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provincie = schrijver(request)
-    punt = _punt(provincie, pk)
-    form = BesluitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bewaar_besluit(door=request.user, punt=punt, tekst=form.cleaned_data["tekst"])
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, "Besluit toegevoegd.")
-            return redirect("overleg:punt", punt.pk)
-    return render(request, "overleg/punt.html", _punt_context(request, punt, besluit_form=form))
-
-
-@require_POST
-def verwijder_besluit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provincie = schrijver(request)
-    besluit = get_object_or_404(
-        Besluit.objects.select_related("agendapunt__overleg__provincie"),
-        pk=pk,
-        agendapunt__overleg__provincie=provincie,
+    return _formulier_bij_punt(
+        request,
+        pk,
+        BesluitForm,
+        "besluit_form",
+        lambda punt, d: services.bewaar_besluit(door=request.user, punt=punt, tekst=d["tekst"]),
+        "Besluit toegevoegd.",
     )
-    punt_id = besluit.agendapunt_id
-    services.verwijder_besluit(door=request.user, besluit=besluit)
-    messages.success(request, "Besluit verwijderd.")
+
+
+def _verwijder_bij_punt(
+    request: HttpRequest,
+    model: type[Besluit] | type[Bijlage],
+    pk: int,
+    verwijder: Callable[[Any], None],
+    melding: str,
+) -> HttpResponse:
+    """Remove a decision or an attachment of an item of the user's provincie; back to the item."""
+    obj = cast(
+        Besluit | Bijlage,
+        get_object_or_404(
+            model.objects.select_related("agendapunt__overleg__provincie"),
+            pk=pk,
+            agendapunt__overleg__provincie=schrijver(request),
+        ),
+    )
+    punt_id = obj.agendapunt_id
+    verwijder(obj)
+    messages.success(request, melding)
     return redirect("overleg:punt", punt_id)
 
 
 @require_POST
+def verwijder_besluit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _verwijder_bij_punt(
+        request,
+        Besluit,
+        pk,
+        lambda besluit: services.verwijder_besluit(door=request.user, besluit=besluit),
+        "Besluit verwijderd.",
+    )
+
+
+@require_POST
 def actie_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provincie = schrijver(request)
-    punt = _punt(provincie, pk)
-    form = ActieForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bewaar_actie(door=request.user, punt=punt, waarden=dict(form.cleaned_data))
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, "Actie toegevoegd.")
-            return redirect("overleg:punt", punt.pk)
-    return render(request, "overleg/punt.html", _punt_context(request, punt, actie_form=form))
+    return _formulier_bij_punt(
+        request,
+        pk,
+        ActieForm,
+        "actie_form",
+        lambda punt, d: services.bewaar_actie(door=request.user, punt=punt, waarden=dict(d)),
+        "Actie toegevoegd.",
+    )
 
 
 @require_POST
 def bijlage_toevoegen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provincie = schrijver(request)
-    punt = _punt(provincie, pk)
-    form = BijlageForm(request.POST, request.FILES)
-    if form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            services.voeg_bijlage_toe(
-                door=request.user,
-                punt=punt,
-                bestandsnaam=bestand.name,
-                data=bestand.read(),
-                titel=form.cleaned_data["titel"],
-                persoonsgegevens=form.cleaned_data["persoonsgegevens"],
-            )
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, "Bijlage toegevoegd.")
-            return redirect("overleg:punt", punt.pk)
-    return render(request, "overleg/punt.html", _punt_context(request, punt, bijlage_form=form))
+    return _formulier_bij_punt(
+        request,
+        pk,
+        BijlageForm,
+        "bijlage_form",
+        lambda punt, d: services.voeg_bijlage_toe(
+            door=request.user,
+            punt=punt,
+            bestandsnaam=d["bestand"].name,
+            data=d["bestand"].read(),
+            titel=d["titel"],
+            persoonsgegevens=d["persoonsgegevens"],
+        ),
+        "Bijlage toegevoegd.",
+    )
 
 
 @require_POST
@@ -422,7 +437,7 @@ def rapport_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.controleer_stand_van_zaken(door=request.user, punt=punt, peildatum=peildatum)
         except ValidationError as exc:
-            _fouten(form, exc)
+            fouten_op_formulier(form, exc)
         else:
             # Made by a worker (a PDF takes seconds); its status page links back to the item.
             taak = taken_services.plaats(
@@ -439,16 +454,13 @@ def rapport_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def verwijder_bijlage_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provincie = schrijver(request)
-    bijlage = get_object_or_404(
-        Bijlage.objects.select_related("agendapunt__overleg__provincie"),
-        pk=pk,
-        agendapunt__overleg__provincie=provincie,
+    return _verwijder_bij_punt(
+        request,
+        Bijlage,
+        pk,
+        lambda bijlage: services.verwijder_bijlage(door=request.user, bijlage=bijlage),
+        "Bijlage verwijderd.",
     )
-    punt_id = bijlage.agendapunt_id
-    services.verwijder_bijlage(door=request.user, bijlage=bijlage)
-    messages.success(request, "Bijlage verwijderd.")
-    return redirect("overleg:punt", punt_id)
 
 
 @require_GET

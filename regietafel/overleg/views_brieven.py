@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from regietafel.core.formulier import bewaar_formulier
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.overleg import opslag, queries, services, zoeken
 from regietafel.overleg.forms import BriefForm, ZoekForm
 from regietafel.overleg.models import Brief
 from regietafel.overleg.permissions import mag_persoonsgegevens_zien, mag_schrijven
 from regietafel.overleg.tabellen import brieven_tabel
-from regietafel.overleg.views import _download, _fouten, lezer, schrijver
+from regietafel.overleg.views import _download, lezer, schrijver
 
 
 @require_GET
@@ -45,23 +47,29 @@ def _bewaar(request: HttpRequest, brief: Brief | None) -> HttpResponse:
         instance=brief,
         agendapunten=queries.agendapunten_keuze(provincie),
     )
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data.pop("bestand", None)
-        punten = form.cleaned_data.pop("agendapunten", [])
-        try:
-            opgeslagen = services.bewaar_brief(
-                door=request.user,
-                provincie=provincie,
-                waarden=dict(form.cleaned_data),
-                agendapunten=list(punten),
-                bestand=(bestand.name, bestand.read()) if bestand else None,
-                brief=brief,
-            )
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(request, "Brief opgeslagen in het register.")
-            return redirect("overleg:brief", opgeslagen.pk)
+
+    def bewaar(d: dict[str, Any]) -> Brief:
+        bestand = d.pop("bestand", None)
+        punten = d.pop("agendapunten", [])
+        return services.bewaar_brief(
+            door=request.user,
+            provincie=provincie,
+            waarden=dict(d),
+            agendapunten=list(punten),
+            bestand=(bestand.name, bestand.read()) if bestand else None,
+            brief=brief,
+        )
+
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            bewaar,
+            melding="Brief opgeslagen in het register.",
+            naar=lambda opgeslagen: redirect("overleg:brief", opgeslagen.pk),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "overleg/brief.html",

@@ -3,10 +3,7 @@ only its own gemeente; others' dossiers answer 404)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core import klok
+from regietafel.core.formulier import bewaar_formulier
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring.queries import lees_cyclus
 from regietafel.pagina import parameters_behalve, provincie_van
@@ -100,20 +98,20 @@ def dossier_openen(request: HttpRequest) -> HttpResponse:
         )
     else:
         form = DossierOpenenFormulier(request.POST)
-        if form.is_valid():
-            try:
-                dossier, _ = services.open_dossier(
-                    door=request.user,
-                    gemeente=gemeente,
-                    geopend_op=form.cleaned_data["geopend_op"],
-                    onderwerp=form.cleaned_data["onderwerp"],
-                    notities=form.cleaned_data["notities"],
-                )
-            except ValidationError as fout:
-                form.add_error(None, fout)
-            else:
-                messages.success(request, f"Het toezichtdossier voor {gemeente} is geopend.")
-                return redirect("toezicht:dossier", pk=dossier.pk)
+        if antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.open_dossier(
+                door=request.user,
+                gemeente=gemeente,
+                geopend_op=d["geopend_op"],
+                onderwerp=d["onderwerp"],
+                notities=d["notities"],
+            )[0],
+            melding=f"Het toezichtdossier voor {gemeente} is geopend.",
+            naar=lambda dossier: redirect("toezicht:dossier", pk=dossier.pk),
+        ):
+            return antwoord
     return render(
         request,
         "toezicht/openen.html",
@@ -187,14 +185,14 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
         return _dossier_pagina(request, provincie, gekozen)
     _schrijver(request, provincie)
     form = DossierFormulier(request.POST)
-    if form.is_valid():
-        try:
-            services.wijzig_dossier(door=request.user, dossier=gekozen, **form.cleaned_data)
-        except ValidationError as fout:
-            form.add_error(None, fout)
-        else:
-            messages.success(request, "Het dossier is bijgewerkt.")
-            return redirect("toezicht:dossier", pk=gekozen.pk)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.wijzig_dossier(door=request.user, dossier=gekozen, **d),
+        melding="Het dossier is bijgewerkt.",
+        naar=lambda _: redirect("toezicht:dossier", pk=gekozen.pk),
+    ):
+        return antwoord
     return _dossier_pagina(request, provincie, gekozen, form=form, status=400)
 
 
@@ -204,23 +202,14 @@ def stap_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen = _dossier(request, provincie, pk)
     _schrijver(request, provincie)
     form = StapFormulier(request.POST, prefix="stap")
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.zet_stap(
-                door=request.user,
-                dossier=gekozen,
-                soort=d["soort"],
-                datum=d["datum"],
-                termijn=d["termijn"],
-                status=d["status"],
-                notities=d["notities"],
-            )
-        except ValidationError as fout:
-            form.add_error(None, fout)
-        else:
-            messages.success(request, "De stap is vastgelegd.")
-            return redirect("toezicht:dossier", pk=gekozen.pk)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.zet_stap(door=request.user, dossier=gekozen, **d),
+        melding="De stap is vastgelegd.",
+        naar=lambda _: redirect("toezicht:dossier", pk=gekozen.pk),
+    ):
+        return antwoord
     return _dossier_pagina(request, provincie, gekozen, stapform=form, status=400)
 
 
@@ -280,15 +269,14 @@ def stap(request: HttpRequest, pk: int) -> HttpResponse:
         return _stap_pagina(request, provincie, gekozen)
     _schrijver(request, provincie)
     form = StapFormulier(request.POST)
-    if form.is_valid():
-        d: dict[str, Any] = dict(form.cleaned_data)
-        try:
-            services.wijzig_stap(door=request.user, stap=gekozen, **d)
-        except ValidationError as fout:
-            form.add_error(None, fout)
-        else:
-            messages.success(request, "De stap is bijgewerkt.")
-            return redirect("toezicht:dossier", pk=gekozen.dossier_id)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.wijzig_stap(door=request.user, stap=gekozen, **d),
+        melding="De stap is bijgewerkt.",
+        naar=lambda _: redirect("toezicht:dossier", pk=gekozen.dossier_id),
+    ):
+        return antwoord
     return _stap_pagina(request, provincie, gekozen, form=form, status=400)
 
 
@@ -298,17 +286,20 @@ def document_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen = _stap(request, provincie, pk)
     _schrijver(request, provincie)
     form = DocumentFormulier(request.POST, request.FILES)
-    if form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            services.voeg_document_toe(
-                door=request.user, stap=gekozen, bestandsnaam=bestand.name, data=bestand.read()
-            )
-        except ValidationError as fout:
-            form.add_error("bestand", fout)
-        else:
-            messages.success(request, f"{bestand.name} is bij de stap bewaard.")
-            return redirect("toezicht:stap", pk=gekozen.pk)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.voeg_document_toe(
+            door=request.user,
+            stap=gekozen,
+            bestandsnaam=d["bestand"].name,
+            data=d["bestand"].read(),
+        ),
+        melding=lambda _: f"{form.cleaned_data['bestand'].name} is bij de stap bewaard.",
+        naar=lambda _: redirect("toezicht:stap", pk=gekozen.pk),
+        veld="bestand",
+    ):
+        return antwoord
     return _stap_pagina(request, provincie, gekozen, docform=form, status=400)
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from regietafel.core import klok
+from regietafel.core.formulier import bewaar_formulier
 from regietafel.gemeenten.models import Provincie
 from regietafel.pagina import provincie_van
 from regietafel.verzoeken import queries, services, tabellen
@@ -48,10 +49,6 @@ def _provincie(request: HttpRequest) -> Provincie:
 def _schrijver(request: HttpRequest, provincie: Provincie) -> None:
     if not mag_schrijven(request.user, provincie.pk):
         raise PermissionDenied("Alleen het secretariaat mag dit wijzigen.")
-
-
-def _fouten(form: Any, fout: ValidationError) -> None:
-    form.add_error(None, fout)
 
 
 # --- Noodopvang reserve -----------------------------------------------------------------
@@ -97,15 +94,18 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
     provincie = _provincie(request)
     _schrijver(request, provincie)
     form = VerzoekFormulier(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        waarden = _verzoek_waarden(form)
-        try:
-            verzoek, _ = services.zet_verzoek(door=request.user, provincie=provincie, **waarden)
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, f"{verzoek} is vastgelegd.")
-            return redirect("verzoeken:verzoek", pk=verzoek.pk)
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda _: services.zet_verzoek(
+                door=request.user, provincie=provincie, **_verzoek_waarden(form)
+            )[0],
+            melding=lambda verzoek: f"{verzoek} is vastgelegd.",
+            naar=lambda verzoek: redirect("verzoeken:verzoek", pk=verzoek.pk),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "verzoeken/verzoek_formulier.html",
@@ -123,14 +123,18 @@ def verzoek_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         k: getattr(verzoek, k) for k in ("van_wie", "ontvangen_op", *services.VERZOEK_VELDEN)
     }
     form = VerzoekFormulier(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.wijzig_verzoek(door=request.user, verzoek=verzoek, **_verzoek_waarden(form))
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, "Het verzoek is bijgewerkt.")
-            return redirect("verzoeken:verzoek", pk=verzoek.pk)
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda _: services.wijzig_verzoek(
+                door=request.user, verzoek=verzoek, **_verzoek_waarden(form)
+            ),
+            melding="Het verzoek is bijgewerkt.",
+            naar=lambda _: redirect("verzoeken:verzoek", pk=verzoek.pk),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "verzoeken/verzoek_formulier.html",
@@ -196,26 +200,32 @@ def kandidaat_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen = _verzoek(request, provincie, pk)
     _schrijver(request, provincie)
     form = KandidaatFormulier(request.POST, provincie=provincie)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            kandidaat, _ = services.zet_kandidaat(
-                door=request.user,
-                verzoek=gekozen,
-                gemeente=d["gemeente"],
-                naam=d["naam"],
-                locatie=d["locatie"],
-                plaatsen=d["plaatsen"],
-                gereedheid=d["gereedheid"],
-                gereedheid_op=d["gereedheid_op"],
-                notities=d["notities"],
-            )
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, f"Kandidaatlocatie {kandidaat.weergavenaam} is toegevoegd.")
-            return redirect("verzoeken:verzoek", pk=gekozen.pk)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.zet_kandidaat(
+            door=request.user, verzoek=gekozen, **_kandidaat_waarden(d)
+        )[0],
+        melding=lambda kandidaat: f"Kandidaatlocatie {kandidaat.weergavenaam} is toegevoegd.",
+        naar=lambda _: redirect("verzoeken:verzoek", pk=gekozen.pk),
+    ):
+        return antwoord
     return _verzoek_pagina(request, provincie, gekozen, form, status=400)
+
+
+def _kandidaat_waarden(d: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: d[k]
+        for k in (
+            "gemeente",
+            "naam",
+            "locatie",
+            "plaatsen",
+            "gereedheid",
+            "gereedheid_op",
+            "notities",
+        )
+    }
 
 
 def _kandidaat(request: HttpRequest, provincie: Provincie, pk: int) -> Kandidaatlocatie:
@@ -292,35 +302,26 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
             provincie=provincie,
             geactiveerd=gekozen.gereedheid == Gereedheid.GEACTIVEERD,
         )
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                services.wijzig_kandidaat(
-                    door=request.user,
-                    kandidaat=gekozen,
-                    gemeente=d["gemeente"],
-                    naam=d["naam"],
-                    locatie=d["locatie"],
-                    plaatsen=d["plaatsen"],
-                    gereedheid=d["gereedheid"],
-                    gereedheid_op=d["gereedheid_op"],
-                    notities=d["notities"],
-                )
-            except ValidationError as fout:
-                _fouten(form, fout)
-            else:
-                messages.success(request, "De kandidaatlocatie is bijgewerkt.")
-                return redirect("verzoeken:verzoek", pk=gekozen.verzoek_id)
+        if antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.wijzig_kandidaat(
+                door=request.user, kandidaat=gekozen, **_kandidaat_waarden(d)
+            ),
+            melding="De kandidaatlocatie is bijgewerkt.",
+            naar=lambda _: redirect("verzoeken:verzoek", pk=gekozen.verzoek_id),
+        ):
+            return antwoord
     elif mag_gereedheid_bijwerken(request.user, gekozen.gemeente):
         form = GereedheidFormulier(request.POST)
-        if form.is_valid():
-            try:
-                services.zet_gereedheid(door=request.user, kandidaat=gekozen, **form.cleaned_data)
-            except ValidationError as fout:
-                _fouten(form, fout)
-            else:
-                messages.success(request, "De gereedheid is bijgewerkt.")
-                return redirect("verzoeken:kandidaat", pk=gekozen.pk)
+        if antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda d: services.zet_gereedheid(door=request.user, kandidaat=gekozen, **d),
+            melding="De gereedheid is bijgewerkt.",
+            naar=lambda _: redirect("verzoeken:kandidaat", pk=gekozen.pk),
+        ):
+            return antwoord
     else:
         raise PermissionDenied(f"U mag locaties in {gekozen.gemeente} niet wijzigen.")
     return _kandidaat_pagina(request, provincie, gekozen, form=form, status=400)
@@ -332,14 +333,14 @@ def activeren(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen = _kandidaat(request, provincie, pk)
     _schrijver(request, provincie)
     form = ActiveringFormulier(request.POST)
-    if form.is_valid():
-        try:
-            services.activeer(door=request.user, kandidaat=gekozen, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, f"{gekozen.weergavenaam} is geactiveerd.")
-            return redirect("verzoeken:verzoek", pk=gekozen.verzoek_id)
+    if antwoord := bewaar_formulier(
+        request,
+        form,
+        lambda d: services.activeer(door=request.user, kandidaat=gekozen, **d),
+        melding=f"{gekozen.weergavenaam} is geactiveerd.",
+        naar=lambda _: redirect("verzoeken:verzoek", pk=gekozen.verzoek_id),
+    ):
+        return antwoord
     return _kandidaat_pagina(request, provincie, gekozen, activering=form, status=400)
 
 
@@ -421,14 +422,16 @@ def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
     provincie = _provincie(request)
     _schrijver(request, provincie)
     form = PlaatsingFormulier(request.POST or None, provincie=provincie)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plaats_nareizigers(door=request.user, **_plaatsing_waarden(form))
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, "De plaatsing is vastgelegd.")
-            return redirect("verzoeken:nareizigers")
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda _: services.plaats_nareizigers(door=request.user, **_plaatsing_waarden(form)),
+            melding="De plaatsing is vastgelegd.",
+            naar=lambda _: redirect("verzoeken:nareizigers"),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "verzoeken/plaatsing_formulier.html",
@@ -447,16 +450,18 @@ def plaatsing(request: HttpRequest, pk: int) -> HttpResponse:
         for k in ("gemeente", "hotel", "locatie", "geplaatst_op", *services.PLAATSING_VELDEN)
     }
     form = PlaatsingFormulier(request.POST or None, provincie=provincie, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.wijzig_plaatsing(
+    if request.method == "POST" and (
+        antwoord := bewaar_formulier(
+            request,
+            form,
+            lambda _: services.wijzig_plaatsing(
                 door=request.user, plaatsing=gekozen, **_plaatsing_waarden(form)
-            )
-        except ValidationError as fout:
-            _fouten(form, fout)
-        else:
-            messages.success(request, "De plaatsing is bijgewerkt.")
-            return redirect("verzoeken:nareizigers")
+            ),
+            melding="De plaatsing is bijgewerkt.",
+            naar=lambda _: redirect("verzoeken:nareizigers"),
+        )
+    ):
+        return antwoord
     return render(
         request,
         "verzoeken/plaatsing_formulier.html",

@@ -14,71 +14,37 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
+from tests.dienstprocessen import (
+    BIN,
+    ROOT,
+    app_server,
+    celery_worker,
+    redis_server,
+    stop_proces,
+    wacht_tot,
+)
+
 pytestmark = pytest.mark.integratie
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 ZICHTBAARHEID = 4
 """CELERY_VISIBILITY_TIMEOUT of these tests, in seconds: Redis hands an unacknowledged
 message to another worker after this long."""
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wacht_tot(voorwaarde, seconden: float, wat: str) -> None:  # type: ignore[no-untyped-def]
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if voorwaarde():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"na {seconden} s nog niet: {wat}")
-
-
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
-    server = shutil.which("redis-server")
-    if server is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("redis-server ontbreekt; CI slaat niets over (.ci/run installeert het).")
-        pytest.skip("OVERGESLAGEN: redis-server ontbreekt (Debian: apt-get install redis-server).")
-    poort = _vrije_poort()
-    proces = subprocess.Popen(
-        [server, "--port", str(poort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-
-        def bereikbaar() -> bool:
-            try:
-                with socket.create_connection(("127.0.0.1", poort), timeout=1) as s:
-                    s.sendall(b"PING\r\n")
-                    return s.recv(16).startswith(b"+PONG")
-            except OSError:
-                return False
-
-        _wacht_tot(bereikbaar, 20, "redis-server antwoordt")
-        yield f"redis://127.0.0.1:{poort}/0"
-    finally:
-        proces.terminate()
-        proces.wait(10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -110,47 +76,6 @@ def omgeving(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     return env
 
 
-def _start(argumenten: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("ab") as uit:
-        return subprocess.Popen(
-            argumenten,
-            env=env,
-            cwd=ROOT,
-            stdout=uit,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(proces: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-    try:
-        os.killpg(proces.pid, sig)
-    except ProcessLookupError:
-        return
-    try:
-        proces.wait(30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proces.pid, signal.SIGKILL)
-        proces.wait(10)
-
-
-def _worker(app: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return _start(
-        [
-            str(BIN / "celery"),
-            "-A",
-            app,
-            "worker",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        env,
-        log,
-    )
-
-
 def _taak(env: dict[str, str], taak_id: str) -> tuple[str, int, int]:
     database = env["DATABASE_URL"].removeprefix("sqlite:///")
     with sqlite3.connect(database, timeout=60) as db:
@@ -166,21 +91,8 @@ def _log(pad: Path) -> str:
 
 
 def test_a_document_through_the_page(omgeving: dict[str, str], tmp_path: Path) -> None:
-    poort = _vrije_poort()
-    app = _start(
-        [
-            str(BIN / "gunicorn"),
-            "regietafel.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            "2",
-        ],
-        omgeving,
-        tmp_path / "app.log",
-    )
-    werker = _worker("regietafel.taken", omgeving, tmp_path / "worker.log")
-    basis = f"http://127.0.0.1:{poort}"
+    app, basis = app_server(omgeving, tmp_path / "app.log")
+    werker = celery_worker("regietafel.taken", omgeving, tmp_path / "worker.log")
     try:
         sessie = requests.Session()
 
@@ -190,7 +102,7 @@ def test_a_document_through_the_page(omgeving: dict[str, str], tmp_path: Path) -
             except requests.RequestException:
                 return False
 
-        _wacht_tot(app_klaar, 60, "gunicorn antwoordt")
+        wacht_tot(app_klaar, 60, "gunicorn antwoordt")
         login = sessie.get(f"{basis}/account/inloggen/", timeout=60)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text)
         assert token is not None
@@ -219,7 +131,7 @@ def test_a_document_through_the_page(omgeving: dict[str, str], tmp_path: Path) -
             assert 'data-status="mislukt"' not in deel.text, deel.text
             return 'data-status="klaar"' in deel.text
 
-        _wacht_tot(klaar, 240, f"het document is klaar\n{_log(tmp_path / 'worker.log')[-3000:]}")
+        wacht_tot(klaar, 240, f"het document is klaar\n{_log(tmp_path / 'worker.log')[-3000:]}")
         assert _taak(omgeving, taak_id)[:2] == ("klaar", 1)
         bestand = sessie.get(f"{status_pad}bestand/", timeout=60)
         assert bestand.status_code == 200 and bestand.content.startswith(b"%PDF")
@@ -231,14 +143,14 @@ def test_a_document_through_the_page(omgeving: dict[str, str], tmp_path: Path) -
             in direct.headers["Content-Disposition"]
         )
     finally:
-        _stop(werker)
-        _stop(app)
+        stop_proces(werker)
+        stop_proces(app)
 
 
 def test_a_worker_killed_mid_job_gets_its_job_redelivered(
     omgeving: dict[str, str], tmp_path: Path
 ) -> None:
-    eerste = _worker("tests.taken.proefwerker", omgeving, tmp_path / "worker1.log")
+    eerste = celery_worker("tests.taken.proefwerker", omgeving, tmp_path / "worker1.log")
     tweede = None
     try:
         geplaatst = subprocess.run(
@@ -256,19 +168,19 @@ def test_a_worker_killed_mid_job_gets_its_job_redelivered(
             assert status in ("wachtrij", "bezig"), status
             return status == "bezig" and voortgang >= 25
 
-        _wacht_tot(halverwege, 120, f"de taak is bezig\n{_log(tmp_path / 'worker1.log')[-3000:]}")
-        _stop(eerste, signal.SIGKILL)  # the worker and its pool process, without warning
+        wacht_tot(halverwege, 120, f"de taak is bezig\n{_log(tmp_path / 'worker1.log')[-3000:]}")
+        stop_proces(eerste, signal.SIGKILL)  # the worker and its pool process, without warning
         status, pogingen, _ = _taak(omgeving, taak_id)
         assert (status, pogingen) == ("bezig", 1)
 
-        tweede = _worker("tests.taken.proefwerker", omgeving, tmp_path / "worker2.log")
-        _wacht_tot(
+        tweede = celery_worker("tests.taken.proefwerker", omgeving, tmp_path / "worker2.log")
+        wacht_tot(
             lambda: _taak(omgeving, taak_id)[0] == "klaar",
             120,
             f"de taak is opnieuw bezorgd en klaar\n{_log(tmp_path / 'worker2.log')[-3000:]}",
         )
         assert _taak(omgeving, taak_id)[:2] == ("klaar", 2)
     finally:
-        _stop(eerste, signal.SIGKILL)
+        stop_proces(eerste, signal.SIGKILL)
         if tweede is not None:
-            _stop(tweede)
+            stop_proces(tweede)
