@@ -48,7 +48,7 @@ from regietafel.cyclus.services import (
     zet_opzet,
     zet_regel,
 )
-from regietafel.domain.aanbod import Aanbodregel, Categorie, Element, beoordeel
+from regietafel.domain.aanbod import Aanbodregel, Categorie, Element, Spelregels, beoordeel
 from regietafel.domain.indicatief import indicatieve_verdeling
 from regietafel.domain.verdeling import grootste_overschot
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
@@ -218,37 +218,55 @@ def laad_drenthe(door: Any = None) -> Resultaat:
         cyclus=cyclus, gemeente__provincie=provincie, stadium=Stadium.INDICATIEF
     ).exists()
     if not heeft:
-        verdeling = _indicatief(cyclus, provincie, gemeenten)
-        for g in gemeenten:
-            for soort, n in zip((Soort.REGULIER, Soort.AMV), verdeling[g.pk], strict=True):
-                zet_opgave(
-                    door=door,
-                    cyclus=cyclus,
-                    gemeente=g,
-                    soort=soort,
-                    stadium=Stadium.INDICATIEF,
-                    aantal=n,
-                    bron=BRON,
-                )
-                r.tel("indicatieve opgaven", 1)
-        regulier, amv = provinciale_opgaven()["Drenthe"]
-        if not ProvincieOpgave.objects.filter(cyclus=cyclus, provincie=provincie).exists():
-            for soort, n in ((Soort.REGULIER, regulier), (Soort.AMV, amv)):
-                zet_provincie_opgave(
-                    door=door,
-                    cyclus=cyclus,
-                    provincie=provincie,
-                    soort=soort,
-                    aantal=n,
-                    geldig_vanaf=PUBLICATIE,
-                    bron=BRON,
-                )
-                r.tel("provinciale opgaven", 1)
+        _indicatief_drenthe(door, cyclus, provincie, gemeenten, r)
     met_aanbod = set(
         AanbodVersie.objects.filter(cyclus=cyclus, gemeente__in=gemeenten).values_list(
             "gemeente_id", flat=True
         )
     )
+    locaties = _locaties_van(gemeenten)
+    for g in gemeenten:
+        if g.naam in NOG_NIET_INGEDIEND or g.pk in met_aanbod:
+            continue
+        _aanbod_drenthe(door, cyclus, g, locaties.get(g.pk, []))
+        r.tel("aanbod (gemeenten)", 1)
+    return r
+
+
+def _indicatief_drenthe(
+    door: Any, cyclus: Cyclus, provincie: Provincie, gemeenten: list[Gemeente], r: Resultaat
+) -> None:
+    """The derived indicative opgaven per gemeente, and the provincie's (unless it has one)."""
+    verdeling = _indicatief(cyclus, provincie, gemeenten)
+    for g in gemeenten:
+        for soort, n in zip((Soort.REGULIER, Soort.AMV), verdeling[g.pk], strict=True):
+            zet_opgave(
+                door=door,
+                cyclus=cyclus,
+                gemeente=g,
+                soort=soort,
+                stadium=Stadium.INDICATIEF,
+                aantal=n,
+                bron=BRON,
+            )
+            r.tel("indicatieve opgaven", 1)
+    regulier, amv = provinciale_opgaven()["Drenthe"]
+    if not ProvincieOpgave.objects.filter(cyclus=cyclus, provincie=provincie).exists():
+        for soort, n in ((Soort.REGULIER, regulier), (Soort.AMV, amv)):
+            zet_provincie_opgave(
+                door=door,
+                cyclus=cyclus,
+                provincie=provincie,
+                soort=soort,
+                aantal=n,
+                geldig_vanaf=PUBLICATIE,
+                bron=BRON,
+            )
+            r.tel("provinciale opgaven", 1)
+
+
+def _locaties_van(gemeenten: list[Gemeente]) -> dict[int, list[Locatie]]:
+    """The locations of ``gemeenten`` that have not ended, by gemeente id, by name."""
     locaties: dict[int, list[Locatie]] = {}
     for loc in (
         Locatie.objects.filter(gemeente__in=gemeenten)
@@ -256,40 +274,41 @@ def laad_drenthe(door: Any = None) -> Resultaat:
         .order_by("naam")
     ):
         locaties.setdefault(loc.gemeente_id, []).append(loc)
-    for g in gemeenten:
-        if g.naam in NOG_NIET_INGEDIEND or g.pk in met_aanbod:
-            continue
-        versie = nieuwe_versie(door=door, cyclus=cyclus, gemeente=g)
-        for loc in locaties.get(g.pk, []):
-            for regel in voeg_locatie_toe(door=door, versie=versie, locatie=loc):
-                elementen = {}
-                if loc.naam in VERLENGING:
-                    elementen[Element.VERLENGING] = ElementInvoer(VERLENGING[loc.naam])
-                elif loc.status == LocatieStatus.GEPLAND:
-                    elementen[Element.BESLUITVORMING] = ElementInvoer(GEPLAND_BESLOTEN)
-                if elementen:
-                    zet_regel(
-                        door=door,
-                        versie=versie,
-                        regel=regel,
-                        naam=regel.naam,
-                        soort=regel.soort,
-                        plaatsen=regel.plaatsen,
-                        beschikbaar_van=regel.beschikbaar_van,
-                        beschikbaar_tot=regel.beschikbaar_tot,
-                        toelichting=regel.toelichting,
-                        elementen=elementen,
-                    )
-        for plan in PLANNEN.get(g.naam, []):
-            zet_regel(door=door, versie=versie, **plan)
-        dien_in(
-            door=door,
-            versie=versie,
-            toelichting="Aanbod uit het locatieregister (demo: illustratief).",
-        )
-        keur_goed(door=door, versie=versie)
-        r.tel("aanbod (gemeenten)", 1)
-    return r
+    return locaties
+
+
+def _aanbod_drenthe(door: Any, cyclus: Cyclus, g: Gemeente, locaties: list[Locatie]) -> None:
+    """A Drentse gemeente's aanbod: its locations (with the elements the demo gives them) and
+    its plans, handed in and approved."""
+    versie = nieuwe_versie(door=door, cyclus=cyclus, gemeente=g)
+    for loc in locaties:
+        for regel in voeg_locatie_toe(door=door, versie=versie, locatie=loc):
+            elementen = {}
+            if loc.naam in VERLENGING:
+                elementen[Element.VERLENGING] = ElementInvoer(VERLENGING[loc.naam])
+            elif loc.status == LocatieStatus.GEPLAND:
+                elementen[Element.BESLUITVORMING] = ElementInvoer(GEPLAND_BESLOTEN)
+            if elementen:
+                zet_regel(
+                    door=door,
+                    versie=versie,
+                    regel=regel,
+                    naam=regel.naam,
+                    soort=regel.soort,
+                    plaatsen=regel.plaatsen,
+                    beschikbaar_van=regel.beschikbaar_van,
+                    beschikbaar_tot=regel.beschikbaar_tot,
+                    toelichting=regel.toelichting,
+                    elementen=elementen,
+                )
+    for plan in PLANNEN.get(g.naam, []):
+        zet_regel(door=door, versie=versie, **plan)
+    dien_in(
+        door=door,
+        versie=versie,
+        toelichting="Aanbod uit het locatieregister (demo: illustratief).",
+    )
+    keur_goed(door=door, versie=versie)
 
 
 def laad_landelijk(door: Any = None) -> Resultaat:
@@ -301,42 +320,10 @@ def laad_landelijk(door: Any = None) -> Resultaat:
         cyclus, nieuw = opzet(door)
         r.tel("opzet", nieuw)
         regels = spelregels(cyclus, CyclusOpzet.objects.get(cyclus=cyclus))
-        gemeenten = list(
-            Gemeente.objects.exclude(provincie__naam="Drenthe")
-            .select_related("provincie")
-            .order_by("provincie__naam", "naam")
-        )
-        met_aanbod = set(
-            AanbodVersie.objects.filter(cyclus=cyclus).values_list("gemeente_id", flat=True)
-        )
-        per_provincie: dict[int, list[Gemeente]] = {}
-        for g in gemeenten:
-            per_provincie.setdefault(g.provincie_id, []).append(g)
-        uitgezonderd = {
-            g.pk
-            for lijst in per_provincie.values()
-            for g in sorted(lijst, key=lambda g: g.cbs_code)[-2:]
-        }
-        # Only where the national demo put the minister's (derived) numbers.
-        met_indicatief = set(
-            Opgave.objects.filter(
-                cyclus=cyclus, stadium=Stadium.INDICATIEF, gemeente__in=gemeenten
-            ).values_list("gemeente_id", flat=True)
-        )
-        kandidaten = [
-            g
-            for g in gemeenten
-            if g.pk in met_indicatief and g.pk not in met_aanbod and g.pk not in uitgezonderd
-        ]
+        kandidaten = _landelijke_kandidaten(cyclus)
         if not kandidaten:
             return r
-        locaties: dict[int, list[Locatie]] = {}
-        for loc in (
-            Locatie.objects.filter(gemeente__in=kandidaten)
-            .exclude(status=LocatieStatus.BEEINDIGD)
-            .order_by("naam")
-        ):
-            locaties.setdefault(loc.gemeente_id, []).append(loc)
+        locaties = _locaties_van(kandidaten)
         nu = klok.nu()
         versies = [
             AanbodVersie(
@@ -351,61 +338,108 @@ def laad_landelijk(door: Any = None) -> Resultaat:
             for g in kandidaten
         ]
         maak_reeks(AanbodVersie, versies, door=door, bron=BRON)
-        nieuwe_regels: list[AanbodRegel] = []
-        for versie in versies:
-            for loc in locaties.get(versie.gemeente_id, []):
-                for veld, soort in (
-                    ("plaatsen_regulier", AanbodSoort.REGULIER),
-                    ("plaatsen_amv", AanbodSoort.AMV),
-                    ("plaatsen_bijzonder", AanbodSoort.BIJZONDER),
-                ):
-                    if getattr(loc, veld):
-                        nieuwe_regels.append(
-                            AanbodRegel(
-                                versie=versie,
-                                locatie=loc,
-                                naam=loc.naam,
-                                soort=soort,
-                                plaatsen=getattr(loc, veld),
-                                beschikbaar_van=loc.beschikbaar_van,
-                                beschikbaar_tot=None
-                                if loc.onbepaalde_tijd
-                                else loc.beschikbaar_tot,
-                                toelichting=loc.bijzonderheden[:500],
-                            )
-                        )
-        maak_reeks(AanbodRegel, nieuwe_regels, door=door, bron=BRON)
-        telt: dict[int, dict[str, int]] = {
-            v.gemeente_id: {"regulier": 0, "amv": 0} for v in versies
-        }
-        versie_van = {v.pk: v for v in versies}
-        for regel in nieuwe_regels:
-            b = beoordeel(regel_domein_zonder_elementen(regel), regels)
-            if b.categorie is Categorie.TELT:
-                gemeente_id = versie_van[regel.versie_id].gemeente_id
-                telt[gemeente_id][b.regel.opvangtype] += regel.plaatsen
-        bestaand = set(
-            Opgave.objects.filter(
-                cyclus=cyclus, gemeente__in=kandidaten, stadium=Stadium.AANBOD
-            ).values_list("gemeente_id", "soort")
-        )
-        opgaven = [
-            Opgave(
-                cyclus=cyclus,
-                gemeente_id=g_id,
-                soort=soort,
-                stadium=Stadium.AANBOD,
-                aantal=n,
-                bron=f"{BRON}: goedgekeurd aanbod",
-            )
-            for g_id, per_soort in telt.items()
-            for soort, n in per_soort.items()
-            if (g_id, soort) not in bestaand
+        nieuwe_regels = [
+            regel
+            for versie in versies
+            for loc in locaties.get(versie.gemeente_id, [])
+            for regel in _regels_van_locatie(versie, loc)
         ]
+        maak_reeks(AanbodRegel, nieuwe_regels, door=door, bron=BRON)
+        opgaven = _aanbod_opgaven(cyclus, regels, versies, nieuwe_regels, kandidaten)
         maak_reeks(Opgave, opgaven, door=door, bron=f"{BRON}: goedgekeurd aanbod")
         r.tel("aanbod (gemeenten)", len(versies))
         r.tel("regels van een aanbod", len(nieuwe_regels))
     return r
+
+
+def _landelijke_kandidaten(cyclus: Cyclus) -> list[Gemeente]:
+    """The gemeenten outside Drenthe that get an aanbod: with the national demo's indicative
+    numbers, without an aanbod yet, the last two per provincie (by CBS code) excepted."""
+    gemeenten = list(
+        Gemeente.objects.exclude(provincie__naam="Drenthe")
+        .select_related("provincie")
+        .order_by("provincie__naam", "naam")
+    )
+    met_aanbod = set(
+        AanbodVersie.objects.filter(cyclus=cyclus).values_list("gemeente_id", flat=True)
+    )
+    per_provincie: dict[int, list[Gemeente]] = {}
+    for g in gemeenten:
+        per_provincie.setdefault(g.provincie_id, []).append(g)
+    uitgezonderd = {
+        g.pk
+        for lijst in per_provincie.values()
+        for g in sorted(lijst, key=lambda g: g.cbs_code)[-2:]
+    }
+    # Only where the national demo put the minister's (derived) numbers.
+    met_indicatief = set(
+        Opgave.objects.filter(
+            cyclus=cyclus, stadium=Stadium.INDICATIEF, gemeente__in=gemeenten
+        ).values_list("gemeente_id", flat=True)
+    )
+    return [
+        g
+        for g in gemeenten
+        if g.pk in met_indicatief and g.pk not in met_aanbod and g.pk not in uitgezonderd
+    ]
+
+
+def _regels_van_locatie(versie: AanbodVersie, loc: Locatie) -> list[AanbodRegel]:
+    """A location's places as lines of an aanbod, one per kind it has places of."""
+    return [
+        AanbodRegel(
+            versie=versie,
+            locatie=loc,
+            naam=loc.naam,
+            soort=soort,
+            plaatsen=getattr(loc, veld),
+            beschikbaar_van=loc.beschikbaar_van,
+            beschikbaar_tot=None if loc.onbepaalde_tijd else loc.beschikbaar_tot,
+            toelichting=loc.bijzonderheden[:500],
+        )
+        for veld, soort in (
+            ("plaatsen_regulier", AanbodSoort.REGULIER),
+            ("plaatsen_amv", AanbodSoort.AMV),
+            ("plaatsen_bijzonder", AanbodSoort.BIJZONDER),
+        )
+        if getattr(loc, veld)
+    ]
+
+
+def _aanbod_opgaven(
+    cyclus: Cyclus,
+    regels: Spelregels,
+    versies: list[AanbodVersie],
+    nieuwe_regels: list[AanbodRegel],
+    kandidaten: list[Gemeente],
+) -> list[Opgave]:
+    """The aanbod opgaven of the approved versions: the places that count (R-rules of the
+    cyclus' set-up) per gemeente and opvangtype, where the gemeente has none yet."""
+    telt: dict[int, dict[str, int]] = {v.gemeente_id: {"regulier": 0, "amv": 0} for v in versies}
+    versie_van = {v.pk: v for v in versies}
+    for regel in nieuwe_regels:
+        b = beoordeel(regel_domein_zonder_elementen(regel), regels)
+        if b.categorie is Categorie.TELT:
+            gemeente_id = versie_van[regel.versie_id].gemeente_id
+            telt[gemeente_id][b.regel.opvangtype] += regel.plaatsen
+    bestaand = set(
+        Opgave.objects.filter(
+            cyclus=cyclus, gemeente__in=kandidaten, stadium=Stadium.AANBOD
+        ).values_list("gemeente_id", "soort")
+    )
+    return [
+        Opgave(
+            cyclus=cyclus,
+            gemeente_id=g_id,
+            soort=soort,
+            stadium=Stadium.AANBOD,
+            aantal=n,
+            bron=f"{BRON}: goedgekeurd aanbod",
+        )
+        for g_id, per_soort in telt.items()
+        for soort, n in per_soort.items()
+        if (g_id, soort) not in bestaand
+    ]
 
 
 def regel_domein_zonder_elementen(regel: AanbodRegel) -> Aanbodregel:

@@ -24,13 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
+from operator import attrgetter
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from regietafel.core import klok
 from regietafel.demo import drenthe as drenthe_bron
@@ -441,84 +442,66 @@ def _laad(door: Any, *, zaad: int, maanden: int) -> Resultaat:
     cycli = {c.code: c for c in Cyclus.objects.all()}
     p = plan(provincies, gemeenten, cycli, zaad=zaad, maanden=maanden)
     tekst = bron(zaad)
-
-    bestaand_inw = set(
-        Inwonertal.objects.filter(gemeente_id__in=ids).values_list("gemeente_id", "jaar")
-    )
-    bestaand_pv = set(
-        ProvincieOpgave.objects.exclude(provincie=drenthe).values_list(
-            "cyclus_id", "provincie_id", "soort", "geldig_vanaf"
-        )
-    )
-    bestaand_opg = set(
-        Opgave.objects.filter(gemeente_id__in=ids).values_list(
-            "cyclus_id", "gemeente_id", "soort", "stadium"
-        )
-    )
-    bestaand_real = set(
-        Realisatie.objects.actueel()
-        .filter(gemeente_id__in=ids)
-        .values_list("gemeente_id", "soort", "peildatum")
-    )
-    bestaand_coa = set(
-        VergunninghoudersStand.objects.actueel()
-        .filter(gemeente_id__in=ids)
-        .values_list("gemeente_id", "peildatum")
-    )
-    bestaand_nidos = set(
-        NidosStand.objects.actueel()
-        .filter(gemeente_id__in=ids)
-        .values_list("gemeente_id", "peildatum")
-    )
-    bestaand_loc = set(
-        Locatie.objects.filter(gemeente_id__in=ids).values_list("gemeente_id", "naam")
-    )
-
-    res = Resultaat()
-    schrijf: list[tuple[str, type[Model], list[Any], set[Any], Callable[[Any], Any]]] = [
-        ("inwonertallen", Inwonertal, p.inwoners, bestaand_inw, lambda x: (x.gemeente_id, x.jaar)),
+    # Per kind: its planned rows, what is stored already (by the key fields), and the key.
+    soorten: list[tuple[str, type[Model], list[Any], QuerySet[Any], tuple[str, ...]]] = [
+        (
+            "inwonertallen",
+            Inwonertal,
+            p.inwoners,
+            Inwonertal.objects.filter(gemeente_id__in=ids),
+            ("gemeente_id", "jaar"),
+        ),
         (
             "provinciale opgaven",
             ProvincieOpgave,
             p.provinciaal,
-            bestaand_pv,
-            lambda x: (x.cyclus_id, x.provincie_id, x.soort, x.geldig_vanaf),
+            ProvincieOpgave.objects.exclude(provincie=drenthe),
+            ("cyclus_id", "provincie_id", "soort", "geldig_vanaf"),
         ),
         (
             "opgaven",
             Opgave,
             p.opgaven,
-            bestaand_opg,
-            lambda x: (x.cyclus_id, x.gemeente_id, x.soort, x.stadium),
+            Opgave.objects.filter(gemeente_id__in=ids),
+            ("cyclus_id", "gemeente_id", "soort", "stadium"),
         ),
         (
             "realisaties",
             Realisatie,
             p.realisaties,
-            bestaand_real,
-            lambda x: (x.gemeente_id, x.soort, x.peildatum),
+            Realisatie.objects.actueel().filter(gemeente_id__in=ids),
+            ("gemeente_id", "soort", "peildatum"),
         ),
         (
             "standen vergunninghouders",
             VergunninghoudersStand,
             p.coa,
-            bestaand_coa,
-            lambda x: (x.gemeente_id, x.peildatum),
+            VergunninghoudersStand.objects.actueel().filter(gemeente_id__in=ids),
+            ("gemeente_id", "peildatum"),
         ),
         (
             "standen Nidos",
             NidosStand,
             p.nidos,
-            bestaand_nidos,
-            lambda x: (x.gemeente_id, x.peildatum),
+            NidosStand.objects.actueel().filter(gemeente_id__in=ids),
+            ("gemeente_id", "peildatum"),
         ),
-        ("locaties", Locatie, p.locaties, bestaand_loc, lambda x: (x.gemeente_id, x.naam)),
+        (
+            "locaties",
+            Locatie,
+            p.locaties,
+            Locatie.objects.filter(gemeente_id__in=ids),
+            ("gemeente_id", "naam"),
+        ),
     ]
+    # What is stored is read before anything is written.
+    bestaand = [set(qs.values_list(*velden)) for _, _, _, qs, velden in soorten]
+    res = Resultaat()
     res.wijzigingen["overleggen"] = _overleggen(door, provincies, tekst)
-    for omschrijving, model, rijen, bestaand, sleutel in schrijf:
+    for (omschrijving, model, rijen, _, velden), al in zip(soorten, bestaand, strict=True):
         res.wijzigingen[omschrijving] = _schrijf(
             model,
-            _nieuw(rijen, bestaand, sleutel),
+            _nieuw(rijen, al, attrgetter(*velden)),
             door=door,
             tekst=tekst,
         )

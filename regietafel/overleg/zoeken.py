@@ -132,70 +132,101 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
     Without ``persoonsgegevens`` (the right to see personal data, ``permissions``) a letter
     marked as holding personal data is found by its sender, subject and follow-up only, and
     its snippet comes from the follow-up."""
-    from regietafel.overleg.models import Actie, Agendapunt, Besluit, Bijlage, Brief, Overleg
+    return [
+        *_overleggen(term, provincie),
+        *_agendapunten(term, provincie),
+        *_besluiten(term, provincie),
+        *_acties(term, provincie),
+        *_brieven(term, provincie, persoonsgegevens),
+        *_bijlagen(term, provincie),
+    ]
 
-    uit: list[Treffer] = []
-    for o in zoekfilter(
-        Overleg.objects.filter(provincie=provincie),
-        ["locatie", "voorzitter", "tijd_toelichting"],
-        term,
-    ).order_by("-datum")[:MAX_PER_SOORT]:
-        uit.append(
-            Treffer("Overleggen", str(o), _overleg_url(o.pk), fragment(o.locatie, term), o.datum)
-        )
-    for p in (
-        zoekfilter(
-            Agendapunt.objects.filter(overleg__provincie=provincie),
-            ["titel", "toelichting", "presentator", "aantekeningen"],
+
+def _overleggen(term: str, provincie: Provincie) -> list[Treffer]:
+    from regietafel.overleg.models import Overleg
+
+    return [
+        Treffer("Overleggen", str(o), _overleg_url(o.pk), fragment(o.locatie, term), o.datum)
+        for o in zoekfilter(
+            Overleg.objects.filter(provincie=provincie),
+            ["locatie", "voorzitter", "tijd_toelichting"],
             term,
+        ).order_by("-datum")[:MAX_PER_SOORT]
+    ]
+
+
+def _agendapunten(term: str, provincie: Provincie) -> list[Treffer]:
+    from regietafel.overleg.models import Agendapunt
+
+    return [
+        Treffer(
+            "Agendapunten",
+            f"{p.nummer}{p.letter} {p.titel} (PRT {opmaak.datum(p.overleg.datum)})",
+            _overleg_url(p.overleg_id, f"punt-{p.pk}"),
+            beste_fragment(term, p.toelichting, p.aantekeningen, p.titel),
+            p.overleg.datum,
         )
-        .select_related("overleg")
-        .order_by("-overleg__datum", "volgorde")[:MAX_PER_SOORT]
-    ):
-        uit.append(
-            Treffer(
-                "Agendapunten",
-                f"{p.nummer}{p.letter} {p.titel} (PRT {opmaak.datum(p.overleg.datum)})",
-                _overleg_url(p.overleg_id, f"punt-{p.pk}"),
-                beste_fragment(term, p.toelichting, p.aantekeningen, p.titel),
-                p.overleg.datum,
+        for p in (
+            zoekfilter(
+                Agendapunt.objects.filter(overleg__provincie=provincie),
+                ["titel", "toelichting", "presentator", "aantekeningen"],
+                term,
             )
+            .select_related("overleg")
+            .order_by("-overleg__datum", "volgorde")[:MAX_PER_SOORT]
         )
-    for b in (
-        zoekfilter(
-            Besluit.objects.filter(agendapunt__overleg__provincie=provincie), ["tekst"], term
+    ]
+
+
+def _besluiten(term: str, provincie: Provincie) -> list[Treffer]:
+    from regietafel.overleg.models import Besluit
+
+    return [
+        Treffer(
+            "Besluiten",
+            f"{b.agendapunt.titel} (PRT {opmaak.datum(b.agendapunt.overleg.datum)})",
+            _overleg_url(b.agendapunt.overleg_id, f"punt-{b.agendapunt_id}"),
+            fragment(b.tekst, term),
+            b.agendapunt.overleg.datum,
         )
-        .select_related("agendapunt__overleg")
-        .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
-    ):
-        datum = b.agendapunt.overleg.datum
-        uit.append(
-            Treffer(
-                "Besluiten",
-                f"{b.agendapunt.titel} (PRT {opmaak.datum(datum)})",
-                _overleg_url(b.agendapunt.overleg_id, f"punt-{b.agendapunt_id}"),
-                fragment(b.tekst, term),
-                datum,
+        for b in (
+            zoekfilter(
+                Besluit.objects.filter(agendapunt__overleg__provincie=provincie), ["tekst"], term
             )
+            .select_related("agendapunt__overleg")
+            .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
         )
-    for a in (
-        zoekfilter(
-            Actie.objects.filter(agendapunt__overleg__provincie=provincie),
-            ["omschrijving", "door_wie"],
-            term,
+    ]
+
+
+def _acties(term: str, provincie: Provincie) -> list[Treffer]:
+    from regietafel.overleg.models import Actie
+
+    return [
+        Treffer(
+            "Acties",
+            f"{a.omschrijving[:100]} — {a.door_wie} ({a.get_status_display().lower()})",
+            reverse("overleg:acties") + f"#actie-{a.pk}",
+            fragment(a.omschrijving, term),
+            a.deadline,
         )
-        .select_related("agendapunt__overleg")
-        .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
-    ):
-        uit.append(
-            Treffer(
-                "Acties",
-                f"{a.omschrijving[:100]} — {a.door_wie} ({a.get_status_display().lower()})",
-                reverse("overleg:acties") + f"#actie-{a.pk}",
-                fragment(a.omschrijving, term),
-                a.deadline,
+        for a in (
+            zoekfilter(
+                Actie.objects.filter(agendapunt__overleg__provincie=provincie),
+                ["omschrijving", "door_wie"],
+                term,
             )
+            .select_related("agendapunt__overleg")
+            .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
         )
+    ]
+
+
+def _brieven(term: str, provincie: Provincie, persoonsgegevens: bool) -> list[Treffer]:
+    """Letters; one marked as holding personal data, for a user who may not see those, only by
+    its sender, subject and follow-up (two queries then)."""
+    from regietafel.overleg.models import Brief
+
     brieven = Brief.objects.filter(provincie=provincie)
     alle_velden = ["afzender", "onderwerp", "tekst", "bestand_tekst", "opvolging"]
     if persoonsgegevens:
@@ -211,6 +242,7 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
             )[:MAX_PER_SOORT]
         )
         gevonden = sorted(gevonden, key=lambda b: (b.ontvangen, b.pk), reverse=True)[:MAX_PER_SOORT]
+    uit = []
     for br in gevonden:
         teksten = (
             (br.tekst, br.bestand_tekst, br.opvolging)
@@ -226,29 +258,35 @@ def zoek(term: str, provincie: Provincie, *, persoonsgegevens: bool = False) -> 
                 br.ontvangen,
             )
         )
-    for bij in (
-        zoekfilter(
-            Bijlage.objects.filter(
-                agendapunt__overleg__provincie=provincie,
-                verwijderd_op__isnull=True,
-                persoonsgegevens=False,
-            ),
-            ["titel", "tekst"],
-            term,
-        )
-        .select_related("agendapunt__overleg")
-        .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
-    ):
-        uit.append(
-            Treffer(
-                "Bijlagen",
-                f"{bij.titel} (agendapunt {bij.agendapunt.nummer}{bij.agendapunt.letter}, PRT {opmaak.datum(bij.agendapunt.overleg.datum)})",
-                reverse("overleg:bijlage", args=[bij.pk]),
-                fragment(bij.tekst, term),
-                bij.agendapunt.overleg.datum,
-            )
-        )
     return uit
+
+
+def _bijlagen(term: str, provincie: Provincie) -> list[Treffer]:
+    """Attachments still stored and not marked as holding personal data."""
+    from regietafel.overleg.models import Bijlage
+
+    return [
+        Treffer(
+            "Bijlagen",
+            f"{bij.titel} (agendapunt {bij.agendapunt.nummer}{bij.agendapunt.letter}, PRT {opmaak.datum(bij.agendapunt.overleg.datum)})",
+            reverse("overleg:bijlage", args=[bij.pk]),
+            fragment(bij.tekst, term),
+            bij.agendapunt.overleg.datum,
+        )
+        for bij in (
+            zoekfilter(
+                Bijlage.objects.filter(
+                    agendapunt__overleg__provincie=provincie,
+                    verwijderd_op__isnull=True,
+                    persoonsgegevens=False,
+                ),
+                ["titel", "tekst"],
+                term,
+            )
+            .select_related("agendapunt__overleg")
+            .order_by("-agendapunt__overleg__datum", "id")[:MAX_PER_SOORT]
+        )
+    ]
 
 
 def _apps_met_zoeken() -> list[Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -175,16 +175,52 @@ def lees_casus(data: object) -> Casus:
     oekraine_totaal = None
     if obj.get("oekraine_totaal") is not None:
         oekraine_totaal = lezer.aantal(obj["oekraine_totaal"], "oekraine_totaal")
-
-    gemeenten: list[GemeenteInvoer | None] = []
     lijst = (
         lezer.lijst(obj["gemeenten"], "gemeenten") if lezer.aanwezig(obj, "gemeenten", "") else None
     )
+    gemeenten, gezien = _gemeenten(lezer, lijst)
+    bekend = {g.naam: g for g in gemeenten if g is not None}
+    if oekraine_totaal is not None and bekend and sum(g.inwoners for g in bekend.values()) == 0:
+        lezer.fout("oekraine_totaal: de gemeenten hebben samen 0 inwoners, geen evenredig deel")
+
+    def gemeentenaam(waarde: object, pad: str) -> str | None:
+        naam = lezer.tekst(waarde, pad)
+        if naam is None:
+            return None
+        if lijst is not None and naam not in gezien:
+            lezer.fout(f'{pad}: onbekende gemeente "{naam}"')
+            return None
+        return naam
+
+    uitruil = _uitruil(lezer, obj, bekend, gemeentenaam)
+    groepen = _groepen(lezer, obj, gemeentenaam)
+    if lezer.fouten:
+        raise CasusFout(lezer.fouten)
+    assert isinstance(provincie, str) and opgave is not None
+    try:
+        return Casus(
+            provincie=provincie,
+            opgave_regulier=opgave[0],
+            opgave_amv=opgave[1],
+            oekraine_totaal=oekraine_totaal,
+            gemeenten=tuple(g for g in gemeenten if g is not None),
+            uitruil=tuple(uitruil),
+            uitruil_groepen=tuple(groepen),
+        )
+    except ValueError as fout:  # the domain's own checks; the ones above should catch all
+        raise CasusFout([f"casus: {fout}"]) from fout
+
+
+def _gemeenten(
+    lezer: _Lezer, lijst: list[object] | None
+) -> tuple[list[GemeenteInvoer | None], dict[str, int]]:
+    """The gemeenten (None where one is wrong) and the index of each name's first place; a
+    name twice is an error at its second place."""
+    gemeenten: list[GemeenteInvoer | None] = []
     if lijst is not None:
         if not lijst:
             lezer.fout("gemeenten: moet ten minste één gemeente bevatten")
         gemeenten = [_gemeente(lezer, g, f"gemeenten[{i}]") for i, g in enumerate(lijst)]
-    bekend = {g.naam: g for g in gemeenten if g is not None}
     namen = [
         g.get("naam") if isinstance(g, dict) and isinstance(g.get("naam"), str) else None
         for g in lijst or []
@@ -202,76 +238,67 @@ def lees_casus(data: object) -> Casus:
             )
         else:
             gezien[naam] = i
-    if oekraine_totaal is not None and bekend and sum(g.inwoners for g in bekend.values()) == 0:
-        lezer.fout("oekraine_totaal: de gemeenten hebben samen 0 inwoners, geen evenredig deel")
+    return gemeenten, gezien
 
-    def gemeentenaam(waarde: object, pad: str) -> str | None:
-        naam = lezer.tekst(waarde, pad)
-        if naam is None:
-            return None
-        if lijst is not None and naam not in gezien:
-            lezer.fout(f'{pad}: onbekende gemeente "{naam}"')
-            return None
-        return naam
 
+def _uitruil(
+    lezer: _Lezer,
+    obj: Mapping[str, object],
+    bekend: dict[str, GemeenteInvoer],
+    gemeentenaam: Callable[[object, str], str | None],
+) -> list[Uitruil]:
+    """The agreements; a gemeente gives away no more regular places than it offers itself."""
     uitruil: list[Uitruil] = []
     afgestaan: dict[str, int] = defaultdict(int)
-    if obj.get("uitruil") is not None:
-        for i, u in enumerate(lezer.lijst(obj["uitruil"], "uitruil") or []):
-            pad = f"uitruil[{i}]."
-            afspraak = lezer.als_object(u, f"uitruil[{i}]")
-            if afspraak is None:
-                continue
-            van = voor = None
-            if lezer.aanwezig(afspraak, "van", pad):
-                van = gemeentenaam(afspraak["van"], f"{pad}van")
-            if lezer.aanwezig(afspraak, "voor", pad):
-                voor = gemeentenaam(afspraak["voor"], f"{pad}voor")
-            regulier = lezer.verplicht_aantal(afspraak, "regulier", pad)
-            if van is not None and voor is not None and van == voor:
-                lezer.fout(f'{pad}voor: "{voor}" kan niet met zichzelf uitruilen')
-                continue
-            if van is None or voor is None or regulier is None:
-                continue
-            afgestaan[van] += regulier
-            if van in bekend and afgestaan[van] > bekend[van].initieel("regulier"):
-                lezer.fout(
-                    f"{pad}regulier: {van} realiseert dan {afgestaan[van]} reguliere plaatsen "
-                    f"voor andere gemeenten, meer dan de {bekend[van].initieel('regulier')} "
-                    "die het zelf aanbiedt (verslag + kansrijk)"
-                )
-            uitruil.append(Uitruil(van, voor, regulier))
+    if obj.get("uitruil") is None:
+        return uitruil
+    for i, u in enumerate(lezer.lijst(obj["uitruil"], "uitruil") or []):
+        pad = f"uitruil[{i}]."
+        afspraak = lezer.als_object(u, f"uitruil[{i}]")
+        if afspraak is None:
+            continue
+        van = voor = None
+        if lezer.aanwezig(afspraak, "van", pad):
+            van = gemeentenaam(afspraak["van"], f"{pad}van")
+        if lezer.aanwezig(afspraak, "voor", pad):
+            voor = gemeentenaam(afspraak["voor"], f"{pad}voor")
+        regulier = lezer.verplicht_aantal(afspraak, "regulier", pad)
+        if van is not None and voor is not None and van == voor:
+            lezer.fout(f'{pad}voor: "{voor}" kan niet met zichzelf uitruilen')
+            continue
+        if van is None or voor is None or regulier is None:
+            continue
+        afgestaan[van] += regulier
+        if van in bekend and afgestaan[van] > bekend[van].initieel("regulier"):
+            lezer.fout(
+                f"{pad}regulier: {van} realiseert dan {afgestaan[van]} reguliere plaatsen "
+                f"voor andere gemeenten, meer dan de {bekend[van].initieel('regulier')} "
+                "die het zelf aanbiedt (verslag + kansrijk)"
+            )
+        uitruil.append(Uitruil(van, voor, regulier))
+    return uitruil
 
+
+def _groepen(
+    lezer: _Lezer, obj: Mapping[str, object], gemeentenaam: Callable[[object, str], str | None]
+) -> list[tuple[str, ...]]:
+    """The exchange groups: at least two different gemeenten each."""
     groepen: list[tuple[str, ...]] = []
-    if obj.get("uitruil_groepen") is not None:
-        for i, groep in enumerate(lezer.lijst(obj["uitruil_groepen"], "uitruil_groepen") or []):
-            leden = lezer.lijst(groep, f"uitruil_groepen[{i}]")
-            if leden is None:
-                continue
-            namen = [gemeentenaam(n, f"uitruil_groepen[{i}][{j}]") for j, n in enumerate(leden)]
-            geldig = [n for n in namen if n is not None]
-            for j, n in enumerate(namen):
-                if n is not None and n in namen[:j]:
-                    lezer.fout(f'uitruil_groepen[{i}][{j}]: "{n}" staat al in deze groep')
-            if len(set(geldig)) < 2 and len(geldig) == len(namen):
-                lezer.fout(f"uitruil_groepen[{i}]: een groep heeft ten minste twee gemeenten")
-            groepen.append(tuple(dict.fromkeys(geldig)))
-
-    if lezer.fouten:
-        raise CasusFout(lezer.fouten)
-    assert isinstance(provincie, str) and opgave is not None
-    try:
-        return Casus(
-            provincie=provincie,
-            opgave_regulier=opgave[0],
-            opgave_amv=opgave[1],
-            oekraine_totaal=oekraine_totaal,
-            gemeenten=tuple(g for g in gemeenten if g is not None),
-            uitruil=tuple(uitruil),
-            uitruil_groepen=tuple(groepen),
-        )
-    except ValueError as fout:  # the domain's own checks; the ones above should catch all
-        raise CasusFout([f"casus: {fout}"]) from fout
+    if obj.get("uitruil_groepen") is None:
+        return groepen
+    for i, groep in enumerate(lezer.lijst(obj["uitruil_groepen"], "uitruil_groepen") or []):
+        leden = lezer.lijst(groep, f"uitruil_groepen[{i}]")
+        if leden is None:
+            continue
+        namen = [gemeentenaam(n, f"uitruil_groepen[{i}][{j}]") for j, n in enumerate(leden)]
+        geldig = [n for n in namen if n is not None]
+        for j, n in enumerate(namen):
+            if n is not None and n in namen[:j]:
+                lezer.fout(f'uitruil_groepen[{i}][{j}]: "{n}" staat al in deze groep')
+        if len(set(geldig)) < 2 and len(geldig) == len(namen):
+            lezer.fout(f"uitruil_groepen[{i}]: een groep heeft ten minste twee gemeenten")
+        groepen.append(tuple(dict.fromkeys(geldig)))
+    return groepen
 
 
 def _percentage(p: Fraction | None) -> float | None:

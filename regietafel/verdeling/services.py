@@ -115,34 +115,12 @@ def maak_scenario(
     inwoners = laatste_inwonertallen(gemeenten)
 
     oekraine_totaal, oekraine_plaatsen = oekraine_voor_r3(provincie, cyclus)
-
-    bronnen = [
-        f"Ingevuld uit {cyclus}: indicatieve verdeling en aanbod in het verslag per gemeente."
-    ]
-    for soort in (Soort.REGULIER, Soort.AMV):
-        if soort in provinciaal:
-            po = provinciaal[soort]
-            bronnen.append(
-                f"Provinciale opgave {soort}: {po.aantal} (vanaf {opmaak.datum(po.geldig_vanaf)}"
-                f"{', ' + po.bron if po.bron else ''})."
-            )
-        else:
-            bronnen.append(f"Geen provinciale opgave {soort} opgeslagen: 0 ingevuld.")
-    if inwoners:
-        jaren = sorted({r.jaar for r in inwoners.values()})
-        bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
-    if oekraine_totaal is not None:
-        bronnen.append(
-            f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {opmaak.datum(oekraine_totaal.geldig_vanaf)}); "
-            "Oekraïne-plaatsen: de laatste realisatie vóór de deadline van het verslag "
-            "(de methode van de minister telt 01-01-2023 t/m 01-09-2024: controleer deze cijfers)."
-        )
-    bronnen.append("Kansrijke initiatieven en historisch gemiddelde: niet opgeslagen, 0 ingevuld.")
     scenario = Scenario(
         naam=naam,
         cyclus=cyclus,
         provincie=provincie,
-        toelichting=toelichting.strip() or "\n".join(bronnen),
+        toelichting=toelichting.strip()
+        or "\n".join(_bronnen(cyclus, provinciaal, inwoners, oekraine_totaal)),
         opgave_regulier=provinciaal[Soort.REGULIER].aantal if Soort.REGULIER in provinciaal else 0,
         opgave_amv=provinciaal[Soort.AMV].aantal if Soort.AMV in provinciaal else 0,
         oekraine_totaal=oekraine_totaal.aantal if oekraine_totaal else None,
@@ -179,6 +157,38 @@ def maak_scenario(
         },
     )
     return scenario
+
+
+def _bronnen(
+    cyclus: Cyclus,
+    provinciaal: Mapping[str, ProvincieOpgave],
+    inwoners: Mapping[int, Any],
+    oekraine_totaal: Any,
+) -> list[str]:
+    """Where a new scenario's numbers come from, line by line (its default toelichting)."""
+    bronnen = [
+        f"Ingevuld uit {cyclus}: indicatieve verdeling en aanbod in het verslag per gemeente."
+    ]
+    for soort in (Soort.REGULIER, Soort.AMV):
+        if soort in provinciaal:
+            po = provinciaal[soort]
+            bronnen.append(
+                f"Provinciale opgave {soort}: {po.aantal} (vanaf {opmaak.datum(po.geldig_vanaf)}"
+                f"{', ' + po.bron if po.bron else ''})."
+            )
+        else:
+            bronnen.append(f"Geen provinciale opgave {soort} opgeslagen: 0 ingevuld.")
+    if inwoners:
+        jaren = sorted({r.jaar for r in inwoners.values()})
+        bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
+    if oekraine_totaal is not None:
+        bronnen.append(
+            f"Oekraïne-totaal {oekraine_totaal.aantal} (vanaf {opmaak.datum(oekraine_totaal.geldig_vanaf)}); "
+            "Oekraïne-plaatsen: de laatste realisatie vóór de deadline van het verslag "
+            "(de methode van de minister telt 01-01-2023 t/m 01-09-2024: controleer deze cijfers)."
+        )
+    bronnen.append("Kansrijke initiatieven en historisch gemiddelde: niet opgeslagen, 0 ingevuld.")
+    return bronnen
 
 
 @transaction.atomic
@@ -234,6 +244,48 @@ def _normaal_groepen(leden: Sequence[GroepLid]) -> list[GroepLid]:
     return sorted(dict.fromkeys((str(label).strip(), int(g)) for label, g in leden))
 
 
+def _wijzig_velden(
+    scenario: Scenario, velden: Mapping[str, Any], wijzigingen: dict[str, list[Any]]
+) -> None:
+    """Set the scenario's own fields (unsaved); each change old → new in ``wijzigingen``."""
+    for veld, waarde in velden.items():
+        if veld not in SCENARIO_VELDEN:
+            raise ValidationError(f"Het veld {veld!r} van een scenario kan niet worden gewijzigd.")
+        if isinstance(waarde, str):  # browsers send a textarea's line breaks as CRLF
+            waarde = waarde.replace("\r\n", "\n").strip()
+        oud = getattr(scenario, veld)
+        if oud != waarde:
+            wijzigingen[veld] = [oud, waarde]
+            setattr(scenario, veld, waarde)
+
+
+def _wijzig_gemeenten(
+    rijen: Mapping[int, ScenarioGemeente],
+    gemeenten: Mapping[int, Mapping[str, int]],
+    wijzigingen: dict[str, list[Any]],
+) -> list[ScenarioGemeente]:
+    """Set the gemeenten's fields (unsaved, checked); returns the rows that changed."""
+    gewijzigd: list[ScenarioGemeente] = []
+    for gemeente_id, waarden in gemeenten.items():
+        rij = rijen.get(int(gemeente_id))
+        if rij is None:
+            raise ValidationError(f"Gemeente {gemeente_id} hoort niet bij dit scenario.")
+        veranderd = False
+        for veld, waarde in waarden.items():
+            if veld not in GEMEENTE_VELDEN:
+                raise ValidationError(
+                    f"Het veld {veld!r} van een gemeente kan niet worden gewijzigd."
+                )
+            if getattr(rij, veld) != waarde:
+                wijzigingen[f"{rij.gemeente.naam}.{veld}"] = [getattr(rij, veld), waarde]
+                setattr(rij, veld, waarde)
+                veranderd = True
+        if veranderd:
+            rij.full_clean(exclude=["scenario", "gemeente"])
+            gewijzigd.append(rij)
+    return gewijzigd
+
+
 @transaction.atomic
 def wijzig_scenario(
     *,
@@ -253,35 +305,9 @@ def wijzig_scenario(
     """
     _mag(door, scenario.provincie)
     wijzigingen: dict[str, list[Any]] = {}
-    for veld, waarde in (velden or {}).items():
-        if veld not in SCENARIO_VELDEN:
-            raise ValidationError(f"Het veld {veld!r} van een scenario kan niet worden gewijzigd.")
-        if isinstance(waarde, str):  # browsers send a textarea's line breaks as CRLF
-            waarde = waarde.replace("\r\n", "\n").strip()
-        oud = getattr(scenario, veld)
-        if oud != waarde:
-            wijzigingen[veld] = [oud, waarde]
-            setattr(scenario, veld, waarde)
-
+    _wijzig_velden(scenario, velden or {}, wijzigingen)
     rijen = {r.gemeente_id: r for r in scenario.gemeenten.select_related("gemeente")}
-    gewijzigd: list[ScenarioGemeente] = []
-    for gemeente_id, waarden in (gemeenten or {}).items():
-        rij = rijen.get(int(gemeente_id))
-        if rij is None:
-            raise ValidationError(f"Gemeente {gemeente_id} hoort niet bij dit scenario.")
-        veranderd = False
-        for veld, waarde in waarden.items():
-            if veld not in GEMEENTE_VELDEN:
-                raise ValidationError(
-                    f"Het veld {veld!r} van een gemeente kan niet worden gewijzigd."
-                )
-            if getattr(rij, veld) != waarde:
-                wijzigingen[f"{rij.gemeente.naam}.{veld}"] = [getattr(rij, veld), waarde]
-                setattr(rij, veld, waarde)
-                veranderd = True
-        if veranderd:
-            rij.full_clean(exclude=["scenario", "gemeente"])
-            gewijzigd.append(rij)
+    gewijzigd = _wijzig_gemeenten(rijen, gemeenten or {}, wijzigingen)
     namen = {g: r.gemeente.naam for g, r in rijen.items()}
 
     def naam(gemeente_id: int) -> str:
