@@ -66,15 +66,7 @@ def mag_importeren(door: Any) -> None:
 
 def _spreidingswet(samenvatting: Samenvatting, cyclus: Cyclus) -> bool:
     if cyclus.soort != CyclusSoort.SPREIDINGSWET:
-        samenvatting.fouten.append(
-            Fout(
-                samenvatting.bestandsnaam,
-                None,
-                None,
-                None,
-                f"{cyclus} is geen cyclus van de Spreidingswet.",
-            )
-        )
+        samenvatting.fout(f"{cyclus} is geen cyclus van de Spreidingswet.")
         return False
     return True
 

@@ -82,6 +82,10 @@ class Samenvatting:
     geschreven: bool = False
     aanlevering: Aanlevering | None = None
 
+    def fout(self, tekst: str) -> None:
+        """An error about the whole file (no sheet, row or column)."""
+        self.fouten.append(Fout(self.bestandsnaam, None, None, None, tekst))
+
     @property
     def soort_label(self) -> str:
         return AanleverSoort(self.soort).label
@@ -173,15 +177,9 @@ def buiten_provincie(door: Any, samenvatting: Samenvatting, gemeenten: Iterable[
         return False
     vreemd = sorted({g.naam for g in gemeenten if g.provincie_id != eigen})
     if vreemd:
-        samenvatting.fouten.append(
-            Fout(
-                samenvatting.bestandsnaam,
-                None,
-                None,
-                None,
-                "Het bestand bevat gemeenten buiten uw provincie, waarvoor u niet mag "
-                f"aanleveren: {', '.join(vreemd[:10])}{' …' if len(vreemd) > 10 else ''}.",
-            )
+        samenvatting.fout(
+            "Het bestand bevat gemeenten buiten uw provincie, waarvoor u niet mag "
+            f"aanleveren: {', '.join(vreemd[:10])}{' …' if len(vreemd) > 10 else ''}."
         )
     return bool(vreemd)
 

@@ -32,7 +32,7 @@ from regietafel.domain.puzzel import (
     restopgave_casus,
 )
 from regietafel.domain.restopgave import Casus, PerType, Uitkomst, procent, verdeel_restopgave
-from regietafel.gemeenten.models import Gemeente, Provincie
+from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort, Opgave, ProvincieOpgave, Soort, Stadium
 from regietafel.verdeling.queries import laatste_inwonertallen, oekraine_voor_r3
 
@@ -244,11 +244,10 @@ def _versies(
     return uit
 
 
-def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
-    """The PUZZEL of ``provincie`` in ``cyclus`` with R3's completion, in ten queries."""
-    opzet = opzet_van(cyclus)
-    regels = spelregels(cyclus, opzet)
-    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+def _indicatief_en_verslag(
+    cyclus: Cyclus, provincie: Provincie
+) -> tuple[dict[tuple[int, str], int], dict[tuple[int, str], int]]:
+    """The indicative and the verslag's (aanbod) opgaven, by (gemeente id, soort); one query."""
     indicatief: dict[tuple[int, str], int] = {}
     verslag: dict[tuple[int, str], int] = {}
     for gemeente_id, soort, stadium, n in Opgave.objects.filter(
@@ -258,6 +257,72 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         stadium__in=[Stadium.INDICATIEF, Stadium.AANBOD],
     ).values_list("gemeente_id", "soort", "stadium", "aantal"):
         (indicatief if stadium == Stadium.INDICATIEF else verslag)[(gemeente_id, soort)] = n
+    return indicatief, verslag
+
+
+def _puzzel_gemeente(
+    g: Gemeente,
+    stand: Versiestand,
+    indicatief: dict[tuple[int, str], int],
+    verslag: dict[tuple[int, str], int] | None,
+    regels: Spelregels,
+) -> PuzzelGemeente:
+    """A gemeente's line of the PUZZEL: its approved aanbod judged by the rules, or (``verslag``
+    given: a cyclus without aanbod per location) the aanbod of the verslag as one line a soort."""
+    beoordelingen = tuple(b for _, b in stand.regels)
+    ingediend = stand.goedgekeurd is not None
+    if verslag is not None:
+        beoordelingen = tuple(
+            beoordeel(Aanbodregel("Aanbod in het verslag", soort, verslag[(g.pk, soort)]), regels)
+            for soort in ("regulier", "amv")
+            if (g.pk, soort) in verslag
+        )
+        ingediend = bool(beoordelingen)
+    return PuzzelGemeente(
+        naam=g.naam,
+        cbs_code=g.cbs_code,
+        indicatief=PerType(
+            indicatief.get((g.pk, Soort.REGULIER), 0), indicatief.get((g.pk, Soort.AMV), 0)
+        ),
+        ingediend=ingediend,
+        beoordelingen=beoordelingen,
+        ter_beoordeling=stand.open is not None,
+    )
+
+
+def _r3_bronnen(
+    uit_verslag: bool, inwoners: dict[int, Inwonertal], oekraine_totaal: ProvincieOpgave | None
+) -> list[str]:
+    """Where R3's completion took its numbers from; ``oekraine_totaal`` None: not applied."""
+    bronnen = [
+        "Overgenomen uit het verslag: het aanbod per gemeente zoals het in de opgaven staat "
+        "(deze cyclus heeft geen aanbod per locatie)."
+        if uit_verslag
+        else "Overgenomen uit het verslag: de plaatsen die meetellen; toegevoegd: de kansrijke "
+        "plaatsen (stap 1 en 2).",
+        "Historisch gemiddelde (2014–2024): niet opgeslagen, 0 gebruikt.",
+        "Uitruilafspraken: geen vastgelegd.",
+    ]
+    if inwoners:
+        jaren = sorted({r.jaar for r in inwoners.values()})
+        bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
+    if oekraine_totaal is not None:
+        bronnen.append(
+            f"Oekraïne-totaal {notatie.getal(oekraine_totaal.aantal)} (vanaf "
+            f"{opmaak.datum(oekraine_totaal.geldig_vanaf)}) en de gerealiseerde Oekraïne-plaatsen "
+            "vóór de deadline van het verslag."
+        )
+    else:
+        bronnen.append("Geen Oekraïne-totaal of inwonertallen: dat criterium is niet toegepast.")
+    return bronnen
+
+
+def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
+    """The PUZZEL of ``provincie`` in ``cyclus`` with R3's completion, in ten queries."""
+    opzet = opzet_van(cyclus)
+    regels = spelregels(cyclus, opzet)
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+    indicatief, verslag = _indicatief_en_verslag(cyclus, provincie)
     provinciaal = list(
         ProvincieOpgave.objects.filter(
             cyclus=cyclus, provincie=provincie, soort__in=[Soort.REGULIER, Soort.AMV]
@@ -277,28 +342,8 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         goed, open_ = versies.get(g.pk, (None, None))
         lijnen = tuple(per_versie.get(goed.pk, [])) if goed else ()
         standen[g.pk] = Versiestand(goed, open_, lijnen)
-        beoordelingen = tuple(b for _, b in lijnen)
-        ingediend = goed is not None
-        if uit_verslag:
-            beoordelingen = tuple(
-                beoordeel(
-                    Aanbodregel("Aanbod in het verslag", soort, verslag[(g.pk, soort)]), regels
-                )
-                for soort in ("regulier", "amv")
-                if (g.pk, soort) in verslag
-            )
-            ingediend = bool(beoordelingen)
         invoer.append(
-            PuzzelGemeente(
-                naam=g.naam,
-                cbs_code=g.cbs_code,
-                indicatief=PerType(
-                    indicatief.get((g.pk, Soort.REGULIER), 0), indicatief.get((g.pk, Soort.AMV), 0)
-                ),
-                ingediend=ingediend,
-                beoordelingen=beoordelingen,
-                ter_beoordeling=open_ is not None,
-            )
+            _puzzel_gemeente(g, standen[g.pk], indicatief, verslag if uit_verslag else None, regels)
         )
     uitkomst = puzzel(
         PerType(opgave[Soort.REGULIER].aantal, opgave[Soort.AMV].aantal), invoer, regels
@@ -316,26 +361,6 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
     casus = restopgave_casus(
         provincie.naam, uitkomst, gegevens, oekraine_totaal.aantal if oekraine_totaal else None
     )
-    bronnen = [
-        "Overgenomen uit het verslag: het aanbod per gemeente zoals het in de opgaven staat "
-        "(deze cyclus heeft geen aanbod per locatie)."
-        if uit_verslag
-        else "Overgenomen uit het verslag: de plaatsen die meetellen; toegevoegd: de kansrijke "
-        "plaatsen (stap 1 en 2).",
-        "Historisch gemiddelde (2014–2024): niet opgeslagen, 0 gebruikt.",
-        "Uitruilafspraken: geen vastgelegd.",
-    ]
-    if inwoners:
-        jaren = sorted({r.jaar for r in inwoners.values()})
-        bronnen.append(f"Inwoners op 1 januari {', '.join(map(str, jaren))}.")
-    if casus.oekraine_totaal is not None and oekraine_totaal is not None:
-        bronnen.append(
-            f"Oekraïne-totaal {notatie.getal(oekraine_totaal.aantal)} (vanaf "
-            f"{opmaak.datum(oekraine_totaal.geldig_vanaf)}) en de gerealiseerde Oekraïne-plaatsen "
-            "vóór de deadline van het verslag."
-        )
-    else:
-        bronnen.append("Geen Oekraïne-totaal of inwonertallen: dat criterium is niet toegepast.")
     return PuzzelPagina(
         provincie=provincie,
         cyclus=cyclus,
@@ -347,7 +372,13 @@ def puzzel_van(provincie: Provincie, cyclus: Cyclus) -> PuzzelPagina:
         versies=standen,
         casus=casus,
         aanvulling=verdeel_restopgave(casus),
-        r3_bronnen=tuple(bronnen),
+        r3_bronnen=tuple(
+            _r3_bronnen(
+                uit_verslag,
+                inwoners,
+                oekraine_totaal if casus.oekraine_totaal is not None else None,
+            )
+        ),
         uit_verslag=uit_verslag,
     )
 
