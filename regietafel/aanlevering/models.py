@@ -7,10 +7,10 @@ monitoring (``Peilrecord`` history) and opgaven; the audit entry of a delivery h
 every old → new value and the file's checksum.
 """
 
-from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok, opmaak
+from regietafel.core.velden import gebruiker_veld
 
 
 class AanleverSoort(models.TextChoices):
@@ -39,14 +39,7 @@ class Aanlevering(models.Model):
         "(COA, Nidos, opdrachtregel).",
     )
     moment = models.DateTimeField("moment", default=klok.nu, editable=False)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="door",
-    )
+    door = gebruiker_veld("door")
     nieuw = models.PositiveIntegerField("nieuw", default=0)
     gewijzigd = models.PositiveIntegerField("gewijzigd", default=0)
     ongewijzigd = models.PositiveIntegerField("ongewijzigd", default=0)

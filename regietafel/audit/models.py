@@ -5,11 +5,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models, transaction
 
 from regietafel.audit import keten
 from regietafel.core import klok, opmaak
+from regietafel.core.velden import gebruiker_veld
 
 
 class AuditRegelManager(models.Manager["AuditRegel"]):
@@ -53,14 +53,7 @@ class AuditRegel(models.Model):
     """
 
     moment = models.DateTimeField("moment", default=klok.nu, editable=False, db_index=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="door",
-    )
+    door = gebruiker_veld("door")
     actie = models.CharField("actie", max_length=40)
     object_type = models.CharField("objecttype", max_length=100)
     object_id = models.CharField("object-id", max_length=40, blank=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok
+from regietafel.core.velden import gebruiker_veld
 
 
 class BerichtStatus(models.TextChoices):
@@ -29,14 +30,7 @@ class Bericht(models.Model):
         help_text="De reden van het bericht: dezelfde reden verstuurt nooit twee keer.",
     )
     soort = models.CharField("soort", max_length=60)
-    ontvanger = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ontvanger",
-    )
+    ontvanger = gebruiker_veld("ontvanger", on_delete=models.SET_NULL)
     adres = models.EmailField("e-mailadres")
     onderwerp = models.CharField("onderwerp", max_length=200)
     tekst = models.TextField("tekst")

@@ -15,12 +15,12 @@ What counts, what is kansrijk and whether the province is complete is computed b
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
 from regietafel.core import klok
+from regietafel.core.velden import gebruiker_veld
 from regietafel.domain.aanbod import ELEMENT_LABEL, Element
 from regietafel.gemeenten.models import Gemeente
 from regietafel.locaties.models import Locatie, LocatieStatus
@@ -117,32 +117,11 @@ class AanbodVersie(models.Model):
         "status", max_length=20, choices=AanbodStatus.choices, default=AanbodStatus.CONCEPT
     )
     toelichting = models.TextField("toelichting van de gemeente", blank=True)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangemaakt door",
-    )
+    aangemaakt_door = gebruiker_veld("aangemaakt door")
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
-    ingediend_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ingediend door",
-    )
+    ingediend_door = gebruiker_veld("ingediend door")
     ingediend_op = models.DateTimeField("ingediend op", null=True, blank=True)
-    beoordeeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="beoordeeld door",
-    )
+    beoordeeld_door = gebruiker_veld("beoordeeld door")
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
     opmerking = models.TextField("opmerking van het secretariaat", blank=True)
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from regietafel.core import opmaak
+from regietafel.core.velden import gebruiker_veld
 from regietafel.domain.statushouders import VergunninghoudersInvoer
 from regietafel.domain.voortgang import resterend
 from regietafel.gemeenten.models import Gemeente
@@ -38,14 +39,7 @@ class Peilrecord(models.Model):
     bron = models.CharField("bron", max_length=300, blank=True)
     toelichting = models.TextField("toelichting", blank=True)
     geregistreerd_op = models.DateTimeField("geregistreerd op")
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = gebruiker_veld("geregistreerd door")
     vervangen_op = models.DateTimeField("vervangen op", null=True, blank=True, editable=False)
 
     objects = PeilrecordQuerySet.as_manager()
@@ -190,14 +184,7 @@ class Inzending(models.Model):
         verbose_name="ingediend door",
     )
     ingediend_op = models.DateTimeField("ingediend op")
-    beoordeeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="beoordeeld door",
-    )
+    beoordeeld_door = gebruiker_veld("beoordeeld door")
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
     opmerking = models.TextField("opmerking van het secretariaat", blank=True)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok, opmaak
+from regietafel.core.velden import gebruiker_veld
 from regietafel.domain.overleg import Lijststatus, lijststatus, verlopen
 from regietafel.gemeenten.models import Provincie
 
@@ -245,14 +245,7 @@ class Brief(models.Model):
         default=OpvolgingStatus.OPEN,
     )
     opvolging_deadline = models.DateField("deadline opvolging", null=True, blank=True)
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = gebruiker_veld("geregistreerd door")
 
     class Meta:
         verbose_name = "brief of verzoek"

@@ -13,11 +13,11 @@ import datetime as dt
 import uuid
 from functools import cached_property
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from regietafel.core import klok
+from regietafel.core.velden import gebruiker_veld
 from regietafel.gemeenten.models import Provincie
 
 
@@ -51,14 +51,7 @@ class Taak(models.Model):
         related_name="+",
         verbose_name="provincie",
     )
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangevraagd door",
-    )
+    aangevraagd_door = gebruiker_veld("aangevraagd door", on_delete=models.SET_NULL)
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu)
     begonnen_op = models.DateTimeField("begonnen op", null=True, blank=True)
     bijgewerkt_op = models.DateTimeField("laatste voortgang", null=True, blank=True)

@@ -3,11 +3,11 @@ realised, with its steps, their dates, status and documents."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from regietafel.core import opmaak
+from regietafel.core.velden import gebruiker_veld
 from regietafel.gemeenten.models import Gemeente
 
 
@@ -101,14 +101,7 @@ class Document(models.Model):
     extensie = models.CharField("extensie", max_length=10)
     grootte = models.PositiveIntegerField("grootte (bytes)")
     geupload_op = models.DateTimeField("geüpload op")
-    geupload_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geüpload door",
-    )
+    geupload_door = gebruiker_veld("geüpload door")
 
     class Meta:
         verbose_name = "document"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok
+from regietafel.core.velden import gebruiker_veld
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.opgaven.models import Cyclus
 
@@ -36,14 +36,7 @@ class Scenario(models.Model):
         blank=True,
         help_text="Leeg: de uitsluitingsgrond ‘bijdrage Oekraïne’ wordt niet toegepast.",
     )
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangemaakt door",
-    )
+    aangemaakt_door = gebruiker_veld("aangemaakt door", on_delete=models.SET_NULL)
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
     gewijzigd_op = models.DateTimeField("gewijzigd op", default=klok.nu, editable=False)
     kopie_van = models.ForeignKey(

@@ -7,10 +7,10 @@ redactions that are not rejected. Writes go through ``services.py``.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from regietafel.core import klok
+from regietafel.core.velden import gebruiker_veld
 from regietafel.domain.persoonsgegevens import SOORTEN
 from regietafel.gemeenten.models import Provincie
 from regietafel.woo.gronden import KEUZES
@@ -41,14 +41,7 @@ class WooBesluit(models.Model):
     titel = models.CharField("titel", max_length=300)
     datum = models.DateField("datum")
     kenmerk = models.CharField("kenmerk", max_length=100)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangemaakt door",
-    )
+    aangemaakt_door = gebruiker_veld("aangemaakt door", on_delete=models.SET_NULL)
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=klok.nu, editable=False)
 
     class Meta:
@@ -133,14 +126,7 @@ class Lak(models.Model):
         "status", max_length=20, choices=LakStatus.choices, default=LakStatus.VOORGESTELD
     )
     eigen = models.BooleanField("door de beoordelaar toegevoegd", default=False)
-    beoordeeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="beoordeeld door",
-    )
+    beoordeeld_door = gebruiker_veld("beoordeeld door", on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = "lak"
