@@ -18,6 +18,10 @@ $(STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# deduce (the Woo's names of persons) builds its lookup structures once per installation,
+	# about 75 s CPU, into its own package folder: here, not in the first `demo accounts` of
+	# `make run` nor in every test worker at once (regietafel/woo/namen.py).
+	$(BIN)/python -m regietafel.woo.namen
 	touch $(STAMP)
 
 run: install

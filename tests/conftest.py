@@ -27,6 +27,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # a job runs it when its transaction commits (django_capture_on_commit_callbacks). The real
     # broker and worker are tested in tests/taken/test_integratie.py (marker integratie).
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    # A fast hasher, as Django's testing docs advise: PBKDF2's 1.000.000 rounds cost about a
+    # second per password on the CI machine (the demo's five accounts in every worker's setup,
+    # every test that makes a user with a password or logs in through the form). Set before
+    # any password is hashed (get_hashers() caches the list). The real settings keep PBKDF2;
+    # the tests that start `regietafel` as a process use them.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if TESTKLOK:
         datum = dt.date.fromisoformat(TESTKLOK)
         moment = dt.datetime(datum.year, datum.month, datum.day, 9, 0, tzinfo=dt.UTC)

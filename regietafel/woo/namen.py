@@ -1,7 +1,9 @@
 """Names of persons with deduce (a Dutch de-identification library), filtered by R10's rules.
 
 deduce builds its lookup structures once per process (about 6 s from its disk cache; 1–2
-minutes the very first time after installation); a document then takes well under 0.1 s.
+minutes the very first time after installation, when it makes that cache in its package
+folder: ``make install`` does that, ``python -m regietafel.woo.namen``, so neither the first
+``demo accounts`` nor a test worker pays it); a document then takes well under 0.1 s.
 So there is ONE instance, built lazily on first use and guarded by a lock. ``STATISTIEK``
 records the start time and the time of the last document for the page and the report.
 """
@@ -77,3 +79,9 @@ def vind_namen(tekst: str) -> list[Voorstel]:
             continue
         uit.append(Voorstel(a.start_char, a.end_char, tekst[a.start_char : a.end_char], "naam"))
     return uit
+
+
+if __name__ == "__main__":
+    # `make install`: deduce's disk cache, made once per installation (see the top).
+    deduce_instantie()
+    print(f"deduce klaar in {STATISTIEK['start_seconden']:.1f} s.")
