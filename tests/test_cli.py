@@ -32,3 +32,19 @@ def test_demo_drenthe_from_a_fresh_database_and_again(tmp_path: Path) -> None:
         "Demo Drenthe: cijfers waren al geladen, niets gewijzigd.",
         "Demo verzoeken, toezicht, overleg en Woo: geladen of al aanwezig.",
     ]
+
+
+def test_no_command_of_ours_runs_the_system_checks() -> None:
+    """Issue 20 point 6: every command starts in at most half a second. Django's system checks
+    cost about that much on every run: they belong to `make test` and deploy (`regietafel
+    check --deploy`), so no command of our own asks for them."""
+    from django.core.management import get_commands, load_command_class
+
+    eigen = {naam: app for naam, app in get_commands().items() if app.startswith("regietafel")}
+    assert len(eigen) >= 15, sorted(eigen)
+    met_controles = [
+        naam
+        for naam, app in sorted(eigen.items())
+        if load_command_class(app, naam).requires_system_checks
+    ]
+    assert met_controles == [], f"draaien de system checks bij elke start: {met_controles}"

@@ -20,6 +20,9 @@ from regietafel.core.opmaak import getal
 
 class Command(BaseCommand):
     help = "Historie: controleer of de historie ongeschonden is (de hashketen)."
+    # System checks belong to `make test` and deploy, not to every run (issue 20 point 6):
+    # they cost half a second of start-up.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="opdracht", required=True, metavar="{controleren}")
