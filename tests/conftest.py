@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import time_machine
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
@@ -43,12 +45,22 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"klok: {TESTKLOK or 'de echte datum'} (REGIETAFEL_TESTKLOK)"
 
 
+_DEMO_KOPIE: sqlite3.Connection | None = None
+"""On SQLite: a copy of the test database with the demo loaded (``django_db_setup``), put back
+by ``zorg_voor_demo`` after a transactional test flushed the database."""
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """Load the Drenthe demo once into the test database; each test rolls its changes back."""
+    global _DEMO_KOPIE
     with django_db_blocker.unblock():
         laad_drenthe()
         maak_demo_accounts()
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            _DEMO_KOPIE = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(_DEMO_KOPIE)
 
 
 @pytest.fixture
@@ -60,10 +72,19 @@ def drenthe(db) -> Provincie:  # type: ignore[no-untyped-def]
 
 def zorg_voor_demo() -> None:
     """Load the demo again when a transactional test before this one (same worker) flushed the
-    database: the session's ``django_db_setup`` loaded it only once."""
-    if not Gebruiker.objects.filter(username="lezer").exists():
-        laad_drenthe()
-        maak_demo_accounts()
+    database: the session's ``django_db_setup`` loaded it only once. On SQLite, outside a
+    transaction, the copy made then is put back (a few milliseconds instead of loading it
+    through the services again, ~1,7 s CPU: every browser test flushes); the demo loader itself
+    is tested in the setup and in tests/test_demo.py."""
+    if Gebruiker.objects.filter(username="lezer").exists():
+        return
+    if _DEMO_KOPIE is not None and connection.vendor == "sqlite" and not connection.in_atomic_block:
+        _DEMO_KOPIE.backup(connection.connection)
+        # The flush made the content types again, perhaps with other ids than the copy's.
+        ContentType.objects.clear_cache()
+        return
+    laad_drenthe()
+    maak_demo_accounts()
 
 
 def _client_voor(gebruikersnaam: str) -> Client:
@@ -120,10 +141,10 @@ def matrix_basis(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]
     from tests.test_rollen import maak_basis
 
     with django_db_blocker.unblock():
+        zorg_voor_demo()  # before the transaction: the demo's copy is put back outside one
         blok = transaction.atomic()
         blok.__enter__()
         try:
-            zorg_voor_demo()
             yield maak_basis()
         finally:
             transaction.set_rollback(True)

@@ -21,10 +21,10 @@ def landelijk_module(django_db_setup, django_db_blocker) -> Iterator[demo.Result
     loaded once per module in a transaction that is rolled back after the module (each test
     runs in a savepoint inside it)."""
     with django_db_blocker.unblock():
+        zorg_voor_demo()  # before the transaction: the demo's copy is put back outside one
         blok = transaction.atomic()
         blok.__enter__()
         try:
-            zorg_voor_demo()
             yield demo.laad(maanden=MAANDEN, met_drenthe=False)
         finally:
             transaction.set_rollback(True)
