@@ -8,7 +8,8 @@ printed.
 - ``cli_start``: every ``regietafel`` command of ours with ``--help`` (Django set up, the
   command's module imported, its parser built), plus ``verdeel`` on the sample case and ``woo
   lakken`` with a missing file (must answer before deduce loads); each a fresh process. The
-  figure is the slowest command's median.
+  figure is the slowest command's median. ``python -m scripts.meet_cli`` times every command
+  with ``--help`` and with one real call on a throwaway database.
 - ``import_coa_342`` / ``import_realisatie_5000``: ``scripts.meet_imports`` (a throwaway
   SQLite database with the Drenthe demo, each run rolled back; tracemalloc peak beside it).
 - ``stand_pdf_noord_brabant_koud``: ``regietafel rapport stand-van-zaken --provincie
@@ -53,6 +54,11 @@ COMMANDOS: tuple[tuple[str, ...], ...] = (
     ("woo", "lakken", "--help"),
     ("opschonen", "--help"),
     ("taken", "opruimen", "--help"),
+    ("backup", "--help"),
+    ("herstel", "--help"),
+    ("herinneringen", "--help"),
+    ("historie", "controleren", "--help"),
+    ("puzzel", "--help"),
     ("verdeel", "docs/voorbeelden/verdeel-drenthe-2024.json"),
     ("woo", "lakken", "bestaat-niet.txt", "--uitvoer", "{tmp}/uit.pdf"),
 )
