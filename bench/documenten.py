@@ -75,16 +75,24 @@ def meld(naam: str, waarde: float | None, toelichting: str = "") -> None:
     doelen.meld(naam, waarde, toelichting)
 
 
-def proces(argv: Sequence[str], omgeving: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall, cpu) seconds of one fresh process; its own CPU from the kernel's accounting."""
+def proces_met_code(
+    argv: Sequence[str], omgeving: dict[str, str] | None = None
+) -> tuple[float, float, int]:
+    """(wall, cpu, exit code) of one fresh process; its CPU from the kernel's accounting."""
     voor = resource.getrusage(resource.RUSAGE_CHILDREN)
     begin = time.perf_counter()
-    subprocess.run(
+    uit = subprocess.run(
         argv, cwd=WORTEL, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     wand = time.perf_counter() - begin
     na = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
+    return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime), uit.returncode
+
+
+def proces(argv: Sequence[str], omgeving: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall, cpu) seconds of one fresh process."""
+    wand, cpu, _ = proces_met_code(argv, omgeving)
+    return wand, cpu
 
 
 def mediaan_proces(

@@ -14,18 +14,14 @@ real call is printed beside it, so a call that stopped early is seen.
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-WORTEL = Path(__file__).resolve().parent.parent
-REGIETAFEL = [sys.executable, "-m", "regietafel"]
-HERHALINGEN = 5
+from bench.documenten import HERHALINGEN, REGIETAFEL, WORTEL, proces_met_code
 
 HULP: tuple[tuple[str, ...], ...] = (
     ("--help",),
@@ -79,23 +75,11 @@ ECHT: tuple[tuple[str, ...], ...] = (
 )
 
 
-def proces(argv: Sequence[str], omgeving: dict[str, str]) -> tuple[float, float, int]:
-    """(wall, cpu, exit code) of one fresh process; its CPU from the kernel's accounting."""
-    voor = resource.getrusage(resource.RUSAGE_CHILDREN)
-    begin = time.perf_counter()
-    uit = subprocess.run(
-        argv, cwd=WORTEL, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    wand = time.perf_counter() - begin
-    na = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wand, (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime), uit.returncode
-
-
 def meet(commando: Sequence[str], tmp: Path, omgeving: dict[str, str]) -> tuple[float, float, int]:
     runs = []
     for n in range(HERHALINGEN + 1):  # the first is the warm-up (page cache, .pyc files)
         argv = [*REGIETAFEL, *(a.format(tmp=tmp, n=n) for a in commando)]
-        runs.append(proces(argv, omgeving))
+        runs.append(proces_met_code(argv, omgeving))
     runs = runs[1:]
     return (
         statistics.median(w for w, _, _ in runs),
