@@ -87,6 +87,8 @@ class Link:
 
     tekst: str
     url: str
+    uitleg: str = ""
+    """Words for screen readers only, inside the link ("Assen" + " 01-11-2025")."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class Noot:
 class Lijst:
     """Several items in one cell: a list on the page, "a; b" in Excel and the documents."""
 
-    items: tuple[str | Noot, ...]
+    items: tuple[str | Noot | Link, ...]
+    """A Link item is a link on the page (its text elsewhere)."""
     klasse: str = ""
     leeg: str = "–"
 
@@ -146,14 +149,16 @@ class CelWeergave:
     tekort: bool
     url: str = ""
     noot: str = ""
-    items: tuple[tuple[str, str], ...] = ()
-    """A list cell: (text, note) per item."""
+    items: tuple[tuple[str, str, str], ...] = ()
+    """A list cell: (text, note, url) per item."""
     uitleg: str = ""
     """A missing figure: the text for screen readers (the visible ``tekst`` is aria-hidden)."""
     klasse: str = ""
     lijst: bool = False
     vlak: str = ""
     """A legend swatch before the text: the CSS classes of its square (``Vlak``)."""
+    linkuitleg: str = ""
+    """A link's words for screen readers only."""
 
     @property
     def klassen(self) -> str:
@@ -173,10 +178,15 @@ class CelWeergave:
 
         if self.lijst:
             items = "".join(
-                f"<li>{escape(t)}"
+                "<li>"
+                + (
+                    f'<a class="utrecht-link" href="{escape(u)}">{escape(t)}</a>'
+                    if u
+                    else escape(t)
+                )
                 + (f' <span class="kolom-sub">{escape(n)}</span>' if n else "")
                 + "</li>"
-                for t, n in self.items
+                for t, n, u in self.items
             )
             return f'<ul class="{escape(self.klasse or "tabel-lijst")}">{items}</ul>'
         if self.uitleg:
@@ -186,6 +196,8 @@ class CelWeergave:
             )
         inhoud: str = escape(self.tekst)
         if self.url:
+            if self.linkuitleg:
+                inhoud += f'<span class="visueel-verborgen"> {escape(self.linkuitleg)}</span>'
             inhoud = f'<a class="utrecht-link" href="{escape(self.url)}">{inhoud}</a>'
         if self.tekort:
             inhoud = (
@@ -257,7 +269,9 @@ def kaal(waarde: Waarde) -> Kaal:
     return waarde
 
 
-def _item(item: str | Noot) -> str:
+def _item(item: str | Noot | Link) -> str:
+    if isinstance(item, Link):
+        return item.tekst
     return item if isinstance(item, str) else f"{item.waarde}{item.scheiding}{item.noot}"
 
 
@@ -451,11 +465,20 @@ def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
             tekst(k, w.waarde), k.numeriek, groepstart, tekort, noot=w.noot, klasse=w.klasse
         )
     if isinstance(w, Link):
-        return CelWeergave(w.tekst, k.numeriek, groepstart, tekort, url=w.url)
+        return CelWeergave(
+            w.tekst, k.numeriek, groepstart, tekort, url=w.url, linkuitleg=w.uitleg
+        )
     if isinstance(w, Vlak):
         return CelWeergave(w.tekst, k.numeriek, groepstart, False, vlak=w.klasse)
     if isinstance(w, Lijst):
-        items = tuple((i, "") if isinstance(i, str) else (str(i.waarde), i.noot) for i in w.items)
+        items = tuple(
+            (i, "", "")
+            if isinstance(i, str)
+            else (i.tekst, "", i.url)
+            if isinstance(i, Link)
+            else (str(i.waarde), i.noot, "")
+            for i in w.items
+        )
         return CelWeergave(
             w.leeg if not items else tekst(k, w),
             k.numeriek,

@@ -28,7 +28,16 @@ from typing import Any
 from django.http import HttpResponse
 
 from regietafel.core import klok
-from regietafel.core.tabel import Aandeel, Decimaal, Noot, Percentage, Tabel, Waarde, kaal
+from regietafel.core.tabel import (
+    Aandeel,
+    Decimaal,
+    Noot,
+    Ontbreekt,
+    Percentage,
+    Tabel,
+    Waarde,
+    kaal,
+)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = {
@@ -267,7 +276,9 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
         ):
             letter = get_column_letter(i)
             inhoud: Any = _waarde(waarde) if i == 1 else None
-            if kolom.som and tabel.rijen:
+            if isinstance(waarde, Ontbreekt):
+                pass  # a missing total (no opgave at all) stays empty: never a SUM of 0
+            elif kolom.som and tabel.rijen:
                 inhoud = Formule(f"=SUM({letter}{eerste}:{letter}{laatste})")
             elif kolom.rijsom:
                 inhoud = _rijsom(kolom.rijsom, r)
@@ -279,10 +290,15 @@ def blad(ws: Any, tabel: Tabel, *, voettekst: str, koptekst: Sequence[str] = ())
             c.font = vet
             c.border = lijn
             _formaat(c, kolom.soort, waarde)
+            if isinstance(waarde, Noot):
+                _opmerking(c, waarde.noot)
         r += 1
     for rij in tabel.voetregels:
         for i, (kolom, waarde) in enumerate(zip(tabel.kolommen, rij, strict=True), start=1):
-            _formaat(cel(ws, r, i, _waarde(waarde)), kolom.soort, waarde)
+            c = cel(ws, r, i, _waarde(waarde))
+            _formaat(c, kolom.soort, waarde)
+            if isinstance(waarde, Noot):
+                _opmerking(c, waarde.noot)
         r += 1
     onderschrift = f"{tabel.titel}. {tabel.bijschrift}" if tabel.bijschrift else tabel.titel
     bron = cel(ws, r + 1, 1, onderschrift)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from regietafel.audit.models import AuditRegel
 from regietafel.core import csvexport, opmaak
-from regietafel.core.tabel import Kolom, Tabel, Waarde
+from regietafel.core.tabel import Kolom, Lijst, Link, Noot, Tabel, Waarde
 
 ISO_DATUM = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
@@ -375,6 +375,89 @@ def lijst_queryset(
 
 def _begin(dag: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
+
+
+def _velden_lijst(regel: AuditRegel, namen: Namen) -> Lijst:
+    """The changed fields as a list on the page ("veld: oud → nieuw"), "–" without any."""
+    return Lijst(
+        tuple(f"{veld}: {oud} → {nieuw}" for veld, oud, nieuw in wijzigingen_van(regel, namen)),
+        klasse="utrecht-unordered-list historie-velden",
+    )
+
+
+def _bron(regel: AuditRegel, *, kort: bool = False) -> Waarde:
+    """The source, with the file's SHA-256 as a note (shortened in the long list)."""
+    if not regel.checksum:
+        return regel.bron or LEEG
+    som = f"{regel.checksum[:16]}…" if kort and len(regel.checksum) > 17 else regel.checksum
+    return Noot(regel.bron or LEEG, f"SHA-256 {som}", klasse="historie-checksum")
+
+
+def record_pagina_tabel(regels: Sequence[AuditRegel]) -> Tabel:
+    """The history page of one record: one row per entry, its fields as a list."""
+    namen = namen_voor(regels)
+    n = len(regels)
+    return Tabel(
+        sleutel="historie",
+        titel=f"{n} wijziging{'' if n == 1 else 'en'}, nieuwste bovenaan",
+        bijschrift="",
+        kolommen=(
+            Kolom("Wanneer", "tekst"),
+            Kolom("Door", "tekst"),
+            Kolom("Actie", "tekst"),
+            Kolom("Veld: oud → nieuw", "tekst"),
+            Kolom("Bron en checksum", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                moment_tekst(r.moment),
+                door_tekst(r),
+                r.actie,
+                _velden_lijst(r, namen),
+                _bron(r),
+            )
+            for r in regels
+        ),
+    )
+
+
+def lijst_pagina_tabel(titel: str, regels: Sequence[AuditRegel]) -> Tabel:
+    """One page of the Wijzigingen list: each record links to its history."""
+    soorten = dict(model_keuzes())
+    namen = namen_voor(regels)
+
+    def record(r: AuditRegel) -> Waarde:
+        url = historie_url_voor(r.object_type, r.object_id) if r.object_id else ""
+        return Link(r.object_omschrijving, url) if url else r.object_omschrijving
+
+    return Tabel(
+        sleutel="wijzigingen",
+        titel=titel,
+        bijschrift="",
+        kolommen=(
+            Kolom("Wanneer", "tekst"),
+            Kolom("Door", "tekst"),
+            Kolom("Actie", "tekst"),
+            Kolom("Soort", "tekst"),
+            Kolom("Record", "tekst"),
+            Kolom("Gemeente", "tekst", leeg=LEEG),
+            Kolom("Veld: oud → nieuw", "tekst"),
+            Kolom("Bron", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                moment_tekst(r.moment),
+                door_tekst(r),
+                r.actie,
+                soorten.get(r.object_type, r.object_type),
+                record(r),
+                r.gemeente.naam if r.gemeente else None,
+                _velden_lijst(r, namen),
+                _bron(r, kort=True),
+            )
+            for r in regels
+        ),
+    )
 
 
 def csv_antwoord(tabel: Tabel, *, bestandsnaam: str) -> HttpResponse:

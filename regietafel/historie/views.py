@@ -76,7 +76,6 @@ def historie(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpR
         raise Http404("Dit record bestaat niet of is niet voor u.")
     omschrijving = str(obj) if obj is not None else regels[0].object_omschrijving
     soort = str(klasse._meta.verbose_name)
-    namen = queries.namen_voor(regels)
     formaat = request.GET.get("formaat", "")
     if formaat in ("xlsx", "csv"):
         tabel = queries.record_tabel(f"{soort} {omschrijving}", regels)
@@ -91,17 +90,8 @@ def historie(request: HttpRequest, app_label: str, model: str, pk: str) -> HttpR
             "soort": soort,
             "omschrijving": omschrijving,
             "verwijderd": obj is None,
-            "regels": [
-                {
-                    "moment": queries.moment_tekst(r.moment),
-                    "door": queries.door_tekst(r),
-                    "actie": r.actie,
-                    "wijzigingen": queries.wijzigingen_van(r, namen),
-                    "bron": r.bron,
-                    "checksum": r.checksum,
-                }
-                for r in regels
-            ],
+            "regels": regels,
+            "tabel": queries.record_pagina_tabel(regels),
         },
     )
 
@@ -139,23 +129,11 @@ def wijzigingen(request: HttpRequest) -> HttpResponse:
             return queries.csv_antwoord(tabel, bestandsnaam=naam)
         return xlsx_antwoord([tabel], bestandsnaam=naam, titel=titel)
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-    soorten = dict(queries.model_keuzes())
-    namen = queries.namen_voor(pagina.object_list)
-    rijen = [
-        {
-            "moment": queries.moment_tekst(r.moment),
-            "door": queries.door_tekst(r),
-            "actie": r.actie,
-            "soort": soorten.get(r.object_type, r.object_type),
-            "record": r.object_omschrijving,
-            "url": queries.historie_url_voor(r.object_type, r.object_id) if r.object_id else "",
-            "gemeente": r.gemeente.naam if r.gemeente else "",
-            "wijzigingen": queries.wijzigingen_van(r, namen),
-            "bron": r.bron,
-            "checksum": r.checksum,
-        }
-        for r in pagina.object_list
-    ]
+    caption = (
+        f"{pagina.paginator.count} wijzigingen, nieuwste bovenaan "
+        f"(pagina {pagina.number} van {pagina.paginator.num_pages})"
+    )
+    rijen = list(pagina.object_list)
     zoek = request.GET.copy()
     zoek.pop("pagina", None)
     zoek.pop("formaat", None)
@@ -167,6 +145,7 @@ def wijzigingen(request: HttpRequest) -> HttpResponse:
             "filter": filter_form,
             "pagina": pagina,
             "rijen": rijen,
+            "tabel": queries.lijst_pagina_tabel(caption, rijen),
             "zoek": zoek.urlencode(),
             "max_export": MAX_EXPORT,
         },

@@ -74,11 +74,14 @@ def _pagina(
     if gemeente is not None and form is not None:
         context["eigen"] = inzendingen_van(gemeente.pk)
         if context["eigen"]:
-            tabellen.append(
-                inzendingen_tabel(
-                    "Uw inzendingen", f"Inzendingen van {gemeente.naam}", context["eigen"]
-                )
+            context["eigen_tabel"] = inzendingen_tabel(
+                "Uw inzendingen",
+                "Inzendingen van uw gemeente, de nieuwste eerst, met de beoordeling door "
+                "het secretariaat",
+                context["eigen"],
+                eigen=True,
             )
+            tabellen.append(context["eigen_tabel"])
         laatste = laatste_cijfers(gemeente)
         context["soort_velden"] = [
             (
@@ -102,11 +105,10 @@ def _pagina(
                 )
             )
         if context["beoordeeld"]:
-            tabellen.append(
-                inzendingen_tabel(
-                    "Onlangs beoordeeld", "De laatst beoordeelde inzendingen", context["beoordeeld"]
-                )
+            context["beoordeeld_tabel"] = inzendingen_tabel(
+                "Onlangs beoordeeld", "De laatst beoordeelde inzendingen", context["beoordeeld"]
             )
+            tabellen.append(context["beoordeeld_tabel"])
     return pagina_met_excel(
         request,
         "monitoring/inzendingen.html",

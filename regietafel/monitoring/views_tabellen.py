@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from regietafel.core import opmaak
 from regietafel.core.opmaak import getal
-from regietafel.core.tabel import Aandeel, Kolom, Link, Ontbreekt, Tabel, Waarde
+from regietafel.core.tabel import Aandeel, Kolom, Lijst, Link, Noot, Ontbreekt, Tabel, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
 from regietafel.monitoring.models import Inzending
@@ -51,11 +51,22 @@ def _stand_van(cel: Cel) -> Waarde:
     return None
 
 
+GEEN_OPGAVE = Ontbreekt("geen opgave")
+GEEN_REALISATIE = Ontbreekt("geen realisatie")
+NIET_AANGELEVERD = Ontbreekt(Status.NIET_AANGELEVERD.label)
+GEEN_VERSCHIL = Ontbreekt("geen verschil")
+
+
+def _of(waarde: int | None, ontbreekt: Ontbreekt) -> Waarde:
+    """A figure, or the dash that says why there is none (never a 0)."""
+    return ontbreekt if waarde is None else waarde
+
+
 def verdeling_tabel(stand: StandVanZaken) -> Tabel:
     """Opgave, realisatie and verschil per gemeente (domain.laatst_bekend): each gemeente's
     latest figure up to the peildatum; a soort with an older or missing figure gets a column
     "Stand per" with the figure's own date or "niet aangeleverd"; a missing figure is no 0
-    and has no verschil."""
+    and has no verschil: "–" with the reason for a screen reader, an empty cell in Excel."""
     kolommen: list[Kolom] = [Kolom("Gemeente", "tekst", breedte=18)]
     totaal: list[Waarde] = ["Totaal"]
     met_stand: list[bool] = []
@@ -67,24 +78,27 @@ def verdeling_tabel(stand: StandVanZaken) -> Tabel:
             Kolom("Opgave", groep=k.titel, sub=sub_opgave, som=True),
             Kolom("Realisatie", groep=k.titel, sub=opmaak.datum(stand.peildatum), som=True),
         ]
-        totaal += [k.totaal.opgave, k.totaal.realisatie]
+        totaal += [_of(k.totaal.opgave, GEEN_OPGAVE), _of(k.totaal.realisatie, GEEN_REALISATIE)]
         if extra:
             kolommen.append(Kolom("Stand per", "datum", groep=k.titel, breedte=12))
             totaal.append(None)
         kolommen.append(Kolom("Verschil", "verschil", groep=k.titel, som=True))
-        totaal.append(k.totaal.verschil)
+        verschil = _of(k.totaal.verschil, GEEN_VERSCHIL)
+        if k.totaal.verschil is not None and k.totaal.verschil_onvolledig:
+            n = k.totaal.met_verschil
+            verschil = Noot(k.totaal.verschil, f"over {n} gemeente{'' if n == 1 else 'n'}")
+        totaal.append(verschil)
     rijen = []
     for rij in stand.rijen:
         cellen: list[Waarde] = [rij.gemeente.naam]
         for cel, extra in zip(rij.cellen, met_stand, strict=True):
-            breedte = 4 if extra else 3
             if cel.leeg:
-                cellen += [None] * breedte
+                cellen += [GEEN_OPGAVE, GEEN_REALISATIE, *([None] if extra else []), None]
                 continue
-            cellen += [cel.opgave, cel.realisatie]
+            cellen += [_of(cel.opgave, GEEN_OPGAVE), _of(cel.realisatie, NIET_AANGELEVERD)]
             if extra:
                 cellen.append(_stand_van(cel))
-            cellen.append(cel.verschil)
+            cellen.append(_of(cel.verschil, GEEN_VERSCHIL))
         rijen.append(tuple(cellen))
     dekking = "; ".join(f"{k.titel}: {k.dekking.volledige_tekst}" for k in stand.kolommen)
     onvolledig = [
@@ -92,12 +106,15 @@ def verdeling_tabel(stand: StandVanZaken) -> Tabel:
     ]
     return Tabel(
         sleutel="Verdeling",
-        titel="Opgave, realisatie en verschil per gemeente",
+        titel=(
+            f"Opgave, realisatie en verschil per gemeente in {stand.provincie.naam} "
+            f"per {opmaak.datum(stand.peildatum)}"
+        ),
         bijschrift=(
             "Per gemeente het laatst bekende cijfer; een ouder cijfer staat met zijn eigen "
             "peildatum, een gemeente zonder cijfer heeft geen verschil (geen 0, geen tekort). "
-            "Een negatief verschil is een tekort. Een lege cel: geen opgave en geen realisatie. "
-            f"Cijfers: {dekking}."
+            "Een negatief verschil is een tekort. Een streepje: geen opgave, geen realisatie "
+            f"of geen verschil. Cijfers: {dekking}."
             + (f" {'; '.join(onvolledig)}." if onvolledig else "")
             + (
                 f" Gekozen: {stand.cyclus_keuze.tekst}."
@@ -156,7 +173,8 @@ def statushouders_tabel(stand: StandVanZaken) -> Tabel:
         titel="Overzicht huisvesting vergunninghouders",
         bijschrift=(
             f"COA, peildatum {opmaak.datum(stand.statushouders_peildatum)}. Positief achter/voor "
-            f"is een achterstand, negatief een voorsprong."
+            f"is een achterstand, negatief een voorsprong. De laatste regel telt de gemeenten "
+            f"met een achterstand en die met een voorsprong."
         ),
         kolommen=kolommen,
         rijen=tuple(rij(r.gemeente.naam, r.stand) for r in stand.statushouders),
@@ -225,8 +243,18 @@ def bevindingen_tabel(bevindingen: Sequence[Bevinding]) -> Tabel:
 
 
 def stand_tabellen(stand: StandVanZaken) -> list[Tabel]:
-    """The tables the page shows, in its order (statushouders and Nidos only with data)."""
-    tabellen = [verdeling_tabel(stand)]
+    """The tables the page shows, in its order (statushouders and Nidos only with data): those
+    of the report, with each gemeente of the Verdeling linking to its trends."""
+    from urllib.parse import quote
+
+    from django.urls import reverse
+
+    # One reverse per page, not one per gemeente.
+    sjabloon = reverse("trends-gemeente", args=["GM-CODE"])
+    verdeling = verdeling_tabel(stand).met_links(
+        [sjabloon.replace("GM-CODE", quote(r.gemeente.cbs_code, safe="")) for r in stand.rijen]
+    )
+    tabellen = [verdeling]
     if stand.statushouders:
         tabellen.append(statushouders_tabel(stand))
     if stand.nidos:
@@ -370,8 +398,21 @@ def _moment(waarde: object) -> str:
     return opmaak.moment(waarde) if waarde else ""  # type: ignore[arg-type]
 
 
-def inzendingen_tabel(sleutel: str, titel: str, inzendingen: Sequence[Inzending]) -> Tabel:
-    """A list of inzendingen as the page shows it: one row per inzending."""
+def inzendingen_tabel(
+    sleutel: str, titel: str, inzendingen: Sequence[Inzending], *, eigen: bool = False
+) -> Tabel:
+    """A list of inzendingen as the page and its workbook show it: one row per inzending,
+    the gemeente linking to the inzending; ``eigen``: the gemeente's own list, where a
+    returned inzending links to its correction."""
+    from django.urls import reverse
+
+    def opmerking(i: Inzending) -> Waarde:
+        if eigen and i.status == "teruggestuurd":
+            url = f"{reverse('inzendingen')}?opnieuw={i.pk}#formulier-kop"
+            verbeter = Link("Verbeter en dien opnieuw in", url)
+            return Lijst((i.opmerking, verbeter) if i.opmerking else (verbeter,))
+        return i.opmerking
+
     return Tabel(
         sleutel=sleutel,
         titel=titel,
@@ -389,18 +430,26 @@ def inzendingen_tabel(sleutel: str, titel: str, inzendingen: Sequence[Inzending]
         ),
         rijen=tuple(
             (
-                i.gemeente.naam,
+                Link(
+                    i.gemeente.naam,
+                    reverse("inzending", args=[i.pk]),
+                    uitleg=opmaak.datum(i.peildatum),
+                ),
                 i.peildatum,
-                "; ".join(f"{r.get_soort_display()}: {getal(r.aantal)}" for r in i.regels.all()),
+                Lijst(
+                    tuple(f"{r.get_soort_display()}: {getal(r.aantal)}" for r in i.regels.all()),
+                    leeg="",
+                ),
                 _moment(i.ingediend_op),
                 str(i.ingediend_door or ""),
-                i.get_status_display(),
+                Noot(i.get_status_display(), "", klasse=f"status status--{i.status}"),
                 _moment(i.beoordeeld_op),
                 str(i.beoordeeld_door or ""),
-                i.opmerking,
+                opmerking(i),
             )
             for i in inzendingen
         ),
+        klein=True,
     )
 
 
@@ -411,12 +460,20 @@ def vergelijking_tabel(inzending: Inzending, regels: Sequence[Vergelijking]) -> 
             f"Inzending {inzending.gemeente.naam}, peildatum {opmaak.datum(inzending.peildatum)}: "
             "opgeslagen en ingediende realisatie"
         ),
-        bijschrift="Verschil = ingediend − opgeslagen; een lege cel: geen cijfer.",
+        bijschrift="Verschil = ingediend − opgeslagen; een streepje: geen cijfer.",
         kolommen=(
             Kolom("Opgave", "tekst", breedte=22),
             Kolom("Opgeslagen"),
             Kolom("Ingediend"),
-            Kolom("Verschil", "verschil"),
+            Kolom("Verschil", "verschil", tekort=False),
         ),
-        rijen=tuple((r.titel, r.opgeslagen, r.ingediend, r.verschil) for r in regels),
+        rijen=tuple(
+            (
+                r.titel,
+                _of(r.opgeslagen, Ontbreekt("geen cijfer")),
+                _of(r.ingediend, Ontbreekt("niet ingediend")),
+                r.verschil,
+            )
+            for r in regels
+        ),
     )

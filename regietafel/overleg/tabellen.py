@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.urls import reverse
+
 from regietafel.core import opmaak
-from regietafel.core.tabel import Kolom, Tabel
+from regietafel.core.tabel import Kolom, Lijst, Link, Noot, Tabel, Waarde
 from regietafel.overleg.models import Actie, Brief
 
 
@@ -107,6 +109,99 @@ def overleggen_tabel(overleggen: Iterable[Any], *, titel: str) -> Tabel:
             for o in sorted(overleggen, key=lambda o: o.datum, reverse=True)
         ),
         breed=True,
+    )
+
+
+def _tijd(o: Any) -> str:
+    """ "10.00 – 12.00 uur"; nothing without a begintijd."""
+    if not o.begintijd:
+        return ""
+    eind = f" – {opmaak.tijd(o.eindtijd)}" if o.eindtijd else ""
+    return f"{opmaak.tijd(o.begintijd)}{eind} uur"
+
+
+def _locatie(o: Any) -> str:
+    return " en ".join(d for d in (o.locatie, "online" if o.online else "") if d)
+
+
+def _lijststatus(o: Any) -> Waarde:
+    """The list's status; a CONCEPT list stands out (``overleg-concept``)."""
+    s = o.lijststatus
+    return Noot(s.kort, "", klasse="overleg-concept") if s.concept else s.kort
+
+
+def overleggen_pagina_tabel(overleggen: Iterable[Any], *, sleutel: str, titel: str) -> Tabel:
+    """The overleggen page's table (komend or voorbij): each date links to its overleg."""
+    return Tabel(
+        sleutel=sleutel,
+        titel=titel,
+        bijschrift="",
+        kolommen=(
+            Kolom("Datum", "tekst"),
+            Kolom("Soort", "tekst"),
+            Kolom("Tijd", "tekst"),
+            Kolom("Locatie", "tekst"),
+            Kolom("Actie- en besluitenlijst", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                Link(opmaak.datum(o.datum), reverse("overleg:overleg", args=[o.pk])),
+                o.get_soort_display(),
+                _tijd(o),
+                _locatie(o),
+                _lijststatus(o),
+            )
+            for o in overleggen
+        ),
+    )
+
+
+def _status(waarde: str, label: str) -> Noot:
+    """A status in its colour (``overleg-actiestatus--<status>``)."""
+    return Noot(label, "", klasse=f"overleg-actiestatus overleg-actiestatus--{waarde}")
+
+
+def brieven_pagina_tabel(brieven: Iterable[Brief]) -> Tabel:
+    """The register on the page: the subject links to the letter, each agendapunt to its
+    overleg; the opvolging with its status, deadline and (shortened) text."""
+
+    def punt(p: Any) -> Link:
+        return Link(
+            f"PRT {opmaak.datum(p.overleg.datum)}, punt {p.nummer}{p.letter}",
+            f"{reverse('overleg:overleg', args=[p.overleg_id])}#punt-{p.pk}",
+        )
+
+    def opvolging(b: Brief) -> Noot:
+        status = b.get_opvolging_status_display()
+        if b.opvolging_deadline:
+            status += f", deadline {opmaak.datum(b.opvolging_deadline)}"
+        tekst = b.opvolging if len(b.opvolging) <= 120 else f"{b.opvolging[:119]}…"
+        klasse = f"overleg-actiestatus overleg-actiestatus--{b.opvolging_status}"
+        return Noot(status, tekst, klasse=klasse)
+
+    return Tabel(
+        sleutel="brieven",
+        titel="Register van inkomende brieven en verzoeken, laatst ontvangen bovenaan",
+        bijschrift="",
+        kolommen=(
+            Kolom("Onderwerp", "tekst"),
+            Kolom("Ontvangen", "datum"),
+            Kolom("Afzender", "tekst"),
+            Kolom("Soort", "tekst"),
+            Kolom("Agendapunten", "tekst"),
+            Kolom("Opvolging", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                Link(b.onderwerp, reverse("overleg:brief", args=[b.pk])),
+                b.ontvangen,
+                b.afzender,
+                b.get_soort_display(),
+                Lijst(tuple(punt(p) for p in b.agendapunten.all())),
+                opvolging(b),
+            )
+            for b in brieven
+        ),
     )
 
 

@@ -35,7 +35,12 @@ from regietafel.overleg.forms import (
 from regietafel.overleg.models import Actie, ActieStatus, Agendapunt, Besluit, Bijlage, Overleg
 from regietafel.overleg.opslag import MIME
 from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien, mag_schrijven
-from regietafel.overleg.tabellen import acties_tabel, agenda_tabel, overleggen_tabel
+from regietafel.overleg.tabellen import (
+    acties_tabel,
+    agenda_tabel,
+    overleggen_pagina_tabel,
+    overleggen_tabel,
+)
 from regietafel.pagina import provincie_van
 from regietafel.taken import services as taken_services
 from regietafel.taken.views import bestand_of_status
@@ -101,6 +106,12 @@ def lijst_view(request: HttpRequest) -> HttpResponse:
             "provincie": provincie,
             "komend": komend,
             "voorbij": voorbij,
+            "komend_tabel": overleggen_pagina_tabel(
+                komend, sleutel="komend", titel="Komende overleggen, eerstvolgende bovenaan"
+            ),
+            "voorbij_tabel": overleggen_pagina_tabel(
+                voorbij, sleutel="voorbij", titel="Eerdere overleggen, laatste bovenaan"
+            ),
             "form": form,
             "schrijven": schrijven,
         },

@@ -15,7 +15,7 @@ from regietafel.overleg import opslag, queries, services, zoeken
 from regietafel.overleg.forms import BriefForm, ZoekForm
 from regietafel.overleg.models import Brief
 from regietafel.overleg.permissions import mag_persoonsgegevens_zien, mag_schrijven
-from regietafel.overleg.tabellen import brieven_tabel
+from regietafel.overleg.tabellen import brieven_pagina_tabel, brieven_tabel
 from regietafel.overleg.views import _download, lezer, schrijver
 
 
@@ -34,6 +34,7 @@ def brieven_view(request: HttpRequest) -> HttpResponse:
         {
             "provincie": provincie,
             "brieven": brieven,
+            "tabel": brieven_pagina_tabel(brieven),
             "schrijven": mag_schrijven(request.user, provincie),
         },
     )

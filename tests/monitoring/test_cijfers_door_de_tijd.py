@@ -121,7 +121,7 @@ def test_the_assen_scenario_no_false_tekort_anywhere(drenthe: Provincie, lezer: 
     assert "1 van 12 gemeenten actueel per 01-01-2026 (11 met een oudere stand)" in html
     assert "4.986" in html and "−662" in html
     assert "4.818" not in html and "2.814" not in html and "−341" not in html
-    assert html.count('<td class="utrecht-table__cell stand-per">01-11-2025</td>') >= 11 * 2
+    assert html.count('<td class="utrecht-table__cell">01-11-2025</td>') >= 11 * 2
     assert "niet aangeleverd</td>" not in html
     tabel = html.split('data-tabel="Verdeling"')[1].split("</table>")[0]
     for naam, (oek, _reg, _amv) in bron.REALISATIE_2025_11.items():
@@ -220,8 +220,9 @@ def test_a_gemeente_without_any_figure_has_no_verschil_and_is_no_tekort(
     assert nieuwdorp.klasse is NIET_AANGELEVERD
     assert tooltip(nieuwdorp) == "Nieuwdorp: opgave 75, realisatie niet aangeleverd"
     tekst = _pdf_tekst(genereer(bouwen.stand_document(drenthe, NOV_2025), "pdf")[0])
-    # no 0 and no −75: an empty realisatie, "niet aangeleverd" and an empty verschil
-    assert "Nieuwdorp 75 niet aangeleverd 75 niet aangeleverd" in tekst
+    # no 0 and no −75: a dash for the realisatie, "niet aangeleverd", a dash for the verschil
+    # (no Oekraïne opgave nor figure: "–" twice; the missing figure and verschil a "–")
+    assert "Nieuwdorp – – 75 – niet aangeleverd – 75 – niet aangeleverd –" in tekst
     assert "(over de 12 gemeenten met een cijfer)" in tekst
 
 
