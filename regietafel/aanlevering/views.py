@@ -21,14 +21,12 @@ from regietafel.aanlevering import opslag, voorbeelden
 from regietafel.aanlevering import taken as aanlever_taken
 from regietafel.aanlevering.forms import SOORT_UITLEG, BevestigFormulier, UploadFormulier
 from regietafel.aanlevering.importeren import Samenvatting
-from regietafel.aanlevering.models import Aanlevering
 from regietafel.aanlevering.permissions import mag_aanleveren
 from regietafel.aanlevering.queries import laatste_aanleveringen
 from regietafel.aanlevering.services import importeer
+from regietafel.aanlevering.tabellen import aanleveringen_tabel, veranderingen_tabel
 from regietafel.aanlevering.voorbeelden import Voorbeeld
-from regietafel.core import opmaak
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
-from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.taken import services as taken_services
 
 MAX_GETOOND = 500
@@ -72,73 +70,6 @@ def _formulierpagina(
     )
 
 
-# ------------------------------------------------------------------ tables as Excel
-
-
-def aanleveringen_tabel(aanleveringen: list[Aanlevering]) -> Tabel:
-    return Tabel(
-        sleutel="Aanleveringen",
-        titel="De laatste aanleveringen die cijfers hebben gewijzigd",
-        bijschrift="Nieuw en gewijzigd: aantallen rijen.",
-        kolommen=(
-            Kolom("Moment", "tekst", breedte=16),
-            Kolom("Soort", "tekst", breedte=24),
-            Kolom("Bestand", "tekst", breedte=36),
-            Kolom("Peildatum", "datum", breedte=12),
-            Kolom("Nieuw", som=True, breedte=8),
-            Kolom("Gewijzigd", som=True, breedte=8),
-            Kolom("Door", "tekst", breedte=16),
-            Kolom("SHA-256", "tekst", breedte=66),
-        ),
-        rijen=tuple(
-            (
-                opmaak.moment(a.moment),
-                a.get_soort_display(),
-                a.bestandsnaam,
-                a.peildatum,
-                a.nieuw,
-                a.gewijzigd,
-                str(a.door) if a.door else "opdrachtregel",
-                a.checksum,
-            )
-            for a in aanleveringen
-        ),
-    )
-
-
-def _cijfer(waarde: int | None, telling: bool) -> Waarde:
-    return waarde if telling or waarde is None else str(waarde)
-
-
-def veranderingen_tabel(samenvatting: Samenvatting, oud_kop: str) -> Tabel:
-    """Every new or changed figure of the file, one line per figure (the page groups them)."""
-    return Tabel(
-        sleutel="Veranderingen",
-        titel=f"{samenvatting.soort_label}: {samenvatting.bestandsnaam}",
-        bijschrift=f"Per gemeente het {oud_kop.lower()} en het nieuwe cijfer.",
-        kolommen=(
-            Kolom("Gemeente", "tekst", breedte=18),
-            Kolom("Wat", "tekst", breedte=30),
-            Kolom("Status", "tekst", breedte=12),
-            Kolom("Gegeven", "tekst", breedte=24),
-            Kolom(oud_kop),
-            Kolom("Nieuw"),
-        ),
-        rijen=tuple(
-            (
-                r.gemeente,
-                r.onderwerp or "—",
-                r.status,
-                v.veld,
-                _cijfer(v.oud, v.telling),
-                _cijfer(v.nieuw, v.telling),
-            )
-            for r in samenvatting.veranderingen
-            for v in r.veranderingen
-        ),
-    )
-
-
 def _checksum(gegevens: Any) -> str | None:
     """The checksum a confirmation (or the preview's Excel link) names; None if malformed."""
     form = BevestigFormulier(gegevens)
@@ -173,10 +104,11 @@ def _voorbeeld_xlsx(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _context(samenvatting: Samenvatting) -> dict[str, Any]:
+def _context(samenvatting: Samenvatting, oud_kop: str = "Opgeslagen") -> dict[str, Any]:
     veranderingen = samenvatting.veranderingen
     return {
         "s": samenvatting,
+        "veranderingen_tabel": veranderingen_tabel(samenvatting, oud_kop, tot=MAX_GETOOND),
         "veranderingen": veranderingen[:MAX_GETOOND],
         "niet_getoond": max(0, len(veranderingen) - MAX_GETOOND),
     }
@@ -281,4 +213,4 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
         )
     opslag.verwijder(checksum, voorbeeld.extensie)
     voorbeelden.vergeet(request.session, checksum)
-    return render(request, "aanlevering/resultaat.html", _context(samenvatting))
+    return render(request, "aanlevering/resultaat.html", _context(samenvatting, "Vorige"))

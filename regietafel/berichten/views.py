@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel.berichten import queries, services, soorten
 from regietafel.berichten.models import Bericht
+from regietafel.berichten.tabellen import berichten_tabel
 
 LAATSTE = 20
 
@@ -31,6 +32,7 @@ def _pagina(request: HttpRequest, *, fout: str = "", status: int = 200) -> HttpR
         ),
         "fout": fout,
     }
+    context["berichten_tabel"] = berichten_tabel(context["berichten"])
     return render(request, "berichten/voorkeuren.html", context, status=status)
 
 

@@ -465,9 +465,7 @@ def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
             tekst(k, w.waarde), k.numeriek, groepstart, tekort, noot=w.noot, klasse=w.klasse
         )
     if isinstance(w, Link):
-        return CelWeergave(
-            w.tekst, k.numeriek, groepstart, tekort, url=w.url, linkuitleg=w.uitleg
-        )
+        return CelWeergave(w.tekst, k.numeriek, groepstart, tekort, url=w.url, linkuitleg=w.uitleg)
     if isinstance(w, Vlak):
         return CelWeergave(w.tekst, k.numeriek, groepstart, False, vlak=w.klasse)
     if isinstance(w, Lijst):

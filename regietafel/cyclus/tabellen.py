@@ -5,8 +5,12 @@ without an approved aanbod has empty cells (never 0)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from regietafel.core.tabel import Kolom, Tabel, Waarde
+from django.urls import reverse
+
+from regietafel.core import opmaak
+from regietafel.core.tabel import Kolom, Link, Noot, Ontbreekt, Tabel, Waarde
 from regietafel.cyclus.models import AanbodRegel, AanbodVersie
 from regietafel.cyclus.queries import PuzzelPagina, opzet_van
 from regietafel.domain.aanbod import ELEMENT_LABEL, Beoordeling, Element
@@ -267,4 +271,79 @@ def verschillen_tabel(
                 )
             ),
         ),
+    )
+
+
+def _versie_link(versie: AanbodVersie, gemeente: Gemeente) -> Link:
+    return Link(
+        f"versie {versie.volgnummer}",
+        reverse("cyclus:versie", args=[versie.pk]),
+        uitleg=gemeente.naam,
+    )
+
+
+def versies_tabel(versies: Sequence[AanbodVersie]) -> Tabel:
+    """A gemeente's own versions of its aanbod, newest first."""
+    return Tabel(
+        sleutel="versies",
+        titel="Alle versies, nieuwste bovenaan",
+        bijschrift="",
+        kolommen=(
+            Kolom("Versie", "tekst"),
+            Kolom("Status", "tekst"),
+            Kolom("Ingediend", "tekst", leeg="–"),
+            Kolom("Beoordeeld", "tekst", leeg="–"),
+            Kolom("Opmerking van het secretariaat", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                Link(f"Versie {v.volgnummer}", reverse("cyclus:versie", args=[v.pk])),
+                Noot(v.get_status_display(), "", klasse=f"status status--{v.status}"),
+                opmaak.moment(v.ingediend_op) if v.ingediend_op else None,
+                opmaak.moment(v.beoordeeld_op) if v.beoordeeld_op else None,
+                v.opmerking or "",
+            )
+            for v in versies
+        ),
+    )
+
+
+def aanbod_gemeenten_tabel(
+    p: PuzzelPagina, *, beoordelaar: bool, gemeente: Gemeente | None
+) -> Tabel:
+    """Per gemeente the approved aanbod (what counts in the PUZZEL) and a newer version that
+    waits for review; the review link only for a reviewer and the gemeente itself."""
+    geen = Ontbreekt("geen aanbod")
+    rijen: list[tuple[Waarde, ...]] = []
+    for g, s, stand in p.per_gemeente:
+        regel: Any = s
+        if regel.ingediend:
+            telt: tuple[Waarde, ...] = (regel.aanbod.telt.regulier, regel.aanbod.telt.amv)
+            goed: Waarde = (
+                _versie_link(stand.goedgekeurd, g) if stand.goedgekeurd else "aanbod in het verslag"
+            )
+        else:
+            telt, goed = (geen, geen), "nog niet ingediend"
+        open_: Waarde = "–"
+        if stand.open is not None:
+            mag = beoordelaar or (gemeente is not None and gemeente.pk == g.pk)
+            open_ = _versie_link(stand.open, g) if mag else f"versie {stand.open.volgnummer}"
+        rijen.append((g.naam, regel.indicatief.regulier, regel.indicatief.amv, *telt, goed, open_))
+    return Tabel(
+        sleutel="gemeenten",
+        titel=(
+            "Per gemeente het goedgekeurde aanbod (dat telt in de PUZZEL) en een nieuwere "
+            "versie die op beoordeling wacht"
+        ),
+        bijschrift="",
+        kolommen=(
+            Kolom("Gemeente", "tekst"),
+            Kolom("Indicatief regulier"),
+            Kolom("Indicatief AMV"),
+            Kolom("Telt mee regulier"),
+            Kolom("Telt mee AMV"),
+            Kolom("Goedgekeurd", "tekst"),
+            Kolom("Ter beoordeling", "tekst"),
+        ),
+        rijen=tuple(rijen),
     )

@@ -18,7 +18,7 @@ from regietafel.aanlevering.importeren import Samenvatting
 from regietafel.aanlevering.opslag import bestandsnaam
 from regietafel.aanlevering.permissions import mag_opgaven_importeren
 from regietafel.aanlevering.services import importeer_indicatief, importeer_verdeelbesluit
-from regietafel.aanlevering.views import veranderingen_tabel
+from regietafel.aanlevering.tabellen import veranderingen_tabel
 from regietafel.core import klok
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.opslag import MIME, Bestandsmap, extensie
@@ -232,6 +232,11 @@ def aanbod_view(request: HttpRequest, jaar: int) -> HttpResponse:
         context["open"] = next((v for v in eigen if v.status in ("concept", "ingediend")), None)
     if context["beoordelaar"]:
         context["te_beoordelen"] = te_beoordelen(cyclus, provincie)
+    if context.get("eigen"):
+        context["versies_tabel"] = tabellen.versies_tabel(context["eigen"])
+    context["gemeenten_tabel"] = tabellen.aanbod_gemeenten_tabel(
+        p, beoordelaar=context["beoordelaar"], gemeente=gemeente
+    )
     return render(request, "cyclus/aanbod.html", context)
 
 
@@ -560,6 +565,7 @@ def _import_pagina(
         veranderingen = s.veranderingen
         context["veranderingen"] = veranderingen[:MAX_GETOOND]
         context["niet_getoond"] = max(0, len(veranderingen) - MAX_GETOOND)
+        context["veranderingen_tabel"] = veranderingen_tabel(s, "Opgeslagen", tot=MAX_GETOOND)
         if veranderingen:
             tabellen_.append(veranderingen_tabel(s, "Opgeslagen"))
     return pagina_met_excel(

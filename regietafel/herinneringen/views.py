@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from regietafel.core import klok
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.herinneringen import queries, services
+from regietafel.herinneringen import queries, services, tabellen
 from regietafel.herinneringen.forms import AfwijkendFormulier, TermijnFormulier
 from regietafel.herinneringen.models import AfwijkendeTermijn
 from regietafel.herinneringen.permissions import mag_termijn_zetten, mag_termijn_zien
@@ -67,9 +67,13 @@ def _pagina(
         "provincie": provincie,
         "stand": stand,
         "ronde": ronde,
-        "gemeenten": [
-            (g, STATUS.get(per_gemeente.get(g.pk, ""), queries.NIET_AANGELEVERD)) for g in gemeenten
-        ],
+        "komend_tabel": tabellen.komend_tabel(stand.komend),
+        "ronde_tabel": tabellen.ronde_tabel(
+            [
+                (g, STATUS.get(per_gemeente.get(g.pk, ""), queries.NIET_AANGELEVERD))
+                for g in gemeenten
+            ]
+        ),
         "schrijver": mag_termijn_zetten(request.user, provincie.pk),
         "termijn_form": termijn_form,
         "afwijkend_form": afwijkend_form or AfwijkendFormulier(),

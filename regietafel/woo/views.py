@@ -21,7 +21,7 @@ from regietafel.core import klok, opmaak, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
 from regietafel.core.tabel import Kolom, Link, Tabel
 from regietafel.pagina import provincie_van
-from regietafel.woo import export, gronden, namen, queries, services
+from regietafel.woo import export, gronden, namen, queries, services, tabellen
 from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, TitelForm, WeigerForm
 from regietafel.woo.models import Ambtsdrager, Bron, Lak, LakStatus, Status, WooBesluit
 from regietafel.woo.permissions import vereis_woo
@@ -157,6 +157,9 @@ def _besluit_pagina(
         {
             "besluit": besluit,
             "documenten": [(d, per_nummer[d.nummer]) for d in docs],
+            "documenten_tabel": tabellen.documenten_tabel(
+                besluit, [(d, per_nummer[d.nummer]) for d in docs]
+            ),
             "form": form,
         },
         tabellen=lambda: [export.inventaris(regels, titel=f"{besluit.kenmerk} {besluit.titel}")],
