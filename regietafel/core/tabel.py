@@ -219,10 +219,15 @@ class CelWeergave:
         return f'<td class="utrecht-table__cell{" " + klassen if klassen else ""}">{self.html}</td>'
 
 
-def _rij_html(cellen: Sequence[CelWeergave], *, rijkop: bool, klasse: str = "") -> str:
-    tr = f"utrecht-table__row {klasse}" if klasse else "utrecht-table__row"
+def _rij_html(
+    cellen: Sequence[CelWeergave], *, rijkop: bool, klasse: str = "", rij_id: str = ""
+) -> str:
+    from django.utils.html import escape
+
+    tr = f"utrecht-table__row {escape(klasse)}" if klasse else "utrecht-table__row"
+    attribuut = f' id="{escape(rij_id)}"' if rij_id else ""
     inhoud = "".join(c.td(kop=rijkop and i == 0) for i, c in enumerate(cellen))
-    return f'<tr class="{tr}">{inhoud}</tr>'
+    return f'<tr class="{tr}"{attribuut}>{inhoud}</tr>'
 
 
 @dataclass(frozen=True)
@@ -323,8 +328,17 @@ class Tabel:
     is the slug of the sleutel and the table has no id."""
     leeg: str = ""
     """On the page, a table without rows says so in one row ("Nog niets vastgelegd.")."""
+    rij_ids: tuple[str, ...] = ()
+    """On the page, the HTML id of each body row (an anchor such as "punt-12"); empty: none."""
+    rijklassen: tuple[str, ...] = ()
+    """On the page, extra CSS classes of each body row (e.g. "overleg-sub"); empty: none."""
 
     def __post_init__(self) -> None:
+        for naam, lijst in (("rij_ids", self.rij_ids), ("rijklassen", self.rijklassen)):
+            if lijst and len(lijst) != len(self.rijen):
+                raise ValueError(
+                    f"tabel {self.sleutel}: {len(lijst)} {naam} voor {len(self.rijen)} rijen"
+                )
         for rij in (*self.rijen, *self.voetregels, *((self.totaal,) if self.totaal else ())):
             if len(rij) != len(self.kolommen):
                 raise ValueError(f"tabel {self.sleutel}: rij met {len(rij)} cellen: {rij!r}")
@@ -411,7 +425,12 @@ class Tabel:
         from django.utils.html import escape
         from django.utils.safestring import mark_safe
 
-        rijen = "\n".join(_rij_html(r, rijkop=self.rijkop) for r in self.weergave_rijen)
+        ids = self.rij_ids or ("",) * len(self.rijen)
+        klassen = self.rijklassen or ("",) * len(self.rijen)
+        rijen = "\n".join(
+            _rij_html(r, rijkop=self.rijkop, klasse=k, rij_id=i)
+            for r, k, i in zip(self.weergave_rijen, klassen, ids, strict=True)
+        )
         if not rijen and self.leeg:
             rijen = (
                 f'<tr class="utrecht-table__row leeg"><td class="utrecht-table__cell" '

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.urls import reverse
@@ -202,6 +202,80 @@ def brieven_pagina_tabel(brieven: Iterable[Brief]) -> Tabel:
             )
             for b in brieven
         ),
+    )
+
+
+def _bijlage(b: Any, persoonlijk: bool) -> str | Link:
+    if b.verwijderd_op:
+        return f"{b.titel} (verwijderd {opmaak.datum(b.verwijderd_op)})"
+    if b.persoonsgegevens and not persoonlijk:
+        return f"{b.titel} (bevat persoonsgegevens)"
+    return Link(b.titel, reverse("overleg:bijlage", args=[b.pk]))
+
+
+def _afzender(tekst: str) -> str:
+    return tekst if len(tekst) <= 40 else f"{tekst[:39]}…"
+
+
+def agendapunten_tabel(
+    punten: Sequence[Any], *, vorig: Any, persoonlijk: bool, schrijven: bool
+) -> Tabel:
+    """An overleg's agenda on its page: per punt the doel and the bijlagen (the previous
+    list, uploads, letters), each row an anchor ("punt-<pk>") for links from elsewhere."""
+    rijen: list[tuple[Waarde, ...]] = []
+    for p in punten:
+        nummer = f"{p.nummer}{p.letter}"
+        noot = " ".join(
+            d
+            for d in (p.toelichting, f"Presentator: {p.presentator}" if p.presentator else "")
+            if d
+        )
+        klasse = "overleg-sub__titel" if p.letter else ""
+        titel: Waarde = Noot(p.titel, noot, klasse=klasse) if noot or klasse else p.titel
+        bijlagen: list[str | Link] = []
+        if p.vaststelling_vorige_lijst and vorig:
+            bijlagen.append(
+                Link(
+                    f"Actie- en besluitenlijst {opmaak.datum_lang(vorig.datum)} (PDF)",
+                    reverse("overleg:actielijst", args=[vorig.pk, "pdf"]),
+                )
+            )
+        bijlagen += [_bijlage(b, persoonlijk) for b in p.bijlagen.all()]
+        bijlagen += [
+            Link(
+                f"{br.get_soort_display()} {_afzender(br.afzender)}, ontvangen "
+                f"{opmaak.datum(br.ontvangen)}",
+                reverse("overleg:brief", args=[br.pk]),
+            )
+            for br in p.brieven.all()
+        ]
+        rij: tuple[Waarde, ...] = (
+            nummer,
+            titel,
+            p.get_doel_display(),
+            Lijst(tuple(bijlagen), klasse="overleg-bijlagen", leeg=""),
+        )
+        if schrijven:
+            bewerk = Link(
+                "Bewerken", reverse("overleg:punt", args=[p.pk]), uitleg=f"agendapunt {nummer}"
+            )
+            rij = (*rij, bewerk)
+        rijen.append(rij)
+    kolommen = (
+        Kolom("Nr.", "tekst"),
+        Kolom("Agendapunt", "tekst"),
+        Kolom("Doel", "tekst"),
+        Kolom("Bijlagen", "tekst"),
+    )
+    return Tabel(
+        sleutel="agenda",
+        titel="Agendapunten met doel en bijlagen",
+        bijschrift="",
+        kolommen=(*kolommen, Kolom("Bewerken", "tekst")) if schrijven else kolommen,
+        rijen=tuple(rijen),
+        klasse="overleg-agenda",
+        rij_ids=tuple(f"punt-{p.pk}" for p in punten),
+        rijklassen=tuple("overleg-sub" if p.letter else "" for p in punten),
     )
 
 

@@ -38,6 +38,7 @@ from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien,
 from regietafel.overleg.tabellen import (
     acties_tabel,
     agenda_tabel,
+    agendapunten_tabel,
     overleggen_pagina_tabel,
     overleggen_tabel,
 )
@@ -127,6 +128,9 @@ def overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
     overleg = _overleg(request, provincie, pk)
     schrijven = mag_schrijven(request.user, provincie)
     lijst = queries.lijst(overleg)
+    punten = list(overleg.agendapunten.all())
+    persoonlijk = mag_persoonsgegevens_zien(request.user, provincie)
+    vorig = queries.vorig_overleg(overleg)
     return render(
         request,
         "overleg/overleg.html",
@@ -134,13 +138,16 @@ def overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
             "provincie": provincie,
             "overleg": overleg,
             "agenda": documenten.agenda_van(overleg),
-            "punten": list(overleg.agendapunten.all()),
+            "punten": punten,
+            "agenda_tabel": agendapunten_tabel(
+                punten, vorig=vorig, persoonlijk=persoonlijk, schrijven=schrijven
+            ),
             "lijst": lijst,
             "status": documenten.lijst_status(lijst),
             "schrijven": schrijven,
-            "persoonlijk": mag_persoonsgegevens_zien(request.user, provincie),
-            "vaststelling": any(p.vaststelling_vorige_lijst for p in overleg.agendapunten.all()),
-            "vorig": queries.vorig_overleg(overleg),
+            "persoonlijk": persoonlijk,
+            "vaststelling": any(p.vaststelling_vorige_lijst for p in punten),
+            "vorig": vorig,
             "statussen": ActieStatus.choices,
         },
     )

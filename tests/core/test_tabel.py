@@ -92,3 +92,55 @@ def test_links_per_row_must_match_the_rows() -> None:
     assert met.rijen[0][0] == Link("Assen", "/a/") and met.rijen[1][0] == "Emmen"
     with pytest.raises(ValueError, match="links"):
         t.met_links(["/a/"])
+
+
+def test_rows_with_ids_and_classes_and_lists_of_links() -> None:
+    """Anchors per row (links from elsewhere point at "#punt-12"), a class per row, a list
+    whose items link, a link with words for screen readers only; the exports get the text."""
+    lijst = Lijst((Link("Brief <Assen>", "/brieven/1/"), "Bijlage (persoonsgegevens)"))
+    rijen = (
+        (Link("Assen", "/a/", uitleg="01-11-2025"), 1, 0),
+        (lijst, 2, 0),
+    )
+    t = _tabel(*rijen, rij_ids=("punt-1", "punt-2"), rijklassen=("", "overleg-sub"))
+    html = _html(t)
+    assert '<tr class="utrecht-table__row" id="punt-1">' in html
+    assert '<tr class="utrecht-table__row overleg-sub" id="punt-2">' in html
+    assert (
+        '<a class="utrecht-link" href="/a/">Assen'
+        '<span class="visueel-verborgen"> 01-11-2025</span></a>' in html
+    )
+    assert '<li><a class="utrecht-link" href="/brieven/1/">Brief &lt;Assen&gt;</a></li>' in html
+    assert kaal(lijst) == "Brief <Assen>; Bijlage (persoonsgegevens)"
+    assert kaal(rijen[0][0]) == "Assen"
+    with pytest.raises(ValueError, match="rij_ids"):
+        _tabel(*rijen, rij_ids=("punt-1",))
+
+
+def test_a_document_table_has_its_widths_and_stays_on_one_page() -> None:
+    t = _tabel(("Assen", 1, -1), ("Emmen", 2, 3))
+    pdf = _html(t, druk=True, tabel_id="sectie-1", geen_excel=True)
+    assert '<col style="width: ' in pdf and "onbreekbaar" in pdf and "tabel-druk" in pdf
+    assert 'id="sectie-1-caption"' in pdf and 'id="sectie-1-tabel"' in pdf
+    web = _html(t, druk=True, tabel_id="sectie-1", nonce="abc")
+    assert '<style nonce="abc">[id="sectie-1-tabel"] col:nth-child(1)' in web
+    assert "style=" not in web.split("</style>")[1]
+    assert "<colgroup>" not in _html(t)
+
+
+def test_a_missing_total_is_empty_in_excel_and_a_totals_note_is_a_comment() -> None:
+    from regietafel.core.xlsx import werkboek as schrijf
+    from tests.core.excelcontrole import werkboek
+
+    kolommen = (Kolom("Gemeente", "tekst"), Kolom("Opgave", som=True), Kolom("V", som=True))
+    t = Tabel(
+        sleutel="Proef",
+        titel="Proef",
+        bijschrift="",
+        kolommen=kolommen,
+        rijen=(("Assen", Ontbreekt("geen opgave"), 5),),
+        totaal=("Totaal", Ontbreekt("geen opgave"), Noot(5, "over 1 gemeente")),
+    )
+    ws = werkboek(schrijf([t], titel="Proef"))["Proef"]
+    assert ws["B2"].value is None and ws["B3"].value is None  # never a SUM of nothing: 0
+    assert ws["C3"].value == "=SUM(C2:C2)" and ws["C3"].comment.text == "over 1 gemeente"
