@@ -51,15 +51,9 @@ def _stand_van(cel: Cel) -> Waarde:
     return None
 
 
-GEEN_OPGAVE = Ontbreekt("geen opgave")
 GEEN_REALISATIE = Ontbreekt("geen realisatie")
 NIET_AANGELEVERD = Ontbreekt(Status.NIET_AANGELEVERD.label)
 GEEN_VERSCHIL = Ontbreekt("geen verschil")
-
-
-def _of(waarde: int | None, ontbreekt: Ontbreekt) -> Waarde:
-    """A figure, or the dash that says why there is none (never a 0)."""
-    return ontbreekt if waarde is None else waarde
 
 
 def verdeling_tabel(stand: StandVanZaken) -> Tabel:
@@ -470,7 +464,7 @@ def vergelijking_tabel(inzending: Inzending, regels: Sequence[Vergelijking]) -> 
         rijen=tuple(
             (
                 r.titel,
-                _of(r.opgeslagen, Ontbreekt("geen cijfer")),
+                _of(r.opgeslagen),
                 _of(r.ingediend, Ontbreekt("niet ingediend")),
                 r.verschil,
             )
