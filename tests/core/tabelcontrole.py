@@ -14,7 +14,8 @@ an empty cell. A list in a cell is the sheet's "a; b" text.
     n = vergelijk_cellen(pagina["Verdeling"], werkboek(xlsx)["Verdeling"])
 
 Written for every page that shows a ``core.tabel.Tabel`` (``core/tabel.html``): the verdeling
-pages now, the Stand van zaken when it is converted.
+pages and the Stand van zaken (against the report's workbook,
+``tests/monitoring/test_stand_tabel_cellen.py``).
 """
 
 from __future__ import annotations
