@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.utils.text import slugify
 
+from regietafel.core.tabel import Ontbreekt
 from regietafel.demo import landelijk as demo
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.landelijk.queries import landelijk
@@ -117,7 +118,9 @@ def test_a_gemeente_without_figures_is_niet_aangeleverd_never_0(
     assert "Stand per" in kolommen
     for i, kop in enumerate(kolommen):
         if kop == "Realisatie" or kop == "Verschil":
-            assert rij[i] is None, (kop, rij)  # no figure and no verschil, not 0
+            # No figure and no verschil, not 0: a missing cell with its reason.
+            assert isinstance(rij[i], Ontbreekt), (kop, rij)
+            assert rij[i].uitleg == ("niet aangeleverd" if kop == "Realisatie" else "geen verschil")
         if kop == "Stand per":
             assert rij[i] == "niet aangeleverd"
     weergave = flevoland.weergave_rijen[[r[0] for r in flevoland.rijen].index("Urk")]
