@@ -5,11 +5,13 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.core.management.base import BaseCommand
+from django.db import connection, connections, transaction
 from django.test import Client
 
 from regietafel.accounts.models import Gebruiker
@@ -149,3 +151,12 @@ def matrix_basis(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]
         finally:
             transaction.set_rollback(True)
             blok.__exit__(None, None, None)
+
+
+def als_console_script(command: BaseCommand, *argv: str) -> None:
+    """Run a management command as the console script does (argv parsing, our error handling,
+    ``sys.exit``), inside the test's transaction: Django's ``run_from_argv`` closes every
+    database connection at the end, which on PostgreSQL would end the test's transaction and
+    leave the worker's connection closed for every later test."""
+    with mock.patch.object(connections, "close_all"):
+        command.run_from_argv(["regietafel", *argv])

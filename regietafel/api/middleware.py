@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 
 from regietafel.api.problemen import probleem_antwoord
 from regietafel.api.schema import api_versie
+from regietafel.core.fouten import heeft_nulteken
 
 logger = logging.getLogger("django.request")
 
@@ -24,7 +25,10 @@ class ApiMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        if _api(request) and heeft_nulteken(request):
+            response = probleem_antwoord(request, 400, "Het adres bevat een NUL-teken.")
+        else:
+            response = self.get_response(request)
         if _api(request):
             response["API-Version"] = api_versie()
         return response

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote_plus
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -134,3 +136,23 @@ def te_veel_verzoeken(request: HttpRequest, *, wacht_seconden: int) -> HttpRespo
 def csrf_mislukt(request: HttpRequest, reason: str = "") -> HttpResponse:
     """``CSRF_FAILURE_VIEW``: Django's reason is English and technical; the page explains."""
     return foutpagina(request, CSRF)
+
+
+def heeft_nulteken(request: HttpRequest) -> bool:
+    """A NUL character in the path or the query (``%00``): no id, name or date holds one, and
+    PostgreSQL refuses it in any text comparison (a 500 instead of a 400)."""
+    return "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", ""))
+
+
+class GeenNultekenMiddleware:
+    """400 (the Dutch page) for a request with a NUL character in its path or query, before
+    any view lets it reach the database. The API answers the same as problem details
+    (``regietafel.api.middleware``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if heeft_nulteken(request):
+            return verkeerd_verzoek(request)
+        return self.get_response(request)

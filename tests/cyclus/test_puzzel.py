@@ -21,6 +21,7 @@ from regietafel.cyclus.uitvoer import puzzel_json
 from regietafel.domain.aanbod import Element
 from regietafel.domain.restopgave import Casus
 from regietafel.gemeenten.models import Provincie
+from tests.conftest import als_console_script
 from tests.cyclus.factories import aanbod, cyclus_2026, indicatief_2026, opzet_2026
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +145,8 @@ def _casus_json(casus: Casus) -> dict[str, Any]:
 def test_the_cli_json_has_the_issues_shape_and_verdeels_output(
     tweede: Provincie, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    Command().run_from_argv(
-        ["regietafel", "puzzel", "--provincie", "drenthe", "--cyclus", "2026", "--format", "json"]
+    als_console_script(
+        Command(), "puzzel", "--provincie", "drenthe", "--cyclus", "2026", "--format", "json"
     )
     uit = json.loads(capsys.readouterr().out)
     assert list(uit) == [
@@ -213,7 +214,7 @@ def test_the_cli_refuses_in_dutch_with_exit_2(
     drenthe: Provincie, argv: list[str], melding: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exc:
-        Command().run_from_argv(["regietafel", "puzzel", *argv])
+        als_console_script(Command(), "puzzel", *argv)
     assert exc.value.code == 2
     assert melding in capsys.readouterr().err
 

@@ -21,6 +21,7 @@ from regietafel.monitoring.models import Realisatie
 from regietafel.rapportage.document import Alinea, Opsomming
 from regietafel.rapportage.management.commands.rapport import Command
 from regietafel.rapportage.stand_landelijk import landelijk_document
+from tests.conftest import als_console_script
 from tests.landelijk.test_views import _queries
 from tests.taken.hulp import haal, inhoud
 
@@ -31,7 +32,7 @@ PEILDATUM = dt.date(2025, 11, 1)
 
 def _cli(*argv: str) -> None:
     """As the console script runs it: argv parsing, our error handling, sys.exit."""
-    Command().run_from_argv(["regietafel", "rapport", *argv])
+    als_console_script(Command(), "rapport", *argv)
 
 
 def _boek(data: bytes):  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 from regietafel.gemeenten.models import Provincie
 from regietafel.rapportage.management.commands.rapport import Command
+from tests.conftest import als_console_script
 from tests.rapportage.conftest import normaal, pdf_tekst, xlsx_boek
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _cli(*argv: str) -> None:
     """As the console script runs it: argv parsing, our error handling, sys.exit."""
-    Command().run_from_argv(["regietafel", "rapport", *argv])
+    als_console_script(Command(), "rapport", *argv)
 
 
 def test_stand_van_zaken_xlsx(
