@@ -26,7 +26,13 @@ class ApiMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _api(request) and heeft_nulteken(request):
-            response = probleem_antwoord(request, 400, "Het adres bevat een NUL-teken.")
+            reden = "Het adres bevat een NUL-teken."
+            response = probleem_antwoord(
+                request,
+                400,
+                reden,
+                invalidParams=[{"name": "invoer", "code": "nul_teken", "reason": reden}],
+            )
         else:
             response = self.get_response(request)
         if _api(request):

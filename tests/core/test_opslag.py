@@ -4,12 +4,14 @@ tested against a real ``moto_server`` process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.files.storage import default_storage
 
 from regietafel.core import opslag
@@ -88,8 +90,11 @@ def test_old_previews_are_removed_at_the_next_store(opslagsoort: str) -> None:
         PREVIEWS.bewaar(b"c;d\n", "csv")
         assert not PREVIEWS.bestaat(oud, "csv")
     else:
-        # Object storage sets the modification time itself: a fresh file stays.
-        PREVIEWS.bewaar(b"c;d\n", "csv")
+        # Object storage sets the modification time itself, from the real time of the S3
+        # process: a fresh file stays. The clock is pinned to a date before any run (the clock
+        # passes of `make test` would otherwise make the fresh file years old).
+        with time_machine.travel(dt.datetime(2026, 1, 1, tzinfo=dt.UTC), tick=False):
+            PREVIEWS.bewaar(b"c;d\n", "csv")
         assert PREVIEWS.bestaat(oud, "csv")
     assert len(list(alle_namen("voorbeeld"))) == (1 if opslagsoort == "lokaal" else 2)
 
