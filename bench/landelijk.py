@@ -283,7 +283,8 @@ def statline_csv() -> bytes:
 def importeren() -> dict[str, dict[str, Any]]:
     from django.db import transaction
 
-    from regietafel.gemeenten.inwoners import importeer_inwoners, lees_inwoners
+    from regietafel.gemeenten.inwoners import lees_inwoners
+    from regietafel.gemeenten.services import importeer_inwoners
 
     data = statline_csv()
 
