@@ -176,27 +176,27 @@ def _regels(lijst: list[tuple[str, Beoordeling]]) -> str:
     return "; ".join(f"{g}, {b.regel.naam} ({notatie.getal(b.regel.plaatsen)})" for g, b in lijst)
 
 
-def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Spelregels) -> Puzzel:
-    """The PUZZEL of one provincie: sums per gemeente and the verdict with its reasons."""
-    if min(opgave.regulier, opgave.amv) < 0:
-        raise ValueError("negatieve provinciale opgave")
-    lijst = tuple(gemeenten)
+def _geen_dubbele(lijst: tuple[PuzzelGemeente, ...]) -> None:
     namen = [g.naam for g in lijst]
     dubbel = sorted({n for n in namen if namen.count(n) > 1})
     if dubbel:
         raise ValueError(f"gemeente staat meer dan eens in de invoer: {', '.join(dubbel)}")
-    standen = tuple(
-        GemeenteStand(
-            naam=g.naam,
-            cbs_code=g.cbs_code,
-            indicatief=g.indicatief,
-            aanbod=aanbodsom(g.beoordelingen),
-            ingediend=g.ingediend,
-            ter_beoordeling=g.ter_beoordeling,
-            beoordelingen=g.beoordelingen,
-        )
-        for g in lijst
+
+
+def _gemeentestand(g: PuzzelGemeente) -> GemeenteStand:
+    return GemeenteStand(
+        naam=g.naam,
+        cbs_code=g.cbs_code,
+        indicatief=g.indicatief,
+        aanbod=aanbodsom(g.beoordelingen),
+        ingediend=g.ingediend,
+        ter_beoordeling=g.ter_beoordeling,
+        beoordelingen=g.beoordelingen,
     )
+
+
+def _niet_gedekt(opgave: PerType[int], standen: tuple[GemeenteStand, ...]) -> list[Reden]:
+    """Regulier and AMV are each covered by the places that count."""
     telt = Aanbodsom()
     for s in standen:
         telt = telt + s.aanbod
@@ -212,50 +212,57 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
                     f"opgave van {notatie.getal(nodig)} (nog {notatie.getal(nodig - heeft)} nodig).",
                 )
             )
-    # A line the cyclus' rules exclude does not count at all: it is no reason either.
+    return redenen
+
+
+def _reden_per_regel(code: str, tekst: str, lijst: list[tuple[str, Beoordeling]]) -> Reden:
+    return Reden(code, f"{tekst}: {_regels(lijst)}.", tuple(dict.fromkeys(g for g, _ in lijst)))
+
+
+def _regels_niet_uitvoerbaar(standen: tuple[GemeenteStand, ...], regels: Spelregels) -> list[Reden]:
+    """Lines not available in time or not until the next raming, and plans without a kansrijk
+    element. A line the cyclus' rules exclude does not count at all: it is no reason either."""
     alle = [
         (s.naam, b)
         for s in standen
         for b in s.beoordelingen
         if b.categorie is not Categorie.TELT_NIET
     ]
+    redenen: list[Reden] = []
     te_laat = [(g, b) for g, b in alle if b.tijdig is False]
     if te_laat:
         assert regels.uiterlijk_beschikbaar is not None
-        redenen.append(
-            Reden(
-                "niet_tijdig",
-                f"Niet binnen {regels.termijn_maanden} maanden na het verdeelbesluit (uiterlijk "
-                f"{notatie.datum(regels.uiterlijk_beschikbaar)}) beschikbaar: {_regels(te_laat)}.",
-                tuple(dict.fromkeys(g for g, _ in te_laat)),
-            )
+        tekst = (
+            f"Niet binnen {regels.termijn_maanden} maanden na het verdeelbesluit (uiterlijk "
+            f"{notatie.datum(regels.uiterlijk_beschikbaar)}) beschikbaar"
         )
+        redenen.append(_reden_per_regel("niet_tijdig", tekst, te_laat))
     te_kort = [(g, b) for g, b in alle if b.tot_raming is False]
     if te_kort:
         assert regels.volgende_raming is not None
-        redenen.append(
-            Reden(
-                "niet_tot_raming",
-                f"Niet beschikbaar tot de volgende capaciteitsraming "
-                f"({notatie.datum(regels.volgende_raming)}): {_regels(te_kort)}.",
-                tuple(dict.fromkeys(g for g, _ in te_kort)),
-            )
+        tekst = (
+            f"Niet beschikbaar tot de volgende capaciteitsraming "
+            f"({notatie.datum(regels.volgende_raming)})"
         )
+        redenen.append(_reden_per_regel("niet_tot_raming", tekst, te_kort))
     zonder = [(g, b) for g, b in alle if b.regel.plan and not b.regel.elementen]
     if zonder:
-        redenen.append(
-            Reden(
-                "plan_zonder_element",
-                f"Plannen zonder kansrijk element: {_regels(zonder)}.",
-                tuple(dict.fromkeys(g for g, _ in zonder)),
-            )
-        )
+        tekst = "Plannen zonder kansrijk element"
+        redenen.append(_reden_per_regel("plan_zonder_element", tekst, zonder))
+    return redenen
+
+
+def _niet_ingediend(
+    lijst: tuple[PuzzelGemeente, ...], standen: tuple[GemeenteStand, ...]
+) -> list[Reden]:
+    """Every gemeente with an indicative number has handed in an approved aanbod."""
     wacht = [s.naam for s in standen if not s.ingediend and s.ter_beoordeling]
     ontbreekt = [
         s.naam
         for s, g in zip(standen, lijst, strict=True)
         if not s.ingediend and not s.ter_beoordeling and g.moet_indienen
     ]
+    redenen: list[Reden] = []
     if ontbreekt:
         redenen.append(
             Reden(
@@ -272,6 +279,11 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
                 tuple(wacht),
             )
         )
+    return redenen
+
+
+def _kanttekeningen(regels: Spelregels) -> list[str]:
+    """The checks that could not be applied because a date of the cyclus is not set."""
     kanttekeningen: list[str] = []
     if regels.besluit is None:
         kanttekeningen.append(
@@ -283,11 +295,26 @@ def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Sp
             "De datum van de volgende capaciteitsraming is niet ingesteld: niet getoetst of de "
             "plaatsen lang genoeg beschikbaar zijn."
         )
+    return kanttekeningen
+
+
+def puzzel(opgave: PerType[int], gemeenten: Iterable[PuzzelGemeente], regels: Spelregels) -> Puzzel:
+    """The PUZZEL of one provincie: sums per gemeente and the verdict with its reasons."""
+    if min(opgave.regulier, opgave.amv) < 0:
+        raise ValueError("negatieve provinciale opgave")
+    lijst = tuple(gemeenten)
+    _geen_dubbele(lijst)
+    standen = tuple(_gemeentestand(g) for g in lijst)
+    redenen = (
+        _niet_gedekt(opgave, standen)
+        + _regels_niet_uitvoerbaar(standen, regels)
+        + _niet_ingediend(lijst, standen)
+    )
     return Puzzel(
         opgave=opgave,
         gemeenten=standen,
         redenen=tuple(redenen),
-        kanttekeningen=tuple(kanttekeningen),
+        kanttekeningen=tuple(_kanttekeningen(regels)),
     )
 
 

@@ -413,9 +413,23 @@ def _uitsluitingen(
     Reasons come in the order of ``REDENEN``; ``uitruil`` concerns the regular restopgave only,
     the caller drops it for AMV. The uitruil agreements and groups go into the trace here.
     """
-    redenen: dict[str, list[tuple[Reden, str]]] = {g.naam: [] for g in casus.gemeenten}
-    inwoners = sum(g.inwoners for g in casus.gemeenten)
     netto = casus.netto_uitruil()
+    _uitruil_in_trace(casus, krediet, netto, stappen)
+    groep_gedekt = _gedekte_groepen(casus, krediet, stappen)
+    inwoners = sum(g.inwoners for g in casus.gemeenten)
+    redenen: dict[str, list[tuple[Reden, str]]] = {g.naam: [] for g in casus.gemeenten}
+    for g in casus.gemeenten:
+        redenen[g.naam].extend(_eigen_bijdrage(casus, g, inwoners))
+        uitleg = _uitruil_reden(g, krediet, netto, groep_gedekt, stappen)
+        if uitleg is not None:
+            redenen[g.naam].append(("uitruil", uitleg))
+    return redenen
+
+
+def _uitruil_in_trace(
+    casus: Casus, krediet: Mapping[str, int], netto: Mapping[str, int], stappen: list[Stap]
+) -> None:
+    """The uitruil agreements, and the regular places credited to each party after them."""
     for u in casus.uitruil:
         stappen.append(
             Stap(
@@ -436,6 +450,12 @@ def _uitsluitingen(
                 + ".",
             )
         )
+
+
+def _gedekte_groepen(
+    casus: Casus, krediet: Mapping[str, int], stappen: list[Stap]
+) -> dict[str, str]:
+    """Per member of an uitruilgroep that together covers its indicative regular number: why."""
     groep_gedekt: dict[str, str] = {}
     for groep in casus.uitruil_groepen:
         leden = [g for g in casus.gemeenten if g.naam in groep]
@@ -449,63 +469,78 @@ def _uitsluitingen(
         if gecrediteerd >= indicatief:
             for naam in groep:
                 groep_gedekt.setdefault(naam, uitleg)
+    return groep_gedekt
 
-    for g in casus.gemeenten:
-        r = redenen[g.naam]
-        if g.initieel_totaal >= g.indicatief_totaal:
+
+def _eigen_bijdrage(casus: Casus, g: GemeenteInvoer, inwoners: int) -> list[tuple[Reden, str]]:
+    """The reasons of step 4a that need no uitruil: the aanbod covers the indicative number,
+    the historic contribution exceeds it, or the places for Oekraïners exceed twice its share."""
+    r: list[tuple[Reden, str]] = []
+    if g.initieel_totaal >= g.indicatief_totaal:
+        r.append(
+            (
+                "aanbod_dekt_indicatief",
+                f"aanbod {g.initieel_totaal} ≥ indicatief {g.indicatief_totaal} (regulier + amv)",
+            )
+        )
+    if g.historisch_gemiddelde > g.indicatief_totaal:
+        r.append(
+            (
+                "historische_bijdrage",
+                f"gemiddeld {g.historisch_gemiddelde} plaatsen per jaar in 2014–2024 > "
+                f"indicatief {g.indicatief_totaal} (regulier + amv)",
+            )
+        )
+    if casus.oekraine_totaal is not None:
+        evenredig = Fraction(casus.oekraine_totaal * g.inwoners, inwoners)
+        if g.oekraine_plaatsen > 2 * evenredig:
             r.append(
                 (
-                    "aanbod_dekt_indicatief",
-                    f"aanbod {g.initieel_totaal} ≥ indicatief {g.indicatief_totaal} "
-                    "(regulier + amv)",
+                    "oekraine_bijdrage",
+                    f"{g.oekraine_plaatsen} plaatsen voor Oekraïners > 2 × "
+                    f"{decimaal(evenredig)} (evenredig deel van {casus.oekraine_totaal})",
                 )
             )
-        if g.historisch_gemiddelde > g.indicatief_totaal:
-            r.append(
-                (
-                    "historische_bijdrage",
-                    f"gemiddeld {g.historisch_gemiddelde} plaatsen per jaar in 2014–2024 > "
-                    f"indicatief {g.indicatief_totaal} (regulier + amv)",
-                )
+    return r
+
+
+def _uitruil_reden(
+    g: GemeenteInvoer,
+    krediet: Mapping[str, int],
+    netto: Mapping[str, int],
+    groep_gedekt: Mapping[str, str],
+    stappen: list[Stap],
+) -> str | None:
+    """Why the uitruil excludes g (it receives enough, or its group covers its number), or None.
+
+    A gemeente that would be covered by its credit but does not receive on balance is not
+    excluded; the trace says why.
+    """
+    if ontvangt_genoeg(g, netto.get(g.naam, 0), krediet[g.naam]):
+        return (
+            f"ontvangt per saldo {netto[g.naam]} reguliere plaatsen; met uitruil "
+            f"{krediet[g.naam]} reguliere plaatsen ≥ indicatief {g.indicatief_regulier}"
+        )
+    if g.naam in groep_gedekt:
+        return f"{groep_gedekt[g.naam]}, niet minder"
+    if (
+        g.naam in netto
+        and netto[g.naam] <= 0
+        and g.indicatief_regulier > 0
+        and krediet[g.naam] >= g.indicatief_regulier
+    ):
+        stappen.append(
+            Stap(
+                "uitruil",
+                f"{g.naam} heeft met uitruil {krediet[g.naam]} reguliere plaatsen ≥ "
+                f"indicatief {g.indicatief_regulier}, maar {_saldo(netto[g.naam])}: de "
+                "uitruil sluit een gemeente alleen uit als ze per saldo ontvangt (of via "
+                "haar uitruilgroep).",
+                g.naam,
+                "regulier",
             )
-        if casus.oekraine_totaal is not None:
-            evenredig = Fraction(casus.oekraine_totaal * g.inwoners, inwoners)
-            if g.oekraine_plaatsen > 2 * evenredig:
-                r.append(
-                    (
-                        "oekraine_bijdrage",
-                        f"{g.oekraine_plaatsen} plaatsen voor Oekraïners > 2 × "
-                        f"{decimaal(evenredig)} (evenredig deel van {casus.oekraine_totaal})",
-                    )
-                )
-        if ontvangt_genoeg(g, netto.get(g.naam, 0), krediet[g.naam]):
-            r.append(
-                (
-                    "uitruil",
-                    f"ontvangt per saldo {netto[g.naam]} reguliere plaatsen; met uitruil "
-                    f"{krediet[g.naam]} reguliere plaatsen ≥ indicatief {g.indicatief_regulier}",
-                )
-            )
-        elif g.naam in groep_gedekt:
-            r.append(("uitruil", f"{groep_gedekt[g.naam]}, niet minder"))
-        elif (
-            g.naam in netto
-            and netto[g.naam] <= 0
-            and g.indicatief_regulier > 0
-            and krediet[g.naam] >= g.indicatief_regulier
-        ):
-            stappen.append(
-                Stap(
-                    "uitruil",
-                    f"{g.naam} heeft met uitruil {krediet[g.naam]} reguliere plaatsen ≥ "
-                    f"indicatief {g.indicatief_regulier}, maar {_saldo(netto[g.naam])}: de "
-                    "uitruil sluit een gemeente alleen uit als ze per saldo ontvangt (of via "
-                    "haar uitruilgroep).",
-                    g.naam,
-                    "regulier",
-                )
-            )
-    return redenen
+        )
+    return None
 
 
 def ontvangt_genoeg(g: GemeenteInvoer, netto: int, gecrediteerd: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from regietafel.domain.invulling import InvullingTotaal
+from regietafel.domain.invulling import Invulling, InvullingTotaal
 from regietafel.domain.notatie import getal
 from regietafel.domain.statushouders import (
     VergunninghoudersInvoer,
@@ -109,76 +109,98 @@ def controleer_invulling(
     type's name ("Asielopvang AMV"); its last word is the short name ("AMV").
     """
     namen = namen or {}
-
-    def lang(t: str) -> str:
-        return namen.get(t, t)
-
-    def kort(t: str) -> str:
-        return lang(t).split()[-1]
-
-    typen = berekend.per_type
-    per_type = {i.type: i for i in typen}
-    g = getal
-
-    def samengenomen(veld: str, waarde: int) -> str | None:
-        """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
-        delen = [(i.type, getattr(i, veld)) for i in typen]
-        if waarde != sum(d for _, d in delen) or sum(1 for _, d in delen if d) < 2:
-            return None
-        som = _opsomming([f"{kort(t)} {g(d)}" for t, d in delen])
-        return f"{dict(_INVULLING_VELDEN)[veld]} {g(waarde)} is {som} samen"
-
+    per_type = {i.type: i for i in berekend.per_type}
     bevindingen = []
     for b in volgens_bron:
         i = per_type.get(b.type)
         if i is None:
             continue
-        genoemd = [(v, label, getattr(b, v)) for v, label in _INVULLING_VELDEN]
-        genoemd = [(v, label, w) for v, label, w in genoemd if w is not None]
-        afwijkend = {v: w for v, _, w in genoemd if w != getattr(i, v)}
-        zinnen = []
-        samen = {v: z for v, w in afwijkend.items() if (z := samengenomen(v, w))}
-        if samen:
-            zinnen.append(
-                f"Daarin zijn {_opsomming([kort(t.type) for t in typen])} samengenomen: "
-                f"{'; '.join(samen.values())}."
-            )
-        if (
-            b.opgave is not None
-            and b.ingevuld is not None
-            and b.nog_in_te_vullen is not None
-            and b.nog_in_te_vullen != resterend(b.ingevuld, b.opgave)
-        ):
-            zinnen.append(
-                f"De cijfers spreken elkaar tegen: {g(b.ingevuld)} ingevuld en "
-                f"{g(b.nog_in_te_vullen)} nog in te vullen is samen "
-                f"{g(b.ingevuld + b.nog_in_te_vullen)}, niet de opgave van {g(b.opgave)}."
-            )
-        if "opgave" in afwijkend and "opgave" not in samen:
-            zinnen.append(f"De provinciale opgave is {g(i.opgave)}, niet {g(afwijkend['opgave'])}.")
-        if "ingevuld" in afwijkend and "ingevuld" not in samen:
-            zinnen.append(
-                f"Het aanbod van de gemeenten is samen {g(i.ingevuld)} plekken, niet "
-                f"{g(afwijkend['ingevuld'])}."
-            )
-        if not afwijkend and not zinnen:
-            continue
-        wat = _opsomming(
-            [
-                f"een opgave van {g(w)}" if v == "opgave" else f"{g(w)} {label}"
-                for v, label, w in genoemd
-            ]
-        )
-        melding = " ".join(
-            (
-                f"{lang(b.type)}: de bron noemt {wat}.",
-                *zinnen,
-                f"Per type berekend: opgave {g(i.opgave)}, ingevuld {g(i.ingevuld)}, nog in te "
-                f"vullen {g(i.nog_in_te_vullen)}.",
-            )
-        )
-        bevindingen.append(Bevinding("invulling_bron", Ernst.FOUT, melding, bron))
+        melding = _invulling_melding(b, i, berekend.per_type, namen)
+        if melding is not None:
+            bevindingen.append(Bevinding("invulling_bron", Ernst.FOUT, melding, bron))
     return bevindingen
+
+
+def _korte_naam(namen: Mapping[str, str], t: str) -> str:
+    return namen.get(t, t).split()[-1]
+
+
+def _invulling_melding(
+    b: InvullingVolgensBron,
+    i: Invulling,
+    typen: Sequence[Invulling],
+    namen: Mapping[str, str],
+) -> str | None:
+    """The finding for one type: what the source names, what is wrong with it and what the
+    computation gives; None when the source agrees."""
+    genoemd = [(v, label, w) for v, label in _INVULLING_VELDEN if (w := getattr(b, v)) is not None]
+    afwijkend = {v: w for v, _, w in genoemd if w != getattr(i, v)}
+    zinnen = _invulling_zinnen(b, i, typen, afwijkend, namen)
+    if not afwijkend and not zinnen:
+        return None
+    wat = _opsomming(
+        [
+            f"een opgave van {getal(w)}" if v == "opgave" else f"{getal(w)} {label}"
+            for v, label, w in genoemd
+        ]
+    )
+    return " ".join(
+        (
+            f"{namen.get(b.type, b.type)}: de bron noemt {wat}.",
+            *zinnen,
+            f"Per type berekend: opgave {getal(i.opgave)}, ingevuld {getal(i.ingevuld)}, nog in "
+            f"te vullen {getal(i.nog_in_te_vullen)}.",
+        )
+    )
+
+
+def _invulling_zinnen(
+    b: InvullingVolgensBron,
+    i: Invulling,
+    typen: Sequence[Invulling],
+    afwijkend: Mapping[str, int],
+    namen: Mapping[str, str],
+) -> list[str]:
+    """What is wrong with one type's printed figures: types taken together, figures that
+    contradict each other, an opgave or an aanbod that differs from the computed one."""
+    g = getal
+    samen = {v: z for v, w in afwijkend.items() if (z := _samengenomen(typen, v, w, namen))}
+    zinnen = []
+    if samen:
+        zinnen.append(
+            f"Daarin zijn {_opsomming([_korte_naam(namen, t.type) for t in typen])} "
+            f"samengenomen: {'; '.join(samen.values())}."
+        )
+    if (
+        b.opgave is not None
+        and b.ingevuld is not None
+        and b.nog_in_te_vullen is not None
+        and b.nog_in_te_vullen != resterend(b.ingevuld, b.opgave)
+    ):
+        zinnen.append(
+            f"De cijfers spreken elkaar tegen: {g(b.ingevuld)} ingevuld en "
+            f"{g(b.nog_in_te_vullen)} nog in te vullen is samen "
+            f"{g(b.ingevuld + b.nog_in_te_vullen)}, niet de opgave van {g(b.opgave)}."
+        )
+    if "opgave" in afwijkend and "opgave" not in samen:
+        zinnen.append(f"De provinciale opgave is {g(i.opgave)}, niet {g(afwijkend['opgave'])}.")
+    if "ingevuld" in afwijkend and "ingevuld" not in samen:
+        zinnen.append(
+            f"Het aanbod van de gemeenten is samen {g(i.ingevuld)} plekken, niet "
+            f"{g(afwijkend['ingevuld'])}."
+        )
+    return zinnen
+
+
+def _samengenomen(
+    typen: Sequence[Invulling], veld: str, waarde: int, namen: Mapping[str, str]
+) -> str | None:
+    """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
+    delen = [(i.type, getattr(i, veld)) for i in typen]
+    if waarde != sum(d for _, d in delen) or sum(1 for _, d in delen if d) < 2:
+        return None
+    som = _opsomming([f"{_korte_naam(namen, t)} {getal(d)}" for t, d in delen])
+    return f"{dict(_INVULLING_VELDEN)[veld]} {getal(waarde)} is {som} samen"
 
 
 VELDNAMEN = {
