@@ -6,12 +6,14 @@ many rows runs no query per row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.forms import formset_factory
 
+from regietafel.verdeling.models import Scenario, ScenarioGemeente
 from regietafel.verdeling.services import GEMEENTE_VELDEN, GroepLid, UitruilRegel
 
 Keuzes = Sequence[tuple[str, str]]
@@ -158,3 +160,102 @@ def gemeente_waarden(formset: Any) -> dict[int, dict[str, int]]:
         int(d["gemeente"]): {veld: int(d[veld]) for veld in GEMEENTE_VELDEN}
         for d in _ingevuld(formset)
     }
+
+
+def _beginwaarden(scenario: Scenario, rijen: Sequence[ScenarioGemeente]) -> dict[str, Any]:
+    """The scenario as it stands, as the initial data of the page's four forms."""
+    return {
+        "scenario": {
+            "naam": scenario.naam,
+            "toelichting": scenario.toelichting,
+            "opgave_regulier": scenario.opgave_regulier,
+            "opgave_amv": scenario.opgave_amv,
+            "oekraine_totaal": scenario.oekraine_totaal,
+        },
+        "gemeenten": [
+            {"gemeente": r.gemeente_id, **{veld: getattr(r, veld) for veld in GEMEENTE_VELDEN}}
+            for r in rijen
+        ],
+        "uitruil": [
+            {"van": str(u.van_id), "voor": str(u.voor_id), "regulier": u.regulier}
+            for u in scenario.uitruil.all()
+        ],
+        "groepen": [
+            {"groep": lid.groep, "gemeente": str(lid.gemeente_id)}
+            for lid in scenario.uitruil_groepen.all()
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class ScenarioFormulieren:
+    """The four forms of the scenario page: its fields, the gemeente rows, the uitruil
+    agreements and the uitruil groups. Unbound they show the scenario as it stands."""
+
+    scenario: ScenarioForm
+    gemeenten: Any
+    uitruil: Any
+    groepen: Any
+    rijen: Sequence[ScenarioGemeente]
+
+    def is_valid(self) -> bool:
+        """All four valid (each is validated, so each shows its errors)."""
+        geldig = [f.is_valid() for f in (self.scenario, self.gemeenten, self.uitruil, self.groepen)]
+        return all(geldig)
+
+    def wijzigingen(self) -> dict[str, Any]:
+        """The cleaned input as the keyword arguments of ``wijzig_scenario``."""
+        return {
+            "velden": self.scenario.cleaned_data,
+            "gemeenten": gemeente_waarden(self.gemeenten),
+            "uitruil": uitruil_regels(self.uitruil),
+            "groepen": groep_leden(self.groepen),
+        }
+
+    def fouten(self, algemeen: Sequence[str]) -> list[tuple[str, str]]:
+        """(anchor, message) for every error on the page, for the summary at the top."""
+        rijen = self.rijen
+        formsets: list[tuple[Any, Callable[[int], str]]] = [
+            (
+                self.gemeenten,
+                lambda i: rijen[i].gemeente.naam if i < len(rijen) else f"rij {i + 1}",
+            ),
+            (self.uitruil, lambda i: f"Uitruilafspraak {i + 1}"),
+            (self.groepen, lambda i: f"Uitruilgroep, regel {i + 1}"),
+        ]
+        fouten = [("invoer-kop", tekst) for tekst in algemeen]
+        for veld in self.scenario:
+            fouten += [(veld.auto_id, f"{veld.label}: {tekst}") for tekst in veld.errors]
+        fouten += [("invoer-kop", str(tekst)) for tekst in self.scenario.non_field_errors()]
+        for formset, omschrijving in formsets:
+            fouten += [("invoer-kop", str(tekst)) for tekst in formset.non_form_errors()]
+            for i, form in enumerate(formset.forms):
+                for veld in form:
+                    fouten += [
+                        (veld.auto_id, f"{omschrijving(i)}, {str(veld.label).lower()}: {tekst}")
+                        for tekst in veld.errors
+                    ]
+                fouten += [
+                    (form.prefix, f"{omschrijving(i)}: {t}") for t in form.non_field_errors()
+                ]
+        return fouten
+
+
+def scenario_formulieren(
+    scenario: Scenario, rijen: Sequence[ScenarioGemeente], data: Any = None
+) -> ScenarioFormulieren:
+    """The page's forms, bound to ``data`` (a POST) or, without it, filled from the scenario.
+    The gemeente choices come from ``rijen``, already loaded: no query per row."""
+    initieel = _beginwaarden(scenario, rijen)
+    keuzes = [(str(r.gemeente_id), r.gemeente.naam) for r in rijen]
+    return ScenarioFormulieren(
+        scenario=ScenarioForm(data, initial=initieel["scenario"]),
+        gemeenten=GemeenteFormSet(data, initial=initieel["gemeenten"], prefix="gemeenten"),
+        uitruil=UitruilFormSet(
+            data, initial=initieel["uitruil"], prefix="uitruil", form_kwargs={"gemeenten": keuzes}
+        ),
+        groepen=GroepFormSet(
+            data, initial=initieel["groepen"], prefix="groepen", form_kwargs={"gemeenten": keuzes}
+        ),
+        rijen=rijen,
+    )

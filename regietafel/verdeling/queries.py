@@ -26,7 +26,7 @@ from regietafel.domain.restopgave import (
     verdeel_restopgave,
 )
 from regietafel.domain.validatie import Bevinding, Ernst, controleer_som
-from regietafel.domain.verdeling import grootste_overschot
+from regietafel.domain.verdeling import Verdeling, grootste_overschot
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.monitoring.models import Realisatie
 from regietafel.opgaven.models import (
@@ -451,6 +451,49 @@ def oekraine_cycli(provincie: Provincie) -> list[Cyclus]:
     )
 
 
+def _oekraine_keuzes(provincie: Provincie, cyclus: Cyclus | None) -> list[ProvincieOpgave]:
+    """The provincial Ukraine numbers on record for ``cyclus``, earliest first."""
+    if cyclus is None:
+        return []
+    return list(
+        ProvincieOpgave.objects.filter(
+            cyclus=cyclus, provincie=provincie, soort=Soort.OEKRAINE
+        ).order_by("geldig_vanaf", "id")
+    )
+
+
+def _opgeslagen_oekraine(provincie: Provincie, cyclus: Cyclus | None) -> dict[int, int]:
+    """The stored indicative Ukraine column of ``cyclus``, per gemeente id."""
+    if cyclus is None:
+        return {}
+    return dict(
+        Opgave.objects.filter(
+            cyclus=cyclus,
+            gemeente__provincie=provincie,
+            soort=Soort.OEKRAINE,
+            stadium=Stadium.INDICATIEF,
+        ).values_list("gemeente_id", "aantal")
+    )
+
+
+def _naar_inwoners(totaal: int, gewichten: dict[str, int]) -> tuple[Verdeling, list[Bevinding]]:
+    """R1's largest remainder over the inhabitants; without any inhabitants nothing is
+    distributed, with a warning when there was something to distribute."""
+    if sum(gewichten.values()):
+        return grootste_overschot(totaal, gewichten), []
+    bevindingen = []
+    if totaal:
+        bevindingen.append(
+            Bevinding(
+                "geen_inwoners",
+                Ernst.WAARSCHUWING,
+                "Er zijn geen inwonertallen opgeslagen: er valt niets naar rato te verdelen.",
+                "inwonertallen",
+            )
+        )
+    return grootste_overschot(0, gewichten), bevindingen
+
+
 def oekraine_verdeling(
     provincie: Provincie, cyclus: Cyclus | None, totaal: int | None
 ) -> OekraineVerdeling:
@@ -462,47 +505,15 @@ def oekraine_verdeling(
     cycli = oekraine_cycli(provincie)
     if cyclus is None and cycli:
         cyclus = cycli[0]
-    keuzes = (
-        list(
-            ProvincieOpgave.objects.filter(
-                cyclus=cyclus, provincie=provincie, soort=Soort.OEKRAINE
-            ).order_by("geldig_vanaf", "id")
-        )
-        if cyclus
-        else []
-    )
+    keuzes = _oekraine_keuzes(provincie, cyclus)
     bron_totaal = keuzes[0] if keuzes else None
     if totaal is None:
         totaal = bron_totaal.aantal if bron_totaal else 0
     gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
     inwoners = laatste_inwonertallen(gemeenten)
-    opgeslagen = (
-        dict(
-            Opgave.objects.filter(
-                cyclus=cyclus,
-                gemeente__provincie=provincie,
-                soort=Soort.OEKRAINE,
-                stadium=Stadium.INDICATIEF,
-            ).values_list("gemeente_id", "aantal")
-        )
-        if cyclus
-        else {}
-    )
+    opgeslagen = _opgeslagen_oekraine(provincie, cyclus)
     gewichten = {g.naam: inwoners[g.pk].aantal if g.pk in inwoners else 0 for g in gemeenten}
-    bevindingen: list[Bevinding] = []
-    if sum(gewichten.values()) == 0:
-        verdeling = grootste_overschot(0, gewichten)
-        if totaal:
-            bevindingen.append(
-                Bevinding(
-                    "geen_inwoners",
-                    Ernst.WAARSCHUWING,
-                    "Er zijn geen inwonertallen opgeslagen: er valt niets naar rato te verdelen.",
-                    "inwonertallen",
-                )
-            )
-    else:
-        verdeling = grootste_overschot(totaal, gewichten)
+    verdeling, bevindingen = _naar_inwoners(totaal, gewichten)
     rijen = [
         OekraineRij(
             naam=g.naam,

@@ -244,8 +244,16 @@ def vergelijk_tabellen(
     a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad, rijen: Sequence[VergelijkRij]
 ) -> list[Tabel]:
     """The two tables of the comparison page: the summary and the gemeenten side by side."""
+    return [
+        _vergelijk_samenvatting(a, b, blad_a, blad_b),
+        _vergelijk_per_gemeente(a, b, blad_a, blad_b, rijen),
+    ]
+
+
+def _vergelijk_samenvatting(a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad) -> Tabel:
+    """Opgave, restopgave, percentage and onverdeeld of A and B side by side."""
     ga, gb = f"A: {a.naam}", f"B: {b.naam}"
-    samenvatting = Tabel(
+    return Tabel(
         sleutel="Samenvatting",
         titel="Opgave, restopgave, percentage en onverdeeld",
         bijschrift=f"A = {a.naam}, B = {b.naam}.",
@@ -288,17 +296,27 @@ def vergelijk_tabellen(
         ),
     )
 
-    def definitief(r: Rij | None, welk: str) -> tuple[Waarde, Waarde, Waarde]:
-        if r is None:
-            niet = Ontbreekt(f"niet in {welk}")
-            return niet, niet, niet
-        return r.definitief.regulier, r.definitief.amv, r.definitief.totaal
 
-    def redenen(r: Rij | None) -> str:
-        return "; ".join(f"{u.label} ({u.typen})" for u in r.redenen) if r else ""
+def _definitief(r: Rij | None, welk: str) -> tuple[Waarde, Waarde, Waarde]:
+    """A gemeente's definitive places in one scenario; marked missing when it is not in it."""
+    if r is None:
+        niet = Ontbreekt(f"niet in {welk}")
+        return niet, niet, niet
+    return r.definitief.regulier, r.definitief.amv, r.definitief.totaal
 
+
+def _redenen(r: Rij | None) -> str:
+    """Why a gemeente is excluded in one scenario, "–" when it is not."""
+    return ("; ".join(f"{u.label} ({u.typen})" for u in r.redenen) if r else "") or "–"
+
+
+def _vergelijk_per_gemeente(
+    a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad, rijen: Sequence[VergelijkRij]
+) -> Tabel:
+    """The definitive places of every gemeente in A and B, the difference and the exclusions."""
+    ga, gb = f"A: {a.naam}", f"B: {b.naam}"
     da, db = blad_a.totalen["definitief"], blad_b.totalen["definitief"]
-    per_gemeente = Tabel(
+    return Tabel(
         sleutel="Per gemeente",
         titel="Definitieve verdeling per gemeente in A en B",
         bijschrift="Verschil B − A; een negatief verschil is minder in B. –: niet in A of B.",
@@ -318,12 +336,12 @@ def vergelijk_tabellen(
         rijen=tuple(
             (
                 r.naam,
-                *definitief(r.a, "A"),
-                *definitief(r.b, "B"),
+                *_definitief(r.a, "A"),
+                *_definitief(r.b, "B"),
                 r.verschil.regulier,
                 r.verschil.amv,
-                redenen(r.a) or "–",
-                redenen(r.b) or "–",
+                _redenen(r.a),
+                _redenen(r.b),
             )
             for r in rijen
         ),
@@ -332,7 +350,6 @@ def vergelijk_tabellen(
         breed=True,
         klein=True,
     )
-    return [samenvatting, per_gemeente]
 
 
 def oekraine_tabel(v: OekraineVerdeling) -> Tabel:

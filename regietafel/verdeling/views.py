@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,16 +18,7 @@ from regietafel.gemeenten.models import Provincie
 from regietafel.opgaven.models import Cyclus, CyclusSoort
 from regietafel.pagina import provincie_van
 from regietafel.verdeling import exports, tabellen
-from regietafel.verdeling.forms import (
-    GemeenteFormSet,
-    GroepFormSet,
-    NieuwScenarioForm,
-    ScenarioForm,
-    UitruilFormSet,
-    gemeente_waarden,
-    groep_leden,
-    uitruil_regels,
-)
+from regietafel.verdeling.forms import NieuwScenarioForm, scenario_formulieren
 from regietafel.verdeling.grafiek import grafieken
 from regietafel.verdeling.models import Scenario
 from regietafel.verdeling.permissions import mag_bewerken
@@ -40,7 +31,6 @@ from regietafel.verdeling.queries import (
     werkblad,
 )
 from regietafel.verdeling.services import (
-    GEMEENTE_VELDEN,
     kopieer_scenario,
     maak_scenario,
     verwijder_scenario,
@@ -142,119 +132,39 @@ def verwijder_view(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------- detail
 
 
-def _foutoverzicht(
-    scenario_form: ScenarioForm,
-    formsets: Iterable[tuple[Any, Callable[[int], str]]],
-    algemeen: list[str],
-) -> list[tuple[str, str]]:
-    """(anchor, message) for every error on the page, for the summary at the top."""
-    fouten = [("invoer-kop", tekst) for tekst in algemeen]
-    for veld in scenario_form:
-        fouten += [(veld.auto_id, f"{veld.label}: {tekst}") for tekst in veld.errors]
-    fouten += [("invoer-kop", str(tekst)) for tekst in scenario_form.non_field_errors()]
-    for formset, omschrijving in formsets:
-        fouten += [("invoer-kop", str(tekst)) for tekst in formset.non_form_errors()]
-        for i, form in enumerate(formset.forms):
-            for veld in form:
-                fouten += [
-                    (veld.auto_id, f"{omschrijving(i)}, {str(veld.label).lower()}: {tekst}")
-                    for tekst in veld.errors
-                ]
-            fouten += [(form.prefix, f"{omschrijving(i)}: {t}") for t in form.non_field_errors()]
-    return fouten
+def _meld_opgeslagen(request: HttpRequest, n: int) -> None:
+    if n:
+        messages.success(
+            request,
+            f"Opgeslagen ({n} wijziging{'' if n == 1 else 'en'}); de verdeling is opnieuw berekend.",
+        )
+    else:
+        messages.info(request, "Er was niets gewijzigd.")
 
 
 @require_http_methods(["GET", "POST"])
 def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _scenario(request, pk, scenario_volledig)
     rijen = list(scenario.gemeenten.all())
-    keuzes = [(str(r.gemeente_id), r.gemeente.naam) for r in rijen]
-    initieel: dict[str, Any] = {
-        "scenario": {
-            "naam": scenario.naam,
-            "toelichting": scenario.toelichting,
-            "opgave_regulier": scenario.opgave_regulier,
-            "opgave_amv": scenario.opgave_amv,
-            "oekraine_totaal": scenario.oekraine_totaal,
-        },
-        "gemeenten": [
-            {"gemeente": r.gemeente_id, **{veld: getattr(r, veld) for veld in GEMEENTE_VELDEN}}
-            for r in rijen
-        ],
-        "uitruil": [
-            {"van": str(u.van_id), "voor": str(u.voor_id), "regulier": u.regulier}
-            for u in scenario.uitruil.all()
-        ],
-        "groepen": [
-            {"groep": lid.groep, "gemeente": str(lid.gemeente_id)}
-            for lid in scenario.uitruil_groepen.all()
-        ],
-    }
     data = None
     if request.method == "POST":
         _bewerker(request)
         data = request.POST
-    scenario_form = ScenarioForm(data, initial=initieel["scenario"])
-    gemeente_formset = GemeenteFormSet(data, initial=initieel["gemeenten"], prefix="gemeenten")
-    uitruil_formset = UitruilFormSet(
-        data,
-        initial=initieel["uitruil"],
-        prefix="uitruil",
-        form_kwargs={"gemeenten": keuzes},
-    )
-    groep_formset = GroepFormSet(
-        data,
-        initial=initieel["groepen"],
-        prefix="groepen",
-        form_kwargs={"gemeenten": keuzes},
-    )
+    formulieren = scenario_formulieren(scenario, rijen, data)
     algemeen: list[str] = []
-    if data is not None:
-        geldig = all(
-            [
-                scenario_form.is_valid(),
-                gemeente_formset.is_valid(),
-                uitruil_formset.is_valid(),
-                groep_formset.is_valid(),
-            ]
-        )
-        if geldig:
-            try:
-                wijzigingen = wijzig_scenario(
-                    door=request.user,
-                    scenario=scenario,
-                    velden=scenario_form.cleaned_data,
-                    gemeenten=gemeente_waarden(gemeente_formset),
-                    uitruil=uitruil_regels(uitruil_formset),
-                    groepen=groep_leden(groep_formset),
-                )
-            except ValidationError as fout:
-                algemeen = list(fout.messages)
-            else:
-                if wijzigingen:
-                    messages.success(
-                        request,
-                        f"Opgeslagen ({len(wijzigingen)} wijziging"
-                        f"{'' if len(wijzigingen) == 1 else 'en'}); de verdeling is opnieuw berekend.",
-                    )
-                else:
-                    messages.info(request, "Er was niets gewijzigd.")
-                return redirect(reverse("verdeling:scenario", args=[scenario.pk]) + "#uitkomst-kop")
-    fouten = _foutoverzicht(
-        scenario_form,
-        [
-            (
-                gemeente_formset,
-                lambda i: rijen[i].gemeente.naam if i < len(rijen) else f"rij {i + 1}",
-            ),
-            (uitruil_formset, lambda i: f"Uitruilafspraak {i + 1}"),
-            (groep_formset, lambda i: f"Uitruilgroep, regel {i + 1}"),
-        ],
-        algemeen,
-    )
+    if data is not None and formulieren.is_valid():
+        try:
+            wijzigingen = wijzig_scenario(
+                door=request.user, scenario=scenario, **formulieren.wijzigingen()
+            )
+        except ValidationError as fout:
+            algemeen = list(fout.messages)
+        else:
+            _meld_opgeslagen(request, len(wijzigingen))
+            return redirect(reverse("verdeling:scenario", args=[scenario.pk]) + "#uitkomst-kop")
+    fouten = formulieren.fouten(algemeen)
     blad = werkblad(scenario)
-    figuren = grafieken(blad)
-    t = tabellen.scenario_tabellen(blad, figuren, rijen)
+    t = tabellen.scenario_tabellen(blad, grafieken(blad), rijen)
     return pagina_met_excel(
         request,
         "verdeling/scenario.html",
@@ -263,11 +173,11 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
             "werkblad": blad,
             "tabellen": t,
             "bewerken": mag_bewerken(request.user, provincie_van(request)),
-            "scenario_form": scenario_form,
-            "gemeente_formset": gemeente_formset,
-            "gemeente_rijen": list(zip(gemeente_formset.forms, rijen, strict=False)),
-            "uitruil_formset": uitruil_formset,
-            "groep_formset": groep_formset,
+            "scenario_form": formulieren.scenario,
+            "gemeente_formset": formulieren.gemeenten,
+            "gemeente_rijen": list(zip(formulieren.gemeenten.forms, rijen, strict=False)),
+            "uitruil_formset": formulieren.uitruil,
+            "groep_formset": formulieren.groepen,
             "fouten": fouten,
         },
         tabellen=t.alle(),
