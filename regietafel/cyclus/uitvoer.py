@@ -23,7 +23,7 @@ from typing import Any
 
 from regietafel.core.opmaak import getal
 from regietafel.cyclus.queries import PuzzelPagina
-from regietafel.domain.puzzel import Aanbodsom
+from regietafel.domain.puzzel import Aanbodsom, GemeenteStand, Puzzel
 from regietafel.domain.restopgave import PerType, decimaal
 from regietafel.verdeling.casus import uitkomst_json, uitkomst_tabel
 
@@ -79,71 +79,74 @@ def _dekking(f: Fraction | None) -> str:
     return "n.v.t." if f is None else f"{decimaal(f * 100, 1)} %"
 
 
-def puzzel_tabel(p: PuzzelPagina) -> str:
-    """The PUZZEL in Dutch plain text: the verdict, one row per gemeente, then R3's table."""
-    pz = p.puzzel
-    kop = (
-        "gemeente",
-        "ind. reg",
-        "ind. amv",
-        "aanb. reg",
-        "aanb. amv",
-        "telt reg",
-        "telt amv",
-        "kansr. reg",
-        "kansr. amv",
-        "versch. reg",
-        "versch. amv",
-        "ingediend",
+_KOP = (
+    "gemeente",
+    "ind. reg",
+    "ind. amv",
+    "aanb. reg",
+    "aanb. amv",
+    "telt reg",
+    "telt amv",
+    "kansr. reg",
+    "kansr. amv",
+    "versch. reg",
+    "versch. amv",
+    "ingediend",
+)
+
+
+def _gemeente_rij(g: GemeenteStand) -> tuple[str, ...]:
+    """One gemeente's row; without an approved aanbod its aanbod and verschil are "–"."""
+    a = g.aanbod
+    aanbod = (
+        (
+            a.aangeboden.regulier,
+            a.aangeboden.amv,
+            a.telt.regulier,
+            a.telt.amv,
+            a.kansrijk.regulier,
+            a.kansrijk.amv,
+            g.verschil.regulier,
+            g.verschil.amv,
+        )
+        if g.ingediend
+        else (None,) * 8
     )
-    rijen: list[tuple[str, ...]] = []
-    for g in pz.gemeenten:
-        a = g.aanbod
-        aanbod = (
-            (
+    return (
+        g.naam,
+        getal(g.indicatief.regulier),
+        getal(g.indicatief.amv),
+        *("–" if n is None else getal(n) for n in aanbod),
+        "ja" if g.ingediend else "nee",
+    )
+
+
+def _totaalrij(pz: Puzzel) -> tuple[str, ...]:
+    """The provincie's sums; the last column counts the gemeenten that handed in."""
+    a = pz.aanbod
+    return (
+        "Totaal",
+        *(
+            getal(n)
+            for n in (
+                pz.indicatief.regulier,
+                pz.indicatief.amv,
                 a.aangeboden.regulier,
                 a.aangeboden.amv,
                 a.telt.regulier,
                 a.telt.amv,
                 a.kansrijk.regulier,
                 a.kansrijk.amv,
-                g.verschil.regulier,
-                g.verschil.amv,
+                a.telt.regulier - pz.indicatief.regulier,
+                a.telt.amv - pz.indicatief.amv,
             )
-            if g.ingediend
-            else (None,) * 8
-        )
-        rijen.append(
-            (
-                g.naam,
-                getal(g.indicatief.regulier),
-                getal(g.indicatief.amv),
-                *("–" if n is None else getal(n) for n in aanbod),
-                "ja" if g.ingediend else "nee",
-            )
-        )
-    a = pz.aanbod
-    rijen.append(
-        (
-            "Totaal",
-            *(
-                getal(n)
-                for n in (
-                    pz.indicatief.regulier,
-                    pz.indicatief.amv,
-                    a.aangeboden.regulier,
-                    a.aangeboden.amv,
-                    a.telt.regulier,
-                    a.telt.amv,
-                    a.kansrijk.regulier,
-                    a.kansrijk.amv,
-                    a.telt.regulier - pz.indicatief.regulier,
-                    a.telt.amv - pz.indicatief.amv,
-                )
-            ),
-            str(sum(g.ingediend for g in pz.gemeenten)),
-        )
+        ),
+        str(sum(g.ingediend for g in pz.gemeenten)),
     )
+
+
+def _uitgelijnd(kop: tuple[str, ...], rijen: list[tuple[str, ...]]) -> list[str]:
+    """The table in aligned columns (names left, numbers right), the last row a total."""
     breedte = [max(len(r[k]) for r in [kop, *rijen]) for k in range(len(kop))]
 
     def regel(r: tuple[str, ...]) -> str:
@@ -152,21 +155,25 @@ def puzzel_tabel(p: PuzzelPagina) -> str:
         ).rstrip()
 
     streep = "  ".join("-" * b for b in breedte)
+    return [regel(kop), streep, *(regel(r) for r in rijen[:-1]), streep, regel(rijen[-1])]
+
+
+def puzzel_tabel(p: PuzzelPagina) -> str:
+    """The PUZZEL in Dutch plain text: the verdict, one row per gemeente, then R3's table."""
+    pz = p.puzzel
+    telt = pz.aanbod.telt
+    rijen = [*(_gemeente_rij(g) for g in pz.gemeenten), _totaalrij(pz)]
     regels = [
         f"PUZZEL {p.cyclus.naam} — {p.provincie.naam}",
         *(["Illustratief: afgeleide cijfers, niet die van de minister."] if p.illustratief else []),
         "",
         f"Opgave:       regulier {getal(pz.opgave.regulier)}, amv {getal(pz.opgave.amv)}",
-        f"Telt mee:     regulier {getal(a.telt.regulier)}, amv {getal(a.telt.amv)}",
+        f"Telt mee:     regulier {getal(telt.regulier)}, amv {getal(telt.amv)}",
         f"Dekking:      regulier {_dekking(pz.dekking.regulier)}, amv {_dekking(pz.dekking.amv)}",
         f"Volledig en uitvoerbaar: {'ja' if pz.volledig else 'nee'}",
         *(f"- {r.tekst}" for r in pz.redenen),
         "",
-        regel(kop),
-        streep,
-        *(regel(r) for r in rijen[:-1]),
-        streep,
-        regel(rijen[-1]),
+        *_uitgelijnd(_KOP, rijen),
         "",
         "Aanvulling door de minister als het verslag zo uitgaat (de methode van het verdeelbesluit):",
         "",
