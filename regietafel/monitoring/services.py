@@ -167,8 +167,7 @@ def registreer_realisaties(
             vervangen.append(oud.pk)
         oud_aantal.append(oud.aantal if oud else None)
         nieuw.append(rij)
-    for begin in range(0, len(vervangen), 5000):
-        Realisatie.objects.filter(pk__in=vervangen[begin : begin + 5000]).update(vervangen_op=nu)
+    _markeer_vervangen(Realisatie, vervangen, nu)
     # Rows as tuples, the fields every row shares given once (core.invoegen): building a
     # model instance per figure was a good part of a large import's time. The history entries
     # go through audit.services (each a link of the chain), described without an instance.
@@ -199,6 +198,25 @@ def registreer_realisaties(
     return len(nieuw)
 
 
+def _maanden(realisatie_maanden: tuple[int, ...]) -> dict[str, int]:
+    """A half year's realisation per month as the stand's month fields (missing months 0)."""
+    if len(realisatie_maanden) > 6:
+        raise ValidationError("Meer dan zes maanden realisatie in één halfjaar.")
+    return dict(
+        zip(
+            VergunninghoudersStand.MAANDVELDEN,
+            (*realisatie_maanden, 0, 0, 0, 0, 0, 0),
+            strict=False,
+        )
+    )
+
+
+def _markeer_vervangen(model: type[Peilrecord], pks: list[int], nu: dt.datetime) -> None:
+    """Mark the superseded records, in batches of 5.000 ids."""
+    for begin in range(0, len(pks), 5000):
+        model.objects.filter(pk__in=pks[begin : begin + 5000]).update(vervangen_op=nu)
+
+
 @transaction.atomic
 def registreer_vergunninghouders(
     *,
@@ -216,15 +234,7 @@ def registreer_vergunninghouders(
     alleen_als_ontbreekt: bool = False,
 ) -> tuple[VergunninghoudersStand, bool]:
     eerste_van_de_maand(peildatum)
-    if len(realisatie_maanden) > 6:
-        raise ValidationError("Meer dan zes maanden realisatie in één halfjaar.")
-    maanden = dict(
-        zip(
-            VergunninghoudersStand.MAANDVELDEN,
-            (*realisatie_maanden, 0, 0, 0, 0, 0, 0),
-            strict=False,
-        )
-    )
+    maanden = _maanden(realisatie_maanden)
     return _registreer(
         VergunninghoudersStand,
         door=door,
@@ -258,6 +268,59 @@ class VergunninghoudersInvoer:
     realisatie_maanden: tuple[int, ...]
 
 
+_STAND_VELDEN = (
+    "jaar",
+    "stand_1_jan",
+    "taakstelling_h1",
+    "realisatie_h1",
+    "taakstelling_h2",
+    "correcties",
+    *VergunninghoudersStand.MAANDVELDEN,
+)
+"""The fields of a COA stand its history entry shows."""
+
+
+def _huidige_standen(
+    rijen: list[VergunninghoudersInvoer],
+) -> dict[tuple[int, dt.date], VergunninghoudersStand]:
+    """The current stand per (gemeente id, peildatum) of the rows (one query)."""
+    return {
+        (s.gemeente_id, s.peildatum): s
+        for s in VergunninghoudersStand.objects.actueel().filter(
+            peildatum__in={r.peildatum for r in rijen},
+            gemeente__in={r.gemeente.pk for r in rijen},
+        )
+    }
+
+
+def _nieuwe_stand(
+    rij: VergunninghoudersInvoer, *, bron: str, nu: dt.datetime, door_id: int | None
+) -> VergunninghoudersStand:
+    """One row as an unsaved, validated stand."""
+    eerste_van_de_maand(rij.peildatum)
+    stand = VergunninghoudersStand(
+        gemeente=rij.gemeente,
+        peildatum=rij.peildatum,
+        jaar=rij.jaar,
+        stand_1_jan=rij.stand_1_jan,
+        taakstelling_h1=rij.taakstelling_h1,
+        realisatie_h1=rij.realisatie_h1,
+        taakstelling_h2=rij.taakstelling_h2,
+        correcties=rij.correcties,
+        **_maanden(rij.realisatie_maanden),
+        bron=bron,
+        geregistreerd_op=nu,
+        geregistreerd_door_id=door_id,
+    )
+    # The foreign keys are the rows' own objects: no query per row to check them.
+    stand.full_clean(
+        exclude=["gemeente", "geregistreerd_door"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    return stand
+
+
 @transaction.atomic
 def registreer_vergunninghouders_standen(
     *, door: Any, rijen: Iterable[VergunninghoudersInvoer], bron: str = "", checksum: str = ""
@@ -267,72 +330,25 @@ def registreer_vergunninghouders_standen(
     record with its old → new values), in a constant number of queries for any number of
     rows. Returns the number of stands written."""
     rijen = list(rijen)
-    velden = [
-        "jaar",
-        "stand_1_jan",
-        "taakstelling_h1",
-        "realisatie_h1",
-        "taakstelling_h2",
-        "correcties",
-        *VergunninghoudersStand.MAANDVELDEN,
-    ]
-    huidig = {
-        (s.gemeente_id, s.peildatum): s
-        for s in VergunninghoudersStand.objects.actueel().filter(
-            peildatum__in={r.peildatum for r in rijen},
-            gemeente__in={r.gemeente.pk for r in rijen},
-        )
-    }
+    huidig = _huidige_standen(rijen)
     nu = klok.nu()
     door_id = door.pk if getattr(door, "pk", None) else None
     nieuw: list[VergunninghoudersStand] = []
     diffs: list[tuple[str, dict[str, list[Any]]]] = []
     vervangen: list[int] = []
     for rij in rijen:
-        eerste_van_de_maand(rij.peildatum)
-        if len(rij.realisatie_maanden) > 6:
-            raise ValidationError("Meer dan zes maanden realisatie in één halfjaar.")
-        maanden = dict(
-            zip(
-                VergunninghoudersStand.MAANDVELDEN,
-                (*rij.realisatie_maanden, 0, 0, 0, 0, 0, 0),
-                strict=False,
-            )
-        )
-        stand = VergunninghoudersStand(
-            gemeente=rij.gemeente,
-            peildatum=rij.peildatum,
-            jaar=rij.jaar,
-            stand_1_jan=rij.stand_1_jan,
-            taakstelling_h1=rij.taakstelling_h1,
-            realisatie_h1=rij.realisatie_h1,
-            taakstelling_h2=rij.taakstelling_h2,
-            correcties=rij.correcties,
-            **maanden,
-            bron=bron,
-            geregistreerd_op=nu,
-            geregistreerd_door_id=door_id,
-        )
-        # The foreign keys are the rows' own objects: no query per row to check them.
-        stand.full_clean(
-            exclude=["gemeente", "geregistreerd_door"],
-            validate_unique=False,
-            validate_constraints=False,
-        )
+        stand = _nieuwe_stand(rij, bron=bron, nu=nu, door_id=door_id)
         oud = huidig.get((rij.gemeente.pk, rij.peildatum))
         if oud is not None:
-            diff = verschillen(momentopname(oud, velden), momentopname(stand, velden))
+            diff = verschillen(momentopname(oud, _STAND_VELDEN), momentopname(stand, _STAND_VELDEN))
             if not diff:
                 continue
             vervangen.append(oud.pk)
             diffs.append(("vervangen", diff))
         else:
-            diffs.append(("aangemaakt", verschillen(None, momentopname(stand, velden))))
+            diffs.append(("aangemaakt", verschillen(None, momentopname(stand, _STAND_VELDEN))))
         nieuw.append(stand)
-    for begin in range(0, len(vervangen), 5000):
-        VergunninghoudersStand.objects.filter(pk__in=vervangen[begin : begin + 5000]).update(
-            vervangen_op=nu
-        )
+    _markeer_vervangen(VergunninghoudersStand, vervangen, nu)
     VergunninghoudersStand.objects.bulk_create(nieuw, batch_size=5000)
     registreer_reeks(
         door=door,
