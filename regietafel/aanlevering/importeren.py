@@ -29,15 +29,7 @@ NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
 Bron = Path | str | bytes
 
 SOORT_NAMEN: dict[str, str] = {"oekraine": "Oekraïne", "regulier": "regulier", "amv": "AMV"}
-COA_VELDEN = (
-    "jaar",
-    "stand_1_jan",
-    "taakstelling_h1",
-    "realisatie_h1",
-    "taakstelling_h2",
-    "correcties",
-    *VergunninghoudersStand.MAANDVELDEN,
-)
+COA_VELDEN = VergunninghoudersStand.STANDVELDEN
 
 
 @dataclass(frozen=True)

@@ -124,13 +124,7 @@ class VergunninghoudersStandSerializer(
         model = VergunninghoudersStand
         fields = [
             *PEILRECORD_VELDEN,
-            "jaar",
-            "stand_1_jan",
-            "taakstelling_h1",
-            "realisatie_h1",
-            "taakstelling_h2",
-            "correcties",
-            *VergunninghoudersStand.MAANDVELDEN,
+            *VergunninghoudersStand.STANDVELDEN,
             "afgeleid",
         ]
 

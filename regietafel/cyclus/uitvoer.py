@@ -95,23 +95,23 @@ _KOP = (
 )
 
 
+def _aanbod_en_verschil(a: Aanbodsom, verschil: PerType[int]) -> tuple[int, ...]:
+    """The columns after indicatief: offered, counting and kansrijk, then the verschil."""
+    return (
+        a.aangeboden.regulier,
+        a.aangeboden.amv,
+        a.telt.regulier,
+        a.telt.amv,
+        a.kansrijk.regulier,
+        a.kansrijk.amv,
+        verschil.regulier,
+        verschil.amv,
+    )
+
+
 def _gemeente_rij(g: GemeenteStand) -> tuple[str, ...]:
     """One gemeente's row; without an approved aanbod its aanbod and verschil are "–"."""
-    a = g.aanbod
-    aanbod = (
-        (
-            a.aangeboden.regulier,
-            a.aangeboden.amv,
-            a.telt.regulier,
-            a.telt.amv,
-            a.kansrijk.regulier,
-            a.kansrijk.amv,
-            g.verschil.regulier,
-            g.verschil.amv,
-        )
-        if g.ingediend
-        else (None,) * 8
-    )
+    aanbod = _aanbod_en_verschil(g.aanbod, g.verschil) if g.ingediend else (None,) * 8
     return (
         g.naam,
         getal(g.indicatief.regulier),
@@ -123,24 +123,13 @@ def _gemeente_rij(g: GemeenteStand) -> tuple[str, ...]:
 
 def _totaalrij(pz: Puzzel) -> tuple[str, ...]:
     """The provincie's sums; the last column counts the gemeenten that handed in."""
-    a = pz.aanbod
+    telt, indicatief = pz.aanbod.telt, pz.indicatief
+    verschil = PerType(telt.regulier - indicatief.regulier, telt.amv - indicatief.amv)
     return (
         "Totaal",
-        *(
-            getal(n)
-            for n in (
-                pz.indicatief.regulier,
-                pz.indicatief.amv,
-                a.aangeboden.regulier,
-                a.aangeboden.amv,
-                a.telt.regulier,
-                a.telt.amv,
-                a.kansrijk.regulier,
-                a.kansrijk.amv,
-                a.telt.regulier - pz.indicatief.regulier,
-                a.telt.amv - pz.indicatief.amv,
-            )
-        ),
+        getal(indicatief.regulier),
+        getal(indicatief.amv),
+        *(getal(n) for n in _aanbod_en_verschil(pz.aanbod, verschil)),
         str(sum(g.ingediend for g in pz.gemeenten)),
     )
 

@@ -106,6 +106,16 @@ class VergunninghoudersStand(Peilrecord):
         "realisatie_nov",
         "realisatie_dec",
     )
+    STANDVELDEN = (
+        "jaar",
+        "stand_1_jan",
+        "taakstelling_h1",
+        "realisatie_h1",
+        "taakstelling_h2",
+        "correcties",
+        *MAANDVELDEN,
+    )
+    """The figures of a stand as COA's overview gives them (the rest is derived)."""
 
     class Meta(Peilrecord.Meta):
         verbose_name = "stand vergunninghouders (COA)"

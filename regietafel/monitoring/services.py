@@ -268,18 +268,6 @@ class VergunninghoudersInvoer:
     realisatie_maanden: tuple[int, ...]
 
 
-_STAND_VELDEN = (
-    "jaar",
-    "stand_1_jan",
-    "taakstelling_h1",
-    "realisatie_h1",
-    "taakstelling_h2",
-    "correcties",
-    *VergunninghoudersStand.MAANDVELDEN,
-)
-"""The fields of a COA stand its history entry shows."""
-
-
 def _huidige_standen(
     rijen: list[VergunninghoudersInvoer],
 ) -> dict[tuple[int, dt.date], VergunninghoudersStand]:
@@ -340,13 +328,21 @@ def registreer_vergunninghouders_standen(
         stand = _nieuwe_stand(rij, bron=bron, nu=nu, door_id=door_id)
         oud = huidig.get((rij.gemeente.pk, rij.peildatum))
         if oud is not None:
-            diff = verschillen(momentopname(oud, _STAND_VELDEN), momentopname(stand, _STAND_VELDEN))
+            diff = verschillen(
+                momentopname(oud, VergunninghoudersStand.STANDVELDEN),
+                momentopname(stand, VergunninghoudersStand.STANDVELDEN),
+            )
             if not diff:
                 continue
             vervangen.append(oud.pk)
             diffs.append(("vervangen", diff))
         else:
-            diffs.append(("aangemaakt", verschillen(None, momentopname(stand, _STAND_VELDEN))))
+            diffs.append(
+                (
+                    "aangemaakt",
+                    verschillen(None, momentopname(stand, VergunninghoudersStand.STANDVELDEN)),
+                )
+            )
         nieuw.append(stand)
     _markeer_vervangen(VergunninghoudersStand, vervangen, nu)
     VergunninghoudersStand.objects.bulk_create(nieuw, batch_size=5000)
