@@ -94,64 +94,19 @@ def _opsomming(delen: Sequence[str]) -> str:
     return " en ".join(filter(None, (", ".join(delen[:-1]), delen[-1]))) if delen else ""
 
 
-def controleer_invulling(
-    bron: str,
-    berekend: InvullingTotaal,
-    volgens_bron: Iterable[InvullingVolgensBron],
-    namen: Mapping[str, str] | None = None,
-) -> list[Bevinding]:
-    """Bijlage 1 as printed against Bijlage 1 as computed (per type, never mixed).
-
-    One FOUT ``invulling_bron`` per type whose printed figures differ from the computed ones
-    or contradict each other: a figure that is the sum of the types ("2691" as the regular
-    opgave, regular 2.462 + AMV 229), filled + still to fill that is not the opgave ("141
-    ingevuld, 200 nog in te vullen" beside 229), or any other difference. ``namen`` gives each
-    type's name ("Asielopvang AMV"); its last word is the short name ("AMV").
-    """
-    namen = namen or {}
-    per_type = {i.type: i for i in berekend.per_type}
-    bevindingen = []
-    for b in volgens_bron:
-        i = per_type.get(b.type)
-        if i is None:
-            continue
-        melding = _invulling_melding(b, i, berekend.per_type, namen)
-        if melding is not None:
-            bevindingen.append(Bevinding("invulling_bron", Ernst.FOUT, melding, bron))
-    return bevindingen
-
-
 def _korte_naam(namen: Mapping[str, str], t: str) -> str:
     return namen.get(t, t).split()[-1]
 
 
-def _invulling_melding(
-    b: InvullingVolgensBron,
-    i: Invulling,
-    typen: Sequence[Invulling],
-    namen: Mapping[str, str],
+def _samengenomen(
+    typen: Sequence[Invulling], veld: str, waarde: int, namen: Mapping[str, str]
 ) -> str | None:
-    """The finding for one type: what the source names, what is wrong with it and what the
-    computation gives; None when the source agrees."""
-    genoemd = [(v, label, w) for v, label in _INVULLING_VELDEN if (w := getattr(b, v)) is not None]
-    afwijkend = {v: w for v, _, w in genoemd if w != getattr(i, v)}
-    zinnen = _invulling_zinnen(b, i, typen, afwijkend, namen)
-    if not afwijkend and not zinnen:
+    """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
+    delen = [(i.type, getattr(i, veld)) for i in typen]
+    if waarde != sum(d for _, d in delen) or sum(1 for _, d in delen if d) < 2:
         return None
-    wat = _opsomming(
-        [
-            f"een opgave van {getal(w)}" if v == "opgave" else f"{getal(w)} {label}"
-            for v, label, w in genoemd
-        ]
-    )
-    return " ".join(
-        (
-            f"{namen.get(b.type, b.type)}: de bron noemt {wat}.",
-            *zinnen,
-            f"Per type berekend: opgave {getal(i.opgave)}, ingevuld {getal(i.ingevuld)}, nog in "
-            f"te vullen {getal(i.nog_in_te_vullen)}.",
-        )
-    )
+    som = _opsomming([f"{_korte_naam(namen, t)} {getal(d)}" for t, d in delen])
+    return f"{dict(_INVULLING_VELDEN)[veld]} {getal(waarde)} is {som} samen"
 
 
 def _invulling_zinnen(
@@ -192,15 +147,60 @@ def _invulling_zinnen(
     return zinnen
 
 
-def _samengenomen(
-    typen: Sequence[Invulling], veld: str, waarde: int, namen: Mapping[str, str]
+def _invulling_melding(
+    b: InvullingVolgensBron,
+    i: Invulling,
+    typen: Sequence[Invulling],
+    namen: Mapping[str, str],
 ) -> str | None:
-    """ "de opgave 2.691 is regulier 2.462 en AMV 229 samen", if it is that sum."""
-    delen = [(i.type, getattr(i, veld)) for i in typen]
-    if waarde != sum(d for _, d in delen) or sum(1 for _, d in delen if d) < 2:
+    """The finding for one type: what the source names, what is wrong with it and what the
+    computation gives; None when the source agrees."""
+    genoemd = [(v, label, w) for v, label in _INVULLING_VELDEN if (w := getattr(b, v)) is not None]
+    afwijkend = {v: w for v, _, w in genoemd if w != getattr(i, v)}
+    zinnen = _invulling_zinnen(b, i, typen, afwijkend, namen)
+    if not afwijkend and not zinnen:
         return None
-    som = _opsomming([f"{_korte_naam(namen, t)} {getal(d)}" for t, d in delen])
-    return f"{dict(_INVULLING_VELDEN)[veld]} {getal(waarde)} is {som} samen"
+    wat = _opsomming(
+        [
+            f"een opgave van {getal(w)}" if v == "opgave" else f"{getal(w)} {label}"
+            for v, label, w in genoemd
+        ]
+    )
+    return " ".join(
+        (
+            f"{namen.get(b.type, b.type)}: de bron noemt {wat}.",
+            *zinnen,
+            f"Per type berekend: opgave {getal(i.opgave)}, ingevuld {getal(i.ingevuld)}, nog in "
+            f"te vullen {getal(i.nog_in_te_vullen)}.",
+        )
+    )
+
+
+def controleer_invulling(
+    bron: str,
+    berekend: InvullingTotaal,
+    volgens_bron: Iterable[InvullingVolgensBron],
+    namen: Mapping[str, str] | None = None,
+) -> list[Bevinding]:
+    """Bijlage 1 as printed against Bijlage 1 as computed (per type, never mixed).
+
+    One FOUT ``invulling_bron`` per type whose printed figures differ from the computed ones
+    or contradict each other: a figure that is the sum of the types ("2691" as the regular
+    opgave, regular 2.462 + AMV 229), filled + still to fill that is not the opgave ("141
+    ingevuld, 200 nog in te vullen" beside 229), or any other difference. ``namen`` gives each
+    type's name ("Asielopvang AMV"); its last word is the short name ("AMV").
+    """
+    namen = namen or {}
+    per_type = {i.type: i for i in berekend.per_type}
+    bevindingen = []
+    for b in volgens_bron:
+        i = per_type.get(b.type)
+        if i is None:
+            continue
+        melding = _invulling_melding(b, i, berekend.per_type, namen)
+        if melding is not None:
+            bevindingen.append(Bevinding("invulling_bron", Ernst.FOUT, melding, bron))
+    return bevindingen
 
 
 VELDNAMEN = {

@@ -240,16 +240,6 @@ def scenarios_tabel(scenarios: Sequence[Scenario]) -> Tabel:
     )
 
 
-def vergelijk_tabellen(
-    a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad, rijen: Sequence[VergelijkRij]
-) -> list[Tabel]:
-    """The two tables of the comparison page: the summary and the gemeenten side by side."""
-    return [
-        _vergelijk_samenvatting(a, b, blad_a, blad_b),
-        _vergelijk_per_gemeente(a, b, blad_a, blad_b, rijen),
-    ]
-
-
 def _vergelijk_samenvatting(a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad) -> Tabel:
     """Opgave, restopgave, percentage and onverdeeld of A and B side by side."""
     ga, gb = f"A: {a.naam}", f"B: {b.naam}"
@@ -350,6 +340,16 @@ def _vergelijk_per_gemeente(
         breed=True,
         klein=True,
     )
+
+
+def vergelijk_tabellen(
+    a: Scenario, b: Scenario, blad_a: Werkblad, blad_b: Werkblad, rijen: Sequence[VergelijkRij]
+) -> list[Tabel]:
+    """The two tables of the comparison page: the summary and the gemeenten side by side."""
+    return [
+        _vergelijk_samenvatting(a, b, blad_a, blad_b),
+        _vergelijk_per_gemeente(a, b, blad_a, blad_b, rijen),
+    ]
 
 
 def oekraine_tabel(v: OekraineVerdeling) -> Tabel:
