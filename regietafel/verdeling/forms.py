@@ -203,7 +203,7 @@ class ScenarioFormulieren:
         geldig = [f.is_valid() for f in (self.scenario, self.gemeenten, self.uitruil, self.groepen)]
         return all(geldig)
 
-    def wijzigingen(self) -> dict[str, Any]:
+    def invoer(self) -> dict[str, Any]:
         """The cleaned input as the keyword arguments of ``wijzig_scenario``."""
         return {
             "velden": self.scenario.cleaned_data,

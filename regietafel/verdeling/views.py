@@ -155,7 +155,7 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
     if data is not None and formulieren.is_valid():
         try:
             wijzigingen = wijzig_scenario(
-                door=request.user, scenario=scenario, **formulieren.wijzigingen()
+                door=request.user, scenario=scenario, **formulieren.invoer()
             )
         except ValidationError as fout:
             algemeen = list(fout.messages)
