@@ -6,6 +6,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regietafel.accounts import demoaccounts
+from regietafel.core.tabel import Html, Kolom, Tabel
+
+
+def demo_accounts_tabel(accounts: list[tuple[str, str]]) -> Tabel:
+    """The demo accounts on the login page: the user name (as code) and its role."""
+    return Tabel(
+        sleutel="demo-accounts",
+        titel="Demo-accounts en hun rol",
+        bijschrift="",
+        kolommen=(Kolom("Gebruikersnaam", "tekst"), Kolom("Rol", "tekst")),
+        rijen=tuple(
+            (Html.opmaak("<code>{}</code>", naam, tekst=naam), omschrijving)
+            for naam, omschrijving in accounts
+        ),
+        rijkop=False,
+        scroll=False,
+    )
 
 
 class LoginView(auth_views.LoginView):
@@ -18,7 +35,7 @@ class LoginView(auth_views.LoginView):
         context["oidc_naam"] = settings.OIDC_PROVIDER_NAAM if settings.OIDC_ENABLED else ""
         demo = demoaccounts.geregistreerd() if settings.DEMO_MODE else None
         if demo is not None:
-            context["demo_accounts"] = list(demo.accounts)
+            context["demo_accounts"] = demo_accounts_tabel(list(demo.accounts))
             context["demo_wachtwoord"] = demo.wachtwoord
         return context
 

@@ -49,6 +49,7 @@ from regietafel.api.permissions import (
     zichtbare_inzendingen_filter,
 )
 from regietafel.api.problemen import Conflict, OngeldigeInvoer, probleem_antwoord
+from regietafel.core.tabel import Html, Kolom, Tabel
 from regietafel.gemeenten.models import Gemeente, Inwonertal, Provincie
 from regietafel.locaties.models import Locatie
 from regietafel.monitoring.models import (
@@ -508,8 +509,30 @@ def schema_bekijken(request: HttpRequest) -> HttpResponse:
         for pad, methoden in schema["paths"].items()
         for methode, operatie in methoden.items()
     ]
+    tabel = Tabel(
+        sleutel="operaties",
+        titel="Paden en methoden",
+        bijschrift="",
+        kolommen=(
+            Kolom("Pad", "tekst"),
+            Kolom("Methode", "tekst"),
+            Kolom("Omschrijving", "tekst"),
+            Kolom("Parameters", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                Html.opmaak("<code>{}</code>", o["pad"], tekst=o["pad"]),
+                o["methode"],
+                o["samenvatting"],
+                ", ".join(o["parameters"]),
+            )
+            for o in operaties
+        ),
+    )
     return render(
-        request, "api/schema_bekijk.html", {"info": schema["info"], "operaties": operaties}
+        request,
+        "api/schema_bekijk.html",
+        {"info": schema["info"], "operaties": operaties, "tabel": tabel},
     )
 
 

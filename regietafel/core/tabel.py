@@ -9,8 +9,10 @@ exports: ``{% include "core/tabel.html" with tabel=t %}``.
 Besides plain values a cell may hold a ``Link`` (a link on the page, its text elsewhere), a
 ``Noot`` (a value with a small note: on the page beside it, in Excel a comment), a ``Lijst``
 (a list on the page, "; "-joined text elsewhere), ``Ontbreekt`` (a missing figure: "–" with
-an explanation for screen readers, an empty cell in Excel; never 0) or a ``Vlak`` (a text
-with a legend swatch on the page, the map's class).
+an explanation for screen readers, an empty cell in Excel; never 0), a ``Vlak`` (a text
+with a legend swatch on the page, the map's class) or ``Html`` (markup that is already safe: a
+small form or a rich document cell, rendered from a template with ``Html.sjabloon`` or built
+with ``format_html``; its plain ``tekst`` elsewhere).
 """
 
 from __future__ import annotations
@@ -132,7 +134,54 @@ class Vlak:
     klasse: str
 
 
-Waarde = Kaal | Link | Noot | Lijst | Ontbreekt | Vlak
+@dataclass(frozen=True)
+class Html:
+    """Markup that is already escaped (a ``SafeString``): a small form in a cell (the Woo
+    lakken, the actions' Afronden), form fields, a document's rich cell. The page shows the
+    markup; Excel and the documents get ``tekst`` (say what the control holds, or "").
+
+    Never ``mark_safe`` user text to make one: build it with ``format_html`` or render a
+    template (``Html.sjabloon``), which escape every value."""
+
+    markup: str
+    tekst: str = ""
+    klasse: str = ""
+    """A CSS class for the page's cell."""
+
+    def __post_init__(self) -> None:
+        from django.utils.safestring import SafeData
+
+        if not isinstance(self.markup, SafeData):
+            raise TypeError("Html-cel: de opmaak moet al veilig zijn (format_html of sjabloon)")
+
+    @classmethod
+    def sjabloon(
+        cls,
+        template: str,
+        context: dict[str, object],
+        *,
+        request: object = None,
+        tekst: str = "",
+        klasse: str = "",
+    ) -> Html:
+        """The cell rendered from a small template (autoescaped), e.g. a form: pass the
+        ``request`` for its ``{% csrf_token %}``."""
+        from django.template.loader import render_to_string
+        from django.utils.safestring import mark_safe
+
+        html = render_to_string(template, context, request=request)  # type: ignore[arg-type]
+        # the template engine autoescapes every value: the result is safe markup
+        return cls(mark_safe(html.strip()), tekst, klasse)
+
+    @classmethod
+    def opmaak(cls, formaat: str, *args: object, tekst: str = "", klasse: str = "") -> Html:
+        """The cell from ``format_html(formaat, *args)``: every argument escaped."""
+        from django.utils.html import format_html
+
+        return cls(format_html(formaat, *args), tekst, klasse)
+
+
+Waarde = Kaal | Link | Noot | Lijst | Ontbreekt | Vlak | Html
 
 
 VLAK = (
@@ -159,6 +208,8 @@ class CelWeergave:
     """A legend swatch before the text: the CSS classes of its square (``Vlak``)."""
     linkuitleg: str = ""
     """A link's words for screen readers only."""
+    markup: str = ""
+    """Safe markup shown as it is (``Html``)."""
 
     @property
     def klassen(self) -> str:
@@ -176,6 +227,8 @@ class CelWeergave:
         national table has thousands of cells)."""
         from django.utils.html import escape
 
+        if self.markup:
+            return self.markup
         if self.lijst:
             items = "".join(
                 "<li>"
@@ -248,6 +301,9 @@ class Kolom:
     difference such as "B − A"."""
     leeg: str = ""
     """The text of a missing value (None): "" or "–"; a procent column says "n.v.t."."""
+    klasse: str = ""
+    """A CSS class of the column's header and cells on the page (a document's layout: the
+    width of "doorwie" in the actie- en besluitenlijst)."""
 
     @property
     def numeriek(self) -> bool:
@@ -263,7 +319,7 @@ class Kolom:
 
 def kaal(waarde: Waarde) -> Kaal:
     """The value without page markup (Excel's value): a link's text, a note's value."""
-    if isinstance(waarde, Link | Vlak):
+    if isinstance(waarde, Link | Vlak | Html):
         return waarde.tekst
     if isinstance(waarde, Noot):
         return waarde.waarde
@@ -286,7 +342,7 @@ def tekst(kolom: Kolom, waarde: Waarde) -> str:
         return f"{tekst(kolom, waarde.waarde)}{waarde.scheiding}{waarde.noot}"
     if isinstance(waarde, Ontbreekt):
         return waarde.tekst
-    if isinstance(waarde, Link | Lijst | Vlak):
+    if isinstance(waarde, Link | Lijst | Vlak | Html):
         return str(kaal(waarde))
     if waarde is None:
         return "n.v.t." if kolom.soort == "procent" else kolom.leeg
@@ -471,6 +527,13 @@ class Tabel:
 
 
 def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
+    cel = _cel_zonder_kolomklasse(k, w, groepstart)
+    if k.klasse:
+        return replace(cel, klasse=" ".join(d for d in (k.klasse, cel.klasse) if d))
+    return cel
+
+
+def _cel_zonder_kolomklasse(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
     basis = kaal(w)
     tekort = (
         k.tekort
@@ -507,4 +570,6 @@ def _cel(k: Kolom, w: Waarde, groepstart: bool) -> CelWeergave:
         )
     if isinstance(w, Ontbreekt):
         return CelWeergave(w.tekst, k.numeriek, groepstart, False, uitleg=w.uitleg)
+    if isinstance(w, Html):
+        return CelWeergave(w.tekst, k.numeriek, groepstart, False, markup=w.markup, klasse=w.klasse)
     return CelWeergave(tekst(k, w), k.numeriek, groepstart, tekort)

@@ -7,14 +7,14 @@ Built once from the meeting (``agenda_van``, ``queries.lijst``) and printed twic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.template.loader import render_to_string
 
 from regietafel.core import opmaak, woord
 from regietafel.core.opmaak import datum_lang
-from regietafel.core.tabel import Kolom, Tabel
+from regietafel.core.tabel import Html, Kolom, Tabel
 from regietafel.overleg.models import Agendapunt, BijlageSoort, Overleg
 from regietafel.overleg.queries import Lijst
 
@@ -153,10 +153,57 @@ def agenda_van(overleg: Overleg) -> Agenda:
     )
 
 
+def _agendapunt_pdf(rij: AgendaRij) -> Html:
+    """The title (bold for a main item) with its toelichting below, as seed 002 prints it."""
+    from django.template.defaultfilters import linebreaksbr
+    from django.utils.html import format_html
+
+    titel = (
+        format_html("{}", rij.titel) if rij.sub else format_html("<strong>{}</strong>", rij.titel)
+    )
+    toelichting = (
+        format_html('<p class="toelichting">{}</p>', linebreaksbr(rij.toelichting, autoescape=True))
+        if rij.toelichting
+        else ""
+    )
+    tekst = f"{rij.titel}\n{rij.toelichting}" if rij.toelichting else rij.titel
+    return Html(format_html("{}{}", titel, toelichting), tekst)
+
+
+def _bijlage_pdf(rij: AgendaRij) -> Html | str:
+    """The bijlage's page ("P3.", filled in by the PDF's CSS) where the letter is appended."""
+    if not rij.anker:
+        return rij.bijlage
+    return Html.opmaak('<a class="p-ref" href="#{}"></a>', rij.anker, tekst=rij.bijlage)
+
+
+def agenda_pdf_tabel(agenda: Agenda) -> Tabel:
+    """The agenda's table in the PDF, in the layout of seed 002 (``overleg/_pdf.css``)."""
+    return Tabel(
+        sleutel="agenda",
+        titel=f"Agenda {agenda.titel} {agenda.datum}",
+        bijschrift="",
+        kolommen=(
+            Kolom("Nr.", "tekst", klasse="nummer"),
+            Kolom("Agendapunten", "tekst", klasse="titel"),
+            Kolom("Doel", "tekst", klasse="doel"),
+            Kolom("Bijlage", "tekst", klasse="bijlage"),
+        ),
+        rijen=tuple(
+            (rij.nummer, _agendapunt_pdf(rij), rij.doel, _bijlage_pdf(rij)) for rij in agenda.rijen
+        ),
+        rijkop=False,
+        scroll=False,
+        rijklassen=tuple("sub" if rij.sub else "" for rij in agenda.rijen),
+    )
+
+
 def agenda_pdf(agenda: Agenda) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("overleg/agenda_pdf.html", {"agenda": agenda})
+    html = render_to_string(
+        "overleg/agenda_pdf.html", {"agenda": agenda, "tabel": agenda_pdf_tabel(agenda)}
+    )
     return HTML(string=html).write_pdf(pdf_tags=True)
 
 
@@ -171,12 +218,53 @@ def lijst_status(lijst: Lijst) -> str:
     return lijst.status.lang
 
 
+def lijst_pdf_tabel(lijst: Lijst) -> Tabel:
+    """The list's items in the PDF, in the layout of seed 004: per item its title, lines,
+    besluiten and acties, and who does each actie."""
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+
+    def onderwerp(lp: Any) -> Html:
+        delen = [
+            lp.punt.titel,
+            lp.instemming,
+            *lp.regels,
+            *(f"Besluit: {b}" for b in lp.besluiten),
+            *(f"Actie: {a.tekst}" for a in lp.acties),
+        ]
+        tekst = "\n".join(d for d in delen if d)
+        return Html.sjabloon("overleg/_lijst_punt_pdf.html", {"lp": lp}, tekst=tekst)
+
+    def door_wie(lp: Any) -> Html:
+        namen = [a.actie.door_wie for a in lp.acties]
+        regel = mark_safe("<br>")  # a constant: every name is escaped by format_html_join
+        return Html(format_html_join(regel, "{}", ((n,) for n in namen)), "; ".join(namen))
+
+    return Tabel(
+        sleutel="lijst",
+        titel=lijst_titel(lijst.overleg),
+        bijschrift="",
+        kolommen=(
+            Kolom("Agenda Onderwerp", "tekst"),
+            Kolom("Door wie?", "tekst", klasse="doorwie"),
+        ),
+        rijen=tuple((onderwerp(lp), door_wie(lp)) for lp in lijst.punten),
+        rijkop=False,
+        scroll=False,
+        klasse="lijst",
+    )
+
+
 def lijst_pdf(lijst: Lijst) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(
         "overleg/lijst_pdf.html",
         {
+            "tabel": lijst_pdf_tabel(lijst),
+            "meegenomen_tabel": replace(
+                meegenomen_tabel(lijst), rijkop=False, scroll=False, klasse="lijst meegenomen"
+            ),
             "lijst": lijst,
             "titel": lijst_titel(lijst.overleg),
             "datum": datum_lang(lijst.overleg.datum),
@@ -194,7 +282,7 @@ def meegenomen_tabel(lijst: Lijst) -> Tabel:
         bijschrift="",
         kolommen=(
             Kolom("Actie", "tekst", breedte=40),
-            Kolom("Door wie?", "tekst", breedte=16),
+            Kolom("Door wie?", "tekst", breedte=16, klasse="doorwie"),
             Kolom("Deadline", "datum"),
             Kolom("Status", "tekst"),
             Kolom("Afgesproken", "tekst"),

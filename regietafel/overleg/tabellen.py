@@ -9,7 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from regietafel.core import opmaak
-from regietafel.core.tabel import Kolom, Lijst, Link, Noot, Tabel, Waarde
+from regietafel.core.tabel import Html, Kolom, Lijst, Link, Noot, Tabel, Waarde
 from regietafel.overleg.models import Actie, Brief
 
 
@@ -41,6 +41,98 @@ def acties_tabel(acties: Iterable[Actie], *, titel: str, bijschrift: str = "") -
         ),
         rijen=rijen,
         breed=True,
+    )
+
+
+def acties_pagina_tabel(
+    acties: Sequence[Actie], *, verlopen: set[int], schrijven: bool, request: Any
+) -> Tabel:
+    """The actions page: per action its deadline ("verlopen" when past), its status with an
+    Afronden/Heropenen form for a writer, and a link to the agendapunt it came from."""
+
+    def deadline(a: Actie) -> Waarde:
+        if a.deadline and a.pk in verlopen:
+            return Html.opmaak(
+                '{} <strong class="verschil--tekort">verlopen</strong>',
+                opmaak.datum(a.deadline),
+                tekst=f"{opmaak.datum(a.deadline)} verlopen",
+            )
+        return a.deadline
+
+    def punt(a: Actie) -> Link:
+        p = a.agendapunt
+        return Link(
+            f"PRT {opmaak.datum(p.overleg.datum)}, punt {p.nummer}{p.letter}",
+            f"{reverse('overleg:overleg', args=[p.overleg_id])}#punt-{a.agendapunt_id}",
+        )
+
+    return Tabel(
+        sleutel="acties",
+        titel="Alle acties uit de actie- en besluitenlijsten; open acties bovenaan",
+        bijschrift="",
+        kolommen=(
+            Kolom("Actie", "tekst"),
+            Kolom("Door wie", "tekst"),
+            Kolom("Deadline", "datum"),
+            Kolom("Status", "tekst"),
+            Kolom("Afgesproken in", "tekst"),
+            Kolom("Afgerond in", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                a.omschrijving,
+                a.door_wie,
+                deadline(a),
+                Html.sjabloon(
+                    "overleg/_actie_status.html",
+                    {"a": a, "schrijven": schrijven},
+                    request=request,
+                    tekst=a.get_status_display(),
+                ),
+                punt(a),
+                f"PRT {opmaak.datum(a.afgerond_in.datum)}" if a.afgerond_in else "",
+            )
+            for a in acties
+        ),
+        rijkop=False,
+        rij_ids=tuple(f"actie-{a.pk}" for a in acties),
+    )
+
+
+def meegenomen_pagina_tabel(lijst: Any, *, overleg: Any, schrijven: bool, request: Any) -> Tabel:
+    """The open actions of earlier meetings on the overleg's page, each with its
+    Afronden/Heropenen form for a writer."""
+    return Tabel(
+        sleutel="meegenomen",
+        titel="Open acties (of in dit overleg afgerond) uit eerdere overleggen",
+        bijschrift="",
+        kolommen=(
+            Kolom("Actie", "tekst"),
+            Kolom("Door wie?", "tekst"),
+            Kolom("Deadline", "datum"),
+            Kolom("Afgesproken", "tekst"),
+            Kolom("Status", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                a.actie.omschrijving,
+                a.actie.door_wie,
+                a.actie.deadline,
+                Link(
+                    f"PRT {opmaak.datum(a.actie.agendapunt.overleg.datum)}",
+                    reverse("overleg:overleg", args=[a.actie.agendapunt.overleg_id]),
+                ),
+                Html.sjabloon(
+                    "overleg/_meegenomen_status.html",
+                    {"a": a, "overleg": overleg, "schrijven": schrijven},
+                    request=request,
+                    tekst=a.status_tekst,
+                ),
+            )
+            for a in lijst.meegenomen
+        ),
+        rijkop=False,
+        rij_ids=tuple(f"actie-{a.actie.pk}" for a in lijst.meegenomen),
     )
 
 

@@ -36,9 +36,11 @@ from regietafel.overleg.models import Actie, ActieStatus, Agendapunt, Besluit, B
 from regietafel.overleg.opslag import MIME
 from regietafel.overleg.permissions import mag_lezen, mag_persoonsgegevens_zien, mag_schrijven
 from regietafel.overleg.tabellen import (
+    acties_pagina_tabel,
     acties_tabel,
     agenda_tabel,
     agendapunten_tabel,
+    meegenomen_pagina_tabel,
     overleggen_pagina_tabel,
     overleggen_tabel,
 )
@@ -143,6 +145,9 @@ def overleg_view(request: HttpRequest, pk: int) -> HttpResponse:
                 punten, vorig=vorig, persoonlijk=persoonlijk, schrijven=schrijven
             ),
             "lijst": lijst,
+            "meegenomen_tabel": meegenomen_pagina_tabel(
+                lijst, overleg=overleg, schrijven=schrijven, request=request
+            ),
             "status": documenten.lijst_status(lijst),
             "schrijven": schrijven,
             "persoonlijk": persoonlijk,
@@ -549,16 +554,21 @@ def acties_view(request: HttpRequest) -> HttpResponse:
         return xlsx_antwoord(
             [tabel], bestandsnaam=f"acties-prt-{provincie.naam.lower()}.xlsx", titel=tabel.titel
         )
+    schrijven = mag_schrijven(request.user, provincie)
+    verlopen = {a.pk for a in acties if a.verlopen(vandaag)}
     return render(
         request,
         "overleg/acties.html",
         {
             "provincie": provincie,
             "acties": acties,
+            "acties_tabel": acties_pagina_tabel(
+                acties, verlopen=verlopen, schrijven=schrijven, request=request
+            ),
             "status": status,
             "statussen": ActieStatus.choices,
-            "schrijven": mag_schrijven(request.user, provincie),
+            "schrijven": schrijven,
             "vandaag": vandaag,
-            "verlopen": {a.pk for a in acties if a.verlopen(vandaag)},
+            "verlopen": verlopen,
         },
     )

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
 from regietafel.core import opmaak
 from regietafel.core.tabel import (
     Decimaal,
+    Html,
     Kolom,
     Lijst,
     Link,
@@ -425,4 +427,54 @@ def tabel1(werkblad: Werkblad) -> Tabel:
         ),
         totaal=("Totaal", d.regulier, d.amv, d.totaal),
         scroll=False,
+    )
+
+
+def invoer_formulier_tabel(paren: Sequence[tuple[Any, ScenarioGemeente]]) -> Tabel:
+    """The input form per gemeente on the scenario page: the stored inwoners and indicatief
+    aantal, then a field per input (each with its hidden label and errors). Excel gets the
+    fields' values; the sheet "Invoer" of the page's download is ``invoer_tabel``."""
+
+    def veld(v: Any, naam: str) -> Html:
+        waarde = v.value()
+        return Html.opmaak(
+            '<label class="visueel-verborgen" for="{}">{} {}</label>{}{}',
+            v.id_for_label,
+            v.label,
+            naam,
+            v,
+            v.errors,
+            tekst="" if waarde is None else str(waarde),
+        )
+
+    rijen: tuple[tuple[Waarde, ...], ...] = tuple(
+        (
+            Html.opmaak("{}{}", rij.gemeente.naam, form["gemeente"], tekst=rij.gemeente.naam),
+            rij.inwoners,
+            f"{opmaak.getal(rij.indicatief_regulier)} / {opmaak.getal(rij.indicatief_amv)}",
+            *(veld(v, rij.gemeente.naam) for v in form if not v.is_hidden),
+        )
+        for form, rij in paren
+    )
+    return Tabel(
+        sleutel="Invoer",
+        titel=(
+            "Invoer per gemeente; het indicatieve aantal en de inwoners komen uit de "
+            "opgeslagen gegevens"
+        ),
+        bijschrift="",
+        kolommen=(
+            Kolom("Gemeente", "tekst"),
+            Kolom("Inwoners", "getal"),
+            Kolom("Indicatief regulier / amv", "getal"),
+            Kolom("Verslag regulier", "tekst"),
+            Kolom("Verslag amv", "tekst"),
+            Kolom("Kansrijk regulier", "tekst"),
+            Kolom("Kansrijk amv", "tekst"),
+            Kolom("Historisch gemiddelde", "tekst"),
+            Kolom("Oekraïne-plaatsen", "tekst"),
+        ),
+        rijen=rijen,
+        klein=True,
+        klasse="invoer-tabel",
     )

@@ -175,7 +175,9 @@ def scenario_view(request: HttpRequest, pk: int) -> HttpResponse:
             "bewerken": mag_bewerken(request.user, provincie_van(request)),
             "scenario_form": formulieren.scenario,
             "gemeente_formset": formulieren.gemeenten,
-            "gemeente_rijen": list(zip(formulieren.gemeenten.forms, rijen, strict=False)),
+            "invoer_tabel": tabellen.invoer_formulier_tabel(
+                list(zip(formulieren.gemeenten.forms, rijen, strict=False))
+            ),
             "uitruil_formset": formulieren.uitruil,
             "groep_formset": formulieren.groepen,
             "fouten": fouten,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from regietafel.core import klok, opmaak, rapporten
 from regietafel.core.excelpagina import pagina_met_excel
-from regietafel.core.tabel import Kolom, Link, Tabel
+from regietafel.core.tabel import Html, Kolom, Link, Tabel, Waarde
 from regietafel.pagina import provincie_van
 from regietafel.woo import export, gronden, namen, queries, services, tabellen
 from regietafel.woo.forms import BesluitForm, DocumentForm, EigenLakForm, TitelForm, WeigerForm
@@ -237,6 +237,52 @@ def lakken_tabel(lakken: list[Lak]) -> Tabel:
     )
 
 
+def lakken_pagina_tabel(
+    request: HttpRequest,
+    besluit: WooBesluit,
+    document: Any,
+    lakken: list[Lak],
+    *,
+    bewerkbaar: bool,
+) -> Tabel:
+    """The lakken on the document's page: per lak its text, soort, status and, while the
+    document is not published, a small form to choose the grond and lak or not."""
+
+    def beoordeling(lak: Lak) -> Waarde:
+        if not bewerkbaar:
+            return lak.grond
+        context = {"besluit": besluit, "document": document, "lak": lak, "gronden": gronden.KEUZES}
+        return Html.sjabloon("woo/_lak_beoordeel.html", context, request=request, tekst=lak.grond)
+
+    return Tabel(
+        sleutel="lakken",
+        titel="Per lak de tekst, soort, grond en beoordeling",
+        bijschrift="",
+        kolommen=(
+            Kolom("Tekst", "tekst"),
+            Kolom("Soort", "tekst"),
+            Kolom("Beoordeling", "tekst"),
+            Kolom("Grond en besluit", "tekst"),
+        ),
+        rijen=tuple(
+            (
+                lak.tekst,
+                lak.soort,
+                Html.opmaak(
+                    '<span class="woo-status woo-status--{}">{}</span>',
+                    lak.status,
+                    lak.get_status_display(),
+                    tekst=lak.get_status_display(),
+                ),
+                beoordeling(lak),
+            )
+            for lak in lakken
+        ),
+        klasse="woo-lakken",
+        rij_ids=tuple(f"lak-{lak.pk}" for lak in lakken),
+    )
+
+
 def _document_pagina(
     request: HttpRequest,
     besluit: WooBesluit,
@@ -256,6 +302,7 @@ def _document_pagina(
         stukken.append((document.tekst[lk.start : lk.eind], lk))
         positie = lk.eind
     stukken.append((document.tekst[positie:], None))
+    bewerkbaar = document.status != Status.GEPUBLICEERD
     return pagina_met_excel(
         request,
         "woo/document.html",
@@ -263,13 +310,16 @@ def _document_pagina(
             "besluit": besluit,
             "document": document,
             "lakken": lakken,
+            "lakken_tabel": lakken_pagina_tabel(
+                request, besluit, document, lakken, bewerkbaar=bewerkbaar
+            ),
             "stukken": stukken,
             "open": sum(lk.status == LakStatus.VOORGESTELD for lk in lakken),
             "eigen_form": eigen_form or EigenLakForm(),
             "weiger_form": WeigerForm(initial={"weigergrond": document.weigergrond}),
             "titel_form": titel_form or TitelForm(initial={"titel": document.titel}),
             "gronden": gronden.KEUZES,
-            "bewerkbaar": document.status != Status.GEPUBLICEERD,
+            "bewerkbaar": bewerkbaar,
             "Status": Status,
         },
         tabellen=lambda: [lakken_tabel(lakken)],

@@ -144,3 +144,80 @@ def test_a_missing_total_is_empty_in_excel_and_a_totals_note_is_a_comment() -> N
     ws = werkboek(schrijf([t], titel="Proef"))["Proef"]
     assert ws["B2"].value is None and ws["B3"].value is None  # never a SUM of nothing: 0
     assert ws["C3"].value == "=SUM(C2:C2)" and ws["C3"].comment.text == "over 1 gemeente"
+
+
+def test_an_html_cell_shows_safe_markup_on_the_page_and_its_text_elsewhere() -> None:
+    from django.utils.safestring import mark_safe
+
+    from regietafel.core.tabel import Html
+
+    boos = '<script>alert("x")</script>'
+    knop = Html.opmaak(
+        '<form method="post"><button name="lak" value="{}">Lakken</button></form>',
+        boos,
+        tekst="b",
+        klasse="formuliercel",
+    )
+    kolommen = (*KOLOMMEN[:2], Kolom("Grond", "tekst", klasse="grond"))
+    t = Tabel(sleutel="P", titel="P", bijschrift="", kolommen=kolommen, rijen=(("Assen", 3, knop),))
+    html = _html(t)
+    assert '<td class="utrecht-table__cell grond formuliercel"><form method="post">' in html
+    assert '<th scope="col" class="utrecht-table__header-cell grond">Grond</th>' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert kaal(knop) == "b" and t.tekstrij(t.rijen[0]) == ["Assen", "3", "b"]
+    with pytest.raises(TypeError, match="al veilig"):
+        Html(boos)  # never user text as markup: only format_html or a template make a cell
+    assert Html(mark_safe("<br>")).markup == "<br>"
+
+
+def test_an_html_cell_from_a_template_carries_the_csrf_token() -> None:
+    from regietafel.core.tabel import Html
+
+    request = RequestFactory().post("/")
+    cel = Html.sjabloon(
+        "overleg/_actie_status.html",
+        {"a": _Actie(), "schrijven": True},
+        request=request,
+        tekst="Open",
+    )
+    assert 'name="csrfmiddlewaretoken"' in cel.markup and "Afronden" in cel.markup
+    assert "&lt;b&gt;" in cel.markup
+
+
+class _Actie:
+    pk = 1
+    status = "open"
+    omschrijving = "<b>bellen</b>"
+
+    def get_status_display(self) -> str:
+        return "Open"
+
+
+def test_the_exports_write_an_html_cells_text() -> None:
+    from io import BytesIO
+
+    from django.utils.html import format_html
+
+    from regietafel.core import woord
+    from regietafel.core.tabel import Html
+    from regietafel.core.xlsx import werkboek as schrijf
+    from tests.core.excelcontrole import werkboek
+
+    cel = Html(format_html("<select><option>{}</option></select>", "b"), tekst="b")
+    t = Tabel(
+        sleutel="Proef",
+        titel="Proef",
+        bijschrift="",
+        kolommen=(*KOLOMMEN, Kolom("Grond", "tekst")),
+        rijen=(("Assen", 1, 2, cel),),
+    )
+    ws = werkboek(schrijf([t], titel="Proef"))["Proef"]
+    assert ws["D2"].value == "b"
+    word = woord.nieuw(titel="Proef", auteur="Proef")
+    woord.tabel(word, t)
+    uit = BytesIO()
+    word.save(uit)
+    from docx import Document
+
+    cellen = [c.text for c in Document(BytesIO(uit.getvalue())).tables[0].rows[1].cells]
+    assert cellen == ["Assen", "1", "+2", "b"]
