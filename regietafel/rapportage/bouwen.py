@@ -116,88 +116,8 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
     teksten, versie_datum, volgnummer, aan = versie_teksten(
         versie, Rapportsoort.STAND_VAN_ZAKEN, provincie=provincie.naam
     )
-    grafiek = {g.sleutel: g for g in stand_grafieken(stand)}
-    # All charts together on portrait pages (a tall one in parts that fit a page); each
-    # names the table with its numbers.
-    alle_grafieken = tuple(
-        GrafiekBlok(deel) for g in grafiek.values() for deel in grafieken.op_paginas(g)
-    )
-    secties: list[Sectie] = []
-    if teksten["inleiding"].strip():
-        secties.append(Sectie("Inleiding", tekstblokken(teksten["inleiding"]), "inleiding"))
-    secties.append(
-        Sectie(
-            f"De verdeling van de asiel- en Oekraïneopgaven in {provincie.naam}",
-            (TabelBlok(verdeling_tabel(stand)),),
-            "verdeling",
-        )
-    )
-    secties.append(
-        Sectie(
-            "Toelichting opvangopgave ontheemden uit Oekraïne",
-            (Opsomming(zinnen.oekraine(stand) + opsomming(teksten["oekraine"])),),
-            "oekraine",
-        )
-    )
-    secties.append(
-        Sectie(
-            "Toelichting opvangopgave in het kader van de Spreidingswet",
-            (Opsomming(zinnen.spreidingswet(stand) + opsomming(teksten["spreidingswet"])),),
-            "spreidingswet",
-        )
-    )
-    if alle_grafieken:
-        secties.append(Sectie("Grafieken", alle_grafieken, "grafieken"))
-    status: list[Blok] = []
-    if stand.statushouders:
-        status += [
-            Alinea(
-                f"Overzicht huisvesting vergunninghouders, peildatum "
-                f"{opmaak.datum(stand.statushouders_peildatum)}: overzicht gemeenten van provincie "
-                f"{provincie.naam}."
-            ),
-            Alinea(zinnen.statushouders(stand)[0]),
-            TabelBlok(statushouders_tabel(stand)),
-            *tekstblokken(teksten["statushouders"]),
-        ]
-    else:
-        status.append(Alinea(zinnen.statushouders(stand)[0]))
-    secties.append(
-        Sectie(
-            "Overzicht realisatie statushouders",
-            tuple(status),
-            "statushouders",
-            breed=bool(stand.statushouders),
-            nieuwe_pagina=bool(stand.statushouders),
-        )
-    )
-    nidos: list[Blok] = [Alinea(zinnen.nidos(stand)[0])]
-    if stand.nidos:
-        nidos += [TabelBlok(nidos_tabel(stand)), *tekstblokken(teksten["nidos"])]
-    secties.append(
-        Sectie(
-            "Overzicht realisatie minderjarige statushouders",
-            tuple(nidos),
-            "nidos",
-            nieuwe_pagina=bool(stand.nidos),
-        )
-    )
-    secties.append(bevindingen_sectie(stand.bevindingen))
-    kopregels = []
-    if aan:
-        kopregels.append(("Aan", aan))
-    kopregels += [
-        ("Versie", datum_lang(versie_datum)),
-        ("Peildatum", datum_lang(stand.peildatum)),
-    ]
-    bekend = ""
-    if stand.bekend_op:
-        kopregels.append(("Zoals bekend op", datum_lang(stand.bekend_op)))
-        bekend = f", zoals bekend op {datum_lang(stand.bekend_op)}"
+    kopregels, bekend = _kopregels(stand, aan, versie_datum)
     gekozen = stand.cyclus_keuze.gekozen if stand.cyclus_keuze else None
-    if gekozen is not None:
-        kopregels.append(("Opgave van de cyclus", f"{gekozen.jaar} ({gekozen.naam})"))
-        bekend += f", opgave cyclus {gekozen.jaar}"
     return Document(
         soort=Rapportsoort.STAND_VAN_ZAKEN,
         titel=STAND_TITEL,
@@ -207,11 +127,11 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
         volgnummer=volgnummer,
         aan=aan,
         kenmerk=f"peildatum {datum_lang(stand.peildatum)}{bekend}",
-        secties=tuple(secties),
+        secties=_stand_secties(stand, teksten),
         bestandsbasis=f"stand-van-zaken-{slugify(provincie.naam)}-{stand.peildatum:%Y-%m-%d}"
         + (f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else "")
         + (f"-cyclus-{gekozen.jaar}" if gekozen else ""),
-        kopregels=tuple(kopregels),
+        kopregels=kopregels,
         toelichting=(
             ("Rapport", STAND_TITEL),
             ("Provincie", provincie.naam),
@@ -224,4 +144,100 @@ def stand_document_uit(stand: StandVanZaken, versie: RapportVersie | None = None
             ),
             ("Aan", aan),
         ),
+    )
+
+
+def _kopregels(
+    stand: StandVanZaken, aan: str, versie_datum: dt.date
+) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The head lines of the Stand van zaken, and what the kenmerk adds after the peildatum
+    (as known on a day, the cyclus of the opgave)."""
+    kopregels = [("Aan", aan)] if aan else []
+    kopregels += [
+        ("Versie", datum_lang(versie_datum)),
+        ("Peildatum", datum_lang(stand.peildatum)),
+    ]
+    bekend = ""
+    if stand.bekend_op:
+        kopregels.append(("Zoals bekend op", datum_lang(stand.bekend_op)))
+        bekend = f", zoals bekend op {datum_lang(stand.bekend_op)}"
+    gekozen = stand.cyclus_keuze.gekozen if stand.cyclus_keuze else None
+    if gekozen is not None:
+        kopregels.append(("Opgave van de cyclus", f"{gekozen.jaar} ({gekozen.naam})"))
+        bekend += f", opgave cyclus {gekozen.jaar}"
+    return tuple(kopregels), bekend
+
+
+def _stand_secties(stand: StandVanZaken, teksten: dict[str, str]) -> tuple[Sectie, ...]:
+    """The sections of seed 000 in its order: inleiding, verdeling, the two toelichtingen,
+    the charts, statushouders, minderjarige statushouders and the checks on the sources."""
+    naam = stand.provincie.naam
+    # All charts together on portrait pages (a tall one in parts that fit a page); each
+    # names the table with its numbers.
+    alle_grafieken = tuple(
+        GrafiekBlok(deel) for g in stand_grafieken(stand) for deel in grafieken.op_paginas(g)
+    )
+    secties: list[Sectie] = []
+    if teksten["inleiding"].strip():
+        secties.append(Sectie("Inleiding", tekstblokken(teksten["inleiding"]), "inleiding"))
+    secties += [
+        Sectie(
+            f"De verdeling van de asiel- en Oekraïneopgaven in {naam}",
+            (TabelBlok(verdeling_tabel(stand)),),
+            "verdeling",
+        ),
+        Sectie(
+            "Toelichting opvangopgave ontheemden uit Oekraïne",
+            (Opsomming(zinnen.oekraine(stand) + opsomming(teksten["oekraine"])),),
+            "oekraine",
+        ),
+        Sectie(
+            "Toelichting opvangopgave in het kader van de Spreidingswet",
+            (Opsomming(zinnen.spreidingswet(stand) + opsomming(teksten["spreidingswet"])),),
+            "spreidingswet",
+        ),
+    ]
+    if alle_grafieken:
+        secties.append(Sectie("Grafieken", alle_grafieken, "grafieken"))
+    secties += [
+        _statushouders_sectie(stand, teksten),
+        _nidos_sectie(stand, teksten),
+        bevindingen_sectie(stand.bevindingen),
+    ]
+    return tuple(secties)
+
+
+def _statushouders_sectie(stand: StandVanZaken, teksten: dict[str, str]) -> Sectie:
+    status: list[Blok] = []
+    if stand.statushouders:
+        status += [
+            Alinea(
+                f"Overzicht huisvesting vergunninghouders, peildatum "
+                f"{opmaak.datum(stand.statushouders_peildatum)}: overzicht gemeenten van provincie "
+                f"{stand.provincie.naam}."
+            ),
+            Alinea(zinnen.statushouders(stand)[0]),
+            TabelBlok(statushouders_tabel(stand)),
+            *tekstblokken(teksten["statushouders"]),
+        ]
+    else:
+        status.append(Alinea(zinnen.statushouders(stand)[0]))
+    return Sectie(
+        "Overzicht realisatie statushouders",
+        tuple(status),
+        "statushouders",
+        breed=bool(stand.statushouders),
+        nieuwe_pagina=bool(stand.statushouders),
+    )
+
+
+def _nidos_sectie(stand: StandVanZaken, teksten: dict[str, str]) -> Sectie:
+    nidos: list[Blok] = [Alinea(zinnen.nidos(stand)[0])]
+    if stand.nidos:
+        nidos += [TabelBlok(nidos_tabel(stand)), *tekstblokken(teksten["nidos"])]
+    return Sectie(
+        "Overzicht realisatie minderjarige statushouders",
+        tuple(nidos),
+        "nidos",
+        nieuwe_pagina=bool(stand.nidos),
     )

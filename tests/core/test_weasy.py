@@ -1,0 +1,62 @@
+"""``core.weasy.laad``: WeasyPrint without ``find_library``'s subprocesses, and the ordinary
+way when the loader does not find a library by its soname. Each case in a fresh interpreter
+(WeasyPrint is imported once per process)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux sonames")
+
+
+def _draai(code: str) -> str:
+    uit = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120
+    )
+    assert uit.returncode == 0, uit.stderr
+    return uit.stdout
+
+
+def test_laad_starts_no_subprocess_and_restores_find_library() -> None:
+    uit = _draai(
+        """
+        import ctypes.util, subprocess
+        gestart = []
+        echt_init = subprocess.Popen.__init__
+        def init(self, *args, **kwargs):
+            gestart.append(args[0] if args else kwargs.get("args"))
+            echt_init(self, *args, **kwargs)
+        subprocess.Popen.__init__ = init
+        echt = ctypes.util.find_library
+        from regietafel.core import weasy
+        module = weasy.laad()
+        assert module.HTML and ctypes.util.find_library is echt
+        print("processen", len(gestart))
+        """
+    )
+    assert uit.split()[-1] == "0"
+
+
+def test_laad_falls_back_to_the_ordinary_import() -> None:
+    uit = _draai(
+        """
+        import ctypes.util, cffi
+        from regietafel.core import weasy
+        echt_dlopen = cffi.FFI.dlopen
+        pogingen = []
+        def dlopen(self, name, flags=0):
+            if ctypes.util.find_library is weasy._niet_zoeken:
+                pogingen.append(name)
+                raise OSError(name)
+            return echt_dlopen(self, name, flags)
+        cffi.FFI.dlopen = dlopen
+        module = weasy.laad()
+        assert pogingen and module.HTML(string="<p>x</p>").write_pdf().startswith(b"%PDF")
+        print("gelukt")
+        """
+    )
+    assert uit.split()[-1] == "gelukt"
