@@ -12,7 +12,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from regietafel.core import opmaak, woord
+from regietafel.core import opmaak, weasy, woord
 from regietafel.core.opmaak import datum_lang
 from regietafel.core.tabel import Html, Kolom, Tabel
 from regietafel.overleg.models import Agendapunt, BijlageSoort, Overleg
@@ -199,6 +199,7 @@ def agenda_pdf_tabel(agenda: Agenda) -> Tabel:
 
 
 def agenda_pdf(agenda: Agenda) -> bytes:
+    weasy.laad()
     from weasyprint import HTML
 
     html = render_to_string(
@@ -256,6 +257,7 @@ def lijst_pdf_tabel(lijst: Lijst) -> Tabel:
 
 
 def lijst_pdf(lijst: Lijst) -> bytes:
+    weasy.laad()
     from weasyprint import HTML
 
     html = render_to_string(

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from regietafel.core import klok, opmaak, woord
+from regietafel.core import klok, opmaak, weasy, woord
 from regietafel.core import xlsx as excel
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.domain.restopgave import TYPEN
@@ -196,6 +196,7 @@ def tabel1_html(werkblad: Werkblad) -> str:
 
 def tabel1_pdf(werkblad: Werkblad) -> bytes:
     """Tabel 1 as PDF (WeasyPrint), with title metadata and lang nl."""
+    weasy.laad()
     from weasyprint import HTML
 
     # PDF/UA-1: tagged, with the document language and title in the catalog (accessible).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from regietafel.core import weasy
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.domain.persoonsgegevens import Segment, Voorstel, lak
 from regietafel.woo import gronden
@@ -82,6 +83,7 @@ def html(publicaties: Sequence[Publicatie], *, titel: str, kenmerk: str = "") ->
 
 
 def pdf(publicaties: Sequence[Publicatie], *, titel: str, kenmerk: str = "") -> bytes:
+    weasy.laad()
     from weasyprint import HTML
 
     return HTML(string=html(publicaties, titel=titel, kenmerk=kenmerk)).write_pdf(pdf_tags=True)
