@@ -26,7 +26,6 @@ NOG_TE_SPLITSEN = {
     ("regietafel/monitoring/queries.py", "bereken_trends"),
     ("regietafel/monitoring/queries.py", "_stand"),
     ("regietafel/monitoring/views_tabellen.py", "trend_tabellen"),
-    ("regietafel/rapportage/bouwen.py", "stand_document_uit"),
 }
 
 Functie = ast.FunctionDef | ast.AsyncFunctionDef
