@@ -87,7 +87,27 @@ def vind_namen(tekst: str) -> list[Voorstel]:
     return uit
 
 
+def _klok_voor_de_cache() -> None:
+    """Put this process' local clock as far east as any zone before deduce saves its cache.
+
+    deduce stamps its cache with the naive LOCAL time of saving and, in every later process,
+    rejects the cache when a source file's mtime, also read as naive local time, is later
+    (``deduce.lookup_structs.validate_lookup_struct_cache``). `make install` runs without
+    Django (TZ as the shell has it, UTC here); every ``regietafel`` command runs with Django's
+    TIME_ZONE, Europe/Amsterdam (Django sets TZ). Read one hour ahead of UTC, the files pip
+    wrote minutes before `make install` built the cache looked newer than the cache, so the
+    first Django process that used deduce (the first `demo accounts` of `make run`, or every
+    test worker at once) threw the cache away and built it again, about 77 s CPU. Stamped at
+    UTC+14, the latest clock on earth, the cache is valid in a process of any zone.
+    """
+    import os
+
+    os.environ["TZ"] = "<+14>-14"  # POSIX: fourteen hours ahead of UTC; needs no tzdata
+    time.tzset()
+
+
 if __name__ == "__main__":
     # `make install`: deduce's disk cache, made once per installation (see the top).
+    _klok_voor_de_cache()
     deduce_instantie()
     print(f"deduce klaar in {STATISTIEK['start_seconden']:.1f} s.")
