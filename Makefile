@@ -39,7 +39,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy regietafel
+	$(BIN)/mypy regietafel bench
 	$(BIN)/mypy --strict regietafel/domain
 
 # The layers (pyproject.toml [tool.importlinter]), then the app-level import graph, which
@@ -63,13 +63,13 @@ pytest: install
 # A throwaway PostgreSQL 15 cluster in a temporary folder, reached over a Unix socket;
 # scripts/with-postgres.sh stops and removes it on every exit, failures included.
 pytest-postgres: install
-	scripts/with-postgres.sh $(BIN)/pytest -q -n $(WORKERS) -m "not browser"
+	scripts/with-postgres.sh $(BIN)/pytest -q -n $(WORKERS) -m "not browser and not bench"
 
 # The suite again with the clock in the future (tests/conftest.py reads REGIETAFEL_TESTKLOK):
 # whatever the calendar says, every test that needs a date pins it itself.
 test-tijdreis: install
-	REGIETAFEL_TESTKLOK=2027-07-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser"
-	REGIETAFEL_TESTKLOK=2031-01-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser"
+	REGIETAFEL_TESTKLOK=2027-07-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser and not bench"
+	REGIETAFEL_TESTKLOK=2031-01-01 $(BIN)/pytest -q -n $(WORKERS) -m "not postgres and not browser and not bench"
 
 # Production settings locally over plain http (no TLS, so no SSL redirect): gunicorn, 2 workers,
 # and a Celery worker with its scheduler (beat) beside it, stopped with it; whitenoise's manifest

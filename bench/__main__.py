@@ -2,7 +2,8 @@
 
 verdeel_342 — ``regietafel verdeel`` without Django: json.loads + lees_casus +
 verdeel_restopgave on a synthetic province of 342 gemeenten (generated deterministically),
-against the baseline of json.loads of the same JSON text. The ratio says how many JSON parses
+against the baseline of json.loads of the same JSON text; each the median of HERHALINGEN
+repetitions. The ratio says how many JSON parses
 one verdeling costs, which compares across machines better than seconds do.
 
 Then bench.rapport (the reports), bench.aanlevering (import_realisatie_5000: the
@@ -14,6 +15,11 @@ Every target of issue 20 is in one list, ``bench.doelen.DOELEN``; the run starts
 forgetting the targets of an earlier run and ends by printing all of them with *gehaald* or
 *niet gehaald* (a target nobody measured: *niet gemeten*, niet gehaald). The exit code is 0
 when the bench ran, whatever the targets say: the table says it.
+
+``python -m bench --snel`` (``BENCH_SNEL=1``, bench.meten) runs every part once on tiny input,
+in seconds rather than the half hour of a real run: its figures mean nothing, it proves the
+bench still runs (tests/bench/ does this in ``make test``). ``BENCH_MAP`` sends bench.json
+elsewhere than var/.
 """
 
 from __future__ import annotations
@@ -22,16 +28,15 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import timeit
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from regietafel.domain.restopgave import verdeel_restopgave
 from regietafel.verdeling.casus import lees_casus
 
-UITVOER = Path(__file__).resolve().parent.parent / "var" / "bench.json"
 HERHALINGEN = 7
 
 
@@ -80,24 +85,16 @@ def casus_342(zaad: int = 342) -> dict[str, Any]:
     }
 
 
-def meet(functie: Callable[[], object]) -> float:
-    """Seconds per call: the best of HERHALINGEN repetitions of enough calls to last ≥ 0.2 s
-    (``timeit``'s autorange), so the fast baseline is measured as carefully as the slow one."""
+def meet(functie: Callable[[], object]) -> list[float]:
+    """Seconds per call in each of HERHALINGEN repetitions of enough calls to last ≥ 0.2 s
+    (``timeit``'s autorange), so the fast baseline is measured as carefully as the slow one;
+    in quick mode one repetition of one call."""
+    from bench import meten
+
     timer = timeit.Timer(functie)
-    aantal, _ = timer.autorange()
-    return min(timer.repeat(repeat=HERHALINGEN, number=aantal)) / aantal
-
-
-def bewaar(resultaten: dict[str, dict[str, float]]) -> None:
-    UITVOER.parent.mkdir(parents=True, exist_ok=True)
-    bestaand: dict[str, Any] = {}
-    if UITVOER.exists():
-        try:
-            bestaand = json.loads(UITVOER.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            bestaand = {}
-    bestaand.update(resultaten)
-    UITVOER.write_text(json.dumps(bestaand, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    aantal = 1 if meten.SNEL else timer.autorange()[0]
+    runs = timer.repeat(repeat=meten.herhalingen(HERHALINGEN), number=aantal)
+    return [t / aantal for t in runs]
 
 
 def opties(argv: list[str] | None = None) -> argparse.Namespace:
@@ -114,13 +111,24 @@ def opties(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="toon alleen de doelen met de uitslag van de laatste run (var/bench.json)",
     )
+    parser.add_argument(
+        "--snel",
+        action="store_true",
+        help=(
+            "elk onderdeel één keer op heel kleine invoer (BENCH_SNEL=1): bewijst dat de bench "
+            "nog draait, de cijfers zeggen niets"
+        ),
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
+    keuze = opties(argv)
+    if keuze.snel:  # before bench.meten is imported; the parts' processes inherit it
+        os.environ["BENCH_SNEL"] = "1"
     from bench import doelen
 
-    if opties(argv).doelen:
+    if keuze.doelen:
         print(doelen.tabel())
         return 0
     doelen.begin()
@@ -137,14 +145,13 @@ def _main(omgeving: dict[str, str]) -> int:
     tekst = json.dumps(casus_342(), ensure_ascii=False)
     uitkomst = verdeel_restopgave(lees_casus(json.loads(tekst)))
     redenen = {r for g in uitkomst.gemeenten for r in (*g.uitgesloten.regulier, *g.uitgesloten.amv)}
-    basis = meet(lambda: json.loads(tekst))
-    verdeel = meet(lambda: verdeel_restopgave(lees_casus(json.loads(tekst))))
+    from bench.meten import UITVOER, bewaar, herhalingen, meting
+
+    basis = statistics.median(meet(lambda: json.loads(tekst)))
     resultaten = {
-        "verdeel_342": {
-            "seconds": verdeel,
-            "baseline_seconds": basis,
-            "ratio": verdeel / basis,
-        }
+        "verdeel_342": meting(
+            meet(lambda: verdeel_restopgave(lees_casus(json.loads(tekst)))), basis
+        )
     }
     kop = f"{'benchmark':<14}{'seconden':>12}{'basis (json.loads)':>20}{'verhouding':>12}"
     print(kop)
@@ -163,7 +170,7 @@ def _main(omgeving: dict[str, str]) -> int:
         )
         + f"; uitsluitingsgronden: {', '.join(sorted(redenen))}."
     )
-    print(f"{HERHALINGEN} herhalingen, de snelste telt. Geschreven: {UITVOER}")
+    print(f"Mediaan van {herhalingen(HERHALINGEN)} herhalingen. Geschreven: {UITVOER}")
     bewaar(resultaten)
     print()
     from bench import rapport  # the reports (issue 6): Django, the demo database, WeasyPrint

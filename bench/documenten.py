@@ -22,7 +22,10 @@ printed.
 - ``document_bewaard``: over HTTP, a gunicorn with production settings (2 workers) on the same
   database; a reader of Drenthe with its own session asks the Stand van zaken PDF (made once
   by the job, then stored) and ``/landelijk/ping/`` in turn, 60 times each, one request at a
-  time, three rounds; the figure is the middle round's ratio of the medians.
+  time, three rounds; the figure is the median of the three rounds' ratios.
+
+Quick mode (``BENCH_SNEL=1``, bench.meten): one run each, three commands, two months of
+national data, one round of five requests.
 """
 
 from __future__ import annotations
@@ -39,9 +42,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench import doelen
+from bench.meten import SNEL, herhalingen
+
 WORTEL = Path(__file__).resolve().parent.parent
 REGIETAFEL = [sys.executable, "-m", "regietafel"]
-HERHALINGEN = 5
+HERHALINGEN = herhalingen(5)
+MAANDEN = 2 if SNEL else 60
+"""Monthly peildata of the national demo this module loads when DATABASE_URL is not set."""
 COMMANDOS: tuple[tuple[str, ...], ...] = (
     ("--help",),
     ("verdeel", "--help"),
@@ -64,15 +72,10 @@ COMMANDOS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def meld(naam: str, waarde: float | None, toelichting: str = "") -> None:
-    import importlib
+SNELLE_COMMANDOS = (COMMANDOS[0], COMMANDOS[-2], COMMANDOS[-1])
+"""Quick mode: the bare start, a real call and the Woo command that must not load deduce."""
 
-    try:
-        doelen = importlib.import_module("bench.doelen")
-    except ImportError:  # the target list is not on this branch (yet)
-        print(f"  doel {naam}: {waarde} ({toelichting})")
-        return
-    doelen.meld(naam, waarde, toelichting)
+meld = doelen.meld
 
 
 def proces_met_code(
@@ -98,27 +101,33 @@ def proces(argv: Sequence[str], omgeving: dict[str, str] | None = None) -> tuple
 def mediaan_proces(
     argv: Sequence[str], n: int = HERHALINGEN, omgeving: dict[str, str] | None = None
 ) -> tuple[float, float]:
-    proces(argv, omgeving)  # warm-up: the page cache, .pyc files
-    runs = [proces(argv, omgeving) for _ in range(n)]
+    if not SNEL:
+        proces(argv, omgeving)  # warm-up: the page cache, .pyc files
+    runs = [proces(argv, omgeving) for _ in range(herhalingen(n))]
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def cli_start(tmp: Path) -> None:
     print(f"{'commando':<58}{'wand':>8}{'CPU':>8}")
     uitslagen = []
-    for commando in COMMANDOS:
+    for commando in SNELLE_COMMANDOS if SNEL else COMMANDOS:
         argv = [*REGIETAFEL, *(a.replace("{tmp}", str(tmp)) for a in commando)]
         wand, cpu = mediaan_proces(argv)
         uitslagen.append((wand, cpu, " ".join(commando)))
         print(f"{' '.join(commando)[:57]:<58}{wand:>7.2f}s{cpu:>7.2f}s", flush=True)
     wand, cpu, naam = max(uitslagen)
-    meld("cli_start", wand, f"langzaamst: regietafel {naam} (CPU {cpu:.2f} s); mediaan van 5")
+    meld(
+        "cli_start",
+        wand,
+        f"langzaamst: regietafel {naam} (CPU {cpu:.2f} s); mediaan van {HERHALINGEN}",
+    )
 
 
 def imports() -> None:
     uit = subprocess.run(
         [sys.executable, "-m", "scripts.meet_imports", "--json"],
         cwd=WORTEL,
+        env={**os.environ, "MEET_HERHALINGEN": str(HERHALINGEN)},
         capture_output=True,
         text=True,
     )
@@ -153,7 +162,7 @@ def _landelijke_database(tmp: Path) -> str:
         "import django; django.setup(); "
         "from django.core.management import call_command; call_command('migrate', verbosity=0); "
         "from regietafel.demo.services import laad_drenthe; laad_drenthe(); "
-        "from regietafel.demo import landelijk; landelijk.laad()"
+        f"from regietafel.demo import landelijk; landelijk.laad(maanden={MAANDEN})"
     )
     omgeving = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "regietafel.settings"}
     print("Drentse demo en landelijke dataset laden …", flush=True)
@@ -192,9 +201,13 @@ def pdf_koud(tmp: Path) -> None:
         "-o",
         str(tmp / "nb.pdf"),
     ]
-    wand, cpu = mediaan_proces(argv, 3, omgeving)
+    wand, cpu = mediaan_proces(argv, HERHALINGEN, omgeving)
     print(f"Stand van zaken Noord-Brabant (PDF, nieuw proces): {wand:.2f} s wand, {cpu:.2f} s CPU")
-    meld("stand_pdf_noord_brabant_koud", wand, f"CLI, nieuw proces, mediaan van 3; CPU {cpu:.2f} s")
+    meld(
+        "stand_pdf_noord_brabant_koud",
+        wand,
+        f"CLI, nieuw proces, mediaan van {HERHALINGEN}; CPU {cpu:.2f} s",
+    )
     argv = [
         *REGIETAFEL,
         "rapport",
@@ -207,7 +220,7 @@ def pdf_koud(tmp: Path) -> None:
         "--uitvoer",
         str(tmp / "nl.pdf"),
     ]
-    wand, cpu = mediaan_proces(argv, 3, omgeving)
+    wand, cpu = mediaan_proces(argv, HERHALINGEN, omgeving)
     pagina_s = _paginas(tmp / "nl.pdf")
     print(
         f"Stand van zaken Nederland, 342 gemeenten (PDF, nieuw proces): {wand:.2f} s wand, "
@@ -217,7 +230,7 @@ def pdf_koud(tmp: Path) -> None:
         "stand_pdf_landelijk",
         wand if (tmp / "nl.pdf").exists() else None,
         f"CLI rapport stand --landelijk, 12 provincies en 342 gemeenten, nieuw proces, "
-        f"mediaan van 3; CPU {cpu:.2f} s, {pagina_s}",
+        f"mediaan van {HERHALINGEN}; CPU {cpu:.2f} s, {pagina_s}",
     )
 
 
@@ -256,6 +269,10 @@ s[HASH_SESSION_KEY] = u.get_session_auth_hash()
 s.create()
 print(s.session_key, pad)
 """
+
+
+VERZOEKEN = 5 if SNEL else 60
+"""Requests of each kind per round (document_bewaard)."""
 
 
 def bewaard(tmp: Path) -> None:
@@ -316,16 +333,18 @@ def bewaard(tmp: Path) -> None:
         if statussen != {200}:
             meld("document_bewaard", None, f"status {sorted(statussen)}")
             return
-        for _ in range(10):
+        for _ in range(1 if SNEL else 10):
             get("/landelijk/ping/"), get(pad)
-        verhoudingen = []
-        for ronde in range(3):
+        verhoudingen, pings, documenten = [], [], []
+        for ronde in range(1 if SNEL else 3):
             ping, document = [], []
-            for _ in range(60):
+            for _ in range(VERZOEKEN):
                 ping.append(get("/landelijk/ping/")[1])
                 document.append(get(pad)[1])
             mp, md = statistics.median(ping), statistics.median(document)
             verhoudingen.append(md / mp)
+            pings.append(mp)
+            documenten.append(md)
             print(
                 f"ronde {ronde + 1}: /landelijk/ping/ {mp * 1000:.1f} ms, opgeslagen PDF "
                 f"{md * 1000:.1f} ms: {md / mp:.2f}×",
@@ -337,8 +356,11 @@ def bewaard(tmp: Path) -> None:
     meld(
         "document_bewaard",
         statistics.median(verhoudingen),
-        "over HTTP, gunicorn 2 workers, productie-instellingen; mediaan van 60, middelste van 3 "
-        "rondes: " + ", ".join(f"{v:.2f}×" for v in verhoudingen),
+        f"over HTTP, gunicorn 2 workers, productie-instellingen; mediaan van {VERZOEKEN}, "
+        f"middelste van {len(verhoudingen)} rondes: "
+        + ", ".join(f"{v:.2f}×" for v in verhoudingen),
+        meting=f"PDF {statistics.median(documenten) * 1000:.1f} ms".replace(".", ","),
+        basis=f"ping {statistics.median(pings) * 1000:.1f} ms".replace(".", ","),
     )
 
 

@@ -18,15 +18,14 @@ that name where it is measured.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import os
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-UITVOER = Path(__file__).resolve().parent.parent / "var" / "bench.json"
+from bench.meten import UITVOER, lees, schrijf
+
+__all__ = ["DOELEN", "UITVOER", "Doel", "begin", "getal", "meld", "tabel", "uitslagen"]
 
 
 @dataclass(frozen=True)
@@ -162,40 +161,32 @@ def _eenheid(eenheid: str) -> str:
     return eenheid if eenheid in ("×",) else f" {eenheid}"
 
 
-def _lees() -> dict[str, Any]:
-    if not UITVOER.exists():
-        return {}
-    try:
-        inhoud = json.loads(UITVOER.read_text(encoding="utf-8"))
-    except json.JSONDecodeError:
-        return {}
-    return inhoud if isinstance(inhoud, dict) else {}
-
-
-def _schrijf(inhoud: dict[str, Any]) -> None:
-    UITVOER.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = UITVOER.with_suffix(f".{os.getpid()}.tmp")
-    tijdelijk.write_text(
-        json.dumps(inhoud, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    tijdelijk.replace(UITVOER)
-
-
 def begin() -> None:
     """A new run: forget the targets of earlier runs (their figures are not this run's)."""
-    inhoud = _lees()
+    inhoud = lees()
     inhoud["targets"] = []
-    _schrijf(inhoud)
+    schrijf(inhoud)
 
 
-def meld(naam: str, waarde: float | None, toelichting: str = "") -> dict[str, Any]:
+def meld(
+    naam: str,
+    waarde: float | None,
+    toelichting: str = "",
+    *,
+    meting: str = "",
+    basis: str = "",
+) -> dict[str, Any]:
     """Judge ``waarde`` against the target ``naam`` and keep the result in var/bench.json
     (replacing an earlier result of the same target). ``None``: measured, but no figure came
-    out (it counts as niet gehaald); say why in ``toelichting``."""
+    out (it counts as niet gehaald); say why in ``toelichting``. For a ratio, ``meting`` and
+    ``basis`` are its two figures as text (``"p95 1.234 ms"``, ``"p95 41 ms"``): the table
+    prints them beside the ratio."""
     doel = _PER_NAAM[naam]
     uitslag = {
         "naam": naam,
         "waarde": waarde,
+        "meting": meting,
+        "basis": basis,
         "doel": doel.doel,
         "gehaald": doel.gehaald(waarde),
         "eenheid": doel.eenheid,
@@ -205,18 +196,18 @@ def meld(naam: str, waarde: float | None, toelichting: str = "") -> dict[str, An
         "toelichting": toelichting,
         "gemeten": dt.datetime.fromtimestamp(time.time(), dt.UTC).isoformat(timespec="seconds"),
     }
-    inhoud = _lees()
+    inhoud = lees()
     inhoud["targets"] = [
         t for t in inhoud.get("targets", []) if isinstance(t, dict) and t.get("naam") != naam
     ] + [uitslag]
-    _schrijf(inhoud)
+    schrijf(inhoud)
     return uitslag
 
 
 def uitslagen() -> list[dict[str, Any]]:
     """Every target of ``DOELEN`` in its order, measured or not (then waarde None,
     gehaald False, toelichting "niet gemeten")."""
-    gemeten = {t.get("naam"): t for t in _lees().get("targets", []) if isinstance(t, dict)}
+    gemeten = {t.get("naam"): t for t in lees().get("targets", []) if isinstance(t, dict)}
     uit = []
     for doel in DOELEN:
         if doel.naam in gemeten:
@@ -239,11 +230,13 @@ def uitslagen() -> list[dict[str, Any]]:
 
 
 def tabel(rijen: list[dict[str, Any]] | None = None) -> str:
-    """The targets as a text table: punt, naam, waarde, doel, gehaald / niet gehaald."""
+    """The targets as a text table: punt, naam, waarde, grens, gehaald / niet gehaald, and
+    for a ratio its figure and baseline (meting / basis), then the explanation."""
     rijen = uitslagen() if rijen is None else rijen
     regels = [
-        f"{'punt':<5}{'doel':<30}{'waarde':>12}  {'grens':<15}{'oordeel':<14}toelichting",
-        "-" * 100,
+        f"{'punt':<5}{'doel':<30}{'waarde':>12}  {'grens':<15}{'oordeel':<14}"
+        f"{'meting':<18}{'basis':<18}toelichting",
+        "-" * 130,
     ]
     for r in rijen:
         doel = _PER_NAAM.get(r["naam"])
@@ -253,9 +246,9 @@ def tabel(rijen: list[dict[str, Any]] | None = None) -> str:
         oordeel = "gehaald" if r["gehaald"] else "NIET GEHAALD"
         regels.append(
             f"{r.get('punt', ''):<5}{r['naam']:<30}{waarde:>12}  {grens:<15}{oordeel:<14}"
-            f"{r.get('toelichting', '')}"
+            f"{r.get('meting') or '–':<18}{r.get('basis') or '–':<18}{r.get('toelichting', '')}"
         )
     gehaald = sum(1 for r in rijen if r["gehaald"])
-    regels.append("-" * 100)
+    regels.append("-" * 130)
     regels.append(f"{gehaald} van {len(rijen)} doelen gehaald.")
     return "\n".join(regels)

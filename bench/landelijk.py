@@ -22,11 +22,30 @@ peildata), then measures, each against a baseline in the same run:
   different peildatum per request for the dashboard and /landelijk/), warm on the production
   cache; each page's p95 and median against the trivial view on the same server.
 
-Every target is reported through ``bench.doelen`` (gehaald / niet gehaald).
+Every target is reported through ``bench.doelen`` (gehaald / niet gehaald), with its figure
+and baseline beside the ratio. Every timing is a median (at least 5 runs; the load test: the
+median and p95 of every response of a phase).
+
+For developers, a part of it (``python -m bench.landelijk --help``)::
+
+    python -m bench.landelijk --alleen dashboard,trends --database var/landelijk.sqlite3
+
+- ``--alleen NAMEN`` (comma-separated) runs only those parts: ``laden``, ``paginas``,
+  ``import``, ``pdf``, ``queries``, and the pages of the load test ``dashboard`` (cold and
+  warm), ``trends``, ``kaart``, ``capaciteit``, ``landelijk``; the trivial view is always in
+  the load test, as its baseline. Without it: everything.
+- ``--database PATH`` reuses a SQLite database that holds the national demo already (say a
+  copy of the one ``make bench`` leaves when it is stopped, or ``regietafel demo drenthe &&
+  regietafel demo landelijk`` on ``DATABASE_URL=sqlite:///PATH``): nothing is loaded and the
+  file is kept. ``laden`` and the count with one provincie (``queries``) need an empty
+  database and are skipped.
+- ``BENCH_DUUR`` sets the seconds per load phase (30); ``BENCH_SNEL=1`` is the bench's quick
+  mode (bench.meten).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import functools
@@ -36,29 +55,28 @@ import math
 import os
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench import doelen
-from bench.rapport import beste, bewaar
+from bench.doelen import getal
+from bench.meten import MAP, ROOT, SNEL, UITVOER, bewaar, herhalingen, mediaan, meting, tijden
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
-DATABASE = VAR / "bench-landelijk.sqlite3"
+DATABASE = MAP / "bench-landelijk.sqlite3"
 BIN = Path(sys.executable).parent
 NATIONAAL = "PV30"  # Noord-Brabant: 56 gemeenten, the most of any provincie
-HERHALINGEN = 7
-GEBRUIKERS = 20
-DUUR = float(os.environ.get("BENCH_DUUR", "30"))
-PAUZE = 2.0
-OPWARMEN = 5.0
+HERHALINGEN = herhalingen(7)
+GEBRUIKERS = 2 if SNEL else 20
+DUUR = float(os.environ.get("BENCH_DUUR") or (1 if SNEL else 30))
+PAUZE = 0.2 if SNEL else 2.0
+OPWARMEN = 0.5 if SNEL else 5.0
+MAANDEN = 2 if SNEL else 60
+"""Monthly peildata of the national demo."""
 WORKERS = 2
 SECRET_KEY = secrets.token_urlsafe(50)
 BUDGET_PDF = 10.0
@@ -90,7 +108,7 @@ LANDELIJKE_PAGINAS = ["/landelijk/", "/kaart/nederland/"]
 def _database_url() -> str:
     if url := os.environ.get("DATABASE_URL"):
         return url
-    VAR.mkdir(parents=True, exist_ok=True)
+    MAP.mkdir(parents=True, exist_ok=True)
     for pad in (DATABASE, Path(f"{DATABASE}-journal"), Path(f"{DATABASE}-wal")):
         pad.unlink(missing_ok=True)
     return f"sqlite:///{DATABASE}"
@@ -119,24 +137,16 @@ def laden() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
     from regietafel.gemeenten.models import Gemeente, Provincie
     from regietafel.opgaven.models import Cyclus
 
-    uitkomst = demo.laad()
+    uitkomst = demo.laad(maanden=MAANDEN)
     drenthe = Provincie.objects.get(naam="Drenthe")
     provincies = list(Provincie.objects.exclude(pk=drenthe.pk))
     gemeenten = list(Gemeente.objects.exclude(provincie=drenthe))
     cycli = {c.code: c for c in Cyclus.objects.all()}
-    basis = beste(lambda: demo.plan(provincies, gemeenten, cycli), 3)
-    opnieuw = demo.laad()
+    basis = mediaan(lambda: demo.plan(provincies, gemeenten, cycli, maanden=MAANDEN))
+    opnieuw = demo.laad(maanden=MAANDEN)
     assert opnieuw.totaal == 0, opnieuw.wijzigingen
-    return (
-        {
-            "demo_landelijk": {
-                "seconds": uitkomst.seconden,
-                "baseline_seconds": basis,
-                "ratio": uitkomst.seconden / basis,
-            }
-        },
-        uitkomst.wijzigingen,
-    )
+    # Loading happens once (a second load writes nothing): one run against the baseline's median.
+    return {"demo_landelijk": meting([uitkomst.seconden], basis)}, uitkomst.wijzigingen
 
 
 def _gebruikers() -> tuple[Any, Any]:
@@ -156,15 +166,6 @@ def _client(gebruiker: Any) -> Any:
     client = Client()
     client.force_login(gebruiker)
     return client
-
-
-def mediaan(functie: Callable[[], object], herhalingen: int = HERHALINGEN) -> float:
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        functie()
-        tijden.append(time.perf_counter() - begin)
-    return statistics.median(tijden)
 
 
 IN_PROCES = {
@@ -192,12 +193,14 @@ def paginas(landelijk: Any) -> dict[str, dict[str, Any]]:
     for pad in ("/landelijk/ping/", *IN_PROCES.values()):
         haal(pad)  # imports, templates
     basis = mediaan(lambda: haal("/landelijk/ping/", koud=False), 5 * HERHALINGEN)
-    metingen = {naam: mediaan(functools.partial(haal, pad)) for naam, pad in IN_PROCES.items()}
-    metingen["dashboard_cached"] = mediaan(lambda: haal(IN_PROCES["dashboard"], koud=False))
-    return {
-        naam: {"seconds": s, "baseline_seconds": basis, "ratio": s / basis}
-        for naam, s in metingen.items()
+    uit = {
+        naam: meting(tijden(functools.partial(haal, pad), HERHALINGEN), basis)
+        for naam, pad in IN_PROCES.items()
     }
+    uit["dashboard_cached"] = meting(
+        tijden(lambda: haal(IN_PROCES["dashboard"], koud=False), HERHALINGEN), basis
+    )
+    return uit
 
 
 def _tel(client: Any, pad: str) -> tuple[int, int]:
@@ -298,9 +301,8 @@ def importeren() -> dict[str, dict[str, Any]]:
             assert not u.fouten and u.nieuw == 342, (u.fouten[:3], u.nieuw)
             transaction.set_rollback(True)
 
-    basis = beste(lezen)
-    s = beste(schrijven)
-    return {"import_inwoners_342": {"seconds": s, "baseline_seconds": basis, "ratio": s / basis}}
+    basis = mediaan(lezen, HERHALINGEN)
+    return {"import_inwoners_342": meting(tijden(schrijven, HERHALINGEN), basis)}
 
 
 def pdf_nationaal() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -314,12 +316,9 @@ def pdf_nationaal() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
         return bouwen.stand_document_uit(bereken_stand_van_zaken(provincie))
 
     pdf.pdf(document())  # cold: fonts
-    html = beste(lambda: pdf.html(document()), 3)
-    s = beste(lambda: pdf.pdf(document()), 3)
-    return (
-        {"stand_van_zaken_pdf_national": {"seconds": s}},
-        {"seconds": s, "baseline_seconds": html, "ratio": s / html},
-    )
+    html = mediaan(lambda: pdf.html(document()))
+    detail = meting(tijden(lambda: pdf.pdf(document()), 5), html)
+    return {"stand_van_zaken_pdf_national": {"seconds": detail["seconds"]}}, detail
 
 
 # --- Load test ---------------------------------------------------------------------------
@@ -362,11 +361,11 @@ def _bench_gebruikers() -> tuple[list[str], str]:
     return namen, wachtwoord
 
 
-def _percentiel(tijden: list[float], p: float) -> float:
+def _percentiel(ms: list[float], p: float) -> float:
     """The p-th percentile (nearest rank) of the response times, in ms."""
-    if not tijden:
+    if not ms:
         return float("nan")
-    geordend = sorted(tijden)
+    geordend = sorted(ms)
     rang = max(1, math.ceil(p / 100 * len(geordend)))
     return geordend[rang - 1]
 
@@ -443,35 +442,52 @@ def _locust(
 
 
 def _samenvatting(naam: str, server: str, fase: dict[str, Any]) -> dict[str, Any]:
-    tijden = fase["tijden_ms"]
+    ms = fase["tijden_ms"]
     return {
         "naam": naam,
         "server": server,
-        "aantal": len(tijden),
+        "aantal": len(ms),
         "fouten": fase["fouten"],
-        "per_s": len(tijden) / fase["seconden"] if fase["seconden"] else 0.0,
-        "p50": _percentiel(tijden, 50),
-        "p95": _percentiel(tijden, 95),
-        "p99": _percentiel(tijden, 99),
+        "per_s": len(ms) / fase["seconden"] if fase["seconden"] else 0.0,
+        "p50": _percentiel(ms, 50),
+        "p95": _percentiel(ms, 95),
+        "p99": _percentiel(ms, 99),
     }
 
 
-def fasen_koud(peildata_nb: list[dt.date], peildata_nl: list[dt.date]) -> list[dict[str, Any]]:
-    """The phases of the cold server: the trivial view, each page, the trivial view."""
+PAGINAS_BELASTING = ("dashboard", "trends", "kaart", "capaciteit", "landelijk")
+"""The pages of the load test, as ``--alleen`` names them."""
+DELEN = ("laden", "paginas", "import", "pdf", "queries", *PAGINAS_BELASTING)
+"""Everything ``--alleen`` can choose."""
+
+
+def fasen_koud(
+    peildata_nb: list[dt.date], peildata_nl: list[dt.date], gekozen: set[str]
+) -> list[dict[str, Any]]:
+    """The phases of the cold server: the trivial view, each chosen page, the trivial view."""
     triviaal = {"paden": ["/landelijk/ping/"]}
-    return [
-        {"naam": "triviaal (koud, voor)", **triviaal},
+    paginas = [
         {
+            "pagina": "dashboard",
             "naam": "dashboard koud",
             "paden": [f"/?provincie={NATIONAAL}&peildatum={d:%Y-%m-%d}" for d in peildata_nb],
         },
-        {"naam": "trends koud", "paden": [f"/trends/?provincie={NATIONAAL}"]},
-        {"naam": "kaart nederland koud", "paden": ["/kaart/nederland/"]},
-        {"naam": "capaciteit koud", "paden": [f"/locaties/capaciteit/?provincie={NATIONAAL}"]},
+        {"pagina": "trends", "naam": "trends koud", "paden": [f"/trends/?provincie={NATIONAAL}"]},
+        {"pagina": "kaart", "naam": "kaart nederland koud", "paden": ["/kaart/nederland/"]},
         {
+            "pagina": "capaciteit",
+            "naam": "capaciteit koud",
+            "paden": [f"/locaties/capaciteit/?provincie={NATIONAAL}"],
+        },
+        {
+            "pagina": "landelijk",
             "naam": "landelijk koud",
             "paden": [f"/landelijk/?peildatum={d:%Y-%m-%d}" for d in peildata_nl],
         },
+    ]
+    return [
+        {"naam": "triviaal (koud, voor)", **triviaal},
+        *(f for f in paginas if f["pagina"] in gekozen),
         {"naam": "triviaal (koud, na)", **triviaal},
     ]
 
@@ -487,8 +503,11 @@ def fasen_warm(peildata_nb: list[dt.date]) -> list[dict[str, Any]]:
     ]
 
 
-def belasting(url: str, peildata_nb: list[dt.date], peildata_nl: list[dt.date]) -> dict[str, Any]:
-    """Both servers, one after the other; the phases of each with their times."""
+def belasting(
+    url: str, peildata_nb: list[dt.date], peildata_nl: list[dt.date], gekozen: set[str]
+) -> dict[str, Any]:
+    """Both servers, one after the other (the warm one only for the dashboard); the phases of
+    each with their times."""
     namen, wachtwoord = _bench_gebruikers()
     from django.db import connections
 
@@ -507,10 +526,10 @@ def belasting(url: str, peildata_nb: list[dt.date], peildata_nl: list[dt.date]) 
         [BIN / "regietafel", "collectstatic", "--noinput", "-v0"], env=omgeving, check=True
     )
     uitslag: dict[str, Any] = {"fasen": [], "inloggen": [], "voorbeelden_fouten": []}
-    for server, instellingen, fasen in (
-        ("koud", "bench.instellingen_koud", fasen_koud(peildata_nb, peildata_nl)),
-        ("warm", "regietafel.settings", fasen_warm(peildata_nb)),
-    ):
+    servers = [("koud", "bench.instellingen_koud", fasen_koud(peildata_nb, peildata_nl, gekozen))]
+    if "dashboard" in gekozen:
+        servers.append(("warm", "regietafel.settings", fasen_warm(peildata_nb)))
+    for server, instellingen, fasen in servers:
         poort = _vrije_poort()
         proces = _server({**omgeving, "DJANGO_SETTINGS_MODULE": instellingen}, poort)
         try:
@@ -536,6 +555,8 @@ def _verhoudingen(uitslag: dict[str, Any]) -> dict[str, dict[str, float]]:
             for f in uitslag["fasen"]
             if f["server"] == server and f["naam"].startswith("triviaal")
         ]
+        if not triviaal:  # no warm server without the dashboard (--alleen)
+            continue
         p95 = min(f["p95"] for f in triviaal)
         p50 = min(f["p50"] for f in triviaal)
         for f in uitslag["fasen"]:
@@ -545,10 +566,52 @@ def _verhoudingen(uitslag: dict[str, Any]) -> dict[str, dict[str, float]]:
     return uit
 
 
-def main() -> int:
-    eigen_database = "DATABASE_URL" not in os.environ
+def opties(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.landelijk",
+        description=(
+            "De landelijke dataset: laden, pagina's in het proces, de inwonersimport, de PDF, "
+            "het aantal queries en de belastingtest (gunicorn en locust). Resultaten en doelen "
+            "in var/bench.json."
+        ),
+    )
+    parser.add_argument(
+        "--alleen",
+        metavar="NAMEN",
+        help=(
+            "alleen deze onderdelen, met komma's: " + ", ".join(DELEN) + " (de laatste vijf: "
+            "pagina's van de belastingtest; de triviale view meet altijd mee)"
+        ),
+    )
+    parser.add_argument(
+        "--database",
+        metavar="PAD",
+        type=Path,
+        help=(
+            "een bestaande SQLite-database met de landelijke demo hergebruiken (niets laden, "
+            "het bestand blijft staan); laden en de telling met één provincie vallen dan af"
+        ),
+    )
+    keuze = parser.parse_args(argv)
+    if keuze.alleen is None:
+        keuze.delen = set(DELEN)
+    else:
+        keuze.delen = {d.strip() for d in keuze.alleen.split(",") if d.strip()}
+        if onbekend := keuze.delen - set(DELEN):
+            parser.error(
+                f"onbekend onderdeel bij --alleen: {', '.join(sorted(onbekend))}; "
+                f"kies uit {', '.join(DELEN)}"
+            )
+    if keuze.database is not None and not keuze.database.is_file():
+        parser.error(f"--database: {keuze.database} bestaat niet")
+    return keuze
+
+
+def main(argv: list[str] | None = None) -> int:
+    keuze = opties(argv)
+    eigen_database = keuze.database is None and "DATABASE_URL" not in os.environ
     try:
-        return _main()
+        return _main(keuze.delen, keuze.database)
     finally:
         if eigen_database:
             for pad in (DATABASE, Path(f"{DATABASE}-journal"), Path(f"{DATABASE}-wal")):
@@ -566,30 +629,7 @@ def _peildata() -> tuple[list[dt.date], list[dt.date]]:
     return van(alle.filter(gemeente__provincie__code=NATIONAAL)), van(alle)
 
 
-def _main() -> int:
-    url = _database_url()
-    _django(url)
-    print(f"Drentse demo en landelijke dataset laden in {url.split('://')[0]} …", flush=True)
-    drenthe()
-    landelijk, secretariaat = _gebruikers()
-    voor = queries_landelijk(landelijk)
-    resultaten, aantallen = laden()
-    na = queries_landelijk(landelijk)
-    resultaten.update(paginas(landelijk))
-    resultaten.update(importeren())
-    nationaal_pdf, pdf_detail = pdf_nationaal()
-    tellingen, overgeslagen = queries(landelijk, secretariaat)
-    ongelijk = ongelijke_queries(tellingen, voor, na)
-    peildata_nb, peildata_nl = _peildata()
-    print(
-        f"Belasting: gunicorn ({WORKERS} workers, productie-instellingen) en locust, "
-        f"{GEBRUIKERS} gebruikers die elk via het inlogformulier inloggen, {DUUR:.0f} s per fase; "
-        "eerst een server zonder cache (koud), dan een met (warm) …",
-        flush=True,
-    )
-    uitslag = belasting(url, peildata_nb, peildata_nl)
-    verhoudingen = _verhoudingen(uitslag)
-
+def _toon_in_proces(resultaten: dict[str, dict[str, Any]], pdf: dict[str, Any] | None) -> None:
     kop = f"{'in het proces (mediaan)':<28}{'seconden':>10}{'basis':>10}{'verhouding':>12}  basis"
     print()
     print(kop)
@@ -603,21 +643,27 @@ def _main() -> int:
             f"{naam:<28}{r['seconds']:>10.3f}{r['baseline_seconds']:>10.4f}{r['ratio']:>11.1f}×  "
             f"{bases.get(naam, '/landelijk/ping/ (triviale view)')}"
         )
+    if pdf is not None:
+        print(
+            f"{'stand_van_zaken_pdf_national':<28}{pdf['seconds']:>10.3f}"
+            f"{pdf['baseline_seconds']:>10.4f}{pdf['ratio']:>11.1f}×  "
+            f"dezelfde rapportage als HTML (Noord-Brabant, 56 gemeenten); budget "
+            f"{BUDGET_PDF:.0f} s: {'gehaald' if pdf['seconds'] < BUDGET_PDF else 'NIET GEHAALD'}"
+        )
     print(
-        f"{'stand_van_zaken_pdf_national':<28}{pdf_detail['seconds']:>10.3f}"
-        f"{pdf_detail['baseline_seconds']:>10.4f}{pdf_detail['ratio']:>11.1f}×  "
-        f"dezelfde rapportage als HTML (Noord-Brabant, 56 gemeenten); budget {BUDGET_PDF:.0f} s: "
-        f"{'gehaald' if pdf_detail['seconds'] < BUDGET_PDF else 'NIET GEHAALD'}"
+        f"Mediaan van {HERHALINGEN} keer (pagina's: elk verzoek met een lege cache; de triviale "
+        f"view: {herhalingen(5 * HERHALINGEN)} keer; dashboard_cached: dezelfde pagina uit de "
+        "cache; demo_landelijk: één keer laden tegen de mediaan van de basis)."
     )
-    print(
-        f"Pagina's: mediaan van {HERHALINGEN} verzoeken met een lege cache (de triviale view: "
-        f"{5 * HERHALINGEN}); dashboard_cached: dezelfde pagina uit de cache."
-    )
-    print()
-    print(
-        "Geladen (synthetisch): "
-        + ", ".join(f"{n:,} {w}".replace(",", ".") for w, n in aantallen.items())
-    )
+
+
+def _toon_queries(
+    tellingen: dict[str, int],
+    overgeslagen: dict[str, int],
+    voor: dict[str, int] | None,
+    na: dict[str, int],
+    ongelijk: list[str],
+) -> None:
     print()
     print(f"{'pagina (cache leeg, landelijke gebruiker)':<58}{'queries':>8}")
     print("-" * 66)
@@ -626,12 +672,21 @@ def _main() -> int:
     for pad, status in overgeslagen.items():
         print(f"{pad:<58}{'status ' + str(status):>8}")
     for pad in LANDELIJKE_PAGINAS:
-        print(f"{pad + ' (1 provincie met cijfers / 12)':<58}{voor[pad]:>4} / {na[pad]}")
+        if voor is None:
+            print(f"{pad + ' (12 provincies met cijfers)':<58}{na[pad]:>8}")
+        else:
+            print(f"{pad + ' (1 provincie met cijfers / 12)':<58}{voor[pad]:>4} / {na[pad]}")
     print(
         "Aantal queries onafhankelijk van de omvang (Drenthe: 12 gemeenten, 1 peildatum; "
-        "Noord-Brabant: 56 gemeenten, 60 peildata; 1 of 12 provincies met cijfers): "
+        f"Noord-Brabant: 56 gemeenten, {MAANDEN} peildata"
+        + ("" if voor is None else "; 1 of 12 provincies met cijfers")
+        + "): "
         + ("ja." if not ongelijk else "NEE: " + "; ".join(ongelijk))
     )
+
+
+def _toon_belasting(uitslag: dict[str, Any], verhoudingen: dict[str, dict[str, float]]) -> int:
+    """The load test's table; returns the number of errors (logging in included)."""
     print()
     kop = (
         f"{'belasting (' + str(GEBRUIKERS) + ' gebruikers)':<26}{'server':>7}{'verzoeken':>10}"
@@ -652,44 +707,123 @@ def _main() -> int:
         f"Koud: een server zonder cache (DummyCache: geen pagina, stand of gegevensversie "
         f"bewaard), het dashboard en /landelijk/ elk verzoek een andere peildatum; warm: de "
         f"cache van productie, elke gebruiker steeds zijn eigen dashboardpagina na "
-        f"ten minste {OPWARMEN:.0f} s opwarmen (niet geteld). × = gedeeld door de laagste p50/p95 van de "
+        f"ten minste {getal(OPWARMEN)} s opwarmen (niet geteld). p50 is de mediaan van alle "
+        "verzoeken van een fase; × = gedeeld door de laagste p50/p95 van de "
         f"triviale fasen van dezelfde server. Ingelogd via het formulier: "
         + ", ".join(f"{i['server']} {i['gebruikers']} gebruikers" for i in inloggen)
         + f"; fouten in totaal (inloggen meegeteld): {fouten}."
     )
     for voorbeeld in uitslag["voorbeelden_fouten"]:
         print(f"  fout: {voorbeeld}")
+    return fouten
 
-    def ratio(naam: str) -> float | None:
-        v = verhoudingen.get(naam, {}).get("p95")
-        return None if v is None or math.isnan(v) else v
 
-    doelen.meld("dashboard_koud_p95", ratio("dashboard koud"), "Noord-Brabant, 60 peildata")
-    doelen.meld("dashboard_warm_p95", ratio("dashboard warm"))
-    doelen.meld("belasting_fouten", fouten)
-    doelen.meld("trends_koud_p95", ratio("trends koud"))
-    doelen.meld("kaart_nederland_koud_p95", ratio("kaart nederland koud"))
-    doelen.meld("capaciteit_koud_p95", ratio("capaciteit koud"))
-    doelen.meld("landelijk_koud_p95", ratio("landelijk koud"))
-    doelen.meld("queries_onafhankelijk", len(ongelijk), "; ".join(ongelijk))
-    bewaar(
-        {
-            **resultaten,
-            **nationaal_pdf,
-            "queries": tellingen,
-            "queries_landelijk": {"1_provincie": voor, "12_provincies": na},
-            "load": {
-                "fasen": uitslag["fasen"],
-                "verhoudingen": verhoudingen,
-                "inloggen": [{k: v for k, v in i.items() if k != "tijden_ms"} for i in inloggen],
-                "fouten": fouten,
-                "gebruikers": GEBRUIKERS,
-                "seconden_per_fase": DUUR,
-                "workers": WORKERS,
-            },
+def _meld_belasting(uitslag: dict[str, Any], verhoudingen: dict[str, dict[str, float]]) -> None:
+    """Each measured page's target: the p95 ratio, with both p95s beside it."""
+    fasen = {f["naam"]: f for f in uitslag["fasen"]}
+
+    def triviaal(server: str) -> float:
+        return min(
+            f["p95"] for f in uitslag["fasen"] if f["server"] == server and "triviaal" in f["naam"]
+        )
+
+    for doel, fase, toelichting in (
+        ("dashboard_koud_p95", "dashboard koud", f"Noord-Brabant, {MAANDEN} peildata"),
+        ("dashboard_warm_p95", "dashboard warm", ""),
+        ("trends_koud_p95", "trends koud", ""),
+        ("kaart_nederland_koud_p95", "kaart nederland koud", ""),
+        ("capaciteit_koud_p95", "capaciteit koud", ""),
+        ("landelijk_koud_p95", "landelijk koud", ""),
+    ):
+        if fase not in fasen:
+            continue  # not chosen with --alleen: its target stays as it was
+        v = verhoudingen.get(fase, {}).get("p95")
+        f = fasen[fase]
+        doelen.meld(
+            doel,
+            None if v is None or math.isnan(v) else v,
+            toelichting or f"{f['aantal']} verzoeken, mediaan {getal(round(f['p50']))} ms",
+            meting=f"p95 {getal(round(f['p95']))} ms",
+            basis=f"p95 {getal(round(triviaal(f['server'])))} ms",
+        )
+
+
+def _main(delen: set[str], database: Path | None) -> int:
+    url = f"sqlite:///{database.resolve()}" if database else _database_url()
+    _django(url)
+    landelijk, secretariaat = _gebruikers() if database else (None, None)
+    voor: dict[str, int] | None = None
+    resultaten: dict[str, dict[str, Any]] = {}
+    if database is None:
+        print(f"Drentse demo en landelijke dataset laden in {url.split('://')[0]} …", flush=True)
+        drenthe()
+        landelijk, secretariaat = _gebruikers()
+        voor = queries_landelijk(landelijk)
+        gemeten, aantallen = laden()
+        if "laden" in delen:
+            resultaten.update(gemeten)
+        print(
+            "Geladen (synthetisch): "
+            + ", ".join(f"{n:,} {w}".replace(",", ".") for w, n in aantallen.items())
+        )
+    bewaren: dict[str, Any] = {}
+    if "paginas" in delen:
+        resultaten.update(paginas(landelijk))
+    if "import" in delen:
+        resultaten.update(importeren())
+    pdf_detail = None
+    if "pdf" in delen:
+        nationaal_pdf, pdf_detail = pdf_nationaal()
+        bewaren.update(nationaal_pdf)
+    if resultaten or pdf_detail:
+        _toon_in_proces(resultaten, pdf_detail)
+    if "queries" in delen:
+        na = queries_landelijk(landelijk)
+        tellingen, overgeslagen = queries(landelijk, secretariaat)
+        ongelijk = ongelijke_queries(tellingen, voor or na, na)
+        _toon_queries(tellingen, overgeslagen, voor, na, ongelijk)
+        doelen.meld(
+            "queries_onafhankelijk",
+            len(ongelijk),
+            "; ".join(ongelijk)
+            or ("" if voor else "zonder de telling met 1 provincie (--database)"),
+        )
+        bewaren["queries"] = tellingen
+        bewaren["queries_landelijk"] = {"1_provincie": voor, "12_provincies": na}
+    gekozen = delen & set(PAGINAS_BELASTING)
+    if gekozen:
+        peildata_nb, peildata_nl = _peildata()
+        print(
+            f"Belasting: gunicorn ({WORKERS} workers, productie-instellingen) en locust, "
+            f"{GEBRUIKERS} gebruikers die elk via het inlogformulier inloggen, {getal(DUUR)} s "
+            f"per fase ({', '.join(p for p in PAGINAS_BELASTING if p in gekozen)}); eerst een "
+            "server zonder cache (koud)"
+            + (", dan een met (warm)" if "dashboard" in gekozen else "")
+            + " …",
+            flush=True,
+        )
+        uitslag = belasting(url, peildata_nb, peildata_nl, gekozen)
+        verhoudingen = _verhoudingen(uitslag)
+        fouten = _toon_belasting(uitslag, verhoudingen)
+        _meld_belasting(uitslag, verhoudingen)
+        doelen.meld(
+            "belasting_fouten",
+            fouten,
+            "alleen " + ", ".join(sorted(gekozen)) if gekozen != set(PAGINAS_BELASTING) else "",
+        )
+        bewaren["load"] = {
+            "fasen": uitslag["fasen"],
+            "verhoudingen": verhoudingen,
+            "inloggen": [
+                {k: v for k, v in i.items() if k != "tijden_ms"} for i in uitslag["inloggen"]
+            ],
+            "fouten": fouten,
+            "gebruikers": GEBRUIKERS,
+            "seconden_per_fase": DUUR,
+            "workers": WORKERS,
         }
-    )
-    print(f"Geschreven: {VAR / 'bench.json'}")
+    bewaar({**resultaten, **bewaren})
+    print(f"Geschreven: {UITVOER}")
     return 0
 
 

@@ -11,6 +11,7 @@ measures the superseding path.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -20,7 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-HERHALINGEN = 5
+HERHALINGEN = int(os.environ.get("MEET_HERHALINGEN") or 5)
+"""Runs per import; bench.documenten passes its own (1 in the bench's quick mode)."""
 
 
 def _coa_landelijk(map_: Path, verschuiving: int = 0) -> Path:
@@ -98,8 +100,6 @@ def profiel() -> None:
 
 
 def main() -> int:
-    import os
-
     with tempfile.TemporaryDirectory(prefix="regietafel-imports-") as tmp:
         map_ = Path(tmp)
         os.environ["DATABASE_URL"] = f"sqlite:///{map_ / 'meting.sqlite3'}"
