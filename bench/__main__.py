@@ -17,7 +17,7 @@ forgetting the targets of an earlier run and ends by printing all of them with *
 when the bench ran, whatever the targets say: the table says it.
 
 ``python -m bench --snel`` (``BENCH_SNEL=1``, bench.meten) runs every part once on tiny input,
-in seconds rather than the half hour of a real run: its figures mean nothing, it proves the
+in about 90 s of CPU rather than the half hour of a real run: its figures mean nothing, it proves the
 bench still runs (tests/bench/ does this in ``make test``). ``BENCH_MAP`` sends bench.json
 elsewhere than var/.
 """
