@@ -16,10 +16,10 @@ forgetting the targets of an earlier run and ends by printing all of them with *
 *niet gehaald* (a target nobody measured: *niet gemeten*, niet gehaald). The exit code is 0
 when the bench ran, whatever the targets say: the table says it.
 
-``python -m bench --snel`` (``BENCH_SNEL=1``, bench.meten) runs every part once on tiny input,
-in about 90 s of CPU rather than the half hour of a real run: its figures mean nothing, it proves the
-bench still runs (tests/bench/ does this in ``make test``). ``BENCH_MAP`` sends bench.json
-elsewhere than var/.
+``python -m bench --snel`` (``BENCH_SNEL=1``, bench.meten) runs every part once on tiny
+input, in about 90 s of CPU rather than the half hour of a real run: its figures mean
+nothing, it proves the bench still runs (tests/bench/ does this in ``make test``).
+``BENCH_MAP`` sends bench.json elsewhere than var/.
 """
 
 from __future__ import annotations
