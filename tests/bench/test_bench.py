@@ -4,8 +4,8 @@
 bench.landelijk; bench.rapport's DATABASE_URL leaking into the processes of the later parts).
 In quick mode (bench.meten) every part runs every measuring function once on tiny input, on
 throwaway SQLite databases, with a load test of two users; the results go to a temporary
-folder (BENCH_MAP), never to var/. What is checked: the exit code, every target of
-bench.doelen measured (a figure, not "niet gemeten") and printed with its verdict, and
+folder (BENCH_MAP, REGIETAFEL_VAR_DIR), never to var/. What is checked: the exit code,
+every target of bench.doelen measured (a figure, not "niet gemeten") and printed with its verdict, and
 bench.json in the format of issue 20.
 
 It starts a few dozen processes (gunicorn, locust, the CLI): about 90 s of CPU (2 to 6 minutes
@@ -38,7 +38,11 @@ def test_de_bench_draait_snel_en_meldt_elk_doel(tmp_path: Path) -> None:
         for k, v in os.environ.items()
         if k not in ("DATABASE_URL", "BENCH_DUUR", "REGIETAFEL_VAR_DIR", "CELERY_BROKER_URL")
     }
-    omgeving.update(BENCH_MAP=str(tmp_path), DJANGO_SETTINGS_MODULE="regietafel.settings")
+    omgeving.update(
+        BENCH_MAP=str(tmp_path),
+        REGIETAFEL_VAR_DIR=str(tmp_path / "var"),  # collectstatic, uploads: not the real var/
+        DJANGO_SETTINGS_MODULE="regietafel.settings",
+    )
     uit = subprocess.run(
         [sys.executable, "-m", "bench", "--snel"],
         cwd=ROOT,
