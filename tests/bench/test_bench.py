@@ -5,12 +5,13 @@ bench.landelijk; bench.rapport's DATABASE_URL leaking into the processes of the 
 In quick mode (bench.meten) every part runs every measuring function once on tiny input, on
 throwaway SQLite databases, with a load test of two users; the results go to a temporary
 folder (BENCH_MAP, REGIETAFEL_VAR_DIR), never to var/. What is checked: the exit code,
-every target of bench.doelen measured (a figure, not "niet gemeten") and printed with its verdict, and
-bench.json in the format of issue 20.
+every target of bench.doelen measured (a figure, not "niet gemeten") and printed with its
+verdict, and bench.json in the format of issue 20.
 
-It starts a few dozen processes (gunicorn, locust, the CLI): about 90 s of CPU (2 to 6 minutes
-on a shared machine), so it is marked ``bench`` (and ``slow``) and runs in ``make pytest`` only, not again in the PostgreSQL and time-travel runs
-(it uses its own SQLite databases and the real clock of its processes either way).
+It starts a few dozen processes (gunicorn, locust, the CLI): about 90 s of CPU (2 to 6
+minutes on a shared machine), so it is marked ``bench`` (and ``slow``) and runs in ``make
+pytest`` only, not again in the PostgreSQL and time-travel runs (it uses its own SQLite
+databases and the real clock of its processes either way).
 """
 
 from __future__ import annotations
