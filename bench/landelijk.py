@@ -384,6 +384,9 @@ def _server(omgeving: dict[str, str], poort: int) -> subprocess.Popen[bytes]:
         ],
         env=omgeving,
         cwd=ROOT,
+        # One log line per request, as in production (LOG_VERZOEKEN), into a file, not between
+        # the bench's tables.
+        stderr=(MAP / f"bench-gunicorn-{poort}.log").open("ab"),
     )
     basis = f"http://127.0.0.1:{poort}"
     for _ in range(150):
