@@ -138,6 +138,9 @@ def schakel(regels: Sequence[AuditRegel]) -> None:
     HistorieKop.objects.filter(pk=1).update(
         volgnummer=volgnummer, hash=vorige, moment=regels[-1].moment
     )
+    from regietafel.audit import gegevensversie
+
+    gegevensversie.verschuif(regels)
 
 
 # --- verifying --------------------------------------------------------------------------

@@ -24,3 +24,9 @@ class MonitoringConfig(AppConfig):
             ),
         )
         soorten.registreer(TERUGGESTUURD)
+
+        from regietafel.monitoring import projectie
+        from regietafel.monitoring.standprojectie import STAND
+
+        projectie.registreer(STAND)
+        projectie.registreer_job()

@@ -13,12 +13,12 @@ from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring.grafiek import panelen
-from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, stand_van_zaken, trends
+from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
+from regietafel.monitoring.standprojectie import stand_en_tabellen
 from regietafel.monitoring.views_tabellen import (
     PEILDATA_PER_GEMEENTE,
     STATUSHOUDERS_GEMEENTEN,
     TREND_SLEUTELS,
-    stand_tabellen,
     trend_tabellen,
 )
 from regietafel.pagina import cache_op_gegevens, data_versie, parameters_behalve, provincie_van
@@ -54,7 +54,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     if fout:
         meldingen.append(fout)
-    stand = stand_van_zaken(provincie, peildatum, bekend_op, jaar, data_versie(request))
+    stand, tabellen = stand_en_tabellen(provincie, peildatum, bekend_op, jaar, data_versie(request))
     if stand.cyclus_keuze and stand.cyclus_keuze.melding:
         meldingen.append(stand.cyclus_keuze.melding)
     if peildatum and stand.peildatum not in stand.peildata:
@@ -62,7 +62,6 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
             f"Voor {opmaak.datum(peildatum)} zijn geen cijfers opgeslagen; de tabellen tonen per "
             "gemeente het laatst bekende cijfer daarvoor."
         )
-    tabellen = stand_tabellen(stand)
     titel = kop(stand)
     # The workbook holds the tables only, not the signals of the dashboard.
     signalen = (
