@@ -11,8 +11,12 @@ not stored, or a projection that is missing or stale is computed as before.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
+from django.apps import apps as django_apps
+
+from regietafel.core.signalen import Signaal, verzamel
 from regietafel.core.tabel import Tabel
 from regietafel.domain.maanden import eerste_van_maand
 from regietafel.gemeenten.models import Provincie
@@ -66,6 +70,43 @@ def bouw(b: projectie.Bouw) -> None:
 
 
 STAND = projectie.Soort(naam="stand", apps=APPS, bouw=bouw)
+
+
+def _alle_apps() -> tuple[str, ...]:
+    """Every app of ours: the signals come from any app (``core.signalen``)."""
+    return tuple(
+        sorted(c.label for c in django_apps.get_app_configs() if c.name.startswith("regietafel."))
+    )
+
+
+def signaal_sleutel(provincie_id: int, datum: dt.date) -> str:
+    return f"{provincie_id}:{datum.isoformat()}"
+
+
+def bouw_signalen(b: projectie.Bouw) -> None:
+    """The dashboard's signals (``core.signalen.verzamel``) per provincie on every month with
+    figures: the date the dashboard asks them for is the stand's peildatum."""
+    data = alle_peildata()
+    for provincie in Provincie.objects.order_by("naam"):
+        for datum in data:
+            if b.nodig(signaal_sleutel(provincie.pk, datum), provincie.pk):
+                b.bewaar(
+                    signaal_sleutel(provincie.pk, datum),
+                    provincie.pk,
+                    verzamel(provincie, datum),
+                )
+
+
+@functools.cache
+def signalen_soort() -> projectie.Soort:
+    """Registered in ``MonitoringConfig.ready()``, once every app is known."""
+    return projectie.Soort(naam="signalen", apps=_alle_apps(), bouw=bouw_signalen)
+
+
+def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
+    """``core.signalen.verzamel``: stored when current, else gathered."""
+    gevonden = projectie.lees(signalen_soort(), signaal_sleutel(provincie.pk, datum), provincie.pk)
+    return verzamel(provincie, datum) if gevonden is None else list(gevonden)
 
 
 def stand_en_tabellen(

@@ -10,8 +10,8 @@ from django.utils.http import urlencode
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
-from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
+from regietafel.monitoring import standprojectie
 from regietafel.monitoring.grafiek import panelen
 from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
 from regietafel.monitoring.standprojectie import stand_en_tabellen
@@ -67,7 +67,9 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     signalen = (
         []
         if vraagt_xlsx(request)
-        else verzamel(provincie, stand.peildatum or klok.van_request(request).vandaag)
+        else standprojectie.signalen(
+            provincie, stand.peildatum or klok.van_request(request).vandaag
+        )
     )
     bekend = f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""
     if gekozen := gekozen_jaar(stand):
