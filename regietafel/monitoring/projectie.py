@@ -64,7 +64,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, Max, Subquery, Value
+from django.db.models import IntegerField, Subquery
 from django.db.models.functions import Coalesce
 
 from regietafel.audit import gegevensversie
@@ -169,16 +169,11 @@ def _versie_subquery(soort: Soort, provincie: Any) -> Coalesce:
     qs = Wijzigingsversie.objects.filter(app__in=list(soort.apps))
     if provincie is not None:
         qs = qs.filter(provincie__in=[gegevensversie.LANDELIJK, provincie])
+    # The newest one: ORDER BY … LIMIT 1 (SQLite and PostgreSQL alike); none yet is 0.
     return Coalesce(
-        Subquery(
-            qs.order_by()
-            .annotate(groep=Value(1))
-            .values("groep")
-            .annotate(m=Max("volgnummer"))
-            .values("m")[:1],
-            output_field=IntegerField(),
-        ),
+        Subquery(qs.order_by("-volgnummer").values("volgnummer")[:1]),
         0,
+        output_field=IntegerField(),
     )
 
 
