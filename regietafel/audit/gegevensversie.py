@@ -11,7 +11,7 @@ one; set ``CACHE_IN_TRANSACTIE`` to test).
 
 Finer: ``wijzigingsversie(apps, provincies)``, the newest entry of a record of those apps in
 those provincies (or without a provincie), moved with the head in the same transaction
-(``verschuif``, ``Wijzigingsversie``). A result kept per provincie and per kind of figure
+(``keten.schakel``, ``Wijzigingsversie``). A result kept per provincie and per kind of figure
 (``monitoring.projectie``) is keyed on it, so a comment or a write in another provincie leaves
 it valid; ``bij_wijziging`` lets a higher layer act on a write (after its commit).
 """
@@ -19,7 +19,7 @@ it valid; ``bij_wijziging`` lets a higher layer act on a write (after its commit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -118,31 +118,17 @@ def bij_wijziging(volger: Volger) -> None:
         _VOLGERS.append(volger)
 
 
-def _provincie_van(regel: AuditRegel) -> int:
+def meld(provincies: frozenset[int], apps: frozenset[str]) -> None:
+    """Tell every ``bij_wijziging`` follower (``keten.schakel`` calls it)."""
+    for volger in _VOLGERS:
+        volger(provincies, apps)
+
+
+def provincie_van(regel: AuditRegel) -> int:
+    """The ``Wijzigingsversie.provincie`` an entry moves: its provincie, or ``LANDELIJK``."""
     if regel.object_type in _ALTIJD_LANDELIJK or not regel.provincie_id:
         return LANDELIJK
     return int(regel.provincie_id)
-
-
-def verschuif(regels: Sequence[AuditRegel]) -> None:
-    """Move the version of every (provincie, app) of ``regels`` to their newest volgnummer:
-    called by ``keten.schakel`` inside the transaction that appends them (one query)."""
-    nieuwste: dict[tuple[int, str], int] = {}
-    for regel in regels:
-        sleutel = (_provincie_van(regel), regel.object_type.split(".", 1)[0])
-        nieuwste[sleutel] = max(nieuwste.get(sleutel, 0), regel.volgnummer)
-    if not nieuwste:
-        return
-    Wijzigingsversie.objects.bulk_create(
-        [Wijzigingsversie(provincie=p, app=a, volgnummer=v) for (p, a), v in nieuwste.items()],
-        update_conflicts=True,
-        unique_fields=["provincie", "app"],
-        update_fields=["volgnummer"],
-    )
-    provincies = frozenset(p for p, _ in nieuwste)
-    apps = frozenset(a for _, a in nieuwste)
-    for volger in _VOLGERS:
-        volger(provincies, apps)
 
 
 def wijzigingsversie(apps: Collection[str], provincies: Iterable[int] | None = None) -> int:

@@ -133,12 +133,9 @@ class Bouw:
 
     def schrijf(self) -> None:
         if self.bewaard:
-            Projectie.objects.bulk_create(
-                self.bewaard,
-                update_conflicts=True,
-                unique_fields=["soort", "sleutel"],
-                update_fields=["code", "volgnummer", "provincie_id", "inhoud", "gemaakt_op"],
-            )
+            from regietafel.monitoring.services import bewaar_projecties
+
+            bewaar_projecties(self.bewaard)
             self.gemaakt += len(self.bewaard)
             self.bewaard = []
 
