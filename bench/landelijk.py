@@ -31,6 +31,7 @@ For developers, a part of it (``python -m bench.landelijk --help``)::
     python -m bench.landelijk --alleen dashboard,trends --database var/landelijk.sqlite3
 
 - ``--alleen NAMEN`` (comma-separated) runs only those parts: ``laden``, ``paginas``,
+  ``projecties`` (the job, and the pages with and without their stored projection),
   ``import``, ``pdf``, ``queries``, and the pages of the load test ``dashboard`` (cold and
   warm), ``trends``, ``kaart``, ``capaciteit``, ``landelijk``; the trivial view is always in
   the load test, as its baseline. Without it: everything.
@@ -55,11 +56,13 @@ import math
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +204,98 @@ def paginas(landelijk: Any) -> dict[str, dict[str, Any]]:
         tijden(lambda: haal(IN_PROCES["dashboard"], koud=False), HERHALINGEN), basis
     )
     return uit
+
+
+def projecties(landelijk: Any) -> dict[str, Any]:
+    """The stored projections (``monitoring.projectie``), nothing hidden:
+
+    - the job: building every projection of the national demo, and again after one write of
+      a figure in Noord-Brabant (what a worker does after an import or a correction);
+    - the dashboard of Noord-Brabant and /landelijk/, each request another peildatum and the
+      cache emptied before it, read from the projections (what a user meets once the job
+      ran) and computed without them (the fallback while the job has not run yet); medians
+      of wall and CPU time against the trivial view in the same process.
+
+    Leaves every projection current for the load test after it."""
+    import itertools
+
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from regietafel.gemeenten.models import Gemeente
+    from regietafel.monitoring import projectie
+    from regietafel.monitoring.services import registreer_realisatie
+
+    settings.REGIETAFEL_PROJECTIES = True
+
+    def klok(functie: Callable[[], object]) -> tuple[float, float]:
+        begin, cpu = time.perf_counter(), time.process_time()
+        functie()
+        return time.perf_counter() - begin, time.process_time() - cpu
+
+    alles = klok(projectie.bouw_alles)
+    breda = Gemeente.objects.get(naam="Breda")
+    nb, nl = _peildata()
+    registreer_realisatie(
+        door=None, gemeente=breda, soort="regulier", peildatum=nb[0], aantal=1234, bron="bench"
+    )
+    na_schrijven = klok(projectie.bouw_alles)
+
+    client = _client(landelijk)
+    rondes = {"dashboard": itertools.cycle(nb), "landelijk": itertools.cycle(nl)}
+    paden = {
+        "dashboard": lambda d: f"/?provincie={NATIONAAL}&peildatum={d:%Y-%m-%d}",
+        "landelijk": lambda d: f"/landelijk/?peildatum={d:%Y-%m-%d}",
+    }
+
+    def tijden(naam: str | None, herhalingen: int = HERHALINGEN) -> tuple[float, float]:
+        wand, cpu = [], []
+        for _ in range(herhalingen):
+            pad = "/landelijk/ping/" if naam is None else paden[naam](next(rondes[naam]))
+            if naam is not None:
+                cache.clear()
+            w, c = klok(lambda pad=pad: client.get(pad))  # type: ignore[misc]
+            wand.append(w)
+            cpu.append(c)
+        return statistics.median(wand), statistics.median(cpu)
+
+    for naam in paden:
+        tijden(naam, 1)  # imports, templates
+    basis = tijden(None, 5 * HERHALINGEN)
+    pagina: dict[str, Any] = {}
+    for aan in (True, False):
+        settings.REGIETAFEL_PROJECTIES = aan
+        for naam in paden:
+            w, c = tijden(naam)
+            pagina[f"{naam}_{'projectie' if aan else 'zonder_projectie'}"] = {
+                "seconds": w,
+                "cpu_seconds": c,
+                "baseline_seconds": basis[0],
+                "baseline_cpu_seconds": basis[1],
+                "ratio": w / basis[0],
+                "ratio_cpu": c / basis[1],
+            }
+    settings.REGIETAFEL_PROJECTIES = True
+    uitkomst = {
+        "job_alles": {"seconds": alles[0], "cpu_seconds": alles[1]},
+        "job_na_een_schrijfactie": {"seconds": na_schrijven[0], "cpu_seconds": na_schrijven[1]},
+        "paginas": pagina,
+        "aantal": projectie.bouw_alles(),  # nothing left to do: all current
+    }
+    print()
+    print(
+        f"Projecties: de taak maakt ze alle in {alles[0]:.1f} s ({alles[1]:.1f} s CPU); na één "
+        f"gewijzigd cijfer in Noord-Brabant in {na_schrijven[0]:.1f} s ({na_schrijven[1]:.1f} s "
+        "CPU). In het proces, elk verzoek een andere peildatum, cache leeg (mediaan van "
+        f"{HERHALINGEN}):"
+    )
+    for naam, r in pagina.items():
+        print(
+            f"  {naam:<28}{1000 * r['seconds']:>8.1f} ms{1000 * r['cpu_seconds']:>8.1f} ms CPU"
+            f"{r['ratio']:>8.1f}× {r['ratio_cpu']:>6.1f}× CPU  (triviale view "
+            f"{1000 * r['baseline_seconds']:.1f} ms)"
+        )
+    return uitkomst
 
 
 def _tel(client: Any, pad: str) -> tuple[int, int]:
@@ -460,7 +555,7 @@ def _samenvatting(naam: str, server: str, fase: dict[str, Any]) -> dict[str, Any
 
 PAGINAS_BELASTING = ("dashboard", "trends", "kaart", "capaciteit", "landelijk")
 """The pages of the load test, as ``--alleen`` names them."""
-DELEN = ("laden", "paginas", "import", "pdf", "queries", *PAGINAS_BELASTING)
+DELEN = ("laden", "paginas", "projecties", "import", "pdf", "queries", *PAGINAS_BELASTING)
 """Everything ``--alleen`` can choose."""
 
 
@@ -708,7 +803,9 @@ def _toon_belasting(uitslag: dict[str, Any], verhoudingen: dict[str, dict[str, f
     fouten = sum(f["fouten"] for f in uitslag["fasen"]) + sum(i["fouten"] for i in inloggen)
     print(
         f"Koud: een server zonder cache (DummyCache: geen pagina, stand of gegevensversie "
-        f"bewaard), het dashboard en /landelijk/ elk verzoek een andere peildatum; warm: de "
+        f"bewaard), het dashboard en /landelijk/ elk verzoek een andere peildatum, gelezen uit "
+        f"de opgeslagen projecties (die de taak na elke wijziging maakt; zonder: 'Projecties' "
+        f"hierboven, in het proces); warm: de "
         f"cache van productie, elke gebruiker steeds zijn eigen dashboardpagina na "
         f"ten minste {getal(OPWARMEN)} s opwarmen (niet geteld). p50 is de mediaan van alle "
         "verzoeken van een fase; × = gedeeld door de laagste p50/p95 van de "
@@ -772,6 +869,13 @@ def _main(delen: set[str], database: Path | None) -> int:
     bewaren: dict[str, Any] = {}
     if "paginas" in delen:
         resultaten.update(paginas(landelijk))
+    gekozen = delen & set(PAGINAS_BELASTING)
+    if "projecties" in delen:
+        bewaren["projecties"] = projecties(landelijk)
+    elif gekozen:  # the load test's cold pages read the projections the job made
+        from regietafel.monitoring import projectie
+
+        projectie.bouw_alles()
     if "import" in delen:
         resultaten.update(importeren())
     pdf_detail = None
@@ -793,7 +897,6 @@ def _main(delen: set[str], database: Path | None) -> int:
         )
         bewaren["queries"] = tellingen
         bewaren["queries_landelijk"] = {"1_provincie": voor, "12_provincies": na}
-    gekozen = delen & set(PAGINAS_BELASTING)
     if gekozen:
         peildata_nb, peildata_nl = _peildata()
         print(

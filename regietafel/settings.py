@@ -455,6 +455,10 @@ REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN = envint("REGIETAFEL_TAAK_VASTGELOPEN_MINUTE
 REGIETAFEL_TAAK_WACHTRIJ_MINUTEN = envint("REGIETAFEL_TAAK_WACHTRIJ_MINUTEN", 120)
 REGIETAFEL_TAAK_BEWAAR_DAGEN = envint("REGIETAFEL_TAAK_BEWAAR_DAGEN", 14)
 REGIETAFEL_TAAK_MAX_POGINGEN = envint("REGIETAFEL_TAAK_MAX_POGINGEN", 3)
+# Stored projections (monitoring.projectie): the Stand van zaken and the national overview
+# computed once per change of the figures by a job, read per request. False: every page
+# computes (the tests' default).
+REGIETAFEL_PROJECTIES = envbool("REGIETAFEL_PROJECTIES", True)
 
 # The log on stderr: JSON lines in production (python-json-logger; LOG_FORMAT=json|tekst), one
 # line per request on "regietafel.verzoek" (request id, user id, method, path, status,

@@ -31,6 +31,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # a job runs it when its transaction commits (django_capture_on_commit_callbacks). The real
     # broker and worker are tested in tests/taken/test_integratie.py (marker integratie).
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    # No stored projections (monitoring.projectie) unless a test asks for them: a page
+    # computes, and a write plans no job.
+    settings.REGIETAFEL_PROJECTIES = False
     # A fast hasher, as Django's testing docs advise: PBKDF2's 1.000.000 rounds cost about a
     # second per password on the CI machine (the demo's five accounts in every worker's setup,
     # every test that makes a user with a password or logs in through the form). Set before

@@ -252,6 +252,7 @@ VOLLEDIGE_DEMO = {
     "audit.AuditRegel": 698,  # 696 at 375dc7a, + the demo's aanlevertermijn, + 1 since the
     # one-write-path merge (the demo's loaders write through the services, no row by hand)
     "audit.HistorieKop": 1,  # the head of the hash chain
+    "audit.Wijzigingsversie": 26,  # per provincie and app its newest entry (monitoring.projectie)
     "auth.Group": 1,
     "gemeenten.Gemeente": 342,
     "gemeenten.Inwonertal": 12,

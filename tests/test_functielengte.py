@@ -24,7 +24,6 @@ NOG_TE_SPLITSEN = {
     ("regietafel/kaart/queries.py", "kaart_gegevens"),
     ("regietafel/kaart/svg.py", "kaart_svg"),
     ("regietafel/monitoring/queries.py", "bereken_trends"),
-    ("regietafel/monitoring/queries.py", "_stand"),
     ("regietafel/monitoring/views_tabellen.py", "trend_tabellen"),
 }
 

@@ -8,18 +8,25 @@ ever comes back. The Stand van zaken, the trends and the national overview are c
 provincie + peildatum + data version; a write makes a new version and the old entries simply
 expire. Not inside a transaction: what a transaction sees may be rolled back (tests run in
 one; set ``CACHE_IN_TRANSACTIE`` to test).
+
+Finer: ``wijzigingsversie(apps, provincies)``, the newest entry of a record of those apps in
+those provincies (or without a provincie), moved with the head in the same transaction
+(``keten.schakel``, ``Wijzigingsversie``). A result kept per provincie and per kind of figure
+(``monitoring.projectie``) is keyed on it, so a comment or a write in another provincie leaves
+it valid; ``bij_wijziging`` lets a higher layer act on a write (after its commit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Max
 
-from regietafel.audit.models import AuditRegel, HistorieKop
+from regietafel.audit.models import AuditRegel, HistorieKop, Wijzigingsversie
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
@@ -90,3 +97,58 @@ def gecached_veel(
         cache.set_many({volledig[k]: berekend[k] for k in ontbrekend}, CACHE_SECONDEN)
         uit.update((k, berekend[k]) for k in ontbrekend)
     return {k: uit[k] for k in sleutels}
+
+
+# --- The version per provincie and app -----------------------------------------------------
+
+LANDELIJK = 0
+"""The ``Wijzigingsversie.provincie`` of a record without a provincie: it counts for all."""
+_ALTIJD_LANDELIJK = frozenset({"gemeenten.gemeente"})
+"""Records that count for every provincie: a gemeente may move to another provincie."""
+
+Volger = Callable[[frozenset[int], frozenset[str]], None]
+_VOLGERS: list[Volger] = []
+
+
+def bij_wijziging(volger: Volger) -> None:
+    """Register ``volger(provincies, apps)``: called inside the writing transaction for every
+    batch of history entries, with the provincie ids (``LANDELIJK`` for all) and the app labels
+    of the records written (a higher layer plans its work with ``transaction.on_commit``)."""
+    if volger not in _VOLGERS:
+        _VOLGERS.append(volger)
+
+
+def meld(provincies: frozenset[int], apps: frozenset[str]) -> None:
+    """Tell every ``bij_wijziging`` follower (``keten.schakel`` calls it)."""
+    for volger in _VOLGERS:
+        volger(provincies, apps)
+
+
+def provincie_van(regel: AuditRegel) -> int:
+    """The ``Wijzigingsversie.provincie`` an entry moves: its provincie, or ``LANDELIJK``."""
+    if regel.object_type in _ALTIJD_LANDELIJK or not regel.provincie_id:
+        return LANDELIJK
+    return int(regel.provincie_id)
+
+
+def wijzigingsversie(apps: Collection[str], provincies: Iterable[int] | None = None) -> int:
+    """The newest volgnummer of a record of ``apps`` in one of ``provincies`` or without a
+    provincie (None: in any provincie); 0 before any such write. One query on a small table."""
+    qs = Wijzigingsversie.objects.filter(app__in=list(apps))
+    if provincies is not None:
+        qs = qs.filter(provincie__in=[LANDELIJK, *provincies])
+    return int(qs.aggregate(m=Max("volgnummer"))["m"] or 0)
+
+
+def wijzigingsversies(apps: Collection[str]) -> dict[int, int]:
+    """``wijzigingsversie(apps, [p])`` for every provincie id with a version of its own, and
+    ``LANDELIJK``: one query (a provincie not in the result has the version of ``LANDELIJK``)."""
+    per = dict(
+        Wijzigingsversie.objects.filter(app__in=list(apps))
+        .values_list("provincie")
+        .annotate(m=Max("volgnummer"))
+        .values_list("provincie", "m")
+        .order_by()
+    )
+    landelijk = int(per.get(LANDELIJK, 0))
+    return {int(p): max(int(v), landelijk) for p, v in per.items()} | {LANDELIJK: landelijk}

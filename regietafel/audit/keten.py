@@ -138,6 +138,27 @@ def schakel(regels: Sequence[AuditRegel]) -> None:
     HistorieKop.objects.filter(pk=1).update(
         volgnummer=volgnummer, hash=vorige, moment=regels[-1].moment
     )
+    _verschuif_versies(regels)
+
+
+def _verschuif_versies(regels: Sequence[AuditRegel]) -> None:
+    """Move the version of every (provincie, app) of ``regels`` to their newest volgnummer
+    (``audit.Wijzigingsversie``, one query), in the transaction that appends them; then tell
+    the followers (``gegevensversie.bij_wijziging``)."""
+    from regietafel.audit import gegevensversie
+    from regietafel.audit.models import Wijzigingsversie
+
+    nieuwste: dict[tuple[int, str], int] = {}
+    for regel in regels:
+        sleutel = (gegevensversie.provincie_van(regel), regel.object_type.split(".", 1)[0])
+        nieuwste[sleutel] = max(nieuwste.get(sleutel, 0), regel.volgnummer)
+    Wijzigingsversie.objects.bulk_create(
+        [Wijzigingsversie(provincie=p, app=a, volgnummer=v) for (p, a), v in nieuwste.items()],
+        update_conflicts=True,
+        unique_fields=["provincie", "app"],
+        update_fields=["volgnummer"],
+    )
+    gegevensversie.meld(frozenset(p for p, _ in nieuwste), frozenset(a for _, a in nieuwste))
 
 
 # --- verifying --------------------------------------------------------------------------

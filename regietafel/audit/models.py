@@ -123,3 +123,26 @@ class HistorieKop(models.Model):
 
     def __str__(self) -> str:
         return f"historie tot en met regel {self.volgnummer}"
+
+
+class Wijzigingsversie(models.Model):
+    """Per provincie and app: the volgnummer of the newest history entry of a record of that
+    app in that provincie (``provincie`` 0: a record without a provincie, such as a cyclus,
+    or a gemeente, which may move between provincies). Moved in the same transaction as every
+    entry (``audit.keten.schakel``): a finer data version than the head, so a stored result
+    of one provincie (``monitoring.projectie``) survives a write elsewhere or of another kind
+    (a comment on a meeting)."""
+
+    provincie = models.PositiveIntegerField("provincie-id (0: landelijk)")
+    app = models.CharField("app", max_length=60)
+    volgnummer = models.PositiveBigIntegerField("volgnummer", default=0)
+
+    class Meta:
+        verbose_name = "wijzigingsversie"
+        verbose_name_plural = "wijzigingsversies"
+        constraints = [
+            models.UniqueConstraint(fields=["provincie", "app"], name="wijzigingsversie_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.app} in provincie {self.provincie or 'landelijk'}: {self.volgnummer}"

@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 from regietafel.core import opmaak
@@ -475,9 +476,10 @@ class Tabel:
     def weergave_voet(self) -> list[list[CelWeergave]]:
         return [self.weergave(r) for r in self.voetregels]
 
-    @property
+    @cached_property
     def html_rijen(self) -> str:
-        """The body rows as the page shows them (``core/tabel.html``), escaped, marked safe."""
+        """The body rows as the page shows them (``core/tabel.html``), escaped, marked safe;
+        made once per table (a stored table, ``monitoring.projectie``, keeps them)."""
         from django.utils.html import escape
         from django.utils.safestring import mark_safe
 
@@ -494,7 +496,7 @@ class Tabel:
             )
         return mark_safe(rijen)  # every text is escaped in CelWeergave.html
 
-    @property
+    @cached_property
     def html_voet(self) -> str:
         """The total row and the footer rows for the page's ``<tfoot>``."""
         from django.utils.safestring import mark_safe

@@ -19,3 +19,7 @@ class LandelijkConfig(AppConfig):
                 toegang=is_landelijk,
             ),
         )
+        from regietafel.landelijk.projectie import OVERZICHT
+        from regietafel.monitoring import projectie
+
+        projectie.registreer(OVERZICHT)

@@ -6,7 +6,8 @@ of the provincies by construction: every gemeente's latest known figure up to th
 (``domain.laatst_bekend``), the verschil over the gemeenten with a figure, and per provincie
 how many gemeenten delivered for the peildatum. The provincies are computed together
 (``monitoring.queries.standen_van_zaken``): a constant number of queries, none per
-provincie, gemeente or peildatum; with a warm cache two.
+provincie, gemeente or peildatum; with a warm cache two. Stands stored by the projection job
+(``monitoring.standprojectie``) for the current figures are read instead of computed.
 """
 
 from __future__ import annotations
@@ -21,12 +22,9 @@ from regietafel.core import opmaak
 from regietafel.core.tabel import Kolom, Tabel, Waarde
 from regietafel.domain.laatst_bekend import Status
 from regietafel.gemeenten.models import Provincie
+from regietafel.monitoring import standprojectie
 from regietafel.monitoring.models import Realisatie
-from regietafel.monitoring.queries import (
-    TABEL_SOORTEN,
-    StandVanZaken,
-    standen_van_zaken,
-)
+from regietafel.monitoring.queries import TABEL_SOORTEN, StandVanZaken
 from regietafel.opgaven.models import Cyclus, ProvincieOpgave
 
 SYNTHETISCH = "SYNTHETISCH"
@@ -144,7 +142,7 @@ def _bereken(
     )
     if peildatum is None:
         peildatum = Realisatie.objects.actueel().aggregate(m=Max("peildatum"))["m"]
-    standen = standen_van_zaken(provincies, peildatum, cyclus=cyclus, versie=versie)
+    standen = standprojectie.standen(provincies, peildatum, cyclus=cyclus, versie=versie)
     alle = sorted({d for s in standen for d in s.peildata}, reverse=True)
     keuzes = [s.cyclus_keuze for s in standen if s.cyclus_keuze]
     cycli = {c.pk: c for k in keuzes for c in k.keuzes}

@@ -20,7 +20,9 @@ from regietafel.core.tabel import Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.landelijk.grafiek import Grafiek, grafiek
 from regietafel.landelijk.permissions import is_landelijk
+from regietafel.landelijk.projectie import OVERZICHT, sleutel
 from regietafel.landelijk.queries import Landelijk, landelijk, tabel
+from regietafel.monitoring import projectie
 from regietafel.monitoring.queries import lees_cyclus
 from regietafel.pagina import cache_op_gegevens
 
@@ -71,11 +73,13 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     peildatum = _peildatum(request)
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     # The overview, its table and its chart: computed once per peildatum, cyclus and data
-    # version.
-    pagina = gecached(
-        f"landelijk-pagina:{peildatum.isoformat() if peildatum else '-'}"
-        + (f":{jaar}" if jaar is not None else ""),
-        lambda: _pagina(peildatum, jaar),
+    # version; stored by the projection job for the current figures (landelijk.projectie).
+    pagina = (projectie.lees(OVERZICHT, sleutel(peildatum), None) if jaar is None else None) or (
+        gecached(
+            f"landelijk-pagina:{peildatum.isoformat() if peildatum else '-'}"
+            + (f":{jaar}" if jaar is not None else ""),
+            lambda: _pagina(peildatum, jaar),
+        )
     )
     o, t = pagina.o, pagina.t
     if request.GET.get("formaat") == "xlsx":

@@ -24,3 +24,10 @@ class MonitoringConfig(AppConfig):
             ),
         )
         soorten.registreer(TERUGGESTUURD)
+
+        from regietafel.monitoring import projectie
+        from regietafel.monitoring.standprojectie import STAND, signalen_soort
+
+        projectie.registreer(STAND)
+        projectie.registreer(signalen_soort())
+        projectie.registreer_job()

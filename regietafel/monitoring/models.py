@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from regietafel.core import opmaak
+from regietafel.core import klok, opmaak
 from regietafel.core.velden import gebruiker_veld
 from regietafel.domain.statushouders import VergunninghoudersInvoer
 from regietafel.domain.voortgang import resterend
@@ -241,3 +241,29 @@ class InzendingRegel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.aantal}"
+
+
+class Projectie(models.Model):
+    """A page's result computed once per change of its figures (``monitoring.projectie``):
+    operational state like a job, not domain data (no history entry: it would change the
+    data version it was made for). Valid only for its ``code`` and ``volgnummer``."""
+
+    soort = models.CharField("soort", max_length=40)
+    sleutel = models.CharField("sleutel", max_length=200)
+    code = models.CharField("code", max_length=16, help_text="Hash van de broncode.")
+    volgnummer = models.PositiveBigIntegerField(
+        "wijzigingsversie", help_text="De versie van de cijfers waaruit de projectie is gemaakt."
+    )
+    provincie_id = models.PositiveIntegerField("provincie-id", null=True, blank=True)
+    inhoud = models.BinaryField("inhoud")
+    gemaakt_op = models.DateTimeField("gemaakt op", default=klok.nu)
+
+    class Meta:
+        verbose_name = "projectie"
+        verbose_name_plural = "projecties"
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "sleutel"], name="projectie_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.sleutel}"

@@ -982,26 +982,13 @@ def bereken_standen(
     ]
 
 
-def _stand(
-    provincie: Provincie,
-    gelezen: _Gelezen,
-    peildatum: dt.date,
-    standaard: dt.date | None,
-    recent: Sequence[Cijfer[int]],
+def _kolommen(
+    gemeenten: Sequence[Gemeente],
+    opgaven: Opgaven,
     cijfers: Sequence[Cijfer[int]],
-    coa: tuple[dt.date | None, list[tuple[Any, ...]]],
-    nidos_gelezen: tuple[dt.date | None, list[tuple[Any, ...]]],
-    bekend_op: dt.date | None,
-    cyclus: int | None,
-) -> StandVanZaken:
-    """One provincie's Stand van zaken from what ``_lees`` and ``bereken_standen`` read."""
-    p = provincie.pk
-    gemeenten = gelezen.gemeenten[p]
-    # Which cyclus the table compares with; the latest complete peildatum (``standaard``) is
-    # judged against the cycli in force, whatever is chosen.
-    keuze = gelezen.opgaven[p].keuze(peildatum, cyclus)
-    opgaven = gelezen.opgaven[p].met_keuze(keuze)
-    met_realisatie = gelezen.met_realisatie[p]
+    peildatum: dt.date,
+) -> tuple[list[Kolom], list[list[Cel]]]:
+    """The table's columns (one per soort) and per soort one Cel per gemeente."""
     per_sleutel = laatst_bekend(cijfers, peildatum)
     kolommen = []
     cellen_per_soort: list[list[Cel]] = []
@@ -1024,6 +1011,60 @@ def _stand(
                 ),
             )
         )
+    return kolommen, cellen_per_soort
+
+
+def _statushouders(
+    per_id: Mapping[int, Gemeente], rijen: Iterable[tuple[Any, ...]]
+) -> tuple[StatushoudersRij, ...]:
+    """R4 per gemeente from its COA row (gemeente id, peildatum, *``COA_INVOER``), by name."""
+    return tuple(
+        sorted(
+            (
+                StatushoudersRij(per_id[g], stand_vergunninghouders(invoer_uit(getallen)))
+                for g, _, *getallen in rijen
+            ),
+            key=lambda r: r.gemeente.naam,
+        )
+    )
+
+
+def _nidos(
+    per_id: Mapping[int, Gemeente], rijen: Iterable[tuple[Any, ...]]
+) -> tuple[NidosRij, ...]:
+    """The Nidos rows (gemeente id, peildatum, gerealiseerd, taakstelling), by name."""
+    return tuple(
+        sorted(
+            (
+                NidosRij(per_id[g], gerealiseerd, taakstelling)
+                for g, _, gerealiseerd, taakstelling in rijen
+            ),
+            key=lambda r: r.gemeente.naam,
+        )
+    )
+
+
+def _stand(
+    provincie: Provincie,
+    gelezen: _Gelezen,
+    peildatum: dt.date,
+    standaard: dt.date | None,
+    recent: Sequence[Cijfer[int]],
+    cijfers: Sequence[Cijfer[int]],
+    coa: tuple[dt.date | None, list[tuple[Any, ...]]],
+    nidos_gelezen: tuple[dt.date | None, list[tuple[Any, ...]]],
+    bekend_op: dt.date | None,
+    cyclus: int | None,
+) -> StandVanZaken:
+    """One provincie's Stand van zaken from what ``_lees`` and ``bereken_standen`` read."""
+    p = provincie.pk
+    gemeenten = gelezen.gemeenten[p]
+    # Which cyclus the table compares with; the latest complete peildatum (``standaard``) is
+    # judged against the cycli in force, whatever is chosen.
+    keuze = gelezen.opgaven[p].keuze(peildatum, cyclus)
+    opgaven = gelezen.opgaven[p].met_keuze(keuze)
+    met_realisatie = gelezen.met_realisatie[p]
+    kolommen, cellen_per_soort = _kolommen(gemeenten, opgaven, cijfers, peildatum)
     met_stand = tuple(k.met_stand for k in kolommen)
     rijen = tuple(
         GemeenteRij(g, tuple(cellen[i] for cellen in cellen_per_soort), met_stand)
@@ -1038,37 +1079,16 @@ def _stand(
 
     per_id = {g.pk: g for g in gemeenten}
     coa_datum, coa_rijen = coa
-    statushouders = tuple(
-        sorted(
-            (
-                StatushoudersRij(
-                    per_id[g],
-                    stand_vergunninghouders(invoer_uit(getallen)),
-                )
-                for g, _, *getallen in coa_rijen
-            ),
-            key=lambda r: r.gemeente.naam,
-        )
-    )
     nidos_datum, nidos_rijen = nidos_gelezen
-    nidos = tuple(
-        sorted(
-            (
-                NidosRij(per_id[g], gerealiseerd, taakstelling)
-                for g, _, gerealiseerd, taakstelling in nidos_rijen
-            ),
-            key=lambda r: r.gemeente.naam,
-        )
-    )
     stand = StandVanZaken(
         provincie=provincie,
         peildatum=peildatum,
         peildata=gelezen.peildata[p],
         kolommen=tuple(kolommen),
         rijen=rijen,
-        statushouders=statushouders,
+        statushouders=_statushouders(per_id, coa_rijen),
         statushouders_peildatum=coa_datum,
-        nidos=nidos,
+        nidos=_nidos(per_id, nidos_rijen),
         nidos_peildatum=nidos_datum,
         bekend_op=bekend_op,
         volledig=volledig(k.dekking for k in kolommen),

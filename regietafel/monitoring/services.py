@@ -9,7 +9,7 @@ is never superseded by the demo."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -34,6 +34,7 @@ from regietafel.monitoring.models import (
     InzendingStatus,
     NidosStand,
     Peilrecord,
+    Projectie,
     Realisatie,
     VergunninghoudersStand,
 )
@@ -515,3 +516,15 @@ def stuur_terug(*, door: Any, inzending: Inzending, opmerking: str) -> Inzending
         bron=inzending_bron(vers),
     )
     return vers
+
+
+def bewaar_projecties(rijen: Sequence[Projectie]) -> None:
+    """Store projections (``monitoring.projectie``), replacing those of the same soort and
+    sleutel. Operational state like a job: no history entry (it would move the data version
+    the projection was made for), no ``door``: the job makes them."""
+    Projectie.objects.bulk_create(
+        rijen,
+        update_conflicts=True,
+        unique_fields=["soort", "sleutel"],
+        update_fields=["code", "volgnummer", "provincie_id", "inhoud", "gemaakt_op"],
+    )

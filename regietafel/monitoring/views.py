@@ -10,15 +10,15 @@ from django.utils.http import urlencode
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
-from regietafel.core.signalen import verzamel
 from regietafel.gemeenten.models import Gemeente
+from regietafel.monitoring import standprojectie
 from regietafel.monitoring.grafiek import panelen
-from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, stand_van_zaken, trends
+from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
+from regietafel.monitoring.standprojectie import stand_en_tabellen
 from regietafel.monitoring.views_tabellen import (
     PEILDATA_PER_GEMEENTE,
     STATUSHOUDERS_GEMEENTEN,
     TREND_SLEUTELS,
-    stand_tabellen,
     trend_tabellen,
 )
 from regietafel.pagina import cache_op_gegevens, data_versie, parameters_behalve, provincie_van
@@ -54,7 +54,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     if fout:
         meldingen.append(fout)
-    stand = stand_van_zaken(provincie, peildatum, bekend_op, jaar, data_versie(request))
+    stand, tabellen = stand_en_tabellen(provincie, peildatum, bekend_op, jaar, data_versie(request))
     if stand.cyclus_keuze and stand.cyclus_keuze.melding:
         meldingen.append(stand.cyclus_keuze.melding)
     if peildatum and stand.peildatum not in stand.peildata:
@@ -62,13 +62,14 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
             f"Voor {opmaak.datum(peildatum)} zijn geen cijfers opgeslagen; de tabellen tonen per "
             "gemeente het laatst bekende cijfer daarvoor."
         )
-    tabellen = stand_tabellen(stand)
     titel = kop(stand)
     # The workbook holds the tables only, not the signals of the dashboard.
     signalen = (
         []
         if vraagt_xlsx(request)
-        else verzamel(provincie, stand.peildatum or klok.van_request(request).vandaag)
+        else standprojectie.signalen(
+            provincie, stand.peildatum or klok.van_request(request).vandaag
+        )
     )
     bekend = f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""
     if gekozen := gekozen_jaar(stand):

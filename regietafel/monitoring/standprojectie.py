@@ -1,0 +1,156 @@
+"""The Stand van zaken as a stored projection (``monitoring.projectie``): per provincie and
+peildatum (and the dashboard's default), the stand and its three tables with their rows
+already rendered, for the figures as they are now and the cyclus in force.
+
+The job stores it for every provincie on every month with figures in any provincie (the
+national overview asks every provincie on the same peildatum). The dashboard and the national
+overview read it; a stand as known on an earlier day (``bekend_op``), another cyclus, a date
+not stored, or a projection that is missing or stale is computed as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+
+from django.apps import apps as django_apps
+
+from regietafel.core.signalen import Signaal, verzamel
+from regietafel.core.tabel import Tabel
+from regietafel.domain.maanden import eerste_van_maand
+from regietafel.gemeenten.models import Provincie
+from regietafel.monitoring import projectie
+from regietafel.monitoring.models import NidosStand, Realisatie
+from regietafel.monitoring.models import VergunninghoudersStand as CoaRij
+from regietafel.monitoring.queries import (
+    StandVanZaken,
+    bereken_standen,
+    cijfers_van,
+    stand_van_zaken,
+    standen_van_zaken,
+)
+from regietafel.monitoring.views_tabellen import stand_tabellen
+
+APPS = ("monitoring", "opgaven", "gemeenten")
+"""Figures, opgaven and cycli, the register of gemeenten and provincies."""
+
+
+def sleutel(provincie_id: int, peildatum: dt.date | None) -> str:
+    """``"12:2025-11-01"``; ``"12:-"`` for the dashboard's default peildatum."""
+    return f"{provincie_id}:{eerste_van_maand(peildatum).isoformat() if peildatum else '-'}"
+
+
+def alle_peildata() -> list[dt.date]:
+    """Every month with figures in any provincie, newest first (three queries)."""
+    maanden: set[dt.date] = set()
+    for model in (Realisatie, CoaRij, NidosStand):
+        rijen = cijfers_van(model).order_by().values_list("peildatum", flat=True).distinct()
+        maanden.update(eerste_van_maand(d) for d in rijen)
+    return sorted(maanden, reverse=True)
+
+
+def _opgeslagen(stand: StandVanZaken) -> tuple[StandVanZaken, list[Tabel]]:
+    tabellen = stand_tabellen(stand)
+    for t in tabellen:  # rendered once here, kept with the projection
+        _ = t.html_rijen, t.html_voet
+    return stand, tabellen
+
+
+def bouw(b: projectie.Bouw) -> None:
+    provincies = list(Provincie.objects.order_by("naam"))
+    for peildatum in [None, *alle_peildata()]:
+        nodig = [p for p in provincies if b.nodig(sleutel(p.pk, peildatum), p.pk)]
+        if not nodig:
+            continue
+        for stand in bereken_standen(nodig, peildatum):
+            if peildatum is None and not stand.peildata:
+                continue  # without figures the default is this month: it depends on the clock
+            b.bewaar(sleutel(stand.provincie.pk, peildatum), stand.provincie.pk, _opgeslagen(stand))
+
+
+STAND = projectie.Soort(naam="stand", apps=APPS, bouw=bouw)
+
+
+def _alle_apps() -> tuple[str, ...]:
+    """Every app of ours: the signals come from any app (``core.signalen``)."""
+    return tuple(
+        sorted(c.label for c in django_apps.get_app_configs() if c.name.startswith("regietafel."))
+    )
+
+
+def signaal_sleutel(provincie_id: int, datum: dt.date) -> str:
+    return f"{provincie_id}:{datum.isoformat()}"
+
+
+def bouw_signalen(b: projectie.Bouw) -> None:
+    """The dashboard's signals (``core.signalen.verzamel``) per provincie on every month with
+    figures: the date the dashboard asks them for is the stand's peildatum."""
+    data = alle_peildata()
+    for provincie in Provincie.objects.order_by("naam"):
+        for datum in data:
+            if b.nodig(signaal_sleutel(provincie.pk, datum), provincie.pk):
+                b.bewaar(
+                    signaal_sleutel(provincie.pk, datum),
+                    provincie.pk,
+                    verzamel(provincie, datum),
+                )
+
+
+@functools.cache
+def signalen_soort() -> projectie.Soort:
+    """Registered in ``MonitoringConfig.ready()``, once every app is known."""
+    return projectie.Soort(naam="signalen", apps=_alle_apps(), bouw=bouw_signalen)
+
+
+def signalen(provincie: Provincie, datum: dt.date) -> list[Signaal]:
+    """``core.signalen.verzamel``: stored when current, else gathered."""
+    gevonden = projectie.lees(signalen_soort(), signaal_sleutel(provincie.pk, datum), provincie.pk)
+    return verzamel(provincie, datum) if gevonden is None else list(gevonden)
+
+
+def stand_en_tabellen(
+    provincie: Provincie,
+    peildatum: dt.date | None = None,
+    bekend_op: dt.date | None = None,
+    cyclus: int | None = None,
+    versie: str | None = None,
+) -> tuple[StandVanZaken, list[Tabel]]:
+    """The dashboard's stand and tables: stored when current, else computed
+    (``queries.stand_van_zaken``, cached per data version)."""
+    if bekend_op is None and cyclus is None:
+        gevonden = projectie.lees(STAND, sleutel(provincie.pk, peildatum), provincie.pk)
+        if gevonden is not None:
+            return gevonden  # type: ignore[no-any-return]
+    stand = stand_van_zaken(provincie, peildatum, bekend_op, cyclus, versie)
+    return stand, stand_tabellen(stand)
+
+
+def standen(
+    provincies: Sequence[Provincie],
+    peildatum: dt.date | None = None,
+    cyclus: int | None = None,
+    versie: str | None = None,
+) -> list[StandVanZaken]:
+    """``queries.standen_van_zaken`` (the figures as known now): the stored stands that are
+    current, the others computed together."""
+    gevonden = (
+        projectie.lees_veel(STAND, {sleutel(p.pk, peildatum): p.pk for p in provincies})
+        if cyclus is None
+        else {}
+    )
+    ontbrekend = [p for p in provincies if sleutel(p.pk, peildatum) not in gevonden]
+    berekend = {
+        s.provincie.pk: s
+        for s in (
+            standen_van_zaken(ontbrekend, peildatum, cyclus=cyclus, versie=versie)
+            if ontbrekend
+            else []
+        )
+    }
+    return [
+        gevonden[sleutel(p.pk, peildatum)][0]
+        if sleutel(p.pk, peildatum) in gevonden
+        else berekend[p.pk]
+        for p in provincies
+    ]
