@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from regietafel.core import opmaak
 from regietafel.core.grafiek import maandlijn, sleutel, toegankelijke_svg
@@ -41,7 +42,7 @@ class Paneel:
     ontwerp: tuple[str, str, tuple[dt.date, ...], tuple[Reeks, ...]]
     trend: SoortTrend | None = None
 
-    @property
+    @cached_property
     def grafiek(self) -> str:
         return sleutel(MAP, self.ontwerp)
 

@@ -12,7 +12,7 @@ from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.core.grafiek import bewaar, bewaard, grafiek_antwoord
 from regietafel.gemeenten.models import Gemeente
-from regietafel.monitoring import standprojectie
+from regietafel.monitoring import standprojectie, trendprojectie
 from regietafel.monitoring.grafiek import BREEDTE, HOOGTE, MAP, panelen
 from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
 from regietafel.monitoring.standprojectie import stand_en_tabellen
@@ -126,17 +126,24 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
         get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
     )
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
-    t = trends(provincie, gemeente, jaar)
     alle = request.GET.get("peildata") == "alle"
-    achter = f"?{urlencode({'cyclus': t.gekozen.jaar})}" if t.gekozen else ""
-    tabellen = trend_tabellen(
-        t,
-        alle_peildata=alle,
-        gemeente_url=lambda cbs: reverse("trends-gemeente", args=[cbs]) + achter,
+    # The provincie's page by default is stored per change of its figures (the job makes it).
+    opgeslagen = (
+        trendprojectie.lees(provincie) if gemeente is None and jaar is None and not alle else None
     )
+    if opgeslagen is not None:
+        t, tabellen, grafieken = opgeslagen
+    else:
+        t = trends(provincie, gemeente, jaar)
+        achter = f"?{urlencode({'cyclus': t.gekozen.jaar})}" if t.gekozen else ""
+        tabellen = trend_tabellen(
+            t,
+            alle_peildata=alle,
+            gemeente_url=lambda cbs: reverse("trends-gemeente", args=[cbs]) + achter,
+        )
+        # The workbook needs the tables, not the charts (the same figures, drawn).
+        grafieken = [] if vraagt_xlsx(request) else panelen(t)
     per_sleutel = {tabel.sleutel: tabel for tabel in tabellen}
-    # The workbook needs the tables, not the charts (the same figures, drawn).
-    grafieken = [] if vraagt_xlsx(request) else panelen(t)
     # What the chart's URL needs to draw it when it is not stored yet.
     bron = urlencode(
         [("provincie", provincie.code)]
