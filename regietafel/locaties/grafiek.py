@@ -5,6 +5,7 @@ on the page holds the same numbers. Drawn with the shared pygal helper."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from regietafel.core import opmaak
 from regietafel.core.grafiek import maandlijn, toegankelijke_svg
@@ -34,7 +35,7 @@ class Paneel:
     titel: str
     ontwerp: tuple[str, tuple[str, ...], tuple[Reeks, ...]]
 
-    @property
+    @cached_property
     def grafiek(self) -> str:
         return grafiek_sleutel(MAP, self.ontwerp)
 
