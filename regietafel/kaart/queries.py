@@ -217,8 +217,8 @@ def kaart_gegevens(
         .order_by("provincie__naam", "naam")
     )
     provincies: dict[int, Provincie] = {g.provincie_id: g.provincie for g in gemeenten}
-    for g in gemeenten:  # one instance per provincie, not one per gemeente (a stored map)
-        g.provincie = provincies[g.provincie_id]
+    for gemeente in gemeenten:  # one instance per provincie, not per gemeente (a stored map)
+        gemeente.provincie = provincies[gemeente.provincie_id]
     provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
 
     # Per gemeente and soort the date of its newest figure (one query for every provincie):
