@@ -21,10 +21,6 @@ WORTEL = PAKKET.parent
 
 # split on other branches
 NOG_TE_SPLITSEN = {
-    ("regietafel/kaart/queries.py", "kaart_gegevens"),
-    ("regietafel/kaart/svg.py", "kaart_svg"),
-    ("regietafel/monitoring/queries.py", "bereken_trends"),
-    ("regietafel/monitoring/views_tabellen.py", "trend_tabellen"),
     ("regietafel/rapportage/bouwen.py", "stand_document_uit"),
 }
 
