@@ -5,7 +5,6 @@ date)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -17,12 +16,10 @@ from regietafel.kaart import kaartprojectie
 from regietafel.monitoring import projectie
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.services import registreer_realisatie
+from tests.landelijk.test_projectie import _weigert
+from tests.monitoring.test_projectie import zonder_tokens
 
 pytestmark = pytest.mark.django_db
-
-
-def zonder_tokens(html: str) -> str:
-    return re.sub(r'(csrfmiddlewaretoken" value=")[^"]*', r"\1", html)
 
 
 @pytest.fixture
@@ -34,10 +31,6 @@ def beheerder(drenthe: Provincie, settings: Any) -> Client:
     client = Client()
     client.force_login(gebruiker)
     return client
-
-
-def _weigert(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("berekend in plaats van gelezen")
 
 
 def test_stored_once_every_provincie_has_figures(

@@ -4,7 +4,6 @@ after a write of a location."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -15,16 +14,10 @@ from regietafel.locaties import capaciteitprojectie, queries
 from regietafel.locaties.models import Locatie
 from regietafel.locaties.services import wijzig_locatie
 from regietafel.monitoring import projectie
+from tests.landelijk.test_projectie import _weigert
+from tests.monitoring.test_projectie import zonder_tokens
 
 pytestmark = pytest.mark.django_db
-
-
-def zonder_tokens(html: str) -> str:
-    return re.sub(r'(csrfmiddlewaretoken" value=")[^"]*', r"\1", html)
-
-
-def _weigert(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("berekend in plaats van gelezen")
 
 
 def test_the_capacity_page_from_the_projection_is_the_computed_page(

@@ -4,7 +4,6 @@ the job."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -14,22 +13,16 @@ from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring import projectie, queries
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.trendprojectie import lees
+from tests.landelijk.test_projectie import _weigert
+from tests.monitoring.test_projectie import zonder_tokens
 
 pytestmark = pytest.mark.django_db
-
-
-def zonder_tokens(html: str) -> str:
-    return re.sub(r'(csrfmiddlewaretoken" value=")[^"]*', r"\1", html)
 
 
 @pytest.fixture
 def aan(settings: Any, tmp_path: Any) -> None:
     settings.REGIETAFEL_PROJECTIES = True
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def _weigert(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("berekend in plaats van gelezen")
 
 
 def test_the_trends_page_from_the_projection_is_the_computed_page(
