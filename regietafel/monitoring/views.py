@@ -127,10 +127,8 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
     )
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     alle = request.GET.get("peildata") == "alle"
-    # The provincie's page by default is stored per change of its figures (the job makes it).
-    opgeslagen = (
-        trendprojectie.lees(provincie) if gemeente is None and jaar is None and not alle else None
-    )
+    # The page by default is stored per change of its figures (the job makes it).
+    opgeslagen = trendprojectie.lees(provincie, gemeente) if jaar is None and not alle else None
     if opgeslagen is not None:
         t, tabellen, grafieken = opgeslagen
     else:

@@ -29,16 +29,19 @@ def test_the_trends_page_from_the_projection_is_the_computed_page(
     lezer: Client, drenthe: Provincie, aan: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     berekend = zonder_tokens(lezer.get("/trends/").content.decode())
+    gemeente = zonder_tokens(lezer.get("/trends/GM0106/").content.decode())
     assert lees(drenthe) is None
     uitkomst = projectie.bouw_alles(namen=["trends"])
-    assert uitkomst["trends"]["gemaakt"] == Provincie.objects.count()
+    # Every provincie's page and every gemeente's.
+    assert uitkomst["trends"]["gemaakt"] == Provincie.objects.count() + Gemeente.objects.count()
     # The job drew the provincie's charts: the page's chart URLs are stored from the start.
     assert len(list((tmp_path / "media" / "grafieken" / f"trends-{drenthe.pk}").glob("*.svg"))) == 4
 
     monkeypatch.setattr(queries, "bereken_trends", _weigert)
     assert zonder_tokens(lezer.get("/trends/").content.decode()) == berekend
-    # Another cyclus, every peildatum or a gemeente's page: computed, not stored.
-    for pad in ("/trends/?cyclus=2026", "/trends/?peildata=alle", "/trends/GM0106/"):
+    assert zonder_tokens(lezer.get("/trends/GM0106/").content.decode()) == gemeente
+    # Another cyclus or every peildatum: computed, not stored.
+    for pad in ("/trends/?cyclus=2026", "/trends/?peildata=alle", "/trends/GM0106/?cyclus=2026"):
         with pytest.raises(AssertionError, match="berekend"):
             lezer.get(pad)
 
