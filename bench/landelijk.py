@@ -214,10 +214,14 @@ def projecties(landelijk: Any) -> dict[str, Any]:
     - the dashboard of Noord-Brabant and /landelijk/, each request another peildatum and the
       cache emptied before it, read from the projections (what a user meets once the job
       ran) and computed without them (the fallback while the job has not run yet); medians
-      of wall and CPU time against the trivial view in the same process.
+      of wall and CPU time against the trivial view in the same process;
+    - the same for /trends/ and /locaties/capaciteit/ of Noord-Brabant, /kaart/nederland/,
+      and one trend chart's own URL (stored; without: a key not stored, computed).
 
     Leaves every projection current for the load test after it."""
+    import html
     import itertools
+    import re
 
     from django.conf import settings
     from django.core.cache import cache
@@ -242,10 +246,33 @@ def projecties(landelijk: Any) -> dict[str, Any]:
     na_schrijven = klok(projectie.bouw_alles)
 
     client = _client(landelijk)
-    rondes = {"dashboard": itertools.cycle(nb), "landelijk": itertools.cycle(nl)}
+    # trends, the national map and capaciteit have one default page each (their projection);
+    # a trend chart is its own URL, stored by the job (the page names it by content).
+    grafiek = re.search(
+        r'<img class="trend__grafiek" src="([^"]+)"',
+        client.get(f"/trends/?provincie={NATIONAAL}").content.decode(),
+    )
+    assert grafiek is not None
+    rondes = {
+        "dashboard": itertools.cycle(nb),
+        "landelijk": itertools.cycle(nl),
+        **{n: itertools.cycle(nb) for n in ("trends", "kaart", "capaciteit", "trendgrafiek")},
+    }
     paden = {
         "dashboard": lambda d: f"/?provincie={NATIONAAL}&peildatum={d:%Y-%m-%d}",
         "landelijk": lambda d: f"/landelijk/?peildatum={d:%Y-%m-%d}",
+        "trends": lambda d: f"/trends/?provincie={NATIONAAL}",
+        "kaart": lambda d: "/kaart/nederland/",
+        "capaciteit": lambda d: f"/locaties/capaciteit/?provincie={NATIONAAL}",
+        # Without projections: a key that is not stored, so the chart's URL computes the
+        # trends again (the page's other charts are stored; drawing one costs ≈ 5 ms more).
+        "trendgrafiek": lambda d: (
+            html.unescape(grafiek.group(1))
+            if settings.REGIETAFEL_PROJECTIES
+            else re.sub(
+                r"/[0-9a-f]{64}\.svg", "/" + "0" * 64 + ".svg", html.unescape(grafiek.group(1))
+            )
+        ),
     }
 
     def tijden(naam: str | None, herhalingen: int = HERHALINGEN) -> tuple[float, float]:

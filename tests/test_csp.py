@@ -20,6 +20,8 @@ def test_pages_raise_no_csp_violations(drenthe, live_server) -> None:  # type: i
         "/rapportage/stand-van-zaken/",
         "/rapportage/verslag/2024/",
         "/rapportage/verslag/2024/teksten/",
+        "/trends/",
+        "/locaties/capaciteit/",
     ]
     with chromium_pagina() as page:
         fouten: list[str] = []
@@ -43,6 +45,18 @@ def test_pages_raise_no_csp_violations(drenthe, live_server) -> None:  # type: i
         page.goto(f"{live_server.url}/verdeling/{scenario.pk}/")
         assert page.locator("figure svg style[nonce]").count() >= 1
         assert page.locator("[style]").count() == 0
+        # The trend and capacity charts are images of their own URL (a policy by style hash):
+        # each one drawn, none blocked.
+        for pad, klasse in (
+            ("/trends/", "trend__grafiek"),
+            ("/locaties/capaciteit/", "capaciteit-grafiek"),
+        ):
+            page.goto(f"{live_server.url}{pad}")
+            page.wait_for_load_state("load")
+            breedtes = page.eval_on_selector_all(
+                f"img.{klasse}", "els => els.map(e => e.naturalWidth)"
+            )
+            assert breedtes and all(b > 0 for b in breedtes), (pad, breedtes)
     assert [f for f in fouten if "Content Security Policy" in f] == []
     assert [f for f in fouten if "favicon" not in f and "404" not in f] == []
 

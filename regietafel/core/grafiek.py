@@ -125,3 +125,91 @@ def maandlijn(
     )
     chart.x_labels = labels
     return chart
+
+
+# --- Charts by URL, stored per content ---------------------------------------------------
+#
+# A page puts ``<img src="…/<sleutel>.svg" alt="…">`` where it used to inline the chart: the
+# key is the hash of everything the chart shows (``sleutel``), so the page computes it from
+# the figures it has anyway and draws nothing. The chart's own URL serves the stored SVG
+# (``grafiek_antwoord``); when it is not stored yet, that view computes the figures again,
+# draws the chart once and stores it in the shared file storage (``core.opslag``, not
+# Django's cache) under ``grafieken/<map>/<sleutel>.svg``. A new figure is a new key: nothing
+# stale is served and a chart is drawn once per change of what it shows. The table beside
+# each chart stays its text alternative.
+
+GRAFIEKEN = "grafieken"
+_SLEUTEL = re.compile(r"[0-9a-f]{64}")
+_STIJL = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
+BEWAAR_IN_BROWSER = 365 * 24 * 3600
+"""A stored chart never changes under its key: the browser may keep it."""
+
+
+def sleutel(soort: str, inhoud: object) -> str:
+    """The key of a chart: the hash of its kind and of everything it shows (must pickle)."""
+    return hashlib.sha256(pickle.dumps((soort, inhoud), protocol=5)).hexdigest()
+
+
+def _naam(map_: str, sleutel_: str) -> str | None:
+    if not _SLEUTEL.fullmatch(sleutel_) or not re.fullmatch(r"[a-z0-9-]+", map_):
+        return None
+    return f"{GRAFIEKEN}/{map_}/{sleutel_}.svg"
+
+
+def bewaard(map_: str, sleutel_: str) -> bytes | None:
+    """The stored chart (None: not stored, or not a key)."""
+    from regietafel.core.opslag import opslag
+
+    naam = _naam(map_, sleutel_)
+    if naam is None:
+        return None
+    try:
+        with opslag().open(naam, "rb") as bestand:
+            return bytes(bestand.read())
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def bewaar(map_: str, sleutel_: str, svg: str) -> bytes:
+    """Store a drawn chart as a file of its own (style attributes turned into presentation
+    attributes: its response's policy allows only its own ``<style>`` elements)."""
+    from django.core.files.base import ContentFile
+
+    from regietafel.core.opslag import opslag
+    from regietafel.core.templatetags.csp_svg import zonder_stijlattributen
+
+    naam = _naam(map_, sleutel_)
+    if naam is None:
+        raise ValueError(f"geen grafieksleutel: {sleutel_!r}")
+    data = zonder_stijlattributen(svg).encode()
+    o = opslag()
+    if not o.exists(naam):
+        opgeslagen = o.save(naam, ContentFile(data))
+        if opgeslagen != naam:  # another server stored the same chart a moment ago
+            o.delete(opgeslagen)
+    return data
+
+
+def grafiek_antwoord(svg: bytes, *, vast: bool = True) -> Any:
+    """The chart as ``image/svg+xml``: no script, only its own ``<style>`` elements (by
+    hash); kept by the browser when ``vast`` (it is the chart of its key)."""
+    import base64
+
+    from django.http import HttpResponse
+    from django.utils.cache import patch_cache_control
+
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode() + "'"
+        for m in _STIJL.finditer(svg.decode())
+    )
+    stijlen = hashes or "'none'"
+    antwoord = HttpResponse(svg, content_type="image/svg+xml")
+    antwoord["Content-Security-Policy"] = (
+        f"default-src 'none'; style-src {stijlen}; frame-ancestors 'self'"
+    )
+    antwoord["X-Content-Type-Options"] = "nosniff"
+    if vast:
+        patch_cache_control(antwoord, private=True, max_age=BEWAAR_IN_BROWSER, immutable=True)
+    else:
+        patch_cache_control(antwoord, private=True, no_cache=True)
+    return antwoord

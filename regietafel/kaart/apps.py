@@ -12,3 +12,7 @@ class KaartConfig(AppConfig):
         registreer(
             Menupunt("Kaart", "kaart:provincie", ("kaart",), volgorde=30),
         )
+        from regietafel.kaart.kaartprojectie import KAART
+        from regietafel.monitoring import projectie
+
+        projectie.registreer(KAART)

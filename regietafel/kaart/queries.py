@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -210,117 +210,30 @@ def kaart_gegevens(
         raise ValueError(f"onbekende soort {soort!r}")
     cyclus_soort, titel = SOORTEN[soort]
     vandaag = vandaag or klok.vandaag()
-
-    def binnen(veld: str = "gemeente__provincie_id") -> Q:
-        return Q() if provincie_ids is None else Q(**{f"{veld}__in": list(provincie_ids)})
-
+    binnen = _binnen(provincie_ids)
     gemeenten = list(
         Gemeente.objects.filter(binnen("provincie_id"))
         .select_related("provincie")
         .order_by("provincie__naam", "naam")
     )
     provincies: dict[int, Provincie] = {g.provincie_id: g.provincie for g in gemeenten}
-    cycli = list(Cyclus.objects.all())
+    for gemeente in gemeenten:  # one instance per provincie, not per gemeente (a stored map)
+        gemeente.provincie = provincies[gemeente.provincie_id]
+    provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
 
     # Per gemeente and soort the date of its newest figure (one query for every provincie):
     # the provincie's peildatum is the newest of its gemeenten.
     laatste = laatste_peildata(Gemeente.objects.filter(binnen("provincie_id")))
-    provincie_van_gemeente = {g.pk: g.provincie_id for g in gemeenten}
     peildatum_van: dict[int, dt.date] = {}
     for (g, _s), m in laatste.items():
         p = provincie_van_gemeente.get(g)
         if p is not None:
             peildatum_van[p] = max(m, peildatum_van.get(p, m))
-
-    # Each gemeente's latest figure of the soort (all up to its provincie's peildatum).
     eigen = {g: m for (g, s), m in laatste.items() if s == soort}
-    cijfers: list[Cijfer[int]] = []
-    if eigen:
-        cijfers = [
-            Cijfer(g, soort, d, n)
-            for g, d, n in Realisatie.objects.actueel()
-            .filter(binnen(), soort=soort, peildatum__in=set(eigen.values()))
-            .order_by()
-            .values_list("gemeente_id", "peildatum", "aantal")
-            if eigen.get(g) == d
-        ]
-    per_provincie: dict[int, list[Cijfer[int]]] = defaultdict(list)
-    for cijfer in cijfers:
-        per_provincie[provincie_van_gemeente[cijfer.gemeente]].append(cijfer)
-    bekend: dict[int, Bekend] = {}
-    for p, lijst in per_provincie.items():
-        bekend.update({g: b for (g, _s), b in laatst_bekend(lijst, peildatum_van[p]).items()})
-
-    gekozen = {
-        p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, eerste_van_maand(vandaag)))
-        for p in provincies
-    }
-    toepasselijk: dict[int, Cyclus] = {}
-    anders: Cyclus | None = None
-    melding = ""
-    if cyclus_soort == CyclusSoort.SPREIDINGSWET:
-        provinciaal: dict[int, list[ProvincieOpgave]] = defaultdict(list)
-        for po in ProvincieOpgave.objects.filter(binnen("provincie_id"), soort__in=list(SOORTEN)):
-            provinciaal[po.provincie_id].append(po)
-        for p in provincies:
-            keuze = kies_cyclus(
-                cycli,
-                gepubliceerd_op(provinciaal[p]),
-                peildatum_van.get(p, vandaag.replace(day=1)),
-                cyclus,
-            )
-            toepasselijk.update((c.pk, c) for c in keuze.keuzes)
-            if keuze.gekozen is not None:
-                gekozen[p], anders = keuze.gekozen, keuze.gekozen
-        if cyclus is not None and not any(c.jaar == cyclus for c in toepasselijk.values()):
-            mogelijk = ", ".join(str(c.jaar) for c in toepasselijk.values()) or "geen"
-            melding = (
-                f"De cyclus {cyclus} is op de peildatum niet van toepassing (van toepassing: "
-                f"{mogelijk}); de kaart vergelijkt met de cyclus in kracht."
-            )
-    opgave_rijen: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
-    cyclus_ids = {c.pk for c in gekozen.values() if c}
-    if cyclus_ids:
-        for p, c, s, st, g, n in Opgave.objects.filter(
-            binnen(), soort=soort, cyclus_id__in=cyclus_ids
-        ).values_list(
-            "gemeente__provincie_id", "cyclus_id", "soort", "stadium", "gemeente_id", "aantal"
-        ):
-            opgave_rijen[p].append((c, s, st, g, n))
-    stadia: dict[int, str | None] = {}
-    opgaven: dict[int, int] = {}
-    for p, van_p in gekozen.items():
-        stadia[p], per_gemeente = geldende_opgave(opgave_rijen.get(p, []), van_p, soort)
-        opgaven.update(per_gemeente)
-
-    locaties: dict[int, list[LocatieKort]] = defaultdict(list)
-    typen = dict(LocatieType.choices)
-    for g, naam, type_, status, van, tot, regulier, amv, bijzonder in (
-        Locatie.objects.filter(binnen())
-        .order_by("naam")
-        .values_list(
-            "gemeente_id",
-            "naam",
-            "type",
-            "status",
-            "beschikbaar_van",
-            "beschikbaar_tot",
-            "plaatsen_regulier",
-            "plaatsen_amv",
-            "plaatsen_bijzonder",
-        )
-    ):
-        # The locations of the map's moment: the provincie's peildatum, else today.
-        op = peildatum_van.get(provincie_van_gemeente.get(g, 0), vandaag)
-        if _in_gebruik(status, van, tot, op):
-            locaties[g].append(
-                LocatieKort(
-                    naam=naam,
-                    type=typen.get(type_, type_),
-                    plaatsen=regulier + amv + bijzonder,
-                    gepland=status == LocatieStatus.GEPLAND,
-                )
-            )
+    bekend = _bekend(soort, binnen, eigen, provincie_van_gemeente, peildatum_van)
+    keuze = _cycli(cyclus_soort, cyclus, binnen, provincies, peildatum_van, vandaag)
+    stadia, opgaven = _opgaven(soort, binnen, keuze.gekozen)
+    locaties = _locaties(binnen, provincie_van_gemeente, peildatum_van, vandaag)
 
     standen = tuple(
         ProvincieStand(
@@ -329,7 +242,7 @@ def kaart_gegevens(
             realisatie_peildatum=max(
                 (m for g, m in eigen.items() if provincie_van_gemeente.get(g) == p), default=None
             ),
-            cyclus=gekozen[p],
+            cyclus=keuze.gekozen[p],
             stadium=stadia[p],
             actueel=sum(
                 1
@@ -357,7 +270,159 @@ def kaart_gegevens(
         titel=titel,
         provincies=standen,
         rijen=rijen,
+        cycli=keuze.cycli,
+        gekozen=keuze.anders,
+        melding=keuze.melding,
+    )
+
+
+def _binnen(provincie_ids: Collection[int] | None) -> Callable[..., Q]:
+    """``binnen(veld)``: the filter on the provincies of the map (none: every provincie)."""
+
+    def binnen(veld: str = "gemeente__provincie_id") -> Q:
+        return Q() if provincie_ids is None else Q(**{f"{veld}__in": list(provincie_ids)})
+
+    return binnen
+
+
+def _bekend(
+    soort: str,
+    binnen: Callable[..., Q],
+    eigen: dict[int, dt.date],
+    provincie_van_gemeente: dict[int, int],
+    peildatum_van: dict[int, dt.date],
+) -> dict[int, Bekend]:
+    """Each gemeente's latest figure of the soort (its date in ``eigen``, all up to its
+    provincie's peildatum), as ``laatst_bekend`` per provincie. One query."""
+    if not eigen:
+        return {}
+    cijfers = [
+        Cijfer(g, soort, d, n)
+        for g, d, n in Realisatie.objects.actueel()
+        .filter(binnen(), soort=soort, peildatum__in=set(eigen.values()))
+        .order_by()
+        .values_list("gemeente_id", "peildatum", "aantal")
+        if eigen.get(g) == d
+    ]
+    per_provincie: dict[int, list[Cijfer[int]]] = defaultdict(list)
+    for cijfer in cijfers:
+        per_provincie[provincie_van_gemeente[cijfer.gemeente]].append(cijfer)
+    bekend: dict[int, Bekend] = {}
+    for p, lijst in per_provincie.items():
+        bekend.update({g: b for (g, _s), b in laatst_bekend(lijst, peildatum_van[p]).items()})
+    return bekend
+
+
+@dataclass(frozen=True)
+class _Keuze:
+    gekozen: dict[int, Cyclus | None]
+    """Per provincie the cyclus of its opgave."""
+    cycli: tuple[Cyclus, ...]
+    anders: Cyclus | None
+    melding: str
+
+
+def _cycli(
+    cyclus_soort: str,
+    cyclus: int | None,
+    binnen: Callable[..., Q],
+    provincies: dict[int, Provincie],
+    peildatum_van: dict[int, dt.date],
+    vandaag: dt.date,
+) -> _Keuze:
+    """Per provincie the cyclus in force on its peildatum, or for the Spreidingswet the one of
+    year ``cyclus`` where it applies (one query more); the cycli to choose from."""
+    cycli = list(Cyclus.objects.all())
+    gekozen = {
+        p: cyclus_in_kracht(cycli, cyclus_soort, peildatum_van.get(p, eerste_van_maand(vandaag)))
+        for p in provincies
+    }
+    toepasselijk: dict[int, Cyclus] = {}
+    anders: Cyclus | None = None
+    melding = ""
+    if cyclus_soort == CyclusSoort.SPREIDINGSWET:
+        provinciaal: dict[int, list[ProvincieOpgave]] = defaultdict(list)
+        for po in ProvincieOpgave.objects.filter(binnen("provincie_id"), soort__in=list(SOORTEN)):
+            provinciaal[po.provincie_id].append(po)
+        for p in provincies:
+            keuze = kies_cyclus(
+                cycli,
+                gepubliceerd_op(provinciaal[p]),
+                peildatum_van.get(p, vandaag.replace(day=1)),
+                cyclus,
+            )
+            toepasselijk.update((c.pk, c) for c in keuze.keuzes)
+            if keuze.gekozen is not None:
+                gekozen[p], anders = keuze.gekozen, keuze.gekozen
+        if cyclus is not None and not any(c.jaar == cyclus for c in toepasselijk.values()):
+            mogelijk = ", ".join(str(c.jaar) for c in toepasselijk.values()) or "geen"
+            melding = (
+                f"De cyclus {cyclus} is op de peildatum niet van toepassing (van toepassing: "
+                f"{mogelijk}); de kaart vergelijkt met de cyclus in kracht."
+            )
+    return _Keuze(
+        gekozen=gekozen,
         cycli=tuple(sorted(toepasselijk.values(), key=lambda c: (c.begin, c.eind))),
-        gekozen=anders,
+        anders=anders,
         melding=melding,
     )
+
+
+def _opgaven(
+    soort: str, binnen: Callable[..., Q], gekozen: dict[int, Cyclus | None]
+) -> tuple[dict[int, str | None], dict[int, int]]:
+    """Per provincie the binding stadium of its cyclus, and the opgave per gemeente. One query
+    (none without a cyclus)."""
+    opgave_rijen: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
+    cyclus_ids = {c.pk for c in gekozen.values() if c}
+    if cyclus_ids:
+        for p, c, s, st, g, n in Opgave.objects.filter(
+            binnen(), soort=soort, cyclus_id__in=cyclus_ids
+        ).values_list(
+            "gemeente__provincie_id", "cyclus_id", "soort", "stadium", "gemeente_id", "aantal"
+        ):
+            opgave_rijen[p].append((c, s, st, g, n))
+    stadia: dict[int, str | None] = {}
+    opgaven: dict[int, int] = {}
+    for p, van_p in gekozen.items():
+        stadia[p], per_gemeente = geldende_opgave(opgave_rijen.get(p, []), van_p, soort)
+        opgaven.update(per_gemeente)
+    return stadia, opgaven
+
+
+def _locaties(
+    binnen: Callable[..., Q],
+    provincie_van_gemeente: dict[int, int],
+    peildatum_van: dict[int, dt.date],
+    vandaag: dt.date,
+) -> dict[int, list[LocatieKort]]:
+    """The locations in use per gemeente on the map's moment: the provincie's peildatum, else
+    today. One query."""
+    locaties: dict[int, list[LocatieKort]] = defaultdict(list)
+    typen = dict(LocatieType.choices)
+    for g, naam, type_, status, van, tot, regulier, amv, bijzonder in (
+        Locatie.objects.filter(binnen())
+        .order_by("naam")
+        .values_list(
+            "gemeente_id",
+            "naam",
+            "type",
+            "status",
+            "beschikbaar_van",
+            "beschikbaar_tot",
+            "plaatsen_regulier",
+            "plaatsen_amv",
+            "plaatsen_bijzonder",
+        )
+    ):
+        op = peildatum_van.get(provincie_van_gemeente.get(g, 0), vandaag)
+        if _in_gebruik(status, van, tot, op):
+            locaties[g].append(
+                LocatieKort(
+                    naam=naam,
+                    type=typen.get(type_, type_),
+                    plaatsen=regulier + amv + bijzonder,
+                    gepland=status == LocatieStatus.GEPLAND,
+                )
+            )
+    return locaties

@@ -84,41 +84,10 @@ def kaart_svg(
         PATRONEN,
         '<g class="gemeenten">',
     ]
-
-    def pad(rij: KaartRij, met_link: bool) -> str:
-        vorm = geometrie.gemeenten.get(rij.gemeente.cbs_code)
-        if vorm is None or not vorm.pad:
-            return ""
-        tekst = escape(tooltip(rij))
-        element = f'<path class="gemeente {rij.klasse.sleutel}" d="{vorm.pad}"><title>{tekst}</title></path>'
-        url = gemeente_url(rij) if met_link else None
-        if url:
-            return f'<a href="{escape(url)}" aria-label="{tekst}">{element}</a>'
-        return element
-
     if provincie_url is None:
-        uit.extend(pad(rij, True) for rij in gegevens.rijen)
+        uit.extend(_gemeente_pad(rij, geometrie, gemeente_url) for rij in gegevens.rijen)
     else:
-        per_provincie: dict[int, list[KaartRij]] = {}
-        for rij in gegevens.rijen:
-            per_provincie.setdefault(rij.gemeente.provincie_id, []).append(rij)
-        for stand in gegevens.provincies:
-            inhoud = "".join(pad(rij, False) for rij in per_provincie.get(stand.provincie.pk, []))
-            naam = escape(f"Provincie {stand.provincie.naam}: naar de kaart van de provincie")
-            uit.append(
-                f'<a href="{escape(provincie_url(stand.provincie.code))}" class="provincie-link" '
-                f'aria-label="{naam}">{inhoud}</a>'
-            )
-        # Gemeenten of provincies whose figures the user may not read: only their outline and name.
-        getoond = {rij.gemeente.cbs_code for rij in gegevens.rijen}
-        overige = [v for code, v in geometrie.gemeenten.items() if code not in getoond and v.pad]
-        if overige:
-            uit.append('<g class="provincie-niet">')
-            uit.extend(
-                f'<path class="gemeente kl-niet" d="{v.pad}"><title>{escape(v.naam)}</title></path>'
-                for v in overige
-            )
-            uit.append("</g>")
+        uit.extend(_per_provincie(gegevens, geometrie, provincie_url))
     uit.append("</g>")
 
     if geometrie.provincies:
@@ -130,27 +99,80 @@ def kaart_svg(
         )
         uit.append("</g>")
 
-    markers: list[str] = []
-    for rij in gegevens.rijen:
-        if not rij.locaties:
-            continue
-        vorm = geometrie.gemeenten.get(rij.gemeente.cbs_code)
-        if vorm is None or vorm.punt is None:
-            continue
-        x, y = vorm.punt
-        titel_markers = f"<title>{escape(locaties_tekst(rij))}</title>"
-        delen = []
-        if rij.plaatsen_gepland:
-            r = straal(rij.plaatsen + rij.plaatsen_gepland, markerfactor)
-            delen.append(f'<circle class="locatie-gepland" cx="{x}" cy="{y}" r="{r}"/>')
-        if rij.plaatsen:
-            r = straal(rij.plaatsen, markerfactor)
-            delen.append(f'<circle class="locatie" cx="{x}" cy="{y}" r="{r}"/>')
-        if delen:
-            markers.append(f'<g class="marker">{titel_markers}{"".join(delen)}</g>')
+    markers = [m for rij in gegevens.rijen if (m := _marker(rij, geometrie, markerfactor))]
     if markers:
         uit.append('<g class="locaties" aria-hidden="true">')
         uit.extend(markers)
         uit.append("</g>")
     uit.append("</svg>")
     return "".join(uit)
+
+
+def _gemeente_pad(
+    rij: KaartRij,
+    geometrie: Kaartgeometrie,
+    gemeente_url: Callable[[KaartRij], str | None] | None,
+) -> str:
+    """A gemeente's shape with its tooltip, a link when ``gemeente_url`` gives one."""
+    vorm = geometrie.gemeenten.get(rij.gemeente.cbs_code)
+    if vorm is None or not vorm.pad:
+        return ""
+    tekst = escape(tooltip(rij))
+    element = (
+        f'<path class="gemeente {rij.klasse.sleutel}" d="{vorm.pad}"><title>{tekst}</title></path>'
+    )
+    url = gemeente_url(rij) if gemeente_url else None
+    if url:
+        return f'<a href="{escape(url)}" aria-label="{tekst}">{element}</a>'
+    return element
+
+
+def _per_provincie(
+    gegevens: KaartGegevens, geometrie: Kaartgeometrie, provincie_url: Callable[[str], str]
+) -> list[str]:
+    """The national map's gemeenten: one link per readable provincie, then the gemeenten of the
+    other provincies with only their outline and name."""
+    uit = []
+    per_provincie: dict[int, list[KaartRij]] = {}
+    for rij in gegevens.rijen:
+        per_provincie.setdefault(rij.gemeente.provincie_id, []).append(rij)
+    for stand in gegevens.provincies:
+        inhoud = "".join(
+            _gemeente_pad(rij, geometrie, None) for rij in per_provincie.get(stand.provincie.pk, [])
+        )
+        naam = escape(f"Provincie {stand.provincie.naam}: naar de kaart van de provincie")
+        uit.append(
+            f'<a href="{escape(provincie_url(stand.provincie.code))}" class="provincie-link" '
+            f'aria-label="{naam}">{inhoud}</a>'
+        )
+    # Gemeenten of provincies whose figures the user may not read: only their outline and name.
+    getoond = {rij.gemeente.cbs_code for rij in gegevens.rijen}
+    overige = [v for code, v in geometrie.gemeenten.items() if code not in getoond and v.pad]
+    if overige:
+        uit.append('<g class="provincie-niet">')
+        uit.extend(
+            f'<path class="gemeente kl-niet" d="{v.pad}"><title>{escape(v.naam)}</title></path>'
+            for v in overige
+        )
+        uit.append("</g>")
+    return uit
+
+
+def _marker(rij: KaartRij, geometrie: Kaartgeometrie, markerfactor: float) -> str:
+    """The circles of a gemeente's locations in use and planned ("" without any)."""
+    if not rij.locaties:
+        return ""
+    vorm = geometrie.gemeenten.get(rij.gemeente.cbs_code)
+    if vorm is None or vorm.punt is None:
+        return ""
+    x, y = vorm.punt
+    delen = []
+    if rij.plaatsen_gepland:
+        r = straal(rij.plaatsen + rij.plaatsen_gepland, markerfactor)
+        delen.append(f'<circle class="locatie-gepland" cx="{x}" cy="{y}" r="{r}"/>')
+    if rij.plaatsen:
+        r = straal(rij.plaatsen, markerfactor)
+        delen.append(f'<circle class="locatie" cx="{x}" cy="{y}" r="{r}"/>')
+    if not delen:
+        return ""
+    return f'<g class="marker"><title>{escape(locaties_tekst(rij))}</title>{"".join(delen)}</g>'

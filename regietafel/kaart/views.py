@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
 from regietafel.kaart.klassen import KLASSEN
 from regietafel.kaart.permissions import leesbare_provincie_ids
@@ -20,12 +21,11 @@ from regietafel.kaart.queries import (
     kaart_gegevens,
 )
 from regietafel.kaart.svg import kaart_svg
-from regietafel.kaart.tabellen import gemeente_tabel, provincie_tabel
+from regietafel.kaart.tabellen import gemeente_tabel
 from regietafel.monitoring.queries import lees_cyclus
 from regietafel.pagina import provincie_van
 
 PROVINCIE_BREEDTE = 800
-NEDERLAND_BREEDTE = 800
 
 
 def _soort(request: HttpRequest) -> tuple[str, str | None]:
@@ -120,28 +120,10 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
     leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
     jaar, cyclus_fout = _cyclus(request)
-    gegevens = kaart_gegevens(soort, leesbaar, cyclus=jaar)
-    geometrie = kaartgeometrie(None, breedte=NEDERLAND_BREEDTE, provincie_codes=None)
-
-    def provincie_url(code: str) -> str:
-        # A national user chooses the provincie; any other user's /kaart/ is its own provincie.
-        params = {"provincie": code, "soort": soort} if leesbaar is None else {"soort": soort}
-        if gegevens.gekozen is not None:
-            params["cyclus"] = str(gegevens.gekozen.jaar)
-        return f"{reverse('kaart:provincie')}?{urlencode(params)}"
-
-    svg = kaart_svg(
-        gegevens,
-        geometrie,
-        titel=f"Kaart van Nederland: {gegevens.titel}, realisatie als deel van de opgave per gemeente",
-        gemeente_url=lambda r: None,
-        provincie_url=provincie_url,
-        markerfactor=0.25,
-    )
-    tabel = gemeente_tabel(gegevens, "Nederland", met_provincie=True)
-    provincies = provincie_tabel(gegevens).met_links(
-        [provincie_url(s.provincie.code) for s in gegevens.provincies]
-    )
+    # A national user's map in the cyclus in force is stored per change of the figures.
+    opgeslagen = kaartprojectie.lees(soort) if leesbaar is None and jaar is None else None
+    n = opgeslagen or kaartprojectie.nederland(soort, leesbaar, jaar)
+    gegevens, svg, tabel, provincies = n.gegevens, n.svg, n.tabel, n.provincies
     context = {
         **_context(request, gegevens, soort, fout, cyclus_fout),
         "provincie": None,

@@ -12,3 +12,7 @@ class LocatiesConfig(AppConfig):
         registreer(
             Menupunt("Locaties", "locaties:lijst", ("locaties",), volgorde=60),
         )
+        from regietafel.locaties.capaciteitprojectie import CAPACITEIT
+        from regietafel.monitoring import projectie
+
+        projectie.registreer(CAPACITEIT)

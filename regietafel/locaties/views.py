@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,12 +17,13 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel.audit.queries import historie
 from regietafel.core import klok, opmaak
+from regietafel.core.grafiek import bewaar, bewaard, grafiek_antwoord
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Gemeente, Provincie
-from regietafel.locaties import queries
+from regietafel.locaties import capaciteitprojectie, queries
 from regietafel.locaties.forms import BeeindigForm, LocatieForm, lees_maand
-from regietafel.locaties.grafiek import panelen
+from regietafel.locaties.grafiek import BREEDTE, HOOGTE, MAP, PANELEN, Paneel, panelen
 from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.locaties.permissions import bewerkbare_gemeenten, mag_bewerken, mag_iets_bewerken
 from regietafel.locaties.services import beeindig_locatie, maak_locatie, wijzig_locatie
@@ -275,8 +276,10 @@ def _standaard_van(provincie: Provincie) -> dt.date:
     return nieuwste_peildatum(provincie) or klok.deze_maand()
 
 
-def _capaciteit(request: HttpRequest) -> tuple[queries.Capaciteit, str | None]:
-    provincie = provincie_van(request)
+def _capaciteit(
+    request: HttpRequest, provincie: Provincie | None = None
+) -> tuple[queries.Capaciteit, str | None]:
+    provincie = provincie or provincie_van(request)
     gemeente = _gemeente_uit_query(request, provincie)
     fout = None
     van = None
@@ -284,27 +287,79 @@ def _capaciteit(request: HttpRequest) -> tuple[queries.Capaciteit, str | None]:
         van = lees_maand(raw)
         if van is None:
             fout = f"‘{raw}’ is geen maand (verwacht JJJJ-MM); de projectie begint bij de laatste peildatum."
-    return queries.capaciteit(provincie, van or _standaard_van(provincie), 24, gemeente), fout
+    maanden = capaciteitprojectie.MAANDEN
+    return queries.capaciteit(provincie, van or _standaard_van(provincie), maanden, gemeente), fout
+
+
+def capaciteit_pagina(c: queries.Capaciteit) -> tuple[Tabel, Tabel, list[Paneel]]:
+    """The page's projection table and expiring contracts as shown, and its charts."""
+    return (
+        _op_pagina(queries.projectie_tabel(c), "capaciteit"),
+        _op_pagina(queries.aflopend_tabel(c), "aflopend", [a.locatie for a in c.aflopend]),
+        panelen(c),
+    )
 
 
 def capaciteit_view(request: HttpRequest) -> HttpResponse:
-    c, fout = _capaciteit(request)
-    tabel = queries.projectie_tabel(c)
-    aflopend = queries.aflopend_tabel(c)
+    provincie = provincie_van(request)
+    # The provincie's page by default (from its newest peildatum) is stored per change of the
+    # figures and locations (the job makes it); a gemeente or another month is computed.
+    opgeslagen = (
+        capaciteitprojectie.lees(provincie)
+        if not request.GET.get("gemeente") and not request.GET.get("van", "").strip()
+        else None
+    )
+    if opgeslagen is not None:
+        c, (tabel, aflopend, grafieken) = opgeslagen
+        fout = None
+    else:
+        c, fout = _capaciteit(request, provincie)
+        tabel, aflopend, grafieken = capaciteit_pagina(c)
     query = {"van": f"{c.van:%Y-%m}", **({"gemeente": c.gemeente.cbs_code} if c.gemeente else {})}
+    # What the chart's URL needs to draw it when it is not stored yet.
+    bron = urlencode({"provincie": c.provincie.code, **query})
     return render(
         request,
         "locaties/capaciteit.html",
         {
             "c": c,
             "fout": fout,
-            "panelen": panelen(c),
-            "tabel": _op_pagina(tabel, "capaciteit"),
-            "aflopend": _op_pagina(aflopend, "aflopend", [a.locatie for a in c.aflopend]),
+            "panelen": [
+                (
+                    p,
+                    f"{reverse('locaties:capaciteit-grafiek', args=[p.sleutel, p.grafiek])}?{bron}",
+                )
+                for p in grafieken
+            ],
+            "breedte": BREEDTE,
+            "hoogte": HOOGTE,
+            "tabel": tabel,
+            "aflopend": aflopend,
             "gemeenten": Gemeente.objects.filter(provincie=c.provincie).order_by("naam"),
             "excel": f"{reverse('locaties:capaciteit-excel')}?{urlencode(query)}",
         },
     )
+
+
+def capaciteit_grafiek(request: HttpRequest, paneel: str, sleutel: str) -> HttpResponse:
+    """One capacity chart as SVG: the stored one of its key, else drawn now from the figures of
+    ``?provincie=``, ``?gemeente=`` and ``?van=`` (with the other charts of the page) and
+    stored. Only for those who may read the provincie."""
+    if paneel not in PANELEN:
+        raise Http404("Deze grafiek bestaat niet.")
+    map_ = f"{MAP}-{provincie_van(request).pk}"
+    if (svg := bewaard(map_, sleutel)) is not None:
+        return grafiek_antwoord(svg)
+    c, _fout = _capaciteit(request)
+    getekend = {
+        p.sleutel: (p.grafiek, bewaard(map_, p.grafiek) or bewaar(map_, p.grafiek, p.teken()))
+        for p in panelen(c)
+    }
+    if paneel not in getekend:
+        raise Http404("Deze grafiek bestaat niet.")
+    huidig, svg = getekend[paneel]
+    # A key of figures that have changed since the page was made: today's chart, not kept.
+    return grafiek_antwoord(svg, vast=huidig == sleutel)
 
 
 def capaciteit_excel_view(request: HttpRequest) -> HttpResponse:

@@ -27,7 +27,9 @@ class MonitoringConfig(AppConfig):
 
         from regietafel.monitoring import projectie
         from regietafel.monitoring.standprojectie import STAND, signalen_soort
+        from regietafel.monitoring.trendprojectie import TRENDS
 
         projectie.registreer(STAND)
         projectie.registreer(signalen_soort())
+        projectie.registreer(TRENDS)
         projectie.registreer_job()

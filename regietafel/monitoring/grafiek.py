@@ -1,18 +1,18 @@
 """The trend charts: realisation against opgave per peildatum, and the statushouders
 achter/voor. Lines over every month between the first and the last peildatum (a month
 without a figure is skipped, not drawn as 0); the table beside each chart has the same
-numbers. Drawn with the shared pygal helper (regietafel.core.grafiek)."""
+numbers. Drawn with the shared pygal helper (regietafel.core.grafiek), on the chart's own URL
+(``monitoring.views.trends_grafiek``) and stored per content: the page only names the key."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from django.utils.safestring import SafeString
+from functools import cached_property
 
 from regietafel.core import opmaak
-from regietafel.core.grafiek import getekend, maandlijn, toegankelijke_svg
+from regietafel.core.grafiek import maandlijn, sleutel, toegankelijke_svg
 from regietafel.domain.maanden import maanden_tussen
 from regietafel.monitoring.queries import SoortTrend, Trends
 
@@ -25,12 +25,33 @@ GESTREEPT: Lijnstijl = {"width": 2.5, "dasharray": "8, 5"}
 GESTIPPELD: Lijnstijl = {"width": 2, "dasharray": "2, 4"}
 
 
+Reeks = tuple[str, dict[dt.date, int | None], Lijnstijl]
+MAP = "trends"
+"""The charts' folder in the storage is ``trends-<provincie id>``: a provincie's charts are
+read only by those who may read the provincie."""
+
+
 @dataclass(frozen=True)
 class Paneel:
+    """A chart of the trends page: what it shows (``ontwerp``), its key (``grafiek``, the
+    hash of ``ontwerp``) and its text alternative; drawn by ``teken`` only on its own URL."""
+
     sleutel: str
     titel: str
-    svg: SafeString
+    label: str
+    ontwerp: tuple[str, str, tuple[dt.date, ...], tuple[Reeks, ...]]
     trend: SoortTrend | None = None
+
+    @cached_property
+    def grafiek(self) -> str:
+        return sleutel(MAP, self.ontwerp)
+
+    @property
+    def alt(self) -> str:
+        return f"{self.titel}. {self.label}"
+
+    def teken(self) -> str:
+        return _lijn(*self.ontwerp)
 
 
 def maanden(peildata: Sequence[dt.date]) -> list[dt.date]:
@@ -38,17 +59,12 @@ def maanden(peildata: Sequence[dt.date]) -> list[dt.date]:
     return list(maanden_tussen(min(peildata), max(peildata))) if peildata else []
 
 
-def _lijn(
-    titel: str,
-    label: str,
-    peildata: Sequence[dt.date],
-    reeksen: Sequence[tuple[str, dict[dt.date, int | None], Lijnstijl]],
-) -> SafeString:
+def _lijn(titel: str, label: str, peildata: Sequence[dt.date], reeksen: Sequence[Reeks]) -> str:
     as_ = maanden(peildata)
     chart = maandlijn(
         [opmaak.maand(m) for m in as_],
         len(reeksen),
-        hoogte=340,
+        hoogte=HOOGTE,
         max_labels=7,
         stippen=4,
         onderbreken=False,
@@ -60,22 +76,23 @@ def _lijn(
         chart.range = (laag, laag + 10)
     for naam, waarden, stroke in reeksen:
         chart.add(naam, [waarden.get(m) for m in as_], stroke_style=stroke)
-    return SafeString(toegankelijke_svg(chart, f"{titel}. {label}"))
+    return toegankelijke_svg(chart, f"{titel}. {label}")
+
+
+HOOGTE = 340
+BREEDTE = 720
+BIJ_TABEL = "De cijfers staan in de tabel bij de grafiek."
 
 
 def panelen(t: Trends) -> list[Paneel]:
-    """The charts of the trends page, drawn once per content (``core.grafiek.getekend``)."""
-    return getekend("trends-panelen", (t.naam, t.soorten, t.statushouders), lambda: _panelen(t))
-
-
-def _panelen(t: Trends) -> list[Paneel]:
+    """The charts of the trends page (nothing is drawn here: see ``Paneel.teken``)."""
     uit = []
     waar = t.naam
     for soort in t.soorten:
         if not soort.punten:
             continue
-        peildata = [p.peildatum for p in soort.punten]
-        reeksen: list[tuple[str, dict[dt.date, int | None], Lijnstijl]] = [
+        peildata = tuple(p.peildatum for p in soort.punten)
+        reeksen: list[Reeks] = [
             ("Realisatie", {p.peildatum: p.realisatie for p in soort.punten}, STREEP),
             ("Opgave", {p.peildatum: p.opgave for p in soort.punten}, GESTREEPT),
         ]
@@ -90,31 +107,17 @@ def _panelen(t: Trends) -> list[Paneel]:
         titel = f"{soort.titel}, {waar}: realisatie en opgave per peildatum"
         uit.append(
             Paneel(
-                soort.soort,
-                titel,
-                _lijn(titel, "De cijfers staan in de tabel bij de grafiek.", peildata, reeksen),
-                soort,
+                soort.soort, titel, BIJ_TABEL, (titel, BIJ_TABEL, peildata, tuple(reeksen)), soort
             )
         )
     if t.statushouders:
         titel = f"Huisvesting vergunninghouders, {waar}: achter/voor per peildatum"
-        uit.append(
-            Paneel(
-                "statushouders",
-                titel,
-                _lijn(
-                    titel,
-                    "Positief is een achterstand, negatief een voorsprong. "
-                    "De cijfers staan in de tabel bij de grafiek.",
-                    [p.peildatum for p in t.statushouders],
-                    [
-                        (
-                            "Achter/voor",
-                            {p.peildatum: p.stand.achter_voor for p in t.statushouders},
-                            STREEP,
-                        )
-                    ],
-                ),
-            )
+        label = f"Positief is een achterstand, negatief een voorsprong. {BIJ_TABEL}"
+        reeks: Reeks = (
+            "Achter/voor",
+            {p.peildatum: p.stand.achter_voor for p in t.statushouders},
+            STREEP,
         )
+        peildata = tuple(p.peildatum for p in t.statushouders)
+        uit.append(Paneel("statushouders", titel, label, (titel, label, peildata, (reeks,))))
     return uit

@@ -1268,14 +1268,42 @@ def bereken_trends(
     keuzes = {p: opgaven.keuze(p, cyclus) for p in sorted({c.peildatum for c in cijfers})}
     toepasselijk = {c.pk: c for k in keuzes.values() for c in k.keuzes}
     gekozen = next((c for c in toepasselijk.values() if c.jaar == cyclus), None)
-    melding = ""
-    if cyclus is not None and gekozen is None:
-        mogelijk = ", ".join(str(c.jaar) for c in toepasselijk.values()) or "geen"
-        melding = (
-            f"De cyclus {cyclus} is op geen van deze peildata van toepassing (van toepassing: "
-            f"{mogelijk}); de trends vergelijken met de cyclus in kracht op elke peildatum."
-        )
+    statushouders, per_gemeente_reeks = _statushouders_trends(ids, gemeenten, gemeente is None)
+    return Trends(
+        provincie=provincie,
+        gemeente=gemeente,
+        gemeenten=gemeenten,
+        soorten=_soort_trends(opgaven, cijfers, keuzes, ids, provinciaal=gemeente is None),
+        statushouders=statushouders,
+        statushouders_per_gemeente=per_gemeente_reeks,
+        cycli=tuple(sorted(toepasselijk.values(), key=lambda c: (c.begin, c.eind))),
+        gekozen=gekozen,
+        melding=_cyclus_melding(cyclus, gekozen, toepasselijk.values()),
+    )
 
+
+def _cyclus_melding(cyclus: int | None, gekozen: Cyclus | None, cycli: Iterable[Cyclus]) -> str:
+    """The warning when the chosen cyclus applies on none of the peildata ("" otherwise)."""
+    if cyclus is None or gekozen is not None:
+        return ""
+    mogelijk = ", ".join(str(c.jaar) for c in cycli) or "geen"
+    return (
+        f"De cyclus {cyclus} is op geen van deze peildata van toepassing (van toepassing: "
+        f"{mogelijk}); de trends vergelijken met de cyclus in kracht op elke peildatum."
+    )
+
+
+def _soort_trends(
+    opgaven: Opgaven,
+    cijfers: Sequence[Cijfer[int]],
+    keuzes: dict[dt.date, CyclusKeuze],
+    ids: Sequence[int],
+    *,
+    provinciaal: bool,
+) -> tuple[SoortTrend, ...]:
+    """Per soort of the table, per peildatum of its figures: the totals over ``ids`` (each
+    gemeente's latest known figure against the opgave of the cyclus of ``keuzes``), with the
+    provincial number in force when ``provinciaal``."""
     soorten = []
     for soort, cyclus_soort, titel in TABEL_SOORTEN:
         eigen = [c for c in cijfers if c.soort == soort]
@@ -1291,21 +1319,28 @@ def bereken_trends(
                 for g in ids
             ]
             t = totaal(cellen, peildatum)
-            provinciaal = opgaven.provinciaal_tot(soort, kolom_cyclus, peildatum)
+            provinciaal_tot = opgaven.provinciaal_tot(soort, kolom_cyclus, peildatum)
             punten.append(
                 TrendPunt(
                     peildatum=peildatum,
                     realisatie=t.realisatie,
                     opgave=t.opgave,
                     provinciale_opgave=(
-                        provinciaal[-1].aantal if provinciaal and gemeente is None else None
+                        provinciaal_tot[-1].aantal if provinciaal_tot and provinciaal else None
                     ),
                     verschil=t.verschil,
                     dekking=t.dekking,
                 )
             )
         soorten.append(SoortTrend(soort, titel, tuple(punten)))
+    return tuple(soorten)
 
+
+def _statushouders_trends(
+    ids: Sequence[int], gemeenten: Sequence[Gemeente], per_gemeente: bool
+) -> tuple[tuple[StatushoudersPunt, ...], tuple[StatushoudersGemeenteReeks, ...]]:
+    """R4 per COA peildatum: the total over ``ids``, and (``per_gemeente``) every gemeente's
+    achter/voor per peildatum (None where COA gave no row). One query."""
     coa: dict[dt.date, dict[int, VergunninghoudersStand]] = {}
     for gemeente_id, peildatum, invoer in coa_invoer(
         CoaRij.objects.actueel().filter(gemeente_id__in=ids)
@@ -1318,29 +1353,17 @@ def bereken_trends(
         )
         for d in coa_peildata
     )
-    per_gemeente_reeks = (
-        tuple(
-            StatushoudersGemeenteReeks(
-                g,
-                tuple(coa[d][g.pk].achter_voor if g.pk in coa[d] else None for d in coa_peildata),
-            )
-            for g in gemeenten
-            if any(g.pk in coa[d] for d in coa_peildata)
+    if not per_gemeente:
+        return statushouders, ()
+    reeksen = tuple(
+        StatushoudersGemeenteReeks(
+            g,
+            tuple(coa[d][g.pk].achter_voor if g.pk in coa[d] else None for d in coa_peildata),
         )
-        if gemeente is None
-        else ()
+        for g in gemeenten
+        if any(g.pk in coa[d] for d in coa_peildata)
     )
-    return Trends(
-        provincie=provincie,
-        gemeente=gemeente,
-        gemeenten=gemeenten,
-        soorten=tuple(soorten),
-        statushouders=statushouders,
-        statushouders_per_gemeente=per_gemeente_reeks,
-        cycli=tuple(sorted(toepasselijk.values(), key=lambda c: (c.begin, c.eind))),
-        gekozen=gekozen,
-        melding=melding,
-    )
+    return statushouders, reeksen
 
 
 # --- Inzendingen ----------------------------------------------------------------------

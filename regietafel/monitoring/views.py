@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,9 +10,10 @@ from django.utils.http import urlencode
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
+from regietafel.core.grafiek import bewaar, bewaard, grafiek_antwoord
 from regietafel.gemeenten.models import Gemeente
-from regietafel.monitoring import standprojectie
-from regietafel.monitoring.grafiek import panelen
+from regietafel.monitoring import standprojectie, trendprojectie
+from regietafel.monitoring.grafiek import BREEDTE, HOOGTE, MAP, panelen
 from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
 from regietafel.monitoring.standprojectie import stand_en_tabellen
 from regietafel.monitoring.views_tabellen import (
@@ -125,23 +126,43 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
         get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
     )
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
-    t = trends(provincie, gemeente, jaar)
     alle = request.GET.get("peildata") == "alle"
-    achter = f"?{urlencode({'cyclus': t.gekozen.jaar})}" if t.gekozen else ""
-    tabellen = trend_tabellen(
-        t,
-        alle_peildata=alle,
-        gemeente_url=lambda cbs: reverse("trends-gemeente", args=[cbs]) + achter,
-    )
+    # The page by default is stored per change of its figures (the job makes it).
+    opgeslagen = trendprojectie.lees(provincie, gemeente) if jaar is None and not alle else None
+    if opgeslagen is not None:
+        t, tabellen, grafieken = opgeslagen
+    else:
+        t = trends(provincie, gemeente, jaar)
+        achter = f"?{urlencode({'cyclus': t.gekozen.jaar})}" if t.gekozen else ""
+        tabellen = trend_tabellen(
+            t,
+            alle_peildata=alle,
+            gemeente_url=lambda cbs: reverse("trends-gemeente", args=[cbs]) + achter,
+        )
+        # The workbook needs the tables, not the charts (the same figures, drawn).
+        grafieken = [] if vraagt_xlsx(request) else panelen(t)
     per_sleutel = {tabel.sleutel: tabel for tabel in tabellen}
-    # The workbook needs the tables, not the charts (the same figures, drawn).
-    grafieken = [] if vraagt_xlsx(request) else panelen(t)
+    # What the chart's URL needs to draw it when it is not stored yet.
+    bron = urlencode(
+        [("provincie", provincie.code)]
+        + ([("gemeente", gemeente.cbs_code)] if gemeente else [])
+        + ([("cyclus", str(t.gekozen.jaar))] if t.gekozen else [])
+    )
     return pagina_met_excel(
         request,
         "monitoring/trends.html",
         {
             "t": t,
-            "panelen": [(p, per_sleutel[TREND_SLEUTELS[p.sleutel]]) for p in grafieken],
+            "panelen": [
+                (
+                    p,
+                    per_sleutel[TREND_SLEUTELS[p.sleutel]],
+                    f"{reverse('trends-grafiek', args=[p.sleutel, p.grafiek])}?{bron}",
+                )
+                for p in grafieken
+            ],
+            "breedte": BREEDTE,
+            "hoogte": HOOGTE,
             "per_gemeente": per_sleutel.get(STATUSHOUDERS_GEMEENTEN),
             "alle_peildata": alle,
             "peildata_te_kiezen": len(t.statushouders) > PEILDATA_PER_GEMEENTE,
@@ -157,3 +178,30 @@ def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpRespon
         bestandsnaam=f"trends-{t.naam}" + (f"-cyclus-{t.gekozen.jaar}" if t.gekozen else ""),
         titel=f"Trends {t.naam}",
     )
+
+
+def trends_grafiek(request: HttpRequest, paneel: str, sleutel: str) -> HttpResponse:
+    """One chart of the trends page as SVG: the stored one of its key, else drawn now from the
+    figures of ``?provincie=``, ``?gemeente=`` and ``?cyclus=`` and stored (once per change of
+    what it shows). Only for those who may read the provincie."""
+    if paneel not in TREND_SLEUTELS:
+        raise Http404("Deze grafiek bestaat niet.")
+    provincie = provincie_van(request)
+    map_ = f"{MAP}-{provincie.pk}"
+    if (svg := bewaard(map_, sleutel)) is not None:
+        return grafiek_antwoord(svg)
+    cbs_code = request.GET.get("gemeente")
+    gemeente = (
+        get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
+    )
+    jaar, _fout = lees_cyclus(request.GET.get("cyclus", ""))
+    # The page's other charts are asked for next: draw and store them all at once.
+    getekend = {
+        p.sleutel: (p.grafiek, bewaard(map_, p.grafiek) or bewaar(map_, p.grafiek, p.teken()))
+        for p in panelen(trends(provincie, gemeente, jaar))
+    }
+    if paneel not in getekend:
+        raise Http404("Deze grafiek bestaat niet.")
+    huidig, svg = getekend[paneel]
+    # A key of figures that have changed since the page was made: today's chart, not kept.
+    return grafiek_antwoord(svg, vast=huidig == sleutel)

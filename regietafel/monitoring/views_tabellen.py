@@ -17,7 +17,14 @@ from regietafel.core.tabel import Aandeel, Kolom, Lijst, Link, Noot, Ontbreekt, 
 from regietafel.domain.laatst_bekend import Status
 from regietafel.domain.validatie import Bevinding
 from regietafel.monitoring.models import Inzending
-from regietafel.monitoring.queries import Cel, StandVanZaken, TrendPunt, Trends, Vergelijking
+from regietafel.monitoring.queries import (
+    Cel,
+    SoortTrend,
+    StandVanZaken,
+    TrendPunt,
+    Trends,
+    Vergelijking,
+)
 from regietafel.opgaven.models import Soort
 
 # Sheet names of the trend tables per paneel (monitoring.grafiek.Paneel.sleutel).
@@ -280,80 +287,84 @@ def trend_tabellen(
     peildatum; the statushouders achter/voor; for a provincie achter/voor per gemeente (the
     newest ``PEILDATA_PER_GEMEENTE`` peildata unless ``alle_peildata``; ``gemeente_url(cbs)``:
     the link of a gemeente's name on the page)."""
-    provincie = t.gemeente is None
-    tabellen = []
-    for soort in t.soorten:
-        if not soort.punten:
-            continue
-        kolommen = [
-            Kolom("Peildatum", "datum", breedte=12),
-            Kolom("Realisatie"),
-            Kolom("Opgave"),
-            Kolom("Verschil", "verschil"),
-        ]
-        if provincie:
-            kolommen.append(Kolom("Provinciale opgave"))
-            kolommen.append(Kolom("Gemeenten actueel", "tekst", breedte=14))
-        rijen: list[tuple[Waarde, ...]] = []
-        for p in soort.punten:
-            rij: tuple[Waarde, ...] = (
-                p.peildatum,
-                _of(p.realisatie),
-                _of(p.opgave),
-                _of(p.verschil),
-            )
-            rijen.append(
-                (*rij, _of(p.provinciale_opgave, GEEN_OPGAVE), _actueel(p)) if provincie else rij
-            )
-        tabellen.append(
-            Tabel(
-                sleutel=TREND_SLEUTELS[soort.soort],
-                titel=f"{soort.titel}, {t.naam}: realisatie en opgave per peildatum",
-                bijschrift=(
-                    "De cijfers van de grafiek. Per peildatum de laatst bekende cijfers van de "
-                    "gemeenten tegen de opgave die toen gold; het verschil telt alleen gemeenten "
-                    "met een cijfer. Een negatief verschil is een tekort; een streepje: geen "
-                    "cijfer of geen opgave." + _andere_cyclus(t, soort.soort)
-                ),
-                kolommen=tuple(kolommen),
-                rijen=tuple(rijen),
-                klein=True,
-                anker=f"tabel-{soort.soort}",
-            )
-        )
+    tabellen = [_soort_tabel(t, soort) for soort in t.soorten if soort.punten]
     if t.statushouders:
-        kolommen = [
-            Kolom("Peildatum", "datum", breedte=12),
-            Kolom("Taakstelling incl. achter/voor"),
-            Kolom("Realisatie 2e helft"),
-            Kolom("Achter/voor"),
-        ]
-        if provincie:
-            kolommen.append(Kolom("Gemeenten"))
-        rijen = []
-        for s in t.statushouders:
-            rij = (
-                s.peildatum,
-                s.stand.taakstelling_incl,
-                s.stand.realisatie_totaal,
-                s.stand.achter_voor,
-            )
-            rijen.append((*rij, s.gemeenten) if provincie else rij)
-        tabellen.append(
-            Tabel(
-                sleutel=TREND_SLEUTELS["statushouders"],
-                titel=f"Huisvesting vergunninghouders, {t.naam}: achter/voor per peildatum",
-                bijschrift="De cijfers van de grafiek. Positief is een achterstand, negatief een "
-                "voorsprong.",
-                kolommen=tuple(kolommen),
-                rijen=tuple(rijen),
-                klein=True,
-                anker="tabel-statushouders",
-            )
-        )
+        tabellen.append(_statushouders_tabel(t))
     if t.statushouders_per_gemeente:
         tabellen.append(statushouders_per_gemeente(t, alle_peildata, gemeente_url))
     return tabellen
+
+
+def _soort_tabel(t: Trends, soort: SoortTrend) -> Tabel:
+    """Realisatie, opgave and verschil of one soort per peildatum (for a provincie also the
+    provincial number and how many gemeenten are actueel)."""
+    provincie = t.gemeente is None
+    kolommen = [
+        Kolom("Peildatum", "datum", breedte=12),
+        Kolom("Realisatie"),
+        Kolom("Opgave"),
+        Kolom("Verschil", "verschil"),
+    ]
+    if provincie:
+        kolommen.append(Kolom("Provinciale opgave"))
+        kolommen.append(Kolom("Gemeenten actueel", "tekst", breedte=14))
+    rijen: list[tuple[Waarde, ...]] = []
+    for p in soort.punten:
+        rij: tuple[Waarde, ...] = (
+            p.peildatum,
+            _of(p.realisatie),
+            _of(p.opgave),
+            _of(p.verschil),
+        )
+        rijen.append(
+            (*rij, _of(p.provinciale_opgave, GEEN_OPGAVE), _actueel(p)) if provincie else rij
+        )
+    return Tabel(
+        sleutel=TREND_SLEUTELS[soort.soort],
+        titel=f"{soort.titel}, {t.naam}: realisatie en opgave per peildatum",
+        bijschrift=(
+            "De cijfers van de grafiek. Per peildatum de laatst bekende cijfers van de "
+            "gemeenten tegen de opgave die toen gold; het verschil telt alleen gemeenten "
+            "met een cijfer. Een negatief verschil is een tekort; een streepje: geen "
+            "cijfer of geen opgave." + _andere_cyclus(t, soort.soort)
+        ),
+        kolommen=tuple(kolommen),
+        rijen=tuple(rijen),
+        klein=True,
+        anker=f"tabel-{soort.soort}",
+    )
+
+
+def _statushouders_tabel(t: Trends) -> Tabel:
+    """The statushouders achter/voor per COA peildatum (for a provincie with its gemeenten)."""
+    provincie = t.gemeente is None
+    kolommen = [
+        Kolom("Peildatum", "datum", breedte=12),
+        Kolom("Taakstelling incl. achter/voor"),
+        Kolom("Realisatie 2e helft"),
+        Kolom("Achter/voor"),
+    ]
+    if provincie:
+        kolommen.append(Kolom("Gemeenten"))
+    rijen: list[tuple[Waarde, ...]] = []
+    for s in t.statushouders:
+        rij: tuple[Waarde, ...] = (
+            s.peildatum,
+            s.stand.taakstelling_incl,
+            s.stand.realisatie_totaal,
+            s.stand.achter_voor,
+        )
+        rijen.append((*rij, s.gemeenten) if provincie else rij)
+    return Tabel(
+        sleutel=TREND_SLEUTELS["statushouders"],
+        titel=f"Huisvesting vergunninghouders, {t.naam}: achter/voor per peildatum",
+        bijschrift="De cijfers van de grafiek. Positief is een achterstand, negatief een "
+        "voorsprong.",
+        kolommen=tuple(kolommen),
+        rijen=tuple(rijen),
+        klein=True,
+        anker="tabel-statushouders",
+    )
 
 
 def statushouders_per_gemeente(

@@ -12,7 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from regietafel.demo import landelijk as demo
+from regietafel.kaart import kaartprojectie
 from regietafel.landelijk.projectie import OVERZICHT, sleutel
+from regietafel.locaties import queries as locaties_queries
 from regietafel.monitoring import projectie, queries
 from regietafel.monitoring.models import Projectie
 from tests.monitoring.test_projectie import zonder_tokens
@@ -25,6 +27,10 @@ PADEN = (
     "/?provincie=PV30",
     "/?provincie=PV30&peildatum=2025-11-01",
     "/?provincie=PV22",
+    "/trends/?provincie=PV30",
+    "/kaart/nederland/",
+    "/kaart/nederland/?soort=regulier",
+    "/locaties/capaciteit/?provincie=PV30",
 )
 
 
@@ -33,7 +39,9 @@ def test_the_pages_from_the_projections_are_the_computed_pages(
     landelijk_client: Client,
     settings: Any,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
 ) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"  # the charts the job draws
     berekend = {pad: zonder_tokens(landelijk_client.get(pad).content.decode()) for pad in PADEN}
     settings.REGIETAFEL_PROJECTIES = True
     uitkomst = projectie.bouw_alles()
@@ -41,8 +49,14 @@ def test_the_pages_from_the_projections_are_the_computed_pages(
         "stand": True,
         "signalen": True,
         "landelijk": True,
+        "trends": True,
+        "kaart-nederland": True,
+        "capaciteit": True,
     }
     monkeypatch.setattr(queries, "bereken_standen", _weigert)
+    monkeypatch.setattr(queries, "bereken_trends", _weigert)
+    monkeypatch.setattr(kaartprojectie, "kaart_gegevens", _weigert)
+    monkeypatch.setattr(locaties_queries, "capaciteit", _weigert)
     for pad in PADEN:
         assert zonder_tokens(landelijk_client.get(pad).content.decode()) == berekend[pad], pad
 

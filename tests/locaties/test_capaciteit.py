@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from html import unescape
 
 import pytest
 from django.core.management import call_command
@@ -102,9 +104,20 @@ def test_cli_errors_exit_2_in_dutch(
     assert melding in fout.getvalue()
 
 
-def test_page_per_gemeente_and_excel(lezer: Client) -> None:
+def test_page_per_gemeente_and_excel(lezer: Client, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
     html = lezer.get("/locaties/capaciteit/?gemeente=GM0106&van=2026-03").content.decode()
-    assert "Capaciteit gemeente Assen" in html and "<svg" in html
+    assert "Capaciteit gemeente Assen" in html
+    # The charts by their own URL, drawn when first asked for and stored per content.
+    urls = [unescape(u) for u in re.findall(r'<img class="capaciteit-grafiek" src="([^"]+)"', html)]
+    assert len(urls) == 2 and all("gemeente=GM0106" in u and "van=2026-03" in u for u in urls)
+    grafiek = lezer.get(urls[0])
+    assert grafiek["Content-Type"] == "image/svg+xml" and "immutable" in grafiek["Cache-Control"]
+    assert grafiek.content.startswith(b'<svg role="img" aria-label="Asielopvang regulier')
+    assert b"Assen" in grafiek.content and b"<script" not in grafiek.content
+    assert len(list((tmp_path / "media" / "grafieken").rglob("*.svg"))) == 2
+    assert lezer.get(urls[1]).content == lezer.get(urls[1]).content
+    assert lezer.get(urls[0].replace("/regulier/", "/iets/")).status_code == 404
     assert "1.000" in html and "azc Assen" in html
     from openpyxl import load_workbook
 

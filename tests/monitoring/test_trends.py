@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -83,17 +85,39 @@ def test_gemeente_trend_uses_only_its_own_figures(drenthe: Provincie) -> None:
     assert len(t.statushouders) == 1 and t.statushouders_per_gemeente == ()
 
 
-def test_pages_show_chart_and_table_with_the_same_numbers(lezer: Client) -> None:
+def _grafieken(html: str) -> list[str]:
+    return [
+        unescape(u)
+        for u in re.findall(r'<img class="trend__grafiek" src="([^"]+)" alt="[^"]+"', html)
+    ]
+
+
+def test_pages_show_chart_and_table_with_the_same_numbers(
+    lezer: Client, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
     html = lezer.get("/trends/").content.decode()
-    assert html.count('<svg role="img" aria-label=') == 4
-    svg = html.split('<svg role="img"')[1].split("</svg>")[0]
+    urls = _grafieken(html)
+    assert len(urls) == 4
+    antwoord = lezer.get(urls[0])
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "image/svg+xml"
+    svg = antwoord.content.decode()
+    assert svg.startswith('<svg role="img" aria-label=')
     assert "<script" not in svg and ' style="' not in svg
-    assert "<style nonce=" in svg  # allowed by the Content-Security-Policy (no unsafe-inline)
+    # Its own <style> is allowed by hash (no unsafe-inline), nothing else.
+    beleid = antwoord["Content-Security-Policy"]
+    assert "default-src 'none'" in beleid and "style-src 'sha256-" in beleid
+    assert "unsafe" not in beleid
     assert "4.978" in html and "5.138" in html and "521" in html
     assert 'href="/trends/GM0106/"' in html
     gemeente = lezer.get("/trends/GM0106/").content.decode()
     assert "Trends gemeente Assen" in gemeente and "1.645" in gemeente
-    assert gemeente.count('<svg role="img"') == 4
+    gemeente_urls = _grafieken(gemeente)
+    assert len(gemeente_urls) == 4
+    assert (
+        "gemeente=GM0106" in gemeente_urls[0]
+        and "Assen" in lezer.get(gemeente_urls[0]).content.decode()
+    )
     stand = lezer.get("/").content.decode()
     assert 'href="/trends/GM0106/">Assen</a>' in stand and 'href="/trends/"' in stand
 
@@ -189,3 +213,55 @@ def test_the_table_per_gemeente_shows_the_newest_twelve_peildata_or_all(
         assert xlsx.status_code == 200
         vergeleken = vergelijk_cellen(lees_tabellen(pagina)[sleutel], werkboek(xlsx.content).active)
         assert vergeleken > 12 * 12
+
+
+def test_a_chart_is_drawn_once_per_content_and_stored(
+    lezer: Client,
+    drenthe: Provincie,
+    settings,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    urls = _grafieken(lezer.get("/trends/").content.decode())
+    eerste = lezer.get(urls[1])
+    oud_svg = lezer.get(urls[0]).content
+    assert "immutable" in eerste["Cache-Control"]
+    # Every chart of the page was stored by the first request (the page itself draws none).
+    opgeslagen = sorted((tmp_path / "media" / "grafieken").rglob("*.svg"))
+    assert len(opgeslagen) == 4
+    assert all(f.parent.name == f"trends-{drenthe.pk}" for f in opgeslagen)
+    assert lezer.get(urls[1]).content == eerste.content
+
+    # A new figure is a new key: the page names another chart, and it shows the new figure.
+    assen = Gemeente.objects.get(naam="Assen")
+    Realisatie.objects.filter(gemeente=assen, soort="oekraine", peildatum=NOV_2025).update(
+        aantal=4321
+    )
+    nieuw = _grafieken(lezer.get("/trends/").content.decode())
+    assert nieuw[0] != urls[0] and nieuw[1:] == urls[1:]
+    assert lezer.get(nieuw[0]).status_code == 200
+    assert len(sorted((tmp_path / "media" / "grafieken").rglob("*.svg"))) == 5
+
+    # The old key still names the old chart (what the old page showed, never changed); a key
+    # that is not stored gets today's chart, not kept by the browser.
+    assert lezer.get(urls[0]).content == oud_svg
+    verzonnen = lezer.get(re.sub(r"/[0-9a-f]{64}\.svg", "/" + "0" * 64 + ".svg", urls[0]))
+    assert verzonnen.status_code == 200 and "immutable" not in verzonnen["Cache-Control"]
+    assert verzonnen.content == lezer.get(nieuw[0]).content != oud_svg
+    assert lezer.get(urls[0].replace("/oekraine/", "/onbekend/")).status_code == 404
+    assert lezer.get("/trends/grafiek/oekraine/../../etc.svg").status_code == 404
+
+
+def test_a_chart_is_read_only_by_who_may_read_its_provincie(
+    lezer: Client,
+    settings,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    url = _grafieken(lezer.get("/trends/").content.decode())[0]
+    assert lezer.get(url).status_code == 200
+    # Another provincie's code: a 404 for a provincial user, before anything is read.
+    anders = re.sub(r"provincie=PV\d\d", "provincie=PV30", url)
+    assert lezer.get(anders).status_code == 404
+    Client().get(url)  # anonymous: to the login page
+    assert Client().get(url).status_code == 302

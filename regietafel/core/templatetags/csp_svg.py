@@ -30,10 +30,15 @@ def _als_attributen(match: re.Match[str]) -> str:
     return "".join(attributen)
 
 
+def zonder_stijlattributen(svg: str) -> str:
+    """``style="…"`` attributes as SVG presentation attributes."""
+    return _STYLE_ATTRIBUUT.sub(_als_attributen, str(svg))
+
+
 @register.filter
 def csp_svg(svg: str, nonce: str | None) -> SafeString:
     """The (trusted, server-rendered) SVG with nonced ``<style>`` and no style attributes."""
-    svg = _STYLE_ATTRIBUUT.sub(_als_attributen, str(svg))
+    svg = zonder_stijlattributen(svg)
     # django-csp's lazy nonce is falsy until read: read it (that also puts it in the header).
     nonce = str(nonce) if nonce is not None else ""
     if nonce:
