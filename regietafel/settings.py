@@ -454,6 +454,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN = envint("REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN", 30)
 REGIETAFEL_TAAK_WACHTRIJ_MINUTEN = envint("REGIETAFEL_TAAK_WACHTRIJ_MINUTEN", 120)
 REGIETAFEL_TAAK_BEWAAR_DAGEN = envint("REGIETAFEL_TAAK_BEWAAR_DAGEN", 14)
+REGIETAFEL_GRAFIEK_BEWAAR_DAGEN = envint("REGIETAFEL_GRAFIEK_BEWAAR_DAGEN", 30)
 REGIETAFEL_TAAK_MAX_POGINGEN = envint("REGIETAFEL_TAAK_MAX_POGINGEN", 3)
 # Stored projections (monitoring.projectie): the Stand van zaken and the national overview
 # computed once per change of the figures by a job, read per request. False: every page

@@ -190,6 +190,28 @@ def bewaar(map_: str, sleutel_: str, svg: str) -> bytes:
     return data
 
 
+def ruim_op(dagen: int) -> int:
+    """Remove the stored charts not written for ``dagen`` days (the sweep of
+    ``taken.services.ruim_op``); returns how many. A chart of figures that still hold is drawn
+    again by its URL when asked; an old key only served pages that are long out of date.
+    The files' times are the storage's (the system clock), so the limit is too."""
+    import time
+
+    from regietafel.core.opslag import alle_namen, opslag
+
+    o = opslag()
+    grens = time.time() - dagen * 24 * 3600
+    weg = 0
+    for naam in alle_namen(GRAFIEKEN):
+        try:
+            if o.get_modified_time(naam).timestamp() < grens:
+                o.delete(naam)
+                weg += 1
+        except (OSError, NotImplementedError):
+            continue
+    return weg
+
+
 def grafiek_antwoord(svg: bytes, *, vast: bool = True) -> Any:
     """The chart as ``image/svg+xml``: no script, only its own ``<style>`` elements (by
     hash); kept by the browser when ``vast`` (it is the chart of its key)."""

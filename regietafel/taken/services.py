@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from regietafel.audit.gegevensversie import data_versie
-from regietafel.core import klok
+from regietafel.core import grafiek, klok
 from regietafel.gemeenten.models import Provincie
 from regietafel.taken import opslag, soorten
 from regietafel.taken.models import OPEN, Taak, TaakStatus
@@ -259,7 +259,9 @@ def ruim_op(nu: dt.datetime | None = None) -> dict[str, int]:
       mislukt (its worker died and no broker redelivered it);
     - a job in the queue for ``REGIETAFEL_TAAK_WACHTRIJ_MINUTEN`` is mislukt (no worker runs,
       or the broker lost it): never a job that waits for ever without a word;
-    - finished jobs older than ``REGIETAFEL_TAAK_BEWAAR_DAGEN`` are removed with their files.
+    - finished jobs older than ``REGIETAFEL_TAAK_BEWAAR_DAGEN`` are removed with their files;
+    - stored charts not written for ``REGIETAFEL_GRAFIEK_BEWAAR_DAGEN`` days are removed
+      (``core.grafiek.ruim_op``).
     """
     nu = nu or klok.nu()
     vastgelopen_min = _instelling("REGIETAFEL_TAAK_VASTGELOPEN_MINUTEN", 30)
@@ -300,4 +302,10 @@ def ruim_op(nu: dt.datetime | None = None) -> dict[str, int]:
     )
     for checksum, extensie in bestanden - nog_gebruikt:
         opslag.verwijder(checksum, extensie)
-    return {"vastgelopen": vastgelopen, "niet_opgepakt": niet_opgepakt, "verwijderd": verwijderd}
+    grafieken = grafiek.ruim_op(_instelling("REGIETAFEL_GRAFIEK_BEWAAR_DAGEN", 30))
+    return {
+        "vastgelopen": vastgelopen,
+        "niet_opgepakt": niet_opgepakt,
+        "verwijderd": verwijderd,
+        "grafieken": grafieken,
+    }

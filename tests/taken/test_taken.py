@@ -141,9 +141,10 @@ def test_sweep_marks_stuck_and_forgotten_jobs_and_removes_old_ones(
         "vastgelopen": 0,
         "niet_opgepakt": 0,
         "verwijderd": 0,
+        "grafieken": 0,
     }
     uitkomst = services.ruim_op(begin + dt.timedelta(days=1))
-    assert uitkomst == {"vastgelopen": 1, "niet_opgepakt": 1, "verwijderd": 0}
+    assert uitkomst == {"vastgelopen": 1, "niet_opgepakt": 1, "verwijderd": 0, "grafieken": 0}
     vast.refresh_from_db()
     vergeten.refresh_from_db()
     assert vast.status_tekst.startswith("mislukt: de taak gaf 30 minuten geen teken van leven")
@@ -243,3 +244,23 @@ def test_documents_of_another_provincie_stay_hidden(
 def test_no_job_for_a_peildatum_without_figures(drenthe: Provincie, lezer: Client) -> None:
     assert lezer.get("/rapportage/stand-van-zaken/pdf/?peildatum=2019-01-01").status_code == 404
     assert not Taak.objects.exists()
+
+
+def test_sweep_removes_stored_charts_not_written_for_the_set_days(settings) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+    from pathlib import Path
+
+    from regietafel.core import grafiek
+    from regietafel.core.opslag import opslag
+
+    settings.REGIETAFEL_GRAFIEK_BEWAAR_DAGEN = 30
+    oud, nieuw = "a" * 64, "b" * 64
+    grafiek.bewaar("proef-1", oud, "<svg/>")
+    grafiek.bewaar("proef-1", nieuw, "<svg/>")
+    pad = Path(opslag().path(f"grafieken/proef-1/{oud}.svg"))
+    lang_geleden = time.time() - 31 * 24 * 3600
+    os.utime(pad, (lang_geleden, lang_geleden))
+    assert services.ruim_op()["grafieken"] == 1
+    assert grafiek.bewaard("proef-1", oud) is None
+    assert grafiek.bewaard("proef-1", nieuw) == b"<svg/>"
