@@ -964,6 +964,13 @@ TABEL: dict[str, Schrijf | Lees] = {
         kwargs=lambda ctx, doel: {"cbs_code": ctx.gemeenten[doel].cbs_code},
         lezen=per_doel(INGELOGD),
     ),
+    # A chart of the trends page of one's own provincie (any well-formed key: not stored, it
+    # is drawn now). Groningen has no figures here: its regulier chart does not exist (404).
+    "trends-grafiek": Lees(
+        kwargs=lambda ctx, doel: {"paneel": "regulier", "sleutel": "0" * 64},
+        lezen=Lezen(iedereen(INGELOGD - {"secretariaat-groningen"})),
+        doelen=(GEEN_DOEL,),
+    ),
     "inzendingen": Schrijf(
         eigen_gemeente(),
         data=inzending_formulier,
@@ -1247,6 +1254,11 @@ TABEL: dict[str, Schrijf | Lees] = {
     ),
     "locaties:capaciteit": Lees(lezen=ALLEN),
     "locaties:capaciteit-excel": Lees(lezen=ALLEN),
+    "locaties:capaciteit-grafiek": Lees(
+        kwargs=lambda ctx, doel: {"paneel": "regulier", "sleutel": "0" * 64},
+        lezen=ALLEN,
+        doelen=(GEEN_DOEL,),
+    ),
     "locaties:detail": Lees(model="locaties.locatie", lezen=per_doel(INGELOGD)),
     "locaties:wijzig": Schrijf(
         provincie_schrijver() | eigen_gemeente(),

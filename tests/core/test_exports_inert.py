@@ -355,6 +355,9 @@ PARAMETERS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
     "trends-gemeente": lambda data: [
         {"cbs_code": Gemeente.objects.get(cbs_code="GM0106").cbs_code}
     ],
+    # Any well-formed key: a key not stored draws today's chart of the panel.
+    "trends-grafiek": lambda data: [{"paneel": "regulier", "sleutel": "0" * 64}],
+    "locaties:capaciteit-grafiek": lambda data: [{"paneel": "regulier", "sleutel": "0" * 64}],
     "inzending": _pk("monitoring.inzending"),
     "inzending-goedkeuren": _pk("monitoring.inzending"),
     "inzending-terugsturen": _pk("monitoring.inzending"),
