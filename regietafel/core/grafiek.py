@@ -8,6 +8,7 @@ on colour alone (the legend names each series; lines differ in dash and dot too)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import pickle
 import re
@@ -190,17 +191,15 @@ def bewaar(map_: str, sleutel_: str, svg: str) -> bytes:
     return data
 
 
-def ruim_op(dagen: int) -> int:
-    """Remove the stored charts not written for ``dagen`` days (the sweep of
-    ``taken.services.ruim_op``); returns how many. A chart of figures that still hold is drawn
-    again by its URL when asked; an old key only served pages that are long out of date.
-    The files' times are the storage's (the system clock), so the limit is too."""
-    import time
-
+def ruim_op(dagen: int, nu: dt.datetime) -> int:
+    """Remove the stored charts not written for ``dagen`` days before ``nu`` (the sweep of
+    ``taken.services.ruim_op``, with the one clock); returns how many. A chart of figures that
+    still hold is drawn again by its URL when asked; an old key only served pages that are
+    long out of date."""
     from regietafel.core.opslag import alle_namen, opslag
 
     o = opslag()
-    grens = time.time() - dagen * 24 * 3600
+    grens = (nu - dt.timedelta(days=dagen)).timestamp()
     weg = 0
     for naam in alle_namen(GRAFIEKEN):
         try:

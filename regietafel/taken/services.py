@@ -302,7 +302,7 @@ def ruim_op(nu: dt.datetime | None = None) -> dict[str, int]:
     )
     for checksum, extensie in bestanden - nog_gebruikt:
         opslag.verwijder(checksum, extensie)
-    grafieken = grafiek.ruim_op(_instelling("REGIETAFEL_GRAFIEK_BEWAAR_DAGEN", 30))
+    grafieken = grafiek.ruim_op(_instelling("REGIETAFEL_GRAFIEK_BEWAAR_DAGEN", 30), nu)
     return {
         "vastgelopen": vastgelopen,
         "niet_opgepakt": niet_opgepakt,

@@ -248,7 +248,6 @@ def test_no_job_for_a_peildatum_without_figures(drenthe: Provincie, lezer: Clien
 
 def test_sweep_removes_stored_charts_not_written_for_the_set_days(settings) -> None:  # type: ignore[no-untyped-def]
     import os
-    import time
     from pathlib import Path
 
     from regietafel.core import grafiek
@@ -258,9 +257,12 @@ def test_sweep_removes_stored_charts_not_written_for_the_set_days(settings) -> N
     oud, nieuw = "a" * 64, "b" * 64
     grafiek.bewaar("proef-1", oud, "<svg/>")
     grafiek.bewaar("proef-1", nieuw, "<svg/>")
-    pad = Path(opslag().path(f"grafieken/proef-1/{oud}.svg"))
-    lang_geleden = time.time() - 31 * 24 * 3600
-    os.utime(pad, (lang_geleden, lang_geleden))
-    assert services.ruim_op()["grafieken"] == 1
+    # The files carry the storage's time: the sweep is asked a day after the new one was
+    # written, and the old one is made 31 days older than that (whatever the test clock says).
+    geschreven = Path(opslag().path(f"grafieken/proef-1/{nieuw}.svg")).stat().st_mtime
+    lang_geleden = geschreven - 31 * 24 * 3600
+    os.utime(opslag().path(f"grafieken/proef-1/{oud}.svg"), (lang_geleden, lang_geleden))
+    nu = dt.datetime.fromtimestamp(geschreven, dt.UTC) + dt.timedelta(days=1)
+    assert services.ruim_op(nu)["grafieken"] >= 1
     assert grafiek.bewaard("proef-1", oud) is None
     assert grafiek.bewaard("proef-1", nieuw) == b"<svg/>"
