@@ -12,8 +12,8 @@ import datetime as dt
 import hashlib
 import pickle
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar
 
 from django.core.cache import cache
 from django.utils.html import escape
@@ -189,6 +189,42 @@ def bewaar(map_: str, sleutel_: str, svg: str) -> bytes:
         if opgeslagen != naam:  # another server stored the same chart a moment ago
             o.delete(opgeslagen)
     return data
+
+
+class Getekend(Protocol):
+    """A chart by URL (``monitoring.grafiek.Paneel``, ``locaties.grafiek.Paneel``): its panel
+    name, its key (the hash of what it shows) and its drawing."""
+
+    @property
+    def sleutel(self) -> str: ...
+
+    @property
+    def grafiek(self) -> str: ...
+
+    def teken(self) -> str: ...
+
+
+def bewaar_alle(map_: str, panelen: Iterable[Getekend]) -> dict[str, tuple[str, bytes]]:
+    """Per panel name (its key, its SVG): the stored chart, or drawn now and stored (the
+    projections job, and a chart URL whose key is not stored: the page's other charts are
+    asked for next)."""
+    return {
+        p.sleutel: (p.grafiek, bewaard(map_, p.grafiek) or bewaar(map_, p.grafiek, p.teken()))
+        for p in panelen
+    }
+
+
+def paneel_antwoord(map_: str, panelen: Iterable[Getekend], paneel: str, sleutel_: str) -> Any:
+    """The chart ``paneel`` of a page whose key was not stored: all of the page's charts drawn
+    and stored, the one asked for served; kept by the browser only when ``sleutel_`` is still
+    its key (otherwise the figures changed since the page was made: today's chart)."""
+    from django.http import Http404
+
+    getekend = bewaar_alle(map_, panelen)
+    if paneel not in getekend:
+        raise Http404("Deze grafiek bestaat niet.")
+    huidig, svg = getekend[paneel]
+    return grafiek_antwoord(svg, vast=huidig == sleutel_)
 
 
 def ruim_op(dagen: int, nu: dt.datetime) -> int:

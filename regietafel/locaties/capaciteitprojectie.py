@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from regietafel.core.grafiek import bewaar, bewaard
+from regietafel.core.grafiek import bewaar_alle
 from regietafel.gemeenten.models import Provincie
 from regietafel.locaties import queries
 from regietafel.locaties.grafiek import MAP
@@ -42,10 +42,7 @@ def bouw(b: projectie.Bouw) -> None:
         tabel, aflopend, grafieken = capaciteit_pagina(c)
         for t in (tabel, aflopend):
             _ = t.html_rijen, t.html_voet
-        map_ = f"{MAP}-{provincie.pk}"
-        for p in grafieken:
-            if bewaard(map_, p.grafiek) is None:
-                bewaar(map_, p.grafiek, p.teken())
+        bewaar_alle(f"{MAP}-{provincie.pk}", grafieken)
         b.bewaar(sleutel(provincie.pk), provincie.pk, (c, (tabel, aflopend, grafieken)))
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel.audit.queries import historie
 from regietafel.core import klok, opmaak
-from regietafel.core.grafiek import bewaar, bewaard, grafiek_antwoord
+from regietafel.core.grafiek import bewaard, grafiek_antwoord, paneel_antwoord
 from regietafel.core.tabel import Kolom, Tabel
 from regietafel.core.xlsx import xlsx_antwoord
 from regietafel.gemeenten.models import Gemeente, Provincie
@@ -351,15 +351,7 @@ def capaciteit_grafiek(request: HttpRequest, paneel: str, sleutel: str) -> HttpR
     if (svg := bewaard(map_, sleutel)) is not None:
         return grafiek_antwoord(svg)
     c, _fout = _capaciteit(request)
-    getekend = {
-        p.sleutel: (p.grafiek, bewaard(map_, p.grafiek) or bewaar(map_, p.grafiek, p.teken()))
-        for p in panelen(c)
-    }
-    if paneel not in getekend:
-        raise Http404("Deze grafiek bestaat niet.")
-    huidig, svg = getekend[paneel]
-    # A key of figures that have changed since the page was made: today's chart, not kept.
-    return grafiek_antwoord(svg, vast=huidig == sleutel)
+    return paneel_antwoord(map_, panelen(c), paneel, sleutel)
 
 
 def capaciteit_excel_view(request: HttpRequest) -> HttpResponse:

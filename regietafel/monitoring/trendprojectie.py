@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from regietafel.core.grafiek import bewaar, bewaard
+from regietafel.core.grafiek import bewaar_alle
 from regietafel.core.tabel import Tabel
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.monitoring import projectie
@@ -50,10 +50,7 @@ def bouw(b: projectie.Bouw) -> None:
         if not b.nodig(sleutel(provincie.pk), provincie.pk):
             continue
         t, tabellen, grafieken = pagina(bereken_trends(provincie))
-        map_ = f"{MAP}-{provincie.pk}"
-        for p in grafieken:
-            if bewaard(map_, p.grafiek) is None:
-                bewaar(map_, p.grafiek, p.teken())
+        bewaar_alle(f"{MAP}-{provincie.pk}", grafieken)
         b.bewaar(sleutel(provincie.pk), provincie.pk, (t, tabellen, grafieken))
         for gemeente in t.gemeenten:
             b.bewaar(

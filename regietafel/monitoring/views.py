@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
-from regietafel.core.grafiek import bewaar, bewaard, grafiek_antwoord
+from regietafel.core.grafiek import bewaard, grafiek_antwoord, paneel_antwoord
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring import standprojectie, trendprojectie
 from regietafel.monitoring.grafiek import BREEDTE, HOOGTE, MAP, panelen
@@ -197,13 +197,4 @@ def trends_grafiek(request: HttpRequest, paneel: str, sleutel: str) -> HttpRespo
         get_object_or_404(Gemeente, cbs_code=cbs_code, provincie=provincie) if cbs_code else None
     )
     jaar, _fout = lees_cyclus(request.GET.get("cyclus", ""))
-    # The page's other charts are asked for next: draw and store them all at once.
-    getekend = {
-        p.sleutel: (p.grafiek, bewaard(map_, p.grafiek) or bewaar(map_, p.grafiek, p.teken()))
-        for p in panelen(trends(provincie, gemeente, jaar))
-    }
-    if paneel not in getekend:
-        raise Http404("Deze grafiek bestaat niet.")
-    huidig, svg = getekend[paneel]
-    # A key of figures that have changed since the page was made: today's chart, not kept.
-    return grafiek_antwoord(svg, vast=huidig == sleutel)
+    return paneel_antwoord(map_, panelen(trends(provincie, gemeente, jaar)), paneel, sleutel)
