@@ -507,6 +507,12 @@ class Tabel:
         rijen += [_rij_html(r, rijkop=self.rijkop) for r in self.weergave_voet]
         return mark_safe("\n".join(rijen))  # escaped in CelWeergave.html
 
+    def gerenderd(self) -> Tabel:
+        """The table with its rows and footer rendered now (a stored projection keeps them, so
+        a page that reads it renders no cell)."""
+        _ = self.html_rijen, self.html_voet
+        return self
+
     @property
     def onbreekbaar(self) -> bool:
         """Short tables stay on one page with their caption."""

@@ -77,7 +77,7 @@ def bouw(b: projectie.Bouw) -> None:
         if any(p.peildatum is None for p in n.gegevens.provincies):
             continue
         for tabel in (n.tabel, n.provincies):
-            _ = tabel.html_rijen, tabel.html_voet
+            tabel.gerenderd()
         b.bewaar(sleutel(soort), None, n)
 
 

@@ -22,7 +22,7 @@ def bouw(b: projectie.Bouw) -> None:
         if b.nodig(sleutel(peildatum), None):
             pagina = _pagina(peildatum)
             if pagina.o.peildatum is not None:  # without figures: this month (the clock)
-                _ = pagina.t.html_rijen, pagina.t.html_voet  # rendered once, kept with it
+                pagina.t.gerenderd()  # rendered once, kept with it
                 b.bewaar(sleutel(peildatum), None, pagina)
 
 

@@ -41,7 +41,7 @@ def bouw(b: projectie.Bouw) -> None:
         c = queries.capaciteit(provincie, van, MAANDEN, None)
         tabel, aflopend, grafieken = capaciteit_pagina(c)
         for t in (tabel, aflopend):
-            _ = t.html_rijen, t.html_voet
+            t.gerenderd()
         bewaar_alle(f"{MAP}-{provincie.pk}", grafieken)
         b.bewaar(sleutel(provincie.pk), provincie.pk, (c, (tabel, aflopend, grafieken)))
 

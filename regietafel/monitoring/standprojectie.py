@@ -53,7 +53,7 @@ def alle_peildata() -> list[dt.date]:
 def _opgeslagen(stand: StandVanZaken) -> tuple[StandVanZaken, list[Tabel]]:
     tabellen = stand_tabellen(stand)
     for t in tabellen:  # rendered once here, kept with the projection
-        _ = t.html_rijen, t.html_voet
+        t.gerenderd()
     return stand, tabellen
 
 

@@ -36,7 +36,7 @@ def pagina(t: Trends) -> tuple[Trends, list[Tabel], list[Paneel]]:
     """What the page shows by default, with the rows rendered and the charts' keys made."""
     tabellen = trend_tabellen(t, gemeente_url=gemeente_url)
     for tabel in tabellen:
-        _ = tabel.html_rijen, tabel.html_voet
+        tabel.gerenderd()
     grafieken = panelen(t)
     for p in grafieken:
         _ = p.grafiek
