@@ -152,3 +152,11 @@ def wijzigingsversies(apps: Collection[str]) -> dict[int, int]:
     )
     landelijk = int(per.get(LANDELIJK, 0))
     return {int(p): max(int(v), landelijk) for p, v in per.items()} | {LANDELIJK: landelijk}
+
+
+def versie_van(versies: Mapping[int, int], provincie_id: int | None) -> int:
+    """From ``wijzigingsversies``: the version of one provincie (its own, else that of
+    ``LANDELIJK``), or of all of them together (``None``: the newest)."""
+    if provincie_id is None:
+        return max(versies.values(), default=0)
+    return versies.get(provincie_id, versies.get(LANDELIJK, 0))

@@ -111,9 +111,7 @@ class Bouw:
     bewaard: list[Projectie] = field(default_factory=list)
 
     def versie(self, provincie_id: int | None) -> int:
-        if provincie_id is None:
-            return max(self.versies.values(), default=0)
-        return self.versies.get(provincie_id, self.versies.get(gegevensversie.LANDELIJK, 0))
+        return gegevensversie.versie_van(self.versies, provincie_id)
 
     def nodig(self, sleutel: str, provincie_id: int | None) -> bool:
         """The projection is missing, or made from other figures or other code."""
@@ -201,12 +199,13 @@ def lees_veel(soort: Soort, sleutels: dict[str, int]) -> dict[str, Any]:
     if not actief() or not sleutels:
         return {}
     versies = gegevensversie.wijzigingsversies(soort.apps)
-    landelijk = versies.get(gegevensversie.LANDELIJK, 0)
     uit = {}
     for sleutel, volgnummer, provincie_id, inhoud in Projectie.objects.filter(
         soort=soort.naam, sleutel__in=list(sleutels), code=code()
     ).values_list("sleutel", "volgnummer", "provincie_id", "inhoud"):
-        if provincie_id == sleutels[sleutel] and volgnummer == versies.get(provincie_id, landelijk):
+        if provincie_id == sleutels[sleutel] and volgnummer == gegevensversie.versie_van(
+            versies, provincie_id
+        ):
             uit[sleutel] = _laad(bytes(inhoud))
     return uit
 
