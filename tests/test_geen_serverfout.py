@@ -446,7 +446,7 @@ def test_de_proef_ziet_een_serverfout(
     def kapot(*args: Any, **kwargs: Any) -> Any:
         raise ValueError("year 10000 is out of range")
 
-    monkeypatch.setattr(views, "stand_van_zaken", kapot)
+    monkeypatch.setattr(views, "stand_en_tabellen", kapot)
     proef = Proef(ctx, "secretariaat", monkeypatch)
     proef.vraag(reverse("stand-van-zaken"), {"peildatum": "9999-12-01"})
     assert proef.fouten == [

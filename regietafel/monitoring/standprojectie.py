@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from django.apps import apps as django_apps
 
@@ -115,7 +115,6 @@ def stand_en_tabellen(
     bekend_op: dt.date | None = None,
     cyclus: int | None = None,
     versie: str | None = None,
-    bereken: Callable[..., StandVanZaken] = stand_van_zaken,
 ) -> tuple[StandVanZaken, list[Tabel]]:
     """The dashboard's stand and tables: stored when current, else computed
     (``queries.stand_van_zaken``, cached per data version)."""
@@ -123,7 +122,7 @@ def stand_en_tabellen(
         gevonden = projectie.lees(STAND, sleutel(provincie.pk, peildatum), provincie.pk)
         if gevonden is not None:
             return gevonden  # type: ignore[no-any-return]
-    stand = bereken(provincie, peildatum, bekend_op, cyclus, versie)
+    stand = stand_van_zaken(provincie, peildatum, bekend_op, cyclus, versie)
     return stand, stand_tabellen(stand)
 
 

@@ -14,7 +14,7 @@ from regietafel.core.grafiek import bewaard, grafiek_antwoord, paneel_antwoord
 from regietafel.gemeenten.models import Gemeente
 from regietafel.monitoring import standprojectie, trendprojectie
 from regietafel.monitoring.grafiek import BREEDTE, HOOGTE, MAP, panelen
-from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, stand_van_zaken, trends
+from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
 from regietafel.monitoring.standprojectie import stand_en_tabellen
 from regietafel.monitoring.views_tabellen import (
     PEILDATA_PER_GEMEENTE,
@@ -55,9 +55,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     if fout:
         meldingen.append(fout)
-    stand, tabellen = stand_en_tabellen(
-        provincie, peildatum, bekend_op, jaar, data_versie(request), bereken=stand_van_zaken
-    )
+    stand, tabellen = stand_en_tabellen(provincie, peildatum, bekend_op, jaar, data_versie(request))
     if stand.cyclus_keuze and stand.cyclus_keuze.melding:
         meldingen.append(stand.cyclus_keuze.melding)
     if peildatum and stand.peildatum not in stand.peildata:
