@@ -110,6 +110,14 @@ DOELEN: tuple[Doel, ...] = (
         "2",
     ),
     Doel(
+        "grafieken_koud_p95",
+        "De grafieken van /trends/ en /locaties/capaciteit/ Noord-Brabant, elk een eigen URL "
+        f"(opgeslagen per inhoud, zoals een bewaard document): p95 gedeeld door p95 van {TRIVIAAL}",
+        2,
+        "×",
+        "2",
+    ),
+    Doel(
         "queries_onafhankelijk",
         "Pagina's waarvan het aantal queries (cache leeg) verschilt tussen Drenthe (12 "
         "gemeenten) en Noord-Brabant (56 gemeenten, 60 peildata), of tussen 1 en 12 provincies",

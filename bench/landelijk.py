@@ -33,7 +33,8 @@ For developers, a part of it (``python -m bench.landelijk --help``)::
 - ``--alleen NAMEN`` (comma-separated) runs only those parts: ``laden``, ``paginas``,
   ``projecties`` (the job, and the pages with and without their stored projection),
   ``import``, ``pdf``, ``queries``, and the pages of the load test ``dashboard`` (cold and
-  warm), ``trends``, ``kaart``, ``capaciteit``, ``landelijk``; the trivial view is always in
+  warm), ``trends``, ``kaart``, ``capaciteit``, ``landelijk``, ``grafieken`` (the chart
+  URLs the trends and capaciteit pages point to, as a browser asks them); the trivial view is always in
   the load test, as its baseline. Without it: everything.
 - ``--database PATH`` reuses a SQLite database that holds the national demo already (say a
   copy of the one ``make bench`` leaves when it is stopped, or ``regietafel demo drenthe &&
@@ -50,10 +51,12 @@ import argparse
 import csv
 import datetime as dt
 import functools
+import html
 import io
 import json
 import math
 import os
+import re
 import secrets
 import socket
 import statistics
@@ -62,7 +65,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -219,9 +222,7 @@ def projecties(landelijk: Any) -> dict[str, Any]:
       and one trend chart's own URL (stored; without: a key not stored, computed).
 
     Leaves every projection current for the load test after it."""
-    import html
     import itertools
-    import re
 
     from django.conf import settings
     from django.core.cache import cache
@@ -591,16 +592,20 @@ def _samenvatting(naam: str, server: str, fase: dict[str, Any]) -> dict[str, Any
     }
 
 
-PAGINAS_BELASTING = ("dashboard", "trends", "kaart", "capaciteit", "landelijk")
+PAGINAS_BELASTING = ("dashboard", "trends", "kaart", "capaciteit", "landelijk", "grafieken")
 """The pages of the load test, as ``--alleen`` names them."""
 DELEN = ("laden", "paginas", "projecties", "import", "pdf", "queries", *PAGINAS_BELASTING)
 """Everything ``--alleen`` can choose."""
 
 
 def fasen_koud(
-    peildata_nb: list[dt.date], peildata_nl: list[dt.date], gekozen: set[str]
+    peildata_nb: list[dt.date],
+    peildata_nl: list[dt.date],
+    gekozen: set[str],
+    grafieken: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """The phases of the cold server: the trivial view, each chosen page, the trivial view."""
+    """The phases of the cold server: the trivial view, each chosen page, the trivial view.
+    ``grafieken``: the chart URLs the trends and capaciteit pages point to (``grafiek_paden``)."""
     triviaal = {"paden": ["/landelijk/ping/"]}
     paginas = [
         {
@@ -620,6 +625,7 @@ def fasen_koud(
             "naam": "landelijk koud",
             "paden": [f"/landelijk/?peildatum={d:%Y-%m-%d}" for d in peildata_nl],
         },
+        {"pagina": "grafieken", "naam": "grafieken koud", "paden": list(grafieken)},
     ]
     return [
         {"naam": "triviaal (koud, voor)", **triviaal},
@@ -639,8 +645,33 @@ def fasen_warm(peildata_nb: list[dt.date]) -> list[dict[str, Any]]:
     ]
 
 
+GRAFIEK_PAGINAS = (
+    f"/trends/?provincie={NATIONAAL}",
+    f"/locaties/capaciteit/?provincie={NATIONAAL}",
+)
+"""The pages whose charts are images by URL (stored by content; the load test asks them)."""
+GRAFIEK_IMG = re.compile(r'<img class="(?:trend__grafiek|capaciteit-grafiek)" src="([^"]+)"')
+
+
+def grafiek_paden(landelijk: Any) -> list[str]:
+    """Every chart URL of ``GRAFIEK_PAGINAS`` as a national user's browser would ask it after
+    the page (the projections current: the URLs the job stored)."""
+    client = _client(landelijk)
+    paden: list[str] = []
+    for pagina in GRAFIEK_PAGINAS:
+        antwoord = client.get(pagina)
+        assert antwoord.status_code == 200, (pagina, antwoord.status_code)
+        paden += [html.unescape(p) for p in GRAFIEK_IMG.findall(antwoord.content.decode())]
+    assert paden, "geen grafieken gevonden op " + ", ".join(GRAFIEK_PAGINAS)
+    return paden
+
+
 def belasting(
-    url: str, peildata_nb: list[dt.date], peildata_nl: list[dt.date], gekozen: set[str]
+    url: str,
+    peildata_nb: list[dt.date],
+    peildata_nl: list[dt.date],
+    gekozen: set[str],
+    grafieken: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Both servers, one after the other (the warm one only for the dashboard); the phases of
     each with their times."""
@@ -662,7 +693,13 @@ def belasting(
         [BIN / "regietafel", "collectstatic", "--noinput", "-v0"], env=omgeving, check=True
     )
     uitslag: dict[str, Any] = {"fasen": [], "inloggen": [], "voorbeelden_fouten": []}
-    servers = [("koud", "bench.instellingen_koud", fasen_koud(peildata_nb, peildata_nl, gekozen))]
+    servers = [
+        (
+            "koud",
+            "bench.instellingen_koud",
+            fasen_koud(peildata_nb, peildata_nl, gekozen, grafieken),
+        )
+    ]
     if "dashboard" in gekozen:
         servers.append(("warm", "regietafel.settings", fasen_warm(peildata_nb)))
     for server, instellingen, fasen in servers:
@@ -872,6 +909,7 @@ def _meld_belasting(uitslag: dict[str, Any], verhoudingen: dict[str, dict[str, f
         ("kaart_nederland_koud_p95", "kaart nederland koud", ""),
         ("capaciteit_koud_p95", "capaciteit koud", ""),
         ("landelijk_koud_p95", "landelijk koud", ""),
+        ("grafieken_koud_p95", "grafieken koud", ""),
     ):
         if fase not in fasen:
             continue  # not chosen with --alleen: its target stays as it was
@@ -946,7 +984,8 @@ def _main(delen: set[str], database: Path | None) -> int:
             + " …",
             flush=True,
         )
-        uitslag = belasting(url, peildata_nb, peildata_nl, gekozen)
+        grafieken = grafiek_paden(landelijk) if "grafieken" in gekozen else []
+        uitslag = belasting(url, peildata_nb, peildata_nl, gekozen, grafieken)
         verhoudingen = _verhoudingen(uitslag)
         fouten = _toon_belasting(uitslag, verhoudingen)
         _meld_belasting(uitslag, verhoudingen)
