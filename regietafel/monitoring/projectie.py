@@ -126,7 +126,7 @@ class Bouw:
                 code=code(),
                 volgnummer=self.versie(provincie_id),
                 provincie_id=provincie_id,
-                inhoud=zlib.compress(pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL), 1),
+                inhoud=_bewaarvorm(self.soort, waarde),
             )
         )
         self.bestaand[sleutel] = (code(), self.versie(provincie_id))
@@ -151,6 +151,9 @@ class Soort:
     volgorde: int = 0
     """Builders run in this order: one may read what an earlier one stored (the national
     overview reads the provincies' stands)."""
+    comprimeer: bool = True
+    """Stored compressed (zlib); False for a value read on a hot path that is mostly text
+    (decompressing the dashboard's HTML cost a tenth of its request)."""
 
 
 _SOORTEN: dict[str, Soort] = {}
@@ -176,8 +179,15 @@ def _versie_subquery(soort: Soort, provincie: Any) -> Coalesce:
     )
 
 
+def _bewaarvorm(soort: Soort, waarde: Any) -> bytes:
+    gepickled = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
+    return zlib.compress(gepickled, 1) if soort.comprimeer else gepickled
+
+
 def _laad(inhoud: bytes) -> Any:
-    return pickle.loads(zlib.decompress(inhoud))  # our own rows, made by ``Bouw.bewaar``
+    # Our own rows, made by ``Bouw.bewaar``: a pickle starts with its PROTO opcode (0x80), a
+    # zlib stream never does (its first byte names the method, 0x?8).
+    return pickle.loads(inhoud if inhoud[:1] == b"\x80" else zlib.decompress(inhoud))
 
 
 def lees(soort: Soort, sleutel: str, provincie_id: int | None) -> Any | None:

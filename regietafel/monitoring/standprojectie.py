@@ -72,7 +72,7 @@ def bouw(b: projectie.Bouw) -> None:
             b.bewaar(sleutel(stand.provincie.pk, peildatum), stand.provincie.pk, _opgeslagen(stand))
 
 
-STAND = projectie.Soort(naam="stand", apps=APPS, bouw=bouw)
+STAND = projectie.Soort(naam="stand", apps=APPS, bouw=bouw, comprimeer=False)
 
 
 def _alle_apps() -> tuple[str, ...]:

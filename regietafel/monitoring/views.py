@@ -3,10 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
@@ -90,17 +89,7 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
         signalen = standprojectie.signalen(
             provincie, pagina.peildatum or klok.van_request(request).vandaag
         )
-    return render(
-        request,
-        "monitoring/stand_van_zaken.html",
-        {
-            "provincie": pagina.provincie,
-            "voor": mark_safe(pagina.voor),  # rendered by the templates (standpagina)
-            "fout": " ".join(meldingen),
-            "signalen": mark_safe(signalen),
-            "na": pagina.na_voor(request),
-        },
-    )
+    return standpagina.antwoord(request, pagina, " ".join(meldingen), signalen)
 
 
 def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpResponse:
