@@ -179,7 +179,9 @@ def test_lees_samen_reads_what_lees_reads_in_one_query(drenthe: Provincie, setti
     apart = [projectie.lees(*vraag) for vraag in vragen]
     assert samen[0] == apart[0] and samen[1] == apart[1] and samen[2] is apart[2] is None
     # The default's signals are those of the default stand's peildatum.
-    assert samen[1].datum == samen[0].peildatum
+    pagina, signalen = samen[0], samen[1]
+    assert pagina is not None and signalen is not None
+    assert signalen.datum == pagina.peildatum
     # A row of an older version is not read, like ``lees``.
     rij = Projectie.objects.get(soort="stand", sleutel=sleutel(drenthe.pk, None))
     Projectie.objects.filter(pk=rij.pk).update(volgnummer=rij.volgnummer - 1)
