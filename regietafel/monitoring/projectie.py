@@ -57,14 +57,15 @@ import logging
 import pickle
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Field as DjangoField
+from django.db.models import IntegerField, Model, Subquery
 from django.db.models.functions import Coalesce
 
 from regietafel.audit import gegevensversie
@@ -125,7 +126,7 @@ class Bouw:
                 code=code(),
                 volgnummer=self.versie(provincie_id),
                 provincie_id=provincie_id,
-                inhoud=zlib.compress(pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL), 1),
+                inhoud=_bewaarvorm(self.soort, waarde),
             )
         )
         self.bestaand[sleutel] = (code(), self.versie(provincie_id))
@@ -150,6 +151,9 @@ class Soort:
     volgorde: int = 0
     """Builders run in this order: one may read what an earlier one stored (the national
     overview reads the provincies' stands)."""
+    comprimeer: bool = True
+    """Stored compressed (zlib); False for a value read on a hot path that is mostly text
+    (decompressing the dashboard's HTML cost a tenth of its request)."""
 
 
 _SOORTEN: dict[str, Soort] = {}
@@ -175,8 +179,15 @@ def _versie_subquery(soort: Soort, provincie: Any) -> Coalesce:
     )
 
 
+def _bewaarvorm(soort: Soort, waarde: Any) -> bytes:
+    gepickled = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
+    return zlib.compress(gepickled, 1) if soort.comprimeer else gepickled
+
+
 def _laad(inhoud: bytes) -> Any:
-    return pickle.loads(zlib.decompress(inhoud))  # our own rows, made by ``Bouw.bewaar``
+    # Our own rows, made by ``Bouw.bewaar``: a pickle starts with its PROTO opcode (0x80), a
+    # zlib stream never does (its first byte names the method, 0x?8).
+    return pickle.loads(inhoud if inhoud[:1] == b"\x80" else zlib.decompress(inhoud))
 
 
 def lees(soort: Soort, sleutel: str, provincie_id: int | None) -> Any | None:
@@ -191,6 +202,54 @@ def lees(soort: Soort, sleutel: str, provincie_id: int | None) -> Any | None:
         .first()
     )
     return None if inhoud is None else _laad(bytes(inhoud))
+
+
+def _kolom(model: type[Model], veld: str) -> str:
+    kolom = model._meta.get_field(veld)
+    assert isinstance(kolom, DjangoField) and kolom.column
+    return connection.ops.quote_name(kolom.column)
+
+
+def _versie_sql(soort: Soort, provincie_id: int | None) -> tuple[str, list[Any]]:
+    """``_versie_subquery`` written out as SQL with its parameters: composing the subqueries
+    through the ORM cost more than the rest of a dashboard request (``lees_samen``)."""
+    tabel = connection.ops.quote_name(Wijzigingsversie._meta.db_table)
+    app, provincie, volgnummer = (
+        _kolom(Wijzigingsversie, veld) for veld in ("app", "provincie", "volgnummer")
+    )
+    sql = f"SELECT {volgnummer} FROM {tabel} WHERE {app} IN ({', '.join(['%s'] * len(soort.apps))})"
+    parameters: list[Any] = list(soort.apps)
+    if provincie_id is not None:
+        sql += f" AND {provincie} IN (%s, %s)"
+        parameters += [gegevensversie.LANDELIJK, provincie_id]
+    return f"COALESCE(({sql} ORDER BY {volgnummer} DESC LIMIT 1), 0)", parameters
+
+
+def lees_samen(vragen: Sequence[tuple[Soort, str, int | None]]) -> list[Any | None]:
+    """``lees`` of several (soort, sleutel, provincie id) at once, for a page that needs more
+    than one kind: per question the stored projection when current, else None. One query."""
+    if not actief() or not vragen:
+        return [None for _ in vragen]
+    soort_, sleutel_, code_, volgnummer_, inhoud_ = (
+        _kolom(Projectie, veld) for veld in ("soort", "sleutel", "code", "volgnummer", "inhoud")
+    )
+    delen, parameters = [], [code()]
+    for soort, sleutel, provincie_id in vragen:
+        versie, versie_parameters = _versie_sql(soort, provincie_id)
+        delen.append(f"({soort_} = %s AND {sleutel_} = %s AND {volgnummer_} = {versie})")
+        parameters += [soort.naam, sleutel, *versie_parameters]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {soort_}, {sleutel_}, {inhoud_} "
+            f"FROM {connection.ops.quote_name(Projectie._meta.db_table)} "
+            f"WHERE {code_} = %s AND ({' OR '.join(delen)})",
+            parameters,
+        )
+        gevonden = {(s, k): bytes(inhoud) for s, k, inhoud in cursor.fetchall()}
+    return [
+        _laad(gevonden[soort.naam, sleutel]) if (soort.naam, sleutel) in gevonden else None
+        for soort, sleutel, _ in vragen
+    ]
 
 
 def lees_veel(soort: Soort, sleutels: dict[str, int]) -> dict[str, Any]:

@@ -9,12 +9,13 @@ from django.utils.http import urlencode
 
 from regietafel.core import klok, opmaak
 from regietafel.core.datum import OngeldigeDatum, lees_datum
-from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.grafiek import bewaard, grafiek_antwoord, paneel_antwoord
 from regietafel.gemeenten.models import Gemeente
-from regietafel.monitoring import standprojectie, trendprojectie
+from regietafel.monitoring import standpagina, standprojectie, trendprojectie
 from regietafel.monitoring.grafiek import BREEDTE, HOOGTE, MAP, panelen
-from regietafel.monitoring.queries import StandVanZaken, lees_cyclus, trends
+from regietafel.monitoring.queries import lees_cyclus, trends
+from regietafel.monitoring.standpagina import kop
 from regietafel.monitoring.standprojectie import stand_en_tabellen
 from regietafel.monitoring.views_tabellen import (
     PEILDATA_PER_GEMEENTE,
@@ -43,7 +44,11 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
 
     Without ``?peildatum`` it opens on the latest complete peildatum; ``?bekend_op=JJJJ-MM-DD``
     shows the stand as it was known at the end of that day; ``?cyclus=JAAR`` compares regulier
-    and AMV with the opgave of that Spreidingswet cyclus where it applies on the peildatum."""
+    and AMV with the opgave of that Spreidingswet cyclus where it applies on the peildatum.
+
+    The figures as known now under the cyclus in force come from the stored page (its data
+    part rendered, ``monitoring.standpagina``) with its signals, in one query; what is not
+    stored is computed and rendered by the same templates."""
     provincie = provincie_van(request)
     meldingen = []
     peildatum, fout = _datum(request, "peildatum", "peildatum")
@@ -55,68 +60,36 @@ def stand_van_zaken_view(request: HttpRequest) -> HttpResponse:
     jaar, fout = lees_cyclus(request.GET.get("cyclus", ""))
     if fout:
         meldingen.append(fout)
-    stand, tabellen = stand_en_tabellen(provincie, peildatum, bekend_op, jaar, data_versie(request))
-    if stand.cyclus_keuze and stand.cyclus_keuze.melding:
-        meldingen.append(stand.cyclus_keuze.melding)
-    if peildatum and stand.peildatum not in stand.peildata:
+    gelezen = (
+        standprojectie.pagina(provincie, peildatum) if bekend_op is None and jaar is None else None
+    )
+    if gelezen is not None:
+        pagina, signalen = gelezen
+    else:
+        stand, tabellen = stand_en_tabellen(
+            provincie, peildatum, bekend_op, jaar, data_versie(request)
+        )
+        if vraagt_xlsx(request):  # the workbook holds the tables only
+            return xlsx_van_pagina(
+                request, tabellen, bestandsnaam=standpagina.bestandsnaam(stand), titel=kop(stand)
+            )
+        pagina, signalen = standpagina.maak(stand, tabellen, request), None
+    if vraagt_xlsx(request):
+        return xlsx_van_pagina(
+            request, pagina.tabellen, bestandsnaam=pagina.bestandsnaam, titel=pagina.titel
+        )
+    if pagina.melding:
+        meldingen.append(pagina.melding)
+    if peildatum and not pagina.met_cijfers:
         meldingen.append(
             f"Voor {opmaak.datum(peildatum)} zijn geen cijfers opgeslagen; de tabellen tonen per "
             "gemeente het laatst bekende cijfer daarvoor."
         )
-    titel = kop(stand)
-    # The workbook holds the tables only, not the signals of the dashboard.
-    signalen = (
-        []
-        if vraagt_xlsx(request)
-        else standprojectie.signalen(
-            provincie, stand.peildatum or klok.van_request(request).vandaag
+    if signalen is None:
+        signalen = standprojectie.signalen(
+            provincie, pagina.peildatum or klok.van_request(request).vandaag
         )
-    )
-    bekend = f"-bekend-op-{stand.bekend_op:%Y-%m-%d}" if stand.bekend_op else ""
-    if gekozen := gekozen_jaar(stand):
-        bekend += f"-cyclus-{gekozen}"
-    return pagina_met_excel(
-        request,
-        "monitoring/stand_van_zaken.html",
-        {
-            "stand": stand,
-            "kop": titel,
-            "fout": " ".join(meldingen),
-            "signalen": signalen,
-            "rapport_query": rapport_query(stand),
-            "keuze": stand.cyclus_keuze,
-            "gekozen_jaar": gekozen_jaar(stand),
-        },
-        tabellen=tabellen,
-        bestandsnaam=f"stand-van-zaken-{stand.provincie.naam}-{stand.peildatum:%Y-%m-%d}{bekend}",
-        titel=titel,
-    )
-
-
-def gekozen_jaar(stand: StandVanZaken) -> int | None:
-    """The year of the cyclus chosen instead of the one in force (None: the default)."""
-    return stand.cyclus_keuze.jaar if stand.cyclus_keuze else None
-
-
-def kop(stand: StandVanZaken) -> str:
-    """ "Stand van zaken Drenthe per 01-11-2025, zoals bekend op 05-12-2025" (", opgave
-    cyclus 2026" when another cyclus than the one in force was chosen)."""
-    titel = f"Stand van zaken {stand.provincie.naam} per {opmaak.datum(stand.peildatum)}"
-    if stand.bekend_op:
-        titel += f", zoals bekend op {opmaak.datum(stand.bekend_op)}"
-    if gekozen := gekozen_jaar(stand):
-        titel += f", opgave cyclus {gekozen}"
-    return titel
-
-
-def rapport_query(stand: StandVanZaken) -> str:
-    """The query string of the report downloads for this stand."""
-    parameters = {"peildatum": stand.peildatum.isoformat()}
-    if stand.bekend_op:
-        parameters["bekend_op"] = stand.bekend_op.isoformat()
-    if gekozen := gekozen_jaar(stand):
-        parameters["cyclus"] = str(gekozen)
-    return urlencode(parameters)
+    return standpagina.antwoord(request, pagina, " ".join(meldingen), signalen)
 
 
 def trends_view(request: HttpRequest, cbs_code: str | None = None) -> HttpResponse:

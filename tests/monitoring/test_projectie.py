@@ -90,7 +90,9 @@ def test_a_write_makes_it_stale_at_once_and_plans_the_job_on_commit(
             callback()
     taak = Taak.objects.get(soort=projectie.JOB)
     assert taak.status == TaakStatus.KLAAR, taak.reden
-    stand, _ = projectie.lees(STAND, sleutel(drenthe.pk, peildatum), drenthe.pk)
+    pagina = projectie.lees(STAND, sleutel(drenthe.pk, peildatum), drenthe.pk)
+    assert pagina is not None
+    stand, _ = pagina.stand_en_tabellen()
     rij = next(r for r in stand.rijen if r.gemeente.naam == "Assen")
     assert 4321 in [c.realisatie for c in rij.cellen]
 

@@ -8,7 +8,9 @@ parameters, so the workbook has the figures the user sees.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django import template
 
@@ -18,15 +20,22 @@ register = template.Library()
 
 
 def excel_url(request: Any, sleutel: str = "", extra: dict[str, str] | None = None) -> str:
+    return excel_urls(request, [sleutel], extra)[sleutel]
+
+
+def excel_urls(
+    request: Any, sleutels: Iterable[str], extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """``excel_url`` of several tables of one page (``""``: every table), the request's
+    query read once."""
     params = request.GET.copy()
     for naam in (FORMAAT, TABEL, "csrfmiddlewaretoken"):
         params.pop(naam, None)
     for naam, waarde in (extra or {}).items():
         params[naam] = waarde
     params[FORMAAT] = XLSX
-    if sleutel:
-        params[TABEL] = sleutel
-    return f"{request.path}?{params.urlencode()}"
+    basis = f"{request.path}?{params.urlencode()}"
+    return {s: f"{basis}&{urlencode({TABEL: s})}" if s else basis for s in sleutels}
 
 
 @register.inclusion_tag("core/_excel_link.html", takes_context=True)
