@@ -8,10 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
-from regietafel.kaart.klassen import KLASSEN
 from regietafel.kaart.permissions import leesbare_provincie_ids
 from regietafel.kaart.queries import (
     SOORTEN,
@@ -42,18 +41,11 @@ def _cyclus(request: HttpRequest) -> tuple[int | None, str | None]:
     return lees_cyclus(request.GET.get("cyclus", ""))
 
 
-def _legenda(gegevens: KaartGegevens, *, met_niet: bool = False) -> list[dict[str, object]]:
-    tel = gegevens.per_klasse()
-    regels: list[dict[str, object]] = [
-        {"sleutel": k.sleutel, "label": k.label, "aantal": tel.get(k.sleutel, 0)} for k in KLASSEN
-    ]
-    if met_niet:
-        regels.append({"sleutel": "kl-niet", "label": "provincie niet in te zien", "aantal": None})
-    return regels
-
-
 def _context(
-    request: HttpRequest, gegevens: KaartGegevens, soort: str, *fouten: str | None
+    request: HttpRequest,
+    gegevens: KaartGegevens | kaartprojectie.Kop,
+    soort: str,
+    *fouten: str | None,
 ) -> dict[str, object]:
     return {
         "gegevens": gegevens,
@@ -99,9 +91,8 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
         "provincie": provincie,
         "stand": stand,
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
-        "svg_bytes": len(svg.encode()),
         "tabel": tabel,
-        "legenda": _legenda(gegevens),
+        "legenda": kaartprojectie.legenda(gegevens),
         "nederland": False,
     }
     return pagina_met_excel(
@@ -120,29 +111,40 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
     leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
     jaar, cyclus_fout = _cyclus(request)
-    # A national user's map in the cyclus in force is stored per change of the figures.
-    opgeslagen = kaartprojectie.lees(soort) if leesbaar is None and jaar is None else None
-    n = opgeslagen or kaartprojectie.nederland(soort, leesbaar, jaar)
-    gegevens, svg, tabel, provincies = n.gegevens, n.svg, n.tabel, n.provincies
+    # A national user's map in the cyclus in force is stored per change of the figures, as the
+    # page shows it; its Excel download computes the tables (the same figures).
+    opgeslagen = (
+        kaartprojectie.lees(soort)
+        if leesbaar is None and jaar is None and not vraagt_xlsx(request)
+        else None
+    )
+    if opgeslagen is None:
+        n = kaartprojectie.nederland(soort, leesbaar, jaar)
+        p = kaartprojectie.pagina(n, met_niet=leesbaar is not None)
+        tabellen = [n.provincies, n.tabel]
+    else:
+        p = opgeslagen
+        tabellen = [p.provincies.kop, p.tabel.kop]
     context = {
-        **_context(request, gegevens, soort, fout, cyclus_fout),
+        **_context(request, p.gegevens, soort, fout, cyclus_fout),
         "provincie": None,
         "stand": None,
-        "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
-        "svg_bytes": len(svg.encode()),
-        "tabel": tabel,
-        "provincie_tabel": provincies,
-        "legenda": _legenda(gegevens, met_niet=leesbaar is not None),
+        "svg": p.svg,
+        "tabel": p.tabel.kop,
+        "tabel_html": p.tabel.html,
+        "provincie_tabel": p.provincies.kop,
+        "provincie_tabel_html": p.provincies.html,
+        "legenda": p.legenda,
         "nederland": True,
         "leest_alles": leesbaar is None,
         "eigen": eigen,
     }
+    gekozen = p.gegevens.gekozen
     return pagina_met_excel(
         request,
         "kaart/kaart.html",
         context,
-        tabellen=[provincies, tabel],
-        bestandsnaam=f"kaart-nederland-{soort}"
-        + (f"-cyclus-{gegevens.gekozen.jaar}" if gegevens.gekozen else ""),
-        titel=f"Kaart Nederland – {gegevens.titel}",
+        tabellen=tabellen,
+        bestandsnaam=f"kaart-nederland-{soort}" + (f"-cyclus-{gekozen.jaar}" if gekozen else ""),
+        titel=f"Kaart Nederland – {p.gegevens.titel}",
     )
