@@ -128,7 +128,8 @@ class Pagina:
 
     gegevens: Kop
     svg: SafeString
-    legenda: tuple[Legendaregel, ...]
+    legenda: SafeString
+    """``kaart/_legenda.html`` rendered."""
     tabel: GerenderdeTabel
     """The gemeenten."""
     provincies: GerenderdeTabel
@@ -146,7 +147,13 @@ def pagina(n: Nederland, *, met_niet: bool) -> Pagina:
     return Pagina(
         gegevens=kop,
         svg=mark_safe(n.svg),  # built from escaped text and numbers (svg.py)
-        legenda=legenda(g, met_niet=met_niet),
+        # rendered by the template engine, which escapes every value
+        legenda=mark_safe(
+            render_to_string(
+                "kaart/_legenda.html",
+                {"legenda": legenda(g, met_niet=met_niet), "nederland": True},
+            )
+        ),
         tabel=_gerenderd(n.tabel),
         provincies=_gerenderd(n.provincies),
     )

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
-from regietafel.kaart.permissions import leesbare_provincie_ids
+from regietafel.kaart.permissions import leesbare_provincie_ids, leest_alle_provincies
 from regietafel.kaart.queries import (
     SOORTEN,
     STANDAARD_SOORT,
@@ -107,8 +107,12 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
 
 
 def nederland_kaart(request: HttpRequest) -> HttpResponse:
-    eigen = provincie_van(request)
-    leesbaar = leesbare_provincie_ids(request.user, eigen)
+    # A national user's own provincie is not on this page (only a ?provincie= is checked).
+    if leest_alle_provincies(request.user) and "provincie" not in request.GET:
+        eigen, leesbaar = None, None
+    else:
+        eigen = provincie_van(request)
+        leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
     jaar, cyclus_fout = _cyclus(request)
     # A national user's map in the cyclus in force is stored per change of the figures, as the
@@ -134,7 +138,7 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         "tabel_html": p.tabel.html,
         "provincie_tabel": p.provincies.kop,
         "provincie_tabel_html": p.provincies.html,
-        "legenda": p.legenda,
+        "legenda_html": p.legenda,
         "nederland": True,
         "leest_alles": leesbaar is None,
         "eigen": eigen,
