@@ -109,25 +109,26 @@ class Kop:
 class GerenderdeTabel:
     kop: Tabel
     """The table without its rows: its sleutel and titel for the Excel link."""
-    html: SafeString
+    html: bytes
     """``core/tabel.html`` of the whole table, without its Excel link (that follows the
-    request's query string)."""
+    request's query string), in UTF-8: the view puts it in the page (``core.inlas``)."""
 
 
 def _gerenderd(tabel: Tabel) -> GerenderdeTabel:
     # Without the template file's last newline: the page's include adds it.
     html = render_to_string("core/tabel.html", {"tabel": tabel, "geen_excel": True}).strip()
     kop = replace(tabel, rijen=(), totaal=None, voetregels=(), rij_ids=(), rijklassen=())
-    # rendered by the template engine, which escapes every value
-    return GerenderdeTabel(kop, mark_safe(html))
+    return GerenderdeTabel(kop, html.encode())
 
 
 @dataclass(frozen=True)
 class Pagina:
-    """The national map as the page shows it: plain strings and values only."""
+    """The national map as the page shows it: plain strings and values only; the large
+    fragments as UTF-8 bytes, put into the rendered page in one copy (``core.inlas``)."""
 
     gegevens: Kop
-    svg: SafeString
+    svg: bytes
+    """The drawn map in UTF-8 (``svg.py``: escaped text and numbers)."""
     legenda: SafeString
     """``kaart/_legenda.html`` rendered."""
     tabel: GerenderdeTabel
@@ -146,7 +147,7 @@ def pagina(n: Nederland, *, met_niet: bool) -> Pagina:
     )
     return Pagina(
         gegevens=kop,
-        svg=mark_safe(n.svg),  # built from escaped text and numbers (svg.py)
+        svg=n.svg.encode(),
         # rendered by the template engine, which escapes every value
         legenda=mark_safe(
             render_to_string(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
+from regietafel.core.inlas import inlassen, plek
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
 from regietafel.kaart.permissions import leesbare_provincie_ids, leest_alle_provincies
@@ -133,22 +134,28 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         **_context(request, p.gegevens, soort, fout, cyclus_fout),
         "provincie": None,
         "stand": None,
-        "svg": p.svg,
+        "svg": plek("svg"),
         "tabel": p.tabel.kop,
-        "tabel_html": p.tabel.html,
+        "tabel_html": plek("gemeenten"),
         "provincie_tabel": p.provincies.kop,
-        "provincie_tabel_html": p.provincies.html,
+        "provincie_tabel_html": plek("provincies"),
         "legenda_html": p.legenda,
         "nederland": True,
         "leest_alles": leesbaar is None,
         "eigen": eigen,
     }
     gekozen = p.gegevens.gekozen
-    return pagina_met_excel(
+    antwoord = pagina_met_excel(
         request,
         "kaart/kaart.html",
         context,
         tabellen=tabellen,
         bestandsnaam=f"kaart-nederland-{soort}" + (f"-cyclus-{gekozen.jaar}" if gekozen else ""),
         titel=f"Kaart Nederland – {p.gegevens.titel}",
+    )
+    if vraagt_xlsx(request):
+        return antwoord
+    # The map and the tables go into the rendered page once, not through every template node.
+    return inlassen(
+        antwoord, {"svg": p.svg, "gemeenten": p.tabel.html, "provincies": p.provincies.html}
     )

@@ -108,8 +108,8 @@ def test_the_stored_page_is_plain_data(
         _GeenModellen(io.BytesIO()).dump(pagina)
         # the tables are kept as markup and a header without rows
         assert pagina.tabel.kop.rijen == () and pagina.provincies.kop.rijen == ()
-        assert pagina.tabel.html.count('<tr class="utrecht-table__row">') == 1 + 342
-        assert pagina.svg.startswith("<svg ") and pagina.svg.endswith("</svg>")
+        assert pagina.tabel.html.count(b'<tr class="utrecht-table__row">') == 1 + 342
+        assert pagina.svg.startswith(b"<svg ") and pagina.svg.endswith(b"</svg>")
 
 
 def _queries(client: Client, pad: str) -> int:
