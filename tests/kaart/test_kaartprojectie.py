@@ -11,19 +11,19 @@ import pickle
 from typing import Any
 
 import pytest
-from django.db import connection, models
+from django.db import models
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from regietafel.accounts.models import Gebruiker, Rol
 from regietafel.gemeenten.models import Gemeente, Provincie
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.queries import SOORTEN
-from regietafel.locaties.models import Locatie, LocatieStatus, LocatieType
 from regietafel.monitoring import projectie
 from regietafel.monitoring.models import Realisatie
 from regietafel.monitoring.services import registreer_realisatie
+from tests.kaart.test_views import azc_in
 from tests.landelijk.test_projectie import _weigert
+from tests.landelijk.test_queries_koud import koud
 from tests.monitoring.test_projectie import zonder_tokens
 
 pytestmark = pytest.mark.django_db
@@ -112,12 +112,6 @@ def test_the_stored_page_is_plain_data(
         assert pagina.svg.startswith(b"<svg ") and pagina.svg.endswith(b"</svg>")
 
 
-def _queries(client: Client, pad: str) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(pad).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_stored_page_queries_do_not_grow_with_the_figures(
     beheerder: Client, gebruiker_secretariaat: Gebruiker, django_assert_max_num_queries: Any
 ) -> None:
@@ -126,20 +120,13 @@ def test_stored_page_queries_do_not_grow_with_the_figures(
     _cijfers_in(Provincie.objects.exclude(naam="Drenthe"), gebruiker_secretariaat)
     projectie.bouw_alles(namen=["kaart-nederland"])
     pad = "/kaart/nederland/?soort=oekraine"
-    weinig = _queries(beheerder, pad)
+    weinig = koud(beheerder, pad)
     # the session, the user and one read of the projection
     assert weinig <= 4
 
     # figures and locations in every gemeente of every provincie
     _cijfers_in(Provincie.objects.all(), gebruiker_secretariaat, per_provincie=100)
-    for g in Gemeente.objects.exclude(provincie__naam="Drenthe"):
-        Locatie.objects.create(
-            gemeente=g,
-            naam=f"azc {g.naam}",
-            type=LocatieType.REGULIER,
-            plaatsen_regulier=100,
-            status=LocatieStatus.GEREALISEERD,
-        )
+    azc_in(Gemeente.objects.exclude(provincie__naam="Drenthe"))
     projectie.bouw_alles(namen=["kaart-nederland"])
     assert kaartprojectie.lees("oekraine") is not None
     with django_assert_max_num_queries(weinig):
