@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
 from regietafel.core.inlas import inlassen, plek
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
@@ -23,6 +23,7 @@ from regietafel.kaart.queries import (
 from regietafel.kaart.svg import kaart_svg
 from regietafel.kaart.tabellen import gemeente_tabel
 from regietafel.monitoring.queries import lees_cyclus
+from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
 
 PROVINCIE_BREEDTE = 800
@@ -116,20 +117,19 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
     jaar, cyclus_fout = _cyclus(request)
-    # A national user's map in the cyclus in force is stored per change of the figures, as the
-    # page shows it; its Excel download computes the tables (the same figures).
-    opgeslagen = (
-        kaartprojectie.lees(soort)
-        if leesbaar is None and jaar is None and not vraagt_xlsx(request)
-        else None
-    )
-    if opgeslagen is None:
+    if vraagt_xlsx(request):
+        # The download computes its tables: the same figures as the page, stored or not.
         n = kaartprojectie.nederland(soort, leesbaar, jaar)
-        p = kaartprojectie.pagina(n, met_niet=leesbaar is not None)
-        tabellen = [n.provincies, n.tabel]
-    else:
-        p = opgeslagen
-        tabellen = [p.provincies.kop, p.tabel.kop]
+        bestandsnaam, titel = _excel_namen(soort, n.gegevens.titel, n.gegevens.gekozen)
+        return xlsx_van_pagina(
+            request, [n.provincies, n.tabel], bestandsnaam=bestandsnaam, titel=titel
+        )
+    # A national user's map in the cyclus in force is stored per change of the figures, as the
+    # page shows it.
+    opgeslagen = kaartprojectie.lees(soort) if leesbaar is None and jaar is None else None
+    p = opgeslagen or kaartprojectie.pagina(
+        kaartprojectie.nederland(soort, leesbaar, jaar), met_niet=leesbaar is not None
+    )
     context = {
         **_context(request, p.gegevens, soort, fout, cyclus_fout),
         "provincie": None,
@@ -144,18 +144,24 @@ def nederland_kaart(request: HttpRequest) -> HttpResponse:
         "leest_alles": leesbaar is None,
         "eigen": eigen,
     }
-    gekozen = p.gegevens.gekozen
+    bestandsnaam, titel = _excel_namen(soort, p.gegevens.titel, p.gegevens.gekozen)
     antwoord = pagina_met_excel(
         request,
         "kaart/kaart.html",
         context,
-        tabellen=tabellen,
-        bestandsnaam=f"kaart-nederland-{soort}" + (f"-cyclus-{gekozen.jaar}" if gekozen else ""),
-        titel=f"Kaart Nederland – {p.gegevens.titel}",
+        tabellen=[p.provincies.kop, p.tabel.kop],  # for the Excel links: sleutel and titel
+        bestandsnaam=bestandsnaam,
+        titel=titel,
     )
-    if vraagt_xlsx(request):
-        return antwoord
     # The map and the tables go into the rendered page once, not through every template node.
     return inlassen(
         antwoord, {"svg": p.svg, "gemeenten": p.tabel.html, "provincies": p.provincies.html}
     )
+
+
+def _excel_namen(
+    soort: str, titel: str, gekozen: Cyclus | kaartprojectie.GekozenCyclus | None
+) -> tuple[str, str]:
+    """The national map's workbook: its file name and title."""
+    cyclus = f"-cyclus-{gekozen.jaar}" if gekozen else ""
+    return f"kaart-nederland-{soort}{cyclus}", f"Kaart Nederland – {titel}"
