@@ -54,6 +54,8 @@ def _cijfers_in(provincies: Any, door: Gebruiker, *, per_provincie: int = 1) -> 
 def _pagina(client: Client, pad: str) -> str:
     antwoord = client.get(pad)
     assert antwoord.status_code == 200
+    # the map and tables were put in after the template: the length counts them
+    assert int(antwoord["Content-Length"]) == len(antwoord.content)
     return zonder_tokens(antwoord.content.decode())
 
 
