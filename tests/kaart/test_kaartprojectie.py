@@ -157,6 +157,9 @@ def test_excel_of_the_stored_page_is_the_computed_workbook(
         settings.REGIETAFEL_PROJECTIES = False
         assert cellen(beheerder.get(pad)) == gelezen
         settings.REGIETAFEL_PROJECTIES = True
+        # the header, every gemeente, then the total row
+        assert gelezen["gemeenten"][1 + 342][0] == "Totaal"
+    assert list(gelezen) == ["gemeenten"]  # ?tabel=gemeenten: that one table
     html = beheerder.get("/kaart/nederland/?soort=regulier").content.decode()
     # the stored page links both tables' downloads with the request's own query string
     assert "?soort=regulier&amp;formaat=xlsx&amp;tabel=gemeenten" in html
