@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from regietafel.core.excelpagina import pagina_met_excel
+from regietafel.core.excelpagina import pagina_met_excel, vraagt_xlsx, xlsx_van_pagina
+from regietafel.core.inlas import inlassen, plek
 from regietafel.kaart import kaartprojectie
 from regietafel.kaart.geometrie import BRON, kaartgeometrie
-from regietafel.kaart.klassen import KLASSEN
-from regietafel.kaart.permissions import leesbare_provincie_ids
+from regietafel.kaart.permissions import leesbare_provincie_ids, leest_alle_provincies
 from regietafel.kaart.queries import (
     SOORTEN,
     STANDAARD_SOORT,
@@ -23,6 +23,7 @@ from regietafel.kaart.queries import (
 from regietafel.kaart.svg import kaart_svg
 from regietafel.kaart.tabellen import gemeente_tabel
 from regietafel.monitoring.queries import lees_cyclus
+from regietafel.opgaven.models import Cyclus
 from regietafel.pagina import provincie_van
 
 PROVINCIE_BREEDTE = 800
@@ -42,18 +43,11 @@ def _cyclus(request: HttpRequest) -> tuple[int | None, str | None]:
     return lees_cyclus(request.GET.get("cyclus", ""))
 
 
-def _legenda(gegevens: KaartGegevens, *, met_niet: bool = False) -> list[dict[str, object]]:
-    tel = gegevens.per_klasse()
-    regels: list[dict[str, object]] = [
-        {"sleutel": k.sleutel, "label": k.label, "aantal": tel.get(k.sleutel, 0)} for k in KLASSEN
-    ]
-    if met_niet:
-        regels.append({"sleutel": "kl-niet", "label": "provincie niet in te zien", "aantal": None})
-    return regels
-
-
 def _context(
-    request: HttpRequest, gegevens: KaartGegevens, soort: str, *fouten: str | None
+    request: HttpRequest,
+    gegevens: KaartGegevens | kaartprojectie.Kop,
+    soort: str,
+    *fouten: str | None,
 ) -> dict[str, object]:
     return {
         "gegevens": gegevens,
@@ -99,9 +93,8 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
         "provincie": provincie,
         "stand": stand,
         "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
-        "svg_bytes": len(svg.encode()),
         "tabel": tabel,
-        "legenda": _legenda(gegevens),
+        "legenda": kaartprojectie.legenda(gegevens),
         "nederland": False,
     }
     return pagina_met_excel(
@@ -116,33 +109,59 @@ def provincie_kaart(request: HttpRequest) -> HttpResponse:
 
 
 def nederland_kaart(request: HttpRequest) -> HttpResponse:
-    eigen = provincie_van(request)
-    leesbaar = leesbare_provincie_ids(request.user, eigen)
+    # A national user's own provincie is not on this page (only a ?provincie= is checked).
+    if leest_alle_provincies(request.user) and "provincie" not in request.GET:
+        eigen, leesbaar = None, None
+    else:
+        eigen = provincie_van(request)
+        leesbaar = leesbare_provincie_ids(request.user, eigen)
     soort, fout = _soort(request)
     jaar, cyclus_fout = _cyclus(request)
-    # A national user's map in the cyclus in force is stored per change of the figures.
+    if vraagt_xlsx(request):
+        # The download computes its tables: the same figures as the page, stored or not.
+        n = kaartprojectie.nederland(soort, leesbaar, jaar)
+        bestandsnaam, titel = _excel_namen(soort, n.gegevens.titel, n.gegevens.gekozen)
+        return xlsx_van_pagina(
+            request, [n.provincies, n.tabel], bestandsnaam=bestandsnaam, titel=titel
+        )
+    # A national user's map in the cyclus in force is stored per change of the figures, as the
+    # page shows it.
     opgeslagen = kaartprojectie.lees(soort) if leesbaar is None and jaar is None else None
-    n = opgeslagen or kaartprojectie.nederland(soort, leesbaar, jaar)
-    gegevens, svg, tabel, provincies = n.gegevens, n.svg, n.tabel, n.provincies
+    p = opgeslagen or kaartprojectie.pagina(
+        kaartprojectie.nederland(soort, leesbaar, jaar), met_niet=leesbaar is not None
+    )
     context = {
-        **_context(request, gegevens, soort, fout, cyclus_fout),
+        **_context(request, p.gegevens, soort, fout, cyclus_fout),
         "provincie": None,
         "stand": None,
-        "svg": mark_safe(svg),  # built from escaped text and numbers (svg.py)
-        "svg_bytes": len(svg.encode()),
-        "tabel": tabel,
-        "provincie_tabel": provincies,
-        "legenda": _legenda(gegevens, met_niet=leesbaar is not None),
+        "svg": plek("svg"),
+        "tabel": p.tabel.kop,
+        "tabel_html": plek("gemeenten"),
+        "provincie_tabel": p.provincies.kop,
+        "provincie_tabel_html": plek("provincies"),
+        "legenda_html": p.legenda,
         "nederland": True,
         "leest_alles": leesbaar is None,
         "eigen": eigen,
     }
-    return pagina_met_excel(
+    bestandsnaam, titel = _excel_namen(soort, p.gegevens.titel, p.gegevens.gekozen)
+    antwoord = pagina_met_excel(
         request,
         "kaart/kaart.html",
         context,
-        tabellen=[provincies, tabel],
-        bestandsnaam=f"kaart-nederland-{soort}"
-        + (f"-cyclus-{gegevens.gekozen.jaar}" if gegevens.gekozen else ""),
-        titel=f"Kaart Nederland – {gegevens.titel}",
+        tabellen=[p.provincies.kop, p.tabel.kop],  # for the Excel links: sleutel and titel
+        bestandsnaam=bestandsnaam,
+        titel=titel,
     )
+    # The map and the tables go into the rendered page once, not through every template node.
+    return inlassen(
+        antwoord, {"svg": p.svg, "gemeenten": p.tabel.html, "provincies": p.provincies.html}
+    )
+
+
+def _excel_namen(
+    soort: str, titel: str, gekozen: Cyclus | kaartprojectie.GekozenCyclus | None
+) -> tuple[str, str]:
+    """The national map's workbook: its file name and title."""
+    cyclus = f"-cyclus-{gekozen.jaar}" if gekozen else ""
+    return f"kaart-nederland-{soort}{cyclus}", f"Kaart Nederland – {titel}"
