@@ -9,6 +9,10 @@ a PDF can start, in every new process (the CLI, a worker's first document). On L
 sonames in WeasyPrint's list are found by the loader itself, so ``laad`` lets the failed names
 fail at once; should that not find a library, it loads WeasyPrint again the ordinary way.
 
+WeasyPrint imports fontTools' subsetter and variable-font instancer up front (0,06 s), for
+fonts HarfBuzz cannot subset and for variable fonts; the reports' DejaVu Sans needs neither, so
+``laad`` has them loaded on first use (``_fonttools_later``).
+
 ``laad`` also lets WeasyPrint draw plain SVG labels as one line instead of letter by letter
 (``core.svgtekst``): the same PDF, 0,2 s less CPU for the Noord-Brabant Stand van zaken.
 """
@@ -17,9 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import importlib
 import io
 import sys
+from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 from regietafel.core import svgtekst
 
@@ -32,7 +39,16 @@ def laad() -> ModuleType:
 
 
 def _importeer() -> ModuleType:
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+    if "weasyprint" in sys.modules:
+        import weasyprint
+
+        return weasyprint
+    with _fonttools_later():
+        return _zonder_zoeken()
+
+
+def _zonder_zoeken() -> ModuleType:
+    if not sys.platform.startswith("linux"):
         import weasyprint
 
         return weasyprint
@@ -56,3 +72,44 @@ def _importeer() -> ModuleType:
 
 def _niet_zoeken(name: str) -> str | None:
     return None
+
+
+LATER = ("fontTools.subset", "fontTools.varLib.instancer")
+"""What WeasyPrint imports for fonts HarfBuzz cannot subset and for variable fonts."""
+
+
+class _Later(ModuleType):
+    """A stand-in for a module that imports the real one when a name is first asked of it."""
+
+    def __getattr__(self, naam: str) -> Any:
+        if naam.startswith("__"):
+            raise AttributeError(naam)
+        echt = importlib.import_module(self.__name__)
+        if echt is self:  # still standing in: WeasyPrint is being imported
+            raise AttributeError(naam)
+        return getattr(echt, naam)
+
+
+@contextlib.contextmanager
+def _fonttools_later() -> Iterator[None]:
+    """While WeasyPrint is imported, ``fontTools.subset`` and ``fontTools.varLib.instancer``
+    are stand-ins (``_Later``); they leave ``sys.modules`` afterwards, so WeasyPrint keeps
+    them and anything else imports the real modules. WeasyPrint takes one function from the
+    instancer (``from … import instantiateVariableFont``): its stand-in has it, as a function
+    that asks the real module when it is called."""
+    if any(naam in sys.modules for naam in LATER):
+        yield
+        return
+    stand_ins = {naam: _Later(naam) for naam in LATER}
+    stand_ins[LATER[1]].instantiateVariableFont = _instantiate_variable_font  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
+    try:
+        yield
+    finally:
+        for naam, stand_in in stand_ins.items():
+            if sys.modules.get(naam) is stand_in:
+                del sys.modules[naam]
+
+
+def _instantiate_variable_font(*args: Any, **kwargs: Any) -> Any:
+    return importlib.import_module(LATER[1]).instantiateVariableFont(*args, **kwargs)

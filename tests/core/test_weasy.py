@@ -60,3 +60,24 @@ def test_laad_falls_back_to_the_ordinary_import() -> None:
         """
     )
     assert uit.split()[-1] == "gelukt"
+
+
+def test_laad_leaves_fonttools_subsetter_and_instancer_for_first_use() -> None:
+    uit = _draai(
+        """
+        import sys
+        from regietafel.core import weasy
+        fonts = weasy.laad().pdf.fonts
+        print("vooraf", "fontTools.subset" in sys.modules, "fontTools.varLib" in sys.modules)
+        from fontTools import subset
+        assert fonts.subset.Options is subset.Options and fonts.subset.Subsetter is subset.Subsetter
+        try:
+            fonts.instantiateVariableFont(None, {})
+        except Exception:
+            pass
+        from fontTools.varLib import instancer
+        assert type(instancer) is type(subset) and hasattr(instancer, "instantiateVariableFont")
+        print("daarna", type(sys.modules["fontTools.subset"]).__name__)
+        """
+    )
+    assert uit.split() == ["vooraf", "False", "False", "daarna", "module"]
