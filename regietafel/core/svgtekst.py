@@ -17,7 +17,6 @@ Should a WeasyPrint version lack one of the parts used here, nothing is replaced
 
 from __future__ import annotations
 
-from math import inf
 from types import ModuleType
 from typing import Any
 
@@ -56,8 +55,9 @@ def installeer(weasyprint: ModuleType) -> bool:
         from weasyprint.draw.text import draw_emojis, draw_first_line
         from weasyprint.matrix import Matrix
         from weasyprint.svg.bounding_box import EMPTY_BOUNDING_BOX, extend_bounding_box
-        from weasyprint.svg.utils import alpha_value, normalize, size
-        from weasyprint.text.line_break import split_first_line
+        from weasyprint.svg.utils import alpha_value, color, normalize, size
+        from weasyprint.text.ffi import FROM_UNITS, pango
+        from weasyprint.text.line_break import create_layout, line_size
     except ImportError:
         return False
     klasse = svg.SVG
@@ -103,9 +103,11 @@ def installeer(weasyprint: ModuleType) -> bool:
         # As WeasyPrint lays out letter by letter: no kerning, no ligatures.
         stijl["font_kerning"] = "none"
         stijl["font_variant_ligatures"] = "none"
-        layout, _, _, breedte, hoogte, basislijn = split_first_line(
-            node.text, stijl, self.context, inf, 0
-        )
+        # One layout, kept active for drawing (``split_first_line`` would free it at once).
+        layout = create_layout(node.text, stijl, self.context, None, 0)
+        eerste, _ = layout.get_first_line()
+        breedte, hoogte = line_size(eerste, stijl)
+        basislijn = pango.pango_layout_get_baseline(layout.layout) * FROM_UNITS
         x = size(node.get("x"), font_size, self.inner_width) if node.get("x") else 0
         y = size(node.get("y"), font_size, self.inner_height) if node.get("y") else 0
         x -= breedte * ANKERS[node.get("text-anchor", "start")]
@@ -114,17 +116,24 @@ def installeer(weasyprint: ModuleType) -> bool:
         )
         stream = self.stream
         stream.push_state()
-        stream.push_state()
-        fill, stroke = self.set_graphical_state(node, font_size)
+        _, fill = node.get_paint("fill")
+        _, stroke = node.get_paint("stroke")
+        if stroke or not fill:
+            fill, stroke = self.set_graphical_state(node, font_size)
+        else:
+            # Filled text only needs its colour: the line settings WeasyPrint adds for a
+            # stroke (dash, cap, join, miter) do nothing to it.
+            kleur = color(fill)
+            kleur.alpha *= alpha_value(node.get("fill-opacity", 1))
+            stream.set_color(kleur)
         stream.begin_text()
-        layout.reactivate(stijl)
         self.fill_stroke(fill, stroke, text=True)
         regel = tekst.TextBox(layout, stijl)
         regel.baseline = basislijn
         emojis = draw_first_line(stream, regel, "none", "none", Matrix(a=1, d=-1, e=x, f=y))
         stream.end_text()
-        stream.pop_state()
-        draw_emojis(stream, stijl, x, y, emojis)
+        if emojis:
+            draw_emojis(stream, stijl, x, y, emojis)
         stream.pop_state()
         self.cursor_position = [0, 0]
         self.cursor_d_position = [0, 0]
