@@ -81,3 +81,27 @@ def test_laad_leaves_fonttools_subsetter_and_instancer_for_first_use() -> None:
         """
     )
     assert uit.split() == ["vooraf", "False", "False", "daarna", "module"]
+
+
+def test_laad_gives_tinyhtml5_a_cache_that_finds_its_expressions() -> None:
+    code = """
+        import hashlib, tinyhtml5
+        from tinyhtml5 import inputstream
+        from xml.etree import ElementTree
+        from regietafel.core import weasy
+        {laden}
+        html = (
+            "<!DOCTYPE html><html lang=nl><title>T &amp; t</title><p class='a b' id=x>tekst &lt; "
+            "<!-- noot --><td>1.303</td><span data-x=\\"'\\" data-y='\\"'>−12 &#x27;s</span>"
+            "<script>if (a < b) {{}}</script><style>p {{ color: red }}</style>"
+            "<textarea>&amp;</textarea><pre>\\n  x</pre><table><tr><th>K</th></tr></table>"
+        ) * 3
+        boom = ElementTree.tostring(tinyhtml5.parse(html))
+        tinyhtml5.parse(html)
+        sleutels = {{type(k[0]).__name__ for k in inputstream.characters_until_regex}}
+        print(hashlib.sha256(boom).hexdigest(), sorted(sleutels))
+    """
+    gewoon = _draai(code.format(laden="")).split(maxsplit=1)
+    snel = _draai(code.format(laden="weasy.laad()")).split(maxsplit=1)
+    assert snel[0] == gewoon[0]  # the same tree
+    assert "Pattern" in gewoon[1] and "Pattern" not in snel[1]  # kept under what they match
