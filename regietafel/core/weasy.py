@@ -19,6 +19,9 @@ was made from), so it builds and looks one up again for every attribute value an
 of text: half of the parse, 0,05 s for a provincie's report. ``laad`` gives it a cache that
 finds them (``_Regexen``; the same expressions).
 
+pydyf compresses every stream of the PDF at zlib's slowest level (9); ``laad`` has it use
+zlib's default (6, ``_Zlib``): 0,05 s less for a provincie's report, 3 % larger (158 -> 163 kB).
+
 ``laad`` also lets WeasyPrint draw plain SVG labels as one line instead of letter by letter
 (``core.svgtekst``): the same PDF, 0,2 s less CPU for the Noord-Brabant Stand van zaken.
 """
@@ -31,6 +34,7 @@ import importlib
 import io
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -43,6 +47,7 @@ def laad() -> ModuleType:
     weasyprint = _importeer()
     svgtekst.installeer(weasyprint)
     _regexen_bewaren()
+    _zlib_standaard()
     return weasyprint
 
 
@@ -143,3 +148,25 @@ def _regexen_bewaren() -> None:
         return
     if type(getattr(inputstream, "characters_until_regex", None)) is dict:
         inputstream.characters_until_regex = _Regexen()
+
+
+NIVEAU = zlib.Z_DEFAULT_COMPRESSION
+"""pydyf's compression level: zlib's default (6) instead of pydyf's 9."""
+
+
+class _Zlib:
+    """``zlib`` for pydyf, whose ``compressobj`` compresses at ``NIVEAU``."""
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(zlib, naam)
+
+    @staticmethod
+    def compressobj(level: int = NIVEAU, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(NIVEAU, *args, **kwargs)
+
+
+def _zlib_standaard() -> None:
+    import pydyf
+
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _Zlib()  # type: ignore[attr-defined]

@@ -105,3 +105,21 @@ def test_laad_gives_tinyhtml5_a_cache_that_finds_its_expressions() -> None:
     snel = _draai(code.format(laden="weasy.laad()")).split(maxsplit=1)
     assert snel[0] == gewoon[0]  # the same tree
     assert "Pattern" in gewoon[1] and "Pattern" not in snel[1]  # kept under what they match
+
+
+def test_laad_has_pydyf_compress_at_zlibs_default_level() -> None:
+    uit = _draai(
+        """
+        import zlib
+        from regietafel.core import weasy
+        weasy.laad()
+        import pydyf
+        inhoud = b" ".join(b"BT /F1 8 Tf %d %d Td (regel %d) Tj ET" % (i, i * 7 % 13, i) for i in range(3000))
+        data = pydyf.Stream([inhoud], compress=True).data
+        gecomprimeerd = data.split(b"stream\\n", 1)[1].rsplit(b"\\nendstream", 1)[0]
+        assert zlib.decompress(gecomprimeerd) == inhoud
+        assert gecomprimeerd == zlib.compress(inhoud, 6) != zlib.compress(inhoud, 9)
+        print("niveau 6")
+        """
+    )
+    assert uit.split()[-1] == "6"
