@@ -65,8 +65,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Field as DjangoField
-from django.db.models import IntegerField, Model, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Model
 
 from regietafel.audit import gegevensversie
 from regietafel.audit.models import Wijzigingsversie
@@ -167,27 +166,15 @@ def soorten() -> list[Soort]:
     return sorted(_SOORTEN.values(), key=lambda s: (s.volgorde, s.naam))
 
 
-def _versie_subquery(soort: Soort, provincie: Any) -> Coalesce:
-    qs = Wijzigingsversie.objects.filter(app__in=list(soort.apps))
-    if provincie is not None:
-        qs = qs.filter(provincie__in=[gegevensversie.LANDELIJK, provincie])
-    # The newest one: ORDER BY … LIMIT 1 (SQLite and PostgreSQL alike); none yet is 0.
-    return Coalesce(
-        Subquery(qs.order_by("-volgnummer").values("volgnummer")[:1]),
-        0,
-        output_field=IntegerField(),
-    )
-
-
 def _bewaarvorm(soort: Soort, waarde: Any) -> bytes:
     gepickled = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
     return zlib.compress(gepickled, 1) if soort.comprimeer else gepickled
 
 
-def _laad(inhoud: bytes) -> Any:
-    # Our own rows, made by ``Bouw.bewaar``: a pickle starts with its PROTO opcode (0x80), a
-    # zlib stream never does (its first byte names the method, 0x?8).
-    return pickle.loads(inhoud if inhoud[:1] == b"\x80" else zlib.decompress(inhoud))
+def _laad(soort: Soort, inhoud: bytes) -> Any:
+    """A value ``_bewaarvorm`` stored (our own rows, made by ``Bouw.bewaar``; the flag
+    ``comprimeer`` is code, so a row stored under the other setting has another code hash)."""
+    return pickle.loads(zlib.decompress(inhoud) if soort.comprimeer else inhoud)
 
 
 def lees(soort: Soort, sleutel: str, provincie_id: int | None) -> Any | None:
@@ -204,8 +191,10 @@ def _kolom(model: type[Model], veld: str) -> str:
 
 
 def _versie_sql(soort: Soort, provincie_id: int | None) -> tuple[str, list[Any]]:
-    """``_versie_subquery`` written out as SQL with its parameters: composing the subqueries
-    through the ORM cost more than the rest of a dashboard request (``lees_samen``)."""
+    """The version the projections of ``soort`` for ``provincie_id`` must have been made from
+    (the newest ``Wijzigingsversie`` of its apps, in the provincie or nationally; none yet is
+    0), as an SQL expression with its parameters. Written out: composing it through the ORM
+    cost more than the rest of a dashboard request (``lees_samen``)."""
     tabel = connection.ops.quote_name(Wijzigingsversie._meta.db_table)
     app, provincie, volgnummer = (
         _kolom(Wijzigingsversie, veld) for veld in ("app", "provincie", "volgnummer")
@@ -240,7 +229,7 @@ def lees_samen(vragen: Sequence[tuple[Soort, str, int | None]]) -> list[Any | No
         )
         gevonden = {(s, k): bytes(inhoud) for s, k, inhoud in cursor.fetchall()}
     return [
-        _laad(gevonden[soort.naam, sleutel]) if (soort.naam, sleutel) in gevonden else None
+        _laad(soort, gevonden[soort.naam, sleutel]) if (soort.naam, sleutel) in gevonden else None
         for soort, sleutel, _ in vragen
     ]
 
@@ -258,7 +247,7 @@ def lees_veel(soort: Soort, sleutels: dict[str, int]) -> dict[str, Any]:
         if provincie_id == sleutels[sleutel] and volgnummer == gegevensversie.versie_van(
             versies, provincie_id
         ):
-            uit[sleutel] = _laad(bytes(inhoud))
+            uit[sleutel] = _laad(soort, bytes(inhoud))
     return uit
 
 
