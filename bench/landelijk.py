@@ -249,11 +249,7 @@ def projecties(landelijk: Any) -> dict[str, Any]:
     client = _client(landelijk)
     # trends, the national map and capaciteit have one default page each (their projection);
     # a trend chart is its own URL, stored by the job (the page names it by content).
-    grafiek = re.search(
-        r'<img class="trend__grafiek" src="([^"]+)"',
-        client.get(f"/trends/?provincie={NATIONAAL}").content.decode(),
-    )
-    assert grafiek is not None
+    grafiek = grafiek_paden(landelijk)[0]  # GRAFIEK_PAGINAS starts with /trends/
     rondes = {
         "dashboard": itertools.cycle(nb),
         "landelijk": itertools.cycle(nl),
@@ -268,11 +264,9 @@ def projecties(landelijk: Any) -> dict[str, Any]:
         # Without projections: a key that is not stored, so the chart's URL computes the
         # trends again (the page's other charts are stored; drawing one costs ≈ 5 ms more).
         "trendgrafiek": lambda d: (
-            html.unescape(grafiek.group(1))
+            grafiek
             if settings.REGIETAFEL_PROJECTIES
-            else re.sub(
-                r"/[0-9a-f]{64}\.svg", "/" + "0" * 64 + ".svg", html.unescape(grafiek.group(1))
-            )
+            else re.sub(r"/[0-9a-f]{64}\.svg", "/" + "0" * 64 + ".svg", grafiek)
         ),
     }
 
