@@ -199,13 +199,10 @@ def agenda_pdf_tabel(agenda: Agenda) -> Tabel:
 
 
 def agenda_pdf(agenda: Agenda) -> bytes:
-    weasy.laad()
-    from weasyprint import HTML
-
     html = render_to_string(
         "overleg/agenda_pdf.html", {"agenda": agenda, "tabel": agenda_pdf_tabel(agenda)}
     )
-    return HTML(string=html).write_pdf(pdf_tags=True)
+    return weasy.pdf(html, pdf_tags=True)
 
 
 # ------------------------------------------------------------------ the list
@@ -257,9 +254,6 @@ def lijst_pdf_tabel(lijst: Lijst) -> Tabel:
 
 
 def lijst_pdf(lijst: Lijst) -> bytes:
-    weasy.laad()
-    from weasyprint import HTML
-
     html = render_to_string(
         "overleg/lijst_pdf.html",
         {
@@ -273,7 +267,7 @@ def lijst_pdf(lijst: Lijst) -> bytes:
             "status": lijst_status(lijst),
         },
     )
-    return HTML(string=html).write_pdf(pdf_tags=True)
+    return weasy.pdf(html, pdf_tags=True)
 
 
 def meegenomen_tabel(lijst: Lijst) -> Tabel:

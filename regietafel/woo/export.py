@@ -83,10 +83,7 @@ def html(publicaties: Sequence[Publicatie], *, titel: str, kenmerk: str = "") ->
 
 
 def pdf(publicaties: Sequence[Publicatie], *, titel: str, kenmerk: str = "") -> bytes:
-    weasy.laad()
-    from weasyprint import HTML
-
-    return HTML(string=html(publicaties, titel=titel, kenmerk=kenmerk)).write_pdf(pdf_tags=True)
+    return weasy.pdf(html(publicaties, titel=titel, kenmerk=kenmerk), pdf_tags=True)
 
 
 @dataclass(frozen=True)
