@@ -28,5 +28,17 @@ def main() -> None:
         opstart.klaar()
 
 
+def opdracht() -> None:
+    """The console script (``regietafel``, ``python -m regietafel``): ``main()``, and then, as the
+    process is about to end, ``opstart.einde()``. ``main()`` alone is for a caller in a process that
+    goes on (the tests)."""
+    from regietafel.core import opstart
+
+    try:
+        main()
+    finally:
+        opstart.einde()
+
+
 if __name__ == "__main__":
-    main()
+    opdracht()

@@ -8,6 +8,12 @@ script, before Django is imported) switches it off; ``klaar()`` (``CoreConfig.re
 every model is imported) switches it back on and freezes what exists, so later collections
 skip the start-up objects. The collector is only switched on again if ``begin()`` switched it
 off: a process that runs without it keeps it that way.
+
+``einde()`` (the console script, after the command) freezes what exists once more: while Python
+shuts down it runs one more collection over every object not frozen, which after a PDF is half of
+the 52 ms the process takes to end. What the command left in reference cycles then goes with
+the process without being collected; nothing depends on that: the commands close their files
+and connections themselves, and Python flushes stdout, stderr and the log handlers before.
 """
 
 from __future__ import annotations
@@ -30,3 +36,8 @@ def klaar() -> None:
         _uitgezet = False
         gc.freeze()
         gc.enable()
+
+
+def einde() -> None:
+    """The process is about to end (the console script, after its command)."""
+    gc.freeze()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,27 @@ def test_main_in_process_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch
         main()
     assert gc.isenabled()
     gc.unfreeze()
+
+
+def test_the_console_script_freezes_at_the_end_also_after_sys_exit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import regietafel.__main__ as console
+
+    gebeurd: list[str] = []
+
+    def main() -> None:
+        gebeurd.append("main")
+        raise SystemExit(2)
+
+    monkeypatch.setattr(console, "main", main)
+    monkeypatch.setattr(opstart.gc, "freeze", lambda: gebeurd.append("freeze"))
+    with pytest.raises(SystemExit) as uitgang:
+        console.opdracht()
+    assert uitgang.value.code == 2
+    assert gebeurd == ["main", "freeze"]
+
+
+def test_the_installed_console_script_is_opdracht() -> None:
+    script = Path(sys.executable).with_name("regietafel")
+    assert "from regietafel.__main__ import opdracht" in script.read_text()
