@@ -44,7 +44,7 @@ import io
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -62,12 +62,15 @@ def laad() -> ModuleType:
     return weasyprint
 
 
-def pdf(html: str, *, klasse: Any = None, **opties: Any) -> bytes:
+def pdf(html: str, *, klasse: Callable[[], Any] | None = None, **opties: Any) -> bytes:
     """``html`` as PDF: ``HTML(string=html).write_pdf(**opties)`` with WeasyPrint's ``HTML``
-    or ``klasse`` (a subclass of it), the garbage collector paused while it is made."""
+    or the subclass of it that ``klasse()`` gives, the garbage collector paused while it is
+    made. The pause starts before WeasyPrint is loaded, ``klasse`` included: importing it
+    builds objects that live as long as the process, which the collector would only walk
+    again."""
     with gcpauze.pauze():
         weasyprint = laad()
-        return bytes((klasse or weasyprint.HTML)(string=html).write_pdf(**opties))
+        return bytes((klasse() if klasse else weasyprint.HTML)(string=html).write_pdf(**opties))
 
 
 def _importeer() -> ModuleType:

@@ -6,7 +6,7 @@ import copy
 from functools import cache
 from typing import Any
 
-from regietafel.core import gcpauze, weasy
+from regietafel.core import weasy
 from regietafel.rapportage.document import Document
 
 
@@ -33,10 +33,7 @@ def _engine() -> Any:
 
 
 def pdf(document: Document) -> bytes:
-    # Paused from the start: importing WeasyPrint builds objects that live as long as the
-    # process, which the collector would only walk again.
-    with gcpauze.pauze():
-        return weasy.pdf(html(document), klasse=_html_klasse(), pdf_tags=True)
+    return weasy.pdf(html(document), klasse=_html_klasse, pdf_tags=True)
 
 
 @cache

@@ -73,6 +73,10 @@ def test_weasy_pdf_prints_with_the_collector_paused() -> None:
             gezien.append(gc.isenabled())
             return f"{self.string} {sorted(opties)}".encode()
 
-    assert weasy.pdf("<p>x</p>", klasse=Html, pdf_tags=True) == b"<p>x</p> ['pdf_tags']"
-    assert gezien == [False]
+    def klasse() -> type[Html]:
+        gezien.append(gc.isenabled())
+        return Html
+
+    assert weasy.pdf("<p>x</p>", klasse=klasse, pdf_tags=True) == b"<p>x</p> ['pdf_tags']"
+    assert gezien == [False, False]
     assert gc.isenabled()
